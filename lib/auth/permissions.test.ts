@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { can, canManageUser, canReviewSubmission, isRole, PERMISSIONS, ROLES, type Permission } from "./permissions";
+
+describe("can", () => {
+  const expected: Record<string, Permission[]> = {
+    viewer: ["report:read"],
+    analyst: ["report:read", "report:import", "pledge:edit", "evidence:link", "assessment:edit", "assessment:submit", "assessment:assign", "comment:create", "share:manage"],
+    reviewer: ["report:read", "report:import", "pledge:edit", "evidence:link", "assessment:edit", "assessment:submit", "assessment:assign", "comment:create", "share:manage", "assessment:review", "pairing:edit"],
+    admin: [...PERMISSIONS],
+  };
+
+  for (const role of ROLES) {
+    it(`grants ${role} exactly its permissions`, () => {
+      const granted = PERMISSIONS.filter((p) => can(role, p));
+      expect(new Set(granted)).toEqual(new Set(expected[role]));
+    });
+  }
+
+  it("a viewer cannot write anything", () => {
+    expect(PERMISSIONS.filter((p) => p !== "report:read" && can("viewer", p))).toEqual([]);
+  });
+
+  it("an analyst cannot approve, manage users or delete reports", () => {
+    expect(can("analyst", "assessment:review")).toBe(false);
+    expect(can("analyst", "user:manage")).toBe(false);
+    expect(can("analyst", "report:delete")).toBe(false);
+  });
+
+  it("only admins manage users", () => {
+    expect(ROLES.filter((r) => can(r, "user:manage"))).toEqual(["admin"]);
+  });
+
+  it("unknown, empty and missing roles grant nothing", () => {
+    for (const role of ["", "root", "ADMIN", null, undefined]) {
+      expect(PERMISSIONS.some((p) => can(role, p))).toBe(false);
+    }
+  });
+
+  it("isRole accepts only the four roles", () => {
+    expect(ROLES.every(isRole)).toBe(true);
+    expect(isRole("superuser")).toBe(false);
+    expect(isRole(1)).toBe(false);
+  });
+});
+
+describe("canReviewSubmission (four eyes)", () => {
+  it("lets a reviewer review someone else's submission", () => {
+    expect(canReviewSubmission({ id: "r", role: "reviewer" }, "a")).toBe(true);
+    expect(canReviewSubmission({ id: "x", role: "admin" }, "a")).toBe(true);
+  });
+  it("refuses one's own submission, even for admins", () => {
+    expect(canReviewSubmission({ id: "r", role: "reviewer" }, "r")).toBe(false);
+    expect(canReviewSubmission({ id: "x", role: "admin" }, "x")).toBe(false);
+  });
+  it("refuses analysts and viewers, and unsubmitted assessments", () => {
+    expect(canReviewSubmission({ id: "a", role: "analyst" }, "b")).toBe(false);
+    expect(canReviewSubmission({ id: "v", role: "viewer" }, "b")).toBe(false);
+    expect(canReviewSubmission({ id: "r", role: "reviewer" }, null)).toBe(false);
+  });
+});
+
+describe("canManageUser", () => {
+  it("lets an admin manage others but not themselves", () => {
+    expect(canManageUser({ id: "a", role: "admin" }, "b")).toBe(true);
+    expect(canManageUser({ id: "a", role: "admin" }, "a")).toBe(false);
+  });
+  it("refuses non-admins", () => {
+    expect(canManageUser({ id: "r", role: "reviewer" }, "b")).toBe(false);
+  });
+});

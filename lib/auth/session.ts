@@ -1,0 +1,47 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { authOptions } from "./options";
+import { can, type Permission } from "./permissions";
+import { findSessionUser } from "@/lib/users/data";
+import { fail, type ActionError } from "@/lib/app-error";
+
+export type CurrentUser = { id: string; email: string; name: string; role: string };
+
+/**
+ * The signed-in user, read fresh from the database on every call (role and disabled flag are
+ * never trusted from the token). Null when signed out, disabled, or the session is stale.
+ */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user as { id?: string; sv?: number } | undefined;
+  if (!user?.id) return null;
+  return findSessionUser(user.id, user.sv ?? 1);
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requirePageUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For pages: the signed-in user holding `permission`, or the 403 page. */
+export async function requirePagePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await requirePageUser();
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}
+
+/**
+ * For server actions and route handlers, which are entry points of their own: the signed-in user
+ * holding `permission`, or an ActionError to return as is.
+ */
+export async function authorizeAction(
+  permission: Permission,
+): Promise<{ ok: true; user: CurrentUser } | ActionError> {
+  const user = await getCurrentUser();
+  if (!user) return fail("UNAUTHENTICATED");
+  if (!can(user.role, permission)) return fail("FORBIDDEN");
+  return { ok: true, user };
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/app-error";
+import { recordAuditEvent } from "@/lib/audit/mutations";
+import { toSimplified } from "@/lib/report/script";
+import { hashReportContent } from "./content-hash";
+import type { PledgeInput, ReportMeta, SectionInput } from "./schema";
+
+export type CreateReportInput = {
+  meta: ReportMeta;
+  sourceText: string;
+  encoding: string;
+  fileName: string | null;
+  body?: { start: number; end: number };
+  /** Parsed structure; absent when the report is stored before parsing. */
+  sections?: SectionInput[];
+  pledges?: PledgeInput[];
+};
+
+/** Finds or creates the region of a report; names are compared in simplified characters. */
+async function upsertRegion(tx: Tx, name: string, level: string): Promise<string> {
+  const nameKey = toSimplified(name.trim());
+  const existing = await tx.region.findUnique({ where: { nameKey }, select: { id: true, level: true } });
+  if (existing) {
+    if (existing.level === "other" && level !== "other") await tx.region.update({ where: { id: existing.id }, data: { level } });
+    return existing.id;
+  }
+  const created = await tx.region.create({ data: { name: name.trim(), nameKey, level }, select: { id: true } });
+  return created.id;
+}
+
+/**
+ * Saves a report with its sections and pledges in one transaction, with an audit event.
+ * The same content imported again is refused with DUPLICATE (details.reportId names the existing one).
+ * Every pledge's text is taken from sourceText.slice(start, end), never from the caller.
+ */
+export async function createReport(actorId: string | null, input: CreateReportInput): Promise<{ id: string }> {
+  const contentHash = hashReportContent(input.sourceText);
+  const { meta } = input;
+  return db.$transaction(
+    async (tx) => {
+      const dup = await tx.report.findUnique({ where: { contentHash }, select: { id: true, title: true } });
+      if (dup) throw new AppError("DUPLICATE", "this report has already been imported", { reportId: dup.id, title: dup.title });
+      const regionId = await upsertRegion(tx, meta.region, meta.level);
+      const report = await tx.report.create({
+        data: {
+          regionId,
+          year: meta.year,
+          title: meta.title,
+          deliveredOn: meta.deliveredOn,
+          speaker: meta.speaker,
+          meeting: meta.meeting,
+          script: meta.script,
+          encoding: input.encoding,
+          fileName: input.fileName,
+          sourceText: input.sourceText,
+          contentHash,
+          bodyStart: input.body?.start ?? 0,
+          bodyEnd: input.body?.end ?? input.sourceText.length,
+          parsedAt: input.sections ? new Date() : null,
+          importedById: actorId,
+        },
+        select: { id: true },
+      });
+      const sectionIds = new Map<string, string>();
+      for (const [position, s] of (input.sections ?? []).entries()) {
+        const row = await tx.section.create({
+          data: {
+            reportId: report.id,
+            parentId: s.parentKey ? (sectionIds.get(s.parentKey) ?? null) : null,
+            kind: s.kind,
+            heading: s.heading,
+            start: s.start,
+            end: s.end,
+            position,
+          },
+          select: { id: true },
+        });
+        sectionIds.set(s.key, row.id);
+      }
+      const pledges = input.pledges ?? [];
+      if (pledges.length) {
+        await tx.pledge.createMany({
+          data: pledges.map((p, position) => {
+            const text = input.sourceText.slice(p.start, p.end);
+            return {
+              reportId: report.id,
+              sectionId: p.sectionKey ? (sectionIds.get(p.sectionKey) ?? null) : null,
+              start: p.start,
+              end: p.end,
+              text,
+              searchText: toSimplified(text),
+              topic: p.topic,
+              kind: p.kind,
+              targetValue: p.target?.value ?? null,
+              targetValueMax: p.target?.valueMax ?? null,
+              targetUnit: p.target?.unit ?? null,
+              targetComparator: p.target?.comparator ?? null,
+              targetGrowth: p.target?.growth ?? false,
+              position,
+            };
+          }),
+        });
+      }
+      await recordAuditEvent(tx, {
+        actorId,
+        entityType: "report",
+        entityId: report.id,
+        action: "report.import",
+        after: { ...meta, fileName: input.fileName, encoding: input.encoding, sections: input.sections?.length ?? 0, pledges: pledges.length },
+        reportId: report.id,
+      });
+      return report;
+    },
+    { timeout: 30_000 },
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/app-error";
+import { MAX_FAILURES } from "@/lib/auth/lockout";
+import { findSessionUser } from "./data";
+import { changeOwnPassword, createUser, signInWithPassword, updateUser } from "./mutations";
+
+let n = 0;
+const uniqueEmail = () => `user-${process.pid}-${Date.now()}-${n++}@test.local`;
+
+describe("signInWithPassword (real database)", () => {
+  it("accepts the right password and records the attempt", async () => {
+    const email = uniqueEmail();
+    await createUser(null, { email, name: "A", role: "analyst", password: "correct-password" });
+    const res = await signInWithPassword(email.toUpperCase(), "correct-password");
+    expect(res.ok).toBe(true);
+    expect(await db.loginAttempt.count({ where: { email, success: true } })).toBe(1);
+  });
+
+  it("locks after 5 failures, refusing even the right password, without extending the lock", async () => {
+    const email = uniqueEmail();
+    await createUser(null, { email, name: "B", role: "viewer", password: "correct-password" });
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(await signInWithPassword(email, `wrong-${i}`)).toEqual({ ok: false, code: "INVALID" });
+    }
+    const locked = await signInWithPassword(email, "correct-password");
+    expect(locked.ok).toBe(false);
+    if (!locked.ok) {
+      expect(locked.code).toBe("LOCKED");
+      expect(locked.retryAfterMs).toBeGreaterThan(14 * 60_000);
+    }
+    // Refused attempts are not recorded, so hammering a locked account does not extend the lock.
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(MAX_FAILURES);
+  });
+
+  it("locks unknown emails too (no hint which emails exist)", async () => {
+    const email = uniqueEmail();
+    for (let i = 0; i < MAX_FAILURES; i++) await signInWithPassword(email, "whatever-password");
+    const res = await signInWithPassword(email, "whatever-password");
+    expect(res).toMatchObject({ ok: false, code: "LOCKED" });
+  });
+
+  it("failures before a successful sign-in do not count", async () => {
+    const email = uniqueEmail();
+    await createUser(null, { email, name: "C", role: "viewer", password: "correct-password" });
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await signInWithPassword(email, "wrong-password");
+    expect((await signInWithPassword(email, "correct-password")).ok).toBe(true);
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await signInWithPassword(email, "wrong-password");
+    expect((await signInWithPassword(email, "correct-password")).ok).toBe(true);
+  });
+
+  it("refuses a disabled account with DISABLED", async () => {
+    const email = uniqueEmail();
+    const admin = await createUser(null, { email: uniqueEmail(), name: "Admin", role: "admin", password: "admin-password" });
+    const { id } = await createUser(null, { email, name: "D", role: "analyst", password: "correct-password" });
+    await updateUser({ id: admin.id, role: "admin" }, id, { disabled: true });
+    expect(await signInWithPassword(email, "correct-password")).toEqual({ ok: false, code: "DISABLED" });
+  });
+});
+
+describe("user management (real database)", () => {
+  it("refuses a duplicate email", async () => {
+    const email = uniqueEmail();
+    await createUser(null, { email, name: "E", role: "analyst", password: "correct-password" });
+    await expect(createUser(null, { email, name: "E2", role: "admin", password: "correct-password" })).rejects.toMatchObject({ code: "DUPLICATE" });
+  });
+
+  it("records role changes in the audit trail, and ends sessions of a disabled user", async () => {
+    const admin = await createUser(null, { email: uniqueEmail(), name: "Admin", role: "admin", password: "admin-password" });
+    const { id } = await createUser(null, { email: uniqueEmail(), name: "F", role: "viewer", password: "correct-password" });
+    expect(await findSessionUser(id, 1)).not.toBeNull();
+    await updateUser({ id: admin.id, role: "admin" }, id, { role: "analyst" });
+    const event = await db.auditEvent.findFirst({ where: { entityId: id, action: "user.update" } });
+    expect(JSON.parse(event!.before!)).toMatchObject({ role: "viewer" });
+    expect(JSON.parse(event!.after!)).toMatchObject({ role: "analyst" });
+    await updateUser({ id: admin.id, role: "admin" }, id, { disabled: true });
+    expect(await findSessionUser(id, 1)).toBeNull();
+  });
+
+  it("an admin cannot demote or disable themselves", async () => {
+    const admin = await createUser(null, { email: uniqueEmail(), name: "Admin", role: "admin", password: "admin-password" });
+    await expect(updateUser({ id: admin.id, role: "admin" }, admin.id, { role: "viewer" })).rejects.toBeInstanceOf(AppError);
+    expect((await db.user.findUnique({ where: { id: admin.id } }))!.role).toBe("admin");
+  });
+
+  it("changing the password needs the current one and ends old sessions", async () => {
+    const email = uniqueEmail();
+    const { id } = await createUser(null, { email, name: "G", role: "analyst", password: "first-password" });
+    await expect(changeOwnPassword(id, "wrong", "second-password")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await changeOwnPassword(id, "first-password", "second-password");
+    expect(await findSessionUser(id, 1)).toBeNull();
+    expect((await signInWithPassword(email, "first-password")).ok).toBe(false);
+    expect((await signInWithPassword(email, "second-password")).ok).toBe(true);
+  });
+});

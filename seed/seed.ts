@@ -1,0 +1,62 @@
+/**
+ * The seed: demo users (one per role) and the shipped reports, imported through the same code as
+ * the import page. Idempotent: existing users keep their passwords, existing reports are skipped.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/users/mutations";
+import { createReport } from "@/lib/reports/mutations";
+import { reportMetaSchema } from "@/lib/reports/schema";
+import { AppError } from "@/lib/app-error";
+import { decodeReport } from "@/lib/report/decode";
+import { DEMO_USERS } from "./demo-users";
+
+const REPORTS_DIR = path.join(__dirname, "reports");
+
+type ManifestEntry = { file: string } & Record<string, unknown>;
+
+export type SeedSummary = { usersCreated: number; reportsCreated: number; reportsSkipped: number };
+
+/** Seeds the configured database; safe to run any number of times. */
+export async function seedDatabase(log: (line: string) => void = () => {}): Promise<SeedSummary> {
+  const summary: SeedSummary = { usersCreated: 0, reportsCreated: 0, reportsSkipped: 0 };
+  for (const u of DEMO_USERS) {
+    const exists = await db.user.findUnique({ where: { email: u.email }, select: { id: true } });
+    if (exists) continue;
+    await createUser(null, { email: u.email, name: u.name, role: u.role, password: u.password });
+    summary.usersCreated++;
+    log(`user ${u.email} (${u.role})`);
+  }
+  const manifest = JSON.parse(readFileSync(path.join(REPORTS_DIR, "manifest.json"), "utf8")) as { reports: ManifestEntry[] };
+  for (const entry of manifest.reports) {
+    const { file, ...rawMeta } = entry;
+    const decoded = decodeReport(readFileSync(path.join(REPORTS_DIR, file)), file);
+    const meta = reportMetaSchema.parse(rawMeta);
+    try {
+      await createReport(null, { meta, sourceText: decoded.text, encoding: decoded.encoding, fileName: path.basename(file) });
+      summary.reportsCreated++;
+      log(`report ${meta.title}`);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "DUPLICATE") {
+        summary.reportsSkipped++;
+        continue;
+      }
+      throw e;
+    }
+  }
+  return summary;
+}
+
+/** Seeds only an empty database (no users, no reports), so a restart never touches real data. */
+export async function seedIfEmpty(log: (line: string) => void): Promise<SeedSummary | null> {
+  const [users, reports] = await Promise.all([db.user.count(), db.report.count()]);
+  if (users > 0 || reports > 0) {
+    log(`database has ${users} users and ${reports} reports: not seeding`);
+    return null;
+  }
+  log("empty database: seeding demo users and the shipped reports");
+  const summary = await seedDatabase(log);
+  log(`seeded ${summary.usersCreated} users and ${summary.reportsCreated} reports`);
+  return summary;
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // Server modules import "server-only"; tests run them as the server would.
+      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "seed/**/*.test.ts", "prisma/**/*.test.ts"],
+    environment: "node",
+    // Database-facing tests (*.db.test.ts) run against a real, freshly migrated database.
+    globalSetup: ["lib/testing/global-setup.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+  },
+});
