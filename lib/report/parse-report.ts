@@ -1,0 +1,121 @@
+/**
+ * parseReport: decoded report text → metadata, section tree, blocks and pledges, every
+ * span an exact range of the input text. toParseJson: the stable JSON shape printed by
+ * `cli parse`.
+ */
+import { findBodyRange } from "./clean";
+import { ReportInputError } from "./errors";
+import { extractMetadata } from "./metadata";
+import { splitParagraphs } from "./paragraphs";
+import { extractPledges } from "./pledges";
+import { detectScript, normalizeForParse } from "./script";
+import { buildStructure, describeParagraph } from "./sections";
+import type { ParsedReport, Target } from "./types";
+
+export type { ParsedReport } from "./types";
+
+const REPORT_SIGNALS = /(各位代表|政府工作报告|工作报告|向大会报告|人民代表大会|代表.{1,12}(政府|常委会).{0,6}报告工作|请予审议)/;
+
+/**
+ * Parse a decoded report. Throws ReportInputError NOT_A_REPORT for text that is not a work
+ * report (no review/plan headings and no report signals) and NO_PLAN for a report whose plan
+ * cannot be found. Every pledge satisfies text === text.slice(start, end).
+ */
+export function parseReport(text: string): ParsedReport {
+  const script = detectScript(text);
+  const a = normalizeForParse(text, script);
+  const body = findBodyRange(a);
+  const paragraphs = splitParagraphs(a, body.start, body.end).map((p) => describeParagraph(a, p));
+  const structure = buildStructure(text, a, body, paragraphs);
+  const hasSignals = REPORT_SIGNALS.test(a.slice(body.start, Math.min(body.end, body.start + 3000)));
+  const hasPlan = structure.sections.some((s) => s.kind === "plan");
+  if (!structure.sections.length && !hasSignals) {
+    throw new ReportInputError("NOT_A_REPORT", "This text does not look like a government work report (no review or plan section found).");
+  }
+  if (!hasPlan) {
+    if (!hasSignals && !structure.sections.some((s) => s.kind === "review")) {
+      throw new ReportInputError("NOT_A_REPORT", "This text does not look like a government work report (no review or plan section found).");
+    }
+    throw new ReportInputError("NO_PLAN", "No plan section (e.g. 二、2020年工作安排) was found in this report.");
+  }
+  const meta = extractMetadata(text, a, body, structure.sections, script);
+  const pledges = extractPledges(text, a, structure);
+  return { meta, body, sections: structure.sections, blocks: structure.blocks, pledges };
+}
+
+export type ParseJsonTarget = {
+  value: number;
+  unit: string;
+  comparator: Target["comparator"];
+  growth: boolean;
+  valueMax?: number;
+};
+
+export type ParseJson = {
+  meta: {
+    region: string | null;
+    level: string | null;
+    year: number | null;
+    deliveredOn: string | null;
+    speaker: string | null;
+    script: "simplified" | "traditional";
+  };
+  sections: { kind: "review" | "plan" | "targets" | "list" | "other"; heading: string; start: number; end: number }[];
+  pledges: {
+    id: string;
+    text: string;
+    start: number;
+    end: number;
+    section: string;
+    topic: string | null;
+    kind: "quantitative" | "project" | "policy";
+    target: ParseJsonTarget | null;
+  }[];
+};
+
+/**
+ * The JSON shape of `cli parse`: meta, the top-level sections (review, plan incl. sections
+ * continuing it, five-year/appendix as "other", lists) plus headline-target and list blocks
+ * sorted by start, and the pledges. Targets keep value/unit/comparator/growth (+ valueMax).
+ */
+export function toParseJson(p: ParsedReport): ParseJson {
+  const sections: ParseJson["sections"] = [];
+  for (const s of p.sections) {
+    const kind = s.kind === "review" || s.kind === "plan" || s.kind === "list" ? s.kind : "other";
+    sections.push({ kind, heading: s.heading, start: s.start, end: s.end });
+  }
+  for (const b of p.blocks) {
+    if (b.kind === "list" && p.sections.some((s) => s.kind === "list" && s.start === b.start)) continue;
+    sections.push({ kind: b.kind, heading: b.heading, start: b.start, end: b.end });
+  }
+  sections.sort((x, y) => x.start - y.start || y.end - x.end);
+  return {
+    meta: {
+      region: p.meta.region,
+      level: p.meta.level,
+      year: p.meta.year,
+      deliveredOn: p.meta.deliveredOn,
+      speaker: p.meta.speaker,
+      script: p.meta.script,
+    },
+    sections,
+    pledges: p.pledges.map((x) => ({
+      id: x.id,
+      text: x.text,
+      start: x.start,
+      end: x.end,
+      section: x.section,
+      topic: x.topic,
+      kind: x.kind,
+      target: x.target
+        ? {
+            value: x.target.value,
+            unit: x.target.unit,
+            comparator: x.target.comparator,
+            growth: x.target.growth,
+            ...(x.target.valueMax !== undefined ? { valueMax: x.target.valueMax } : {}),
+          }
+        : null,
+    })),
+  };
+}

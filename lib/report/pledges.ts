@@ -1,0 +1,354 @@
+/**
+ * Pledge extraction: break the plan into atomic pledges, each one checkable action or
+ * target, anchored to its exact span. Framing (指导思想, 总体要求, subsection openings,
+ * closing exhortations, appendix notes) yields nothing.
+ *
+ * Splitting, in order:
+ *  1. sentences at 。!?; (and at : after a short lead-in);
+ *  2. clauses at ",": a clause starts a new pledge unless it continues the previous one
+ *     (达到/同比/分别/占…) or is a verbless lead-in (按照…要求, 以…为契机, 依托…), which is
+ *     left out of every span so spans stay tight around the action;
+ *  3. inside a clause, coordinated quantities ("10万平方米…改造和31万平方米…工程",
+ *     "7所…、10所…和15所…") become one pledge each;
+ *  4. headline targets: one pledge per indicator. When indicators share one target
+ *     ("固定资产投资、一般公共预算收入增长6%") the last indicator's pledge spans from its name
+ *     through the target and each earlier indicator's pledge is just its name; every one of
+ *     them carries the shared target (spans must be contiguous, so this is the tightest
+ *     faithful choice).
+ */
+import type { ParagraphInfo, ReportStructure } from "./sections";
+import { findTopic, ordinalPrefixLength } from "./sections";
+import { findMainTarget, findTargets } from "./targets";
+import type { Pledge, PledgeKind, ReportBlock, ReportSection, Span, Target } from "./types";
+
+type Draft = Span & { section: string; topic: string | null; origin: Pledge["origin"]; target?: Target | null };
+
+const FRAMING_PARAGRAPH =
+  /^(.{0,30}(指导思想|总体要求|总体思路|基本思路|工作思路|总的要求)(是|为)?[::,]|.{0,12}(为实现|为完成|实现|完成|围绕)上述(目标|任务)|.{0,30}(重点|突出|着力)?(做好|抓好|推进|作好)以下|.{0,6}(今年|明年|\d{4}年)是)/;
+const EXHORTATION = /^(各位代表|同志们|女士们)/;
+const OPENING_CUE =
+  /^(坚持|围绕|按照|面对|紧紧|当前|必须|我们|始终|牢固树立|深入贯彻|全面贯彻|认真贯彻|今年|新的一年|做好今年|以[^,]{1,24}为|把[^,]{1,40}(作为|摆在|放在|贯穿)|要把|要以|要坚持|要牢牢|要紧紧|永远|积极应对|.{1,20}(是|乃)[^,]{0,20}(关键|基础|保障|动力|支撑|前提|根本|引擎|生命线|试金石|标准)|.{0,30}指出)/;
+
+const STRONG_FRAMING =
+  /^(.{0,30}指出|我们(要|必须|将)?(毫不|始终|一定)|.{1,20}(是|乃)[^,]{0,20}(关键|基础|保障|动力|支撑|前提|根本|引擎|生命线|试金石|标准))/;
+
+const CONTINUATION =
+  /^(达到|达|增长|同比|分别|比上年|比|较|占|其中|均|年均|累计|总投资|总面积|涉及|惠及|即|也|并且|从而|进而|使之|使其|以此|以便|等|左右|以上|同时确保)/;
+const LEAD_START =
+  /^(要)?(按照|根据|依照|依据|遵循|围绕|紧紧围绕|紧扣|依托|立足|结合|借助|利用|通过|对照|针对|对|面向|瞄准|着眼|伴随|随着|在|以|抓住|抢抓|趁|借|发挥|本着|坚持)/;
+const LEAD_END =
+  /(要求|原则|部署|标准|思路|目标|理念|契机|机遇|时机|方向|精神|优势|资源|平台|模式|方式|需求|主线|抓手|重点|核心|引领|导向|主体|载体|支撑|方面|领域|基础上|前提下|过程中|为主|为辅|之机|的机遇|的契机|总体要求|布局|规划|战略|政策|定位|特点|实际|现状|情况|问题|原则下)$/;
+
+// Clauses that state, exhort or reason rather than commit.
+const JUNK_CLAUSE =
+  /^(而是|更是|但是|只有|才能|就是|也是|还是|不是|如果|因为|所以|敢不敢|能不能|会不会|这是|这就|我们(一定|必须|要)?(有|要有|始终)|考验|.{0,12}需要[^,]{0,20}的(干部|人才|精神)|.{0,10}(以后|之后)$|.{0,10}必须|落实在|(敢于担当|狠抓落实|抓好落实|节点推进)$|干一[项件]成一[项件]|一步一个脚印|扎扎实实地把|.{0,20}(就是|不是|也是|更是|乃是|是一种|是衡量|是推动|是我们|是实现|是完成|是做好|是保持|是拉动|需要我们)|.{0,20}是[^,]{0,14}(关键|基础|保障|前提|根本|生命线|试金石|标准|引擎|动力|支撑|重要))/;
+
+const PROJECT_NOUN =
+  /(工程|项目|中心|园区|产业园|基地|大厦|广场|公园|学校|小学|中学|幼儿园|医院|卫生院|通道|隧道|大桥|桥|管网|水厂|厂|站|馆|场馆|体育场|景区|小区|综合体|酒店|市场|街区|步行街|道路|公路|高速|铁路|地铁|[0-9一二三四五六七八九十]号线|路|大街|街|楼|机场|港|码头|堤防|停车场|公厕|书房|养老院|敬老院|服务站|变电站|文化馆|图书馆|博物馆|展馆|剧院|住宅|安置房|棚户区|设施|场所|平台建设)/;
+const PROJECT_VERB = /(建设|建成|新建|改建|扩建|续建|改造|完成|推进|启动|开工|竣工|完工|实施|打造|投入使用|投入运营|运营|搬迁|修缮|维修|提升|升级|整治|安装|铺设|开通|通车)/;
+const EVENT =
+  /((办好|举办|承办|筹办|主办|举行).{0,20}(会|展|节|赛|论坛|峰会|季|周|活动)|第[一二三四五六七八九十\d]+届|(展销会|博览会|交易会|洽谈会|运动会|巡回展|展览会|展会|艺术节|文化节|旅游节|购物节|啤酒节|赛事|大赛|联赛|锦标赛|论坛|峰会)$)/;
+
+/** Classify a pledge: quantitative when it has a numeric target, project when it names a concrete facility or event, else policy. */
+export function classifyPledge(text: string, target: Target | null): PledgeKind {
+  if (target) return "quantitative";
+  if (EVENT.test(text)) return "project";
+  if (PROJECT_NOUN.test(text) && PROJECT_VERB.test(text) && !/(体系建设|机制建设|制度建设|队伍建设|作风建设|能力建设|文化建设|法治建设|廉政建设|党的建设|政治建设|思想建设|信用体系)$/.test(text)) return "project";
+  return "policy";
+}
+
+function isSpaceCh(ch: string | undefined): boolean {
+  return ch !== undefined && /[\s\u3000]/.test(ch);
+}
+
+const TRIM_PUNCT = /[\s,;:、。!?.·…—\-~]/;
+
+/** Tighten a span: strip whitespace/punctuation, unbalanced quotes/brackets, ordinals and a leading 要. */
+function tighten(a: string, start: number, end: number): Span {
+  for (let guard = 0; guard < 6; guard++) {
+    const s0 = start;
+    const e0 = end;
+    while (start < end && TRIM_PUNCT.test(a[start])) start++;
+    while (end > start && TRIM_PUNCT.test(a[end - 1])) end--;
+    const ord = ordinalPrefixLength(a.slice(start, start + 6));
+    if (ord && end - start > ord + 2) start += ord;
+    if (a[start] === "要" && end - start > 4 && !/^要(求|素|点|件|害|闻|地)/.test(a.slice(start, start + 2))) start++;
+    const inner = a.slice(start, end);
+    // Unbalanced paired punctuation at either end.
+    for (const [o, c] of [["“", "”"], ["(", ")"], ["《", "》"], ["‘", "’"], ["「", "」"]]) {
+      if (inner.startsWith(o) && !inner.includes(c)) start++;
+      if (inner.endsWith(c) && !inner.includes(o)) end--;
+    }
+    if (start === s0 && end === e0) break;
+  }
+  return { start, end };
+}
+
+type ClauseKind = "new" | "cont" | "lead" | "fwd";
+
+// Time or manner lead-ins that belong to the following clause: "力争年末,完成投资2.5亿元".
+const FORWARD =
+  /^((力争|确保|争取|计划|预计)?(年末|年底|年内|全年|今年|明年|上半年|下半年|到\d{4}年底?|\d{4}年底?前?)|.{0,30}(通过|采取|采用|运用)[^,]{0,40}(形式|方式|方法|途径|渠道|手段|措施|办法|模式))$/;
+
+function classifyClause(a: string, c: Span, first: boolean): ClauseKind {
+  let t = a.slice(c.start, c.end);
+  t = t.slice(ordinalPrefixLength(t)).replace(/^要/, "").trim();
+  if (FORWARD.test(t)) return "fwd";
+  const lead =
+    (LEAD_START.test(t) && LEAD_END.test(t) && t.length <= 30) ||
+    (LEAD_START.test(t) && !/^(发挥|利用|坚持|在)/.test(t) && t.length <= 8) ||
+    /^(对此|为此|同时|此外|另外|对待工作|总之)$/.test(t);
+  if (first) return lead ? "lead" : "new";
+  if (t.length < 3) return "cont";
+  if (CONTINUATION.test(t)) return "cont";
+  if (lead) return "lead";
+  return "new";
+}
+
+/** Split [start, end) at the given separator characters into trimmed spans. */
+function splitAt(a: string, start: number, end: number, seps: RegExp): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  let depth = 0;
+  for (let i = start; i <= end; i++) {
+    const ch = a[i];
+    if (i < end && (ch === "“" || ch === "《" || ch === "(" || ch === "「")) depth++;
+    else if (i < end && (ch === "”" || ch === "》" || ch === ")" || ch === "」")) depth = Math.max(0, depth - 1);
+    if (i === end || (depth === 0 && seps.test(ch))) {
+      let ss = s;
+      let ee = i;
+      while (ss < ee && isSpaceCh(a[ss])) ss++;
+      while (ee > ss && isSpaceCh(a[ee - 1])) ee--;
+      if (ee > ss) out.push({ start: ss, end: ee });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Sentences of a content span: at 。!?; and at ":" that closes a short lead-in. */
+function sentencesOf(a: string, start: number, end: number): Span[] {
+  const raw = splitAt(a, start, end, /[。!?;]/);
+  const out: Span[] = [];
+  for (const s of raw) {
+    const colon = a.slice(s.start, s.end).search(/[::]/);
+    if (colon > 0 && (colon <= 24 || /(是|如下|为)$/.test(a.slice(s.start, s.start + colon)))) {
+      out.push({ start: s.start, end: s.start + colon });
+      if (s.start + colon + 1 < s.end) out.push({ start: s.start + colon + 1, end: s.end });
+    } else out.push(s);
+  }
+  return out;
+}
+
+const QTY_AT_START = /^(?:(?:新建|新增|完成|建设|建成|改造|实施|开展|打造|启动|培育|发展|引进|创建|新改建|改扩建|维修改造|提供|配备|安装|举办|开发|增加|减少|栽植|种植|铺设|组织|培训|建|改建|扩建|认定|招聘|发放|解决|安置|新开|开通)?[^,、和及与]{0,3})?(\d|[两二三四五六七八九十百千]+[个家所处场条座项部名台辆栋套间张株棵吨户人])/;
+
+/** Split a clause at 、/和/及 where each coordinated part states its own quantity. */
+function splitQuantities(a: string, c: Span): Span[] {
+  const targets = findTargets(a, c.start, c.end);
+  if (targets.length < 2) return [c];
+  const parts = splitAt(a, c.start, c.end, /[、和及与]/);
+  if (parts.length < 2) return [c];
+  const hasOwn = (p: Span) => {
+    const ts = targets.filter((t) => t.start >= p.start && t.end <= p.end);
+    if (!ts.length) return false;
+    const t = ts[0];
+    const head = a.slice(p.start, t.start);
+    const tail = a.slice(t.end, p.end);
+    // The quantity must be the measure of the part (at its start, after a verb, or at its end),
+    // not a spec inside a name like 大唐哈克5万千瓦风电.
+    return QTY_AT_START.test(a.slice(p.start, p.end)) || head.length <= 2 || /^(以上|左右|以内|等)?$/.test(tail);
+  };
+  if (parts.every(hasOwn)) return parts;
+  // Fallback: split only where a part starts with a number and the text before has one too.
+  const out: Span[] = [];
+  let cur = { ...parts[0] };
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i];
+    const startsWithQty = /^(\d|[两二三四五六七八九十]+[个家所处条座项部名万])/.test(a.slice(p.start, p.start + 4));
+    const prevHas = targets.some((t) => t.start >= cur.start && t.end <= cur.end);
+    if (startsWithQty && prevHas && hasOwn(p)) {
+      out.push(cur);
+      cur = { ...p };
+    } else cur = { start: cur.start, end: p.end };
+  }
+  out.push(cur);
+  return out;
+}
+
+function pledgesOfSentence(a: string, sentence: Span): Span[] {
+  const clauses = splitAt(a, sentence.start, sentence.end, /,/);
+  const groups: Span[] = [];
+  let pending: number | null = null;
+  clauses.forEach((c, i) => {
+    const kind = classifyClause(a, c, i === 0 || !groups.length);
+    if (kind === "fwd") {
+      if (pending === null) pending = c.start;
+      return;
+    }
+    if (kind === "lead") {
+      pending = null;
+      return;
+    }
+    const own = findTargets(a, c.start, c.end);
+    if (kind === "cont" && pending === null && groups.length && !(own.length && !CONTINUATION.test(a.slice(c.start, c.end)))) {
+      groups[groups.length - 1].end = c.end;
+      return;
+    }
+    groups.push({ start: pending ?? c.start, end: c.end });
+    pending = null;
+  });
+  return groups.flatMap((g) => splitQuantities(a, g));
+}
+
+// Clauses starting with these are a target's continuation, not a new indicator.
+const TARGET_CONT = /^(达到|达|同比|分别|比上年|比|较|占|其中|均|年均|确保|力争|争取|在实际工作中)/;
+
+/** Headline targets: one pledge per indicator (see the file comment for shared targets). */
+function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target | null }[] {
+  let start = span.start;
+  const lead = /(预期目标|主要目标|预期指标|主要指标|发展目标)(是|为)?[::]/.exec(a.slice(span.start, span.end));
+  if (lead) start = span.start + lead.index + lead[0].length;
+  const out: { span: Span; target: Target | null }[] = [];
+  for (const sent of splitAt(a, start, span.end, /[。;!?]/)) {
+    const clauses = splitAt(a, sent.start, sent.end, /,/);
+    const groups: Span[] = [];
+    for (const c of clauses) {
+      const t = a.slice(c.start, c.end);
+      if (groups.length && (TARGET_CONT.test(t) || !findTargets(a, c.start, c.end).length && !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持)/.test(t))) {
+        groups[groups.length - 1].end = c.end;
+      } else groups.push({ ...c });
+    }
+    for (const g of groups) {
+      let gs = g.start;
+      // Drop lead-ins such as "初步确定明年全区" before the first indicator.
+      const lead2 = /^(.{0,20}?(确定|提出|安排|建议|是|为)[::]?)(?=.{0,12}(地区生产总值|全区|全市|全县|一般公共|财政|固定资产|社会消费|规模以上|城镇|城乡|居民|外贸|实际利用|GDP))/.exec(a.slice(gs, g.end));
+      if (lead2) gs += lead2[1].length;
+      const m = /^(?:明年|今年|全年)?(?:全区|全市|全县|全省|全旗)?/.exec(a.slice(gs, g.end));
+      if (m) gs += m[0].length;
+      const target = findMainTarget(a, gs, g.end);
+      const text = a.slice(gs, g.end);
+      // Shared target: "A、B(和C)增长6%" → A | B…增长6%.
+      const verbAt = text.search(/(同比|可比)?(增长|下降|降低|控制在|达到|突破|分别|均增长|均)/);
+      const head = verbAt > 0 ? text.slice(0, verbAt) : "";
+      const names = target && head ? splitAt(a, gs, gs + verbAt, /[、和]/) : [];
+      if (names.length >= 2 && names.every((n) => n.end - n.start <= 16 && !/(增长|完成|达到)/.test(a.slice(n.start, n.end)))) {
+        names.slice(0, -1).forEach((n) => out.push({ span: n, target }));
+        out.push({ span: { start: names[names.length - 1].start, end: g.end }, target });
+      } else out.push({ span: { start: gs, end: g.end }, target });
+    }
+  }
+  return out;
+}
+
+function sectionLabel(section: ReportSection, pos: number): string {
+  const sub = section.subsections.find((s) => pos >= s.start && pos < s.end);
+  return sub ? sub.heading : section.heading;
+}
+
+/**
+ * Extract the pledges of every plan (and list) section. `source` is the decoded text,
+ * `a` its analysis form. Pledge text is always exactly source.slice(start, end).
+ */
+export function extractPledges(source: string, a: string, structure: ReportStructure): Pledge[] {
+  const drafts: Draft[] = [];
+  const { sections, blocks, paragraphs } = structure;
+  const targetBlocks = blocks.filter((b) => b.kind === "targets");
+  for (const section of sections) {
+    if (section.kind !== "plan" && section.kind !== "list") continue;
+    extractSection(source, a, section, paragraphs, targetBlocks, drafts);
+  }
+  drafts.sort((x, y) => x.start - y.start || x.end - y.end);
+  const pledges: Pledge[] = [];
+  let lastEnd = -1;
+  for (const d of drafts) {
+    const t = tighten(a, d.start, d.end);
+    if (t.end - t.start < 4 || t.start < lastEnd) continue;
+    const text = a.slice(t.start, t.end);
+    if ((text.match(/[\u4e00-\u9fff]/g) || []).length < 4) continue;
+    if (JUNK_CLAUSE.test(text) && !findMainTarget(a, t.start, t.end)) continue;
+    const target = d.target !== undefined ? d.target : findMainTarget(a, t.start, t.end);
+    const srcText = source.slice(t.start, t.end);
+    pledges.push({
+      id: `p${pledges.length + 1}`,
+      text: srcText,
+      start: t.start,
+      end: t.end,
+      section: d.section,
+      topic: d.topic,
+      kind: classifyPledge(text, target),
+      target: target ? { ...target } : null,
+      origin: d.origin,
+    });
+    lastEnd = t.end;
+  }
+  return pledges;
+}
+
+function extractSection(
+  source: string,
+  a: string,
+  section: ReportSection,
+  paragraphs: ParagraphInfo[],
+  targetBlocks: ReportBlock[],
+  drafts: Draft[],
+): void {
+  const inside = paragraphs.filter((p) => p.start >= section.headingStart && p.start < section.end);
+  const hasSubs = section.subsections.length > 0;
+  const firstSub = hasSubs ? section.subsections[0].start : section.end;
+  // "separate": the first paragraph after a standalone subsection heading; "inline": text that
+  // follows a heading in the same paragraph. Both open a subsection and are usually framing.
+  let opening: "separate" | "inline" | null = null;
+  for (const p of inside) {
+    const contentStart = p.contentStart;
+    const isSubHeading = section.subsections.some((s) => s.headingStart === p.start);
+    if (p.start === section.headingStart || isSubHeading) {
+      opening = isSubHeading ? (contentStart < p.end ? "inline" : "separate") : null;
+      // A one-line report continues after its heading in the same paragraph.
+      if (contentStart >= p.end) continue;
+    }
+    const label = sectionLabel(section, p.start);
+    const text = a.slice(contentStart, p.end);
+    const mode = opening;
+    opening = null;
+    if (EXHORTATION.test(text) && (p.start >= firstSub || !hasSubs)) {
+      if (p.start > firstSub || section.kind === "list" || section.continuesPlan) break;
+      continue;
+    }
+    // Headline targets (before the first subsection, or anywhere they are flagged).
+    const tb = targetBlocks.find((b) => b.start >= contentStart && b.start < p.end);
+    if (tb) {
+      for (const { span, target } of pledgesOfTargets(a, tb)) {
+        drafts.push({ ...span, section: label, topic: null, origin: "targets", target });
+      }
+      continue;
+    }
+    if (hasSubs && p.start < firstSub && section.kind !== "list") continue; // framing before subsections
+    if (FRAMING_PARAGRAPH.test(text)) continue;
+    const topic = findTopic(source, a, { ...p, contentStart });
+    let start = contentStart;
+    if (topic) {
+      start = topic.end;
+      while (start < p.end && /[。::;\s]/.test(a[start])) start++;
+    } else if (/^\d{1,2}[、.]/.test(text)) {
+      start += ordinalPrefixLength(text);
+    }
+    const sentences = sentencesOf(a, start, p.end);
+    const sub = section.subsections.find((x) => p.start >= x.start && p.start < x.end);
+    const subParagraphs = sub ? inside.filter((q) => q.start > sub.headingStart && q.start < sub.end).length : 0;
+    const shortOpening = mode === "separate" && !topic && subParagraphs > 1 && splitAt(a, start, p.end, /[。!?]/).length <= 2;
+    sentences.forEach((s, i) => {
+      const st = a.slice(s.start, s.end);
+      const hasTarget = findTargets(a, s.start, s.end).length > 0;
+      if (!hasTarget) {
+        // Subsection openings are framing: a short opening paragraph entirely, a longer one
+        // (or text inline after the heading) only where it opens with a framing cue.
+        if (shortOpening) return;
+        if (mode && !topic && OPENING_CUE.test(st) && (mode === "separate" || i === 0)) return;
+        if (OPENING_CUE.test(st) && STRONG_FRAMING.test(st)) return;
+      }
+      for (const g of pledgesOfSentence(a, s)) {
+        drafts.push({ ...g, section: label, topic: topic ? topic.text : null, origin: section.kind === "list" ? "list" : "body" });
+      }
+    });
+  }
+}

@@ -1,0 +1,330 @@
+/**
+ * The section tree of a report: top-level review / plan / five-year / list / appendix
+ * sections, the plan's subsections ((一) / （一） / 一、), their topic sentences, and the
+ * headline-target and numbered-list blocks. Works on the analysis text (normalizeForParse)
+ * so simplified/traditional and full/half-width punctuation look the same; every offset is
+ * an offset into the source text too.
+ */
+import type { ReportBlock, ReportSection, ReportSubsection, Span, Topic, TopSectionKind } from "./types";
+
+export type HeadingMarker = "cn" | "paren" | "plain";
+
+/** A paragraph, with the heading it starts with (if any) split off. */
+export type ParagraphInfo = Span & {
+  heading?: {
+    marker: HeadingMarker;
+    num: number;
+    start: number;
+    end: number;
+    /** Title without the numbering marker, as analysis text. */
+    title: string;
+  };
+  /** Where the paragraph's content starts (after an inline heading), or `end` if none. */
+  contentStart: number;
+};
+
+const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Convert a small Chinese ordinal (一 … 九十九) to a number. */
+export function parseOrdinal(s: string): number {
+  if (s.length === 1) return CN_NUM[s] ?? 0;
+  if (s[0] === "十") return 10 + (CN_NUM[s[1]] ?? 0);
+  if (s[1] === "十") return (CN_NUM[s[0]] ?? 0) * 10 + (s[2] ? CN_NUM[s[2]] ?? 0 : 0);
+  return 0;
+}
+
+export const REVIEW_RE = /(回顾|工作情况|工作总结)/;
+export const FIVE_YEAR_RE = /(十[一二三四五六七八九]五|今后五年|未来五年)/;
+export const PLAN_RE = /(安排|任务|目标|部署|工作要点|打算|重点工作|主要工作|工作建议|工作思路)/;
+export const LIST_RE = /(实事|民生工程|惠民工程|民生项目)/;
+export const APPENDIX_RE = /^(附[::件录]?$|附[::]|.{0,12}(相关注释|名词解释|注释)$)/;
+
+/** Detect a heading at the start of a paragraph (numbered 一、/(一) or a short keyword line). */
+export function describeParagraph(a: string, p: Span): ParagraphInfo {
+  const text = a.slice(p.start, p.end);
+  const info: ParagraphInfo = { ...p, contentStart: p.end };
+  let marker: HeadingMarker | null = null;
+  let numText = "";
+  let markerLen = 0;
+  let m = /^([一二三四五六七八九十]{1,3})、/.exec(text);
+  if (m) {
+    marker = "cn";
+    numText = m[1];
+    markerLen = m[0].length;
+  } else if ((m = /^\(([一二三四五六七八九十]{1,3})\)/.exec(text))) {
+    marker = "paren";
+    numText = m[1];
+    markerLen = m[0].length;
+  }
+  if (marker) {
+    const rest = text.slice(markerLen);
+    const stop = rest.search(/[。!?]/);
+    const ws = rest.search(/[ \t\u00a0]/);
+    let titleLen = -1;
+    let contentOffset = -1;
+    if (ws >= 2 && ws <= 60 && (stop < 0 || ws < stop)) {
+      titleLen = ws;
+      contentOffset = ws;
+    } else if (stop >= 2 && stop <= 60) {
+      titleLen = stop;
+      contentOffset = stop + 1;
+    } else if (stop < 0 && rest.length <= 70) {
+      titleLen = rest.length;
+    }
+    if (titleLen >= 2) {
+      const title = rest.slice(0, titleLen).replace(/[::]$/, "");
+      const end = p.start + markerLen + title.length;
+      info.heading = { marker, num: parseOrdinal(numText), start: p.start, end, title };
+      if (contentOffset >= 0) {
+        let cs = p.start + markerLen + contentOffset;
+        while (cs < p.end && /[\s。]/.test(a[cs])) cs++;
+        info.contentStart = cs < p.end ? cs : p.end;
+      }
+      return info;
+    }
+    info.contentStart = p.start;
+    return info;
+  }
+  // Unnumbered headings: short keyword lines such as 2017年工作回顾, 2018年惠民实事, 附:
+  if (text.length <= 40 && !/[。,;!?]/.test(text)) {
+    const t = text.replace(/[::]$/, "");
+    if (APPENDIX_RE.test(text) || REVIEW_RE.test(t) || LIST_RE.test(t) || (PLAN_RE.test(t) && /(\d{4}年|今年|明年)/.test(t))) {
+      info.heading = { marker: "plain", num: 0, start: p.start, end: p.start + t.length, title: t };
+      return info;
+    }
+  }
+  info.contentStart = p.start;
+  return info;
+}
+
+function classify(title: string): TopSectionKind {
+  if (APPENDIX_RE.test(title)) return "appendix";
+  if (REVIEW_RE.test(title) && !/(安排|任务)/.test(title)) return "review";
+  if (FIVE_YEAR_RE.test(title) && !/\d{4}年(政府)?工作/.test(title)) return "fiveYear";
+  if (LIST_RE.test(title)) return "list";
+  if (PLAN_RE.test(title)) return "plan";
+  return "other";
+}
+
+type Top = { info: ParagraphInfo; kind: TopSectionKind; continuesPlan: boolean };
+
+/** The result of structural analysis over the body paragraphs. */
+export type ReportStructure = {
+  sections: ReportSection[];
+  blocks: ReportBlock[];
+  paragraphs: ParagraphInfo[];
+};
+
+/**
+ * Build the section tree from the body paragraphs. `source` supplies headings as written.
+ * Returns no sections when neither a review nor a plan heading can be found.
+ */
+export function buildStructure(source: string, a: string, body: Span, paragraphs: ParagraphInfo[]): ReportStructure {
+  const heads = paragraphs.filter((p) => p.heading && p.heading.marker !== "paren");
+  const review = heads.find((p) => classify(p.heading!.title) === "review");
+  const topMarker: HeadingMarker | null = review ? review.heading!.marker : null;
+
+  // The plan: first plan-like heading after the review with the same numbering style.
+  const after = review ? heads.filter((p) => p.start > review.start) : heads;
+  const sameStyle = (p: ParagraphInfo) => !topMarker || p.heading!.marker === topMarker || p.heading!.marker === "plain";
+  let plan = after.find((p) => sameStyle(p) && classify(p.heading!.title) === "plan");
+  if (!plan && topMarker === "cn") {
+    plan = after.find((p) => p.heading!.marker === "cn" && classify(p.heading!.title) === "other");
+  }
+  if (!review && !plan) return { sections: [], blocks: [], paragraphs };
+  const style = topMarker ?? plan!.heading!.marker;
+
+  // Top-level headings: numbered siblings in sequence plus keyword lines.
+  const tops: Top[] = [];
+  let lastNum = 0;
+  for (const p of heads) {
+    const h = p.heading!;
+    if (review && p.start < review.start) continue;
+    if (!review && plan && p.start < plan.start) continue;
+    const kind = classify(h.title);
+    if (style === "cn" && h.marker === "cn") {
+      if (p === review || p === plan || (lastNum > 0 && h.num === lastNum + 1)) {
+        tops.push({ info: p, kind: p === plan ? "plan" : kind, continuesPlan: false });
+        lastNum = h.num;
+      }
+    } else if (h.marker === "plain") {
+      if (kind !== "other") tops.push({ info: p, kind: p === plan ? "plan" : kind, continuesPlan: false });
+    }
+  }
+  // Sections after the plan continue it unless they are lists, appendices or five-year goals.
+  let seenPlan = false;
+  for (const t of tops) {
+    if (t.info === plan) {
+      seenPlan = true;
+      t.kind = "plan";
+      continue;
+    }
+    if (seenPlan && (t.kind === "other" || t.kind === "plan" || t.kind === "review") && t.info.heading!.marker === "cn") {
+      t.kind = "plan";
+      t.continuesPlan = true;
+    } else if (seenPlan && t.kind === "plan" && t.info.heading!.marker === "plain") {
+      t.continuesPlan = true;
+    }
+  }
+
+  const sections: ReportSection[] = tops.map((t, i) => {
+    const h = t.info.heading!;
+    const end = i + 1 < tops.length ? tops[i + 1].info.start : body.end;
+    return {
+      kind: t.kind,
+      continuesPlan: t.continuesPlan,
+      heading: source.slice(h.start, h.end),
+      headingStart: h.start,
+      headingEnd: h.end,
+      start: h.start,
+      end: trimEnd(a, h.start, end),
+      subsections: [],
+    };
+  });
+
+  for (const s of sections) s.subsections = buildSubsections(source, a, s, paragraphs, style);
+  const blocks = findBlocks(source, a, sections, paragraphs);
+  return { sections, blocks, paragraphs };
+}
+
+function trimEnd(a: string, start: number, end: number): number {
+  while (end > start && /\s/.test(a[end - 1])) end--;
+  return end;
+}
+
+function buildSubsections(source: string, a: string, s: ReportSection, paragraphs: ParagraphInfo[], style: HeadingMarker): ReportSubsection[] {
+  const inside = paragraphs.filter((p) => p.start > s.headingStart && p.start < s.end);
+  let subMarker: HeadingMarker = "paren";
+  if (style === "plain") {
+    const first = inside.find((p) => p.heading && p.heading.marker !== "plain");
+    if (first) subMarker = first.heading!.marker;
+  }
+  const subs = inside.filter((p) => p.heading && p.heading.marker === subMarker);
+  return subs.map((p, i) => {
+    const h = p.heading!;
+    const end = i + 1 < subs.length ? subs[i + 1].start : s.end;
+    const sub: ReportSubsection = {
+      heading: source.slice(h.start, h.end),
+      headingStart: h.start,
+      headingEnd: h.end,
+      start: h.start,
+      end: trimEnd(a, h.start, end),
+      topics: [],
+    };
+    sub.topics = inside
+      .filter((q) => q.start >= p.start && q.start < sub.end && !/^(各位代表|同志们)/.test(a.slice(q.contentStart, q.contentStart + 4)))
+      .map((q) => findTopic(source, a, q))
+      .filter((t): t is Topic => t !== null);
+    return sub;
+  });
+}
+
+const ORDINAL_PREFIX =
+  /^(?:[一二三四五六七八九十]{1,2}(?:是|要)|另一方面要?|一方面要?|第[一二三四五六七八九十]{1,2}要|第[一二三四五六七八九十]{1,2}[,、]?|首先,?|其次,?|特别是要?|\d{1,2}[、.]|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
+/** Length of a leading ordinal such as 一是, 二要, 第一, 1、, (1), ① (0 when none). */
+export function ordinalPrefixLength(text: string): number {
+  const m = ORDINAL_PREFIX.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/**
+ * The topic sentence a paragraph opens with ("加快商贸服务业发展。", "1、优化教育资源配置:"),
+ * or null. A topic is short, ends in 。 (or : for list items) and is followed by more text.
+ */
+export function findTopic(source: string, a: string, p: ParagraphInfo): Topic | null {
+  const start = p.contentStart;
+  if (start >= p.end) return null;
+  const text = a.slice(start, p.end);
+  const ord = ordinalPrefixLength(text);
+  const isItem = /^\d{1,2}[、.]/.test(text);
+  const stop = isItem ? text.search(/[::。]/) : text.search(/[。!?;]/);
+  if (stop < 0 || stop + 1 >= text.length) return null;
+  const sentence = text.slice(ord, stop);
+  const len = sentence.length;
+  if (len < 2) return null;
+  const commas = (sentence.match(/,/g) || []).length;
+  const limit = isItem ? 30 : commas === 0 ? 22 : commas === 1 ? 18 : 0;
+  if (len > limit || /[::]/.test(sentence)) return null;
+  // "2020年是…之年" or "X是Y" statements are not topics.
+  if (/是/.test(sentence.replace(/^[一二三四五六七八九十]是/, "")) && /(之年|关键|基础|保障|动力|前提|根本)/.test(sentence)) return null;
+  const s = start + ord;
+  return { text: source.slice(s, s + len), start: s, end: s + len };
+}
+
+const TARGETS_LEAD = /(预期目标|主要目标|预期指标|主要指标|发展目标)(是|为)?[::]/;
+const INDICATOR = /(生产总值|GDP|收入|投资|零售总额|增加值|进出口|就业|失业率|价格|能耗|利用外资|到位资金)/;
+
+/** Headline-target blocks in plan sections, and numbered lists (惠民实事…). */
+function findBlocks(source: string, a: string, sections: ReportSection[], paragraphs: ParagraphInfo[]): ReportBlock[] {
+  const blocks: ReportBlock[] = [];
+  for (const s of sections) {
+    if (s.kind === "list") {
+      blocks.push({ kind: "list", heading: s.heading, start: s.start, end: s.end });
+      continue;
+    }
+    if (s.kind !== "plan") continue;
+    const firstSub = s.subsections.length ? s.subsections[0].start : s.end;
+    const inside = paragraphs.filter((p) => p.start >= s.headingStart && p.start < s.end);
+    for (const p of inside) {
+      if (p.start >= firstSub) break;
+      if (p.contentStart >= p.end) continue;
+      const text = a.slice(p.contentStart, p.end);
+      const lead = TARGETS_LEAD.exec(text);
+      if (lead) {
+        const hs = p.contentStart;
+        const he = p.contentStart + lead.index + lead[0].length - 1;
+        blocks.push({ kind: "targets", heading: source.slice(hs, he), start: p.contentStart, end: p.end });
+        continue;
+      }
+      // Targets stated inside a framing paragraph: "初步确定明年全区地区生产总值…同比增长15%,…".
+      const sentences = splitSentencesSimple(a, p.contentStart, p.end);
+      const hits = sentences.filter((x) => {
+        const t = a.slice(x.start, x.end);
+        return INDICATOR.test(t) && /(增长|增速|达到)\s*\d+(\.\d+)?%/.test(t);
+      });
+      if (hits.length) {
+        blocks.push({ kind: "targets", heading: "主要预期目标", start: hits[0].start, end: hits[hits.length - 1].end });
+      }
+    }
+    // Numbered lists inside a plan: three or more consecutive paragraphs 1、 2、 3、…
+    let run: ParagraphInfo[] = [];
+    const flush = () => {
+      if (run.length >= 3) {
+        const idx = paragraphs.indexOf(run[0]);
+        const prev = idx > 0 ? paragraphs[idx - 1] : null;
+        const prevText = prev ? a.slice(prev.start, prev.end) : "";
+        const heading = prev && prevText.length <= 60 && /[::]$/.test(prevText) ? source.slice(prev.start, prev.end - 1) : "";
+        blocks.push({ kind: "list", heading, start: run[0].start, end: run[run.length - 1].end });
+      }
+      run = [];
+    };
+    for (const p of inside) {
+      const m = /^(\d{1,2})[、.]/.exec(a.slice(p.start, p.start + 4));
+      if (m && Number(m[1]) === run.length + 1) run.push(p);
+      else {
+        flush();
+        if (m && Number(m[1]) === 1) run.push(p);
+      }
+    }
+    flush();
+  }
+  return blocks.sort((x, y) => x.start - y.start);
+}
+
+/** Split [start, end) into sentences at 。!? (trimmed spans, punctuation excluded). */
+export function splitSentencesSimple(a: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || /[。!?]/.test(a[i])) {
+      let ss = s;
+      let ee = i;
+      while (ss < ee && /\s/.test(a[ss])) ss++;
+      while (ee > ss && /\s/.test(a[ee - 1])) ee--;
+      if (ee > ss) out.push({ start: ss, end: ee });
+      s = i + 1;
+    }
+  }
+  return out;
+}
