@@ -24,8 +24,8 @@ test("the reports list shows the seeded reports", async ({ browser }) => {
   const context = await contextAs(browser, "analyst");
   const page = await context.newPage();
   await page.goto("/reports");
-  const rows = page.getByTestId("reports-table").locator("tbody tr");
-  await expect(rows).toHaveCount(10);
+  // At least the ten seeded reports (other specs may import more).
+  await expect(page.getByTestId("reports-table").locator("tbody tr").nth(9)).toBeVisible();
   await expect(page.getByTestId("reports-table")).toContainText("2020年大连市西岗区政府工作报告");
   await expect(page.getByTestId("reports-table")).toContainText("2020年大連市政府工作報告");
   await expect(page.getByTestId("reports-table")).toContainText("海拉尔区");

@@ -2,11 +2,14 @@
  * The command line: the same lib/ code the app runs, usable from a terminal.
  *
  *   npm run --silent cli -- parse FILE
+ *   npm run --silent cli -- suggest PLAN_FILE REVIEW_FILE [--top N]
+ *   npm run cli -- import FILE... | seed | create-user | serve
  *   npm run --silent cli -- help
  *
  * Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 unexpected failure.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { ReportInputError } from "./report/errors";
 
 export class UsageError extends Error {}
@@ -57,6 +60,55 @@ const commands: Record<string, Command> = {
       const decoded = decodeReport(readInputFile(file), file);
       const parsed = parseReport(decoded.text);
       process.stdout.write(JSON.stringify(toParseJson(parsed), null, 2) + "\n");
+    },
+  },
+  suggest: {
+    usage: "suggest PLAN_FILE REVIEW_FILE [--top N]",
+    summary: "suggest, for every pledge of PLAN_FILE, the sentences of REVIEW_FILE's review that report on it",
+    async run(args) {
+      const { options, positionals } = parseOptions(args, ["top"]);
+      if (positionals.length !== 2) throw new UsageError("suggest needs PLAN_FILE and REVIEW_FILE");
+      const top = options.top === undefined ? 3 : Number(options.top);
+      if (!Number.isInteger(top) || top < 1 || top > 50) throw new UsageError(`--top must be a whole number from 1 to 50, not ${options.top}`);
+      const [planBytes, reviewBytes] = positionals.map(readInputFile);
+      const { decodeReport } = await import("./report/decode");
+      const { suggestForPair } = await import("./evidence/suggest-for-pair");
+      const { toSuggestJson } = await import("./evidence/suggest-for-pledges");
+      const plan = decodeReport(planBytes, positionals[0]).text;
+      const review = decodeReport(reviewBytes, positionals[1]).text;
+      process.stdout.write(JSON.stringify(toSuggestJson(suggestForPair(plan, review, { top })), null, 2) + "\n");
+    },
+  },
+  import: {
+    usage: "import FILE... [--region R] [--year N]",
+    summary: "import reports into the configured database (same checks as the import page)",
+    async run(args) {
+      const { options, positionals } = parseOptions(args, ["region", "year"]);
+      if (!positionals.length) throw new UsageError("import needs at least one FILE");
+      const confirmed: { region?: string; year?: number } = {};
+      if (options.region !== undefined) confirmed.region = options.region;
+      if (options.year !== undefined) {
+        const year = Number(options.year);
+        if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, not ${options.year}`);
+        confirmed.year = year;
+      }
+      const files = positionals.map((f) => ({ f, bytes: readInputFile(f) }));
+      const { importReport } = await import("./reports/import");
+      const { AppError } = await import("./app-error");
+      let failed = 0;
+      for (const { f, bytes } of files) {
+        try {
+          const res = await importReport(null, bytes, path.basename(f), confirmed);
+          console.log(`imported ${f}: ${res.pledges} pledges (report ${res.id})`);
+        } catch (e) {
+          if (e instanceof ReportInputError || e instanceof AppError) {
+            failed++;
+            const detail = e instanceof AppError && e.code === "INVALID_INPUT" ? ` (${String(e.details?.field ?? "")}: ${e.message}; pass --region/--year)` : `: ${e.message}`;
+            process.stderr.write(`error: ${f}: ${e.code}${detail}\n`);
+          } else throw e;
+        }
+      }
+      if (failed) process.exitCode = 2;
     },
   },
   serve: {

@@ -6,10 +6,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/mutations";
-import { createReport } from "@/lib/reports/mutations";
-import { reportMetaSchema } from "@/lib/reports/schema";
+import { importReport } from "@/lib/reports/import";
+import type { ReportMeta } from "@/lib/reports/schema";
 import { AppError } from "@/lib/app-error";
-import { decodeReport } from "@/lib/report/decode";
 import { DEMO_USERS } from "./demo-users";
 
 const REPORTS_DIR = path.join(__dirname, "reports");
@@ -30,13 +29,12 @@ export async function seedDatabase(log: (line: string) => void = () => {}): Prom
   }
   const manifest = JSON.parse(readFileSync(path.join(REPORTS_DIR, "manifest.json"), "utf8")) as { reports: ManifestEntry[] };
   for (const entry of manifest.reports) {
-    const { file, ...rawMeta } = entry;
-    const decoded = decodeReport(readFileSync(path.join(REPORTS_DIR, file)), file);
-    const meta = reportMetaSchema.parse(rawMeta);
+    // The manifest holds the metadata an analyst confirmed on the import preview.
+    const { file, ...confirmed } = entry;
     try {
-      await createReport(null, { meta, sourceText: decoded.text, encoding: decoded.encoding, fileName: path.basename(file) });
+      const res = await importReport(null, readFileSync(path.join(REPORTS_DIR, file)), path.basename(file), confirmed as Partial<ReportMeta>);
       summary.reportsCreated++;
-      log(`report ${meta.title}`);
+      log(`report ${String(confirmed.title)}: ${res.pledges} pledges`);
     } catch (e) {
       if (e instanceof AppError && e.code === "DUPLICATE") {
         summary.reportsSkipped++;

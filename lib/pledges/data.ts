@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { PledgeDto } from "./schema";
 
 export type ReviewQueueItem = {
   pledgeId: string;
@@ -35,5 +36,51 @@ export async function listReviewQueue(limit = 200): Promise<ReviewQueueItem[]> {
     reportTitle: p.report.title,
     submittedBy: p.submittedBy?.name ?? null,
     submittedAt: p.submittedAt?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * Every pledge of one report in source order, as the report page shows them. Offsets index the
+ * report's sourceText and text is always its slice.
+ */
+export async function listReportPledges(reportId: string): Promise<PledgeDto[]> {
+  const rows = await db.pledge.findMany({
+    where: { reportId },
+    select: {
+      id: true,
+      start: true,
+      end: true,
+      text: true,
+      searchText: true,
+      sectionId: true,
+      topic: true,
+      kind: true,
+      targetValue: true,
+      targetValueMax: true,
+      targetUnit: true,
+      targetComparator: true,
+      targetGrowth: true,
+      position: true,
+      status: true,
+      version: true,
+    },
+    orderBy: [{ position: "asc" }, { start: "asc" }],
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    start: p.start,
+    end: p.end,
+    text: p.text,
+    searchText: p.searchText,
+    sectionId: p.sectionId,
+    topic: p.topic,
+    kind: p.kind,
+    target:
+      p.targetValue === null
+        ? null
+        : { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator ?? "=", growth: p.targetGrowth },
+    position: p.position,
+    status: p.status,
+    version: p.version,
   }));
 }

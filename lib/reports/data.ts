@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { hashReportContent } from "./content-hash";
 
 export type ReportListItem = {
   id: string;
@@ -83,4 +84,99 @@ export async function summarizeRegions(): Promise<RegionSummary[]> {
       const years = [...new Set(r.reports.map((x) => x.year).filter((y): y is number => y !== null))].sort();
       return { regionId: r.id, region: r.name, years, reports: r.reports.length, pledges, assessed, approved };
     });
+}
+
+/** The report already holding this content (same text up to line endings), if any. */
+export async function findReportByContent(text: string): Promise<{ id: string; title: string } | null> {
+  return db.report.findUnique({ where: { contentHash: hashReportContent(text) }, select: { id: true, title: true } });
+}
+
+export type ReportSectionDto = {
+  id: string;
+  parentId: string | null;
+  /** review | plan | five-year | appendix | list | other (top level); subsection; topic; targets | list blocks */
+  kind: string;
+  heading: string;
+  start: number;
+  end: number;
+};
+
+export type ReportDetail = {
+  id: string;
+  title: string;
+  region: { id: string; name: string; level: string };
+  year: number | null;
+  deliveredOn: string | null;
+  speaker: string | null;
+  meeting: string | null;
+  script: string;
+  encoding: string;
+  fileName: string | null;
+  /** Exactly as decoded at import; every offset on the page indexes this string. */
+  sourceText: string;
+  bodyStart: number;
+  bodyEnd: number;
+  parsed: boolean;
+  sections: ReportSectionDto[];
+  /**
+   * The next year's report whose review reports on this plan: the stored pairing when set,
+   * otherwise the same region's report of year + 1 found on the fly (`inferred: true`).
+   */
+  reviewedBy: { id: string; title: string; year: number | null; inferred: boolean } | null;
+};
+
+/**
+ * One report for its page: metadata, source text, section tree (by position) and the next-year
+ * report that reviews it. Null when no report has this id.
+ */
+export async function getReportDetail(reportId: string): Promise<ReportDetail | null> {
+  const r = await db.report.findUnique({
+    where: { id: reportId },
+    select: {
+      id: true,
+      title: true,
+      year: true,
+      deliveredOn: true,
+      speaker: true,
+      meeting: true,
+      script: true,
+      encoding: true,
+      fileName: true,
+      sourceText: true,
+      bodyStart: true,
+      bodyEnd: true,
+      parsedAt: true,
+      region: { select: { id: true, name: true, level: true } },
+      reviewReport: { select: { id: true, title: true, year: true } },
+      sections: { select: { id: true, parentId: true, kind: true, heading: true, start: true, end: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!r) return null;
+  let reviewedBy: ReportDetail["reviewedBy"] = r.reviewReport ? { ...r.reviewReport, inferred: false } : null;
+  if (!reviewedBy && r.year !== null) {
+    const next = await db.report.findFirst({
+      where: { regionId: r.region.id, year: r.year + 1 },
+      select: { id: true, title: true, year: true },
+      orderBy: { createdAt: "asc" },
+    });
+    if (next) reviewedBy = { ...next, inferred: true };
+  }
+  return {
+    id: r.id,
+    title: r.title,
+    region: r.region,
+    year: r.year,
+    deliveredOn: r.deliveredOn,
+    speaker: r.speaker,
+    meeting: r.meeting,
+    script: r.script,
+    encoding: r.encoding,
+    fileName: r.fileName,
+    sourceText: r.sourceText,
+    bodyStart: r.bodyStart,
+    bodyEnd: r.bodyEnd || r.sourceText.length,
+    parsed: r.parsedAt !== null,
+    sections: r.sections,
+    reviewedBy,
+  };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { listReports } from "@/lib/reports/data";
 import { getTranslator } from "@/lib/i18n/locale";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
@@ -7,13 +8,20 @@ import { EmptyState, PageHeader } from "@/app/_components/page-header";
 export const metadata = { title: "Reports" };
 
 export default async function ReportsPage() {
-  await requirePageUser();
+  const user = await requirePageUser();
   const [{ t }, reports] = await Promise.all([getTranslator(), listReports()]);
   return (
     <>
-      <PageHeader title={t("reports.title")} subtitle={reports.length ? t("reports.count", { count: reports.length }) : undefined} />
+      <PageHeader
+        title={t("reports.title")}
+        subtitle={reports.length ? t("reports.count", { count: reports.length }) : undefined}
+        actions={can(user.role, "report:import") ? <Link href="/reports/import" className="btn btn-primary">{t("import.action")}</Link> : null}
+      />
       {reports.length === 0 ? (
-        <EmptyState title={t("reports.empty.title")}>{t("reports.empty.body")}</EmptyState>
+        <EmptyState title={t("reports.empty.title")}>
+          <p>{t("reports.empty.body")}</p>
+          {can(user.role, "report:import") ? <Link href="/reports/import" className="btn btn-primary mt-4">{t("import.action")}</Link> : null}
+        </EmptyState>
       ) : (
         <div className="card overflow-x-auto">
           <table className="table-dense" data-testid="reports-table">

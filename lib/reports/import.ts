@@ -1,0 +1,81 @@
+import "server-only";
+import { decodeReport, type DecodedReport } from "@/lib/report/decode";
+import { parseReport, type ParsedReport } from "@/lib/report/parse-report";
+import { ReportInputError } from "@/lib/report/errors";
+import { AppError } from "@/lib/app-error";
+import { findReportByContent } from "./data";
+import { createReport } from "./mutations";
+import { reportMetaSchema, type ReportMeta } from "./schema";
+import { detectedMeta, toStoredStructure } from "./structure";
+
+export type ImportPreview = {
+  fileName: string | null;
+  encoding: string;
+  format: "text" | "html";
+  characters: number;
+  meta: ReturnType<typeof detectedMeta>;
+  sections: { kind: string; heading: string; start: number; end: number }[];
+  pledgeCount: number;
+  kinds: Record<"quantitative" | "project" | "policy", number>;
+  samplePledges: { text: string; section: string; kind: string }[];
+  duplicateOf: { id: string; title: string } | null;
+};
+
+/** Decodes and parses an upload; throws ReportInputError (with a code the UI translates) on bad input. */
+export function decodeAndParse(bytes: Uint8Array, fileName: string | null): { decoded: DecodedReport; parsed: ParsedReport } {
+  const decoded = decodeReport(bytes, fileName ?? undefined);
+  const parsed = parseReport(decoded.text);
+  return { decoded, parsed };
+}
+
+/** What the import page shows before saving: detected metadata, sections, pledge counts, duplicates. */
+export async function previewImport(bytes: Uint8Array, fileName: string | null): Promise<ImportPreview> {
+  const { decoded, parsed } = decodeAndParse(bytes, fileName);
+  const kinds = { quantitative: 0, project: 0, policy: 0 };
+  for (const p of parsed.pledges) kinds[p.kind]++;
+  const top = parsed.sections.map((s) => ({ kind: s.kind, heading: s.heading, start: s.start, end: s.end }));
+  const blocks = parsed.blocks.map((b) => ({ kind: b.kind, heading: b.heading, start: b.start, end: b.end }));
+  return {
+    fileName,
+    encoding: decoded.encoding,
+    format: decoded.format,
+    characters: decoded.text.length,
+    meta: detectedMeta(parsed),
+    sections: [...top, ...blocks].sort((x, y) => x.start - y.start),
+    pledgeCount: parsed.pledges.length,
+    kinds,
+    samplePledges: parsed.pledges.slice(0, 12).map((p) => ({ text: p.text, section: p.section, kind: p.kind })),
+    duplicateOf: await findReportByContent(decoded.text),
+  };
+}
+
+/**
+ * Imports one report: decodes and parses the bytes again on the server (nothing parsed by a client
+ * is trusted), validates the confirmed metadata (detected values when none are given) and saves
+ * report, sections and pledges in one transaction. Duplicates are refused with DUPLICATE.
+ */
+export async function importReport(
+  actorId: string | null,
+  bytes: Uint8Array,
+  fileName: string | null,
+  confirmed?: Partial<ReportMeta>,
+): Promise<{ id: string; pledges: number }> {
+  const { decoded, parsed } = decodeAndParse(bytes, fileName);
+  const meta = reportMetaSchema.safeParse({ ...detectedMeta(parsed), ...confirmed });
+  if (!meta.success) {
+    const issue = meta.error.issues[0];
+    throw new AppError("INVALID_INPUT", issue.message, { field: issue.path.join(".") });
+  }
+  const structure = toStoredStructure(parsed);
+  const created = await createReport(actorId, {
+    meta: meta.data,
+    sourceText: decoded.text,
+    encoding: decoded.encoding,
+    fileName,
+    body: parsed.body,
+    ...structure,
+  });
+  return { id: created.id, pledges: structure.pledges.length };
+}
+
+export { ReportInputError };
