@@ -7,9 +7,15 @@
  *  1. sentences at 。!?; (and at : after a short lead-in);
  *  2. clauses at ",": a clause starts a new pledge unless it continues the previous one
  *     (达到/同比/分别/占…) or is a verbless lead-in (按照…要求, 以…为契机, 依托…), which is
- *     left out of every span so spans stay tight around the action;
+ *     left out of every span so spans stay tight around the action. A deadline clause without a
+ *     subject of its own ("力争年内取得实质性进展") and a noun phrase continued after a comma
+ *     ("集A、B为一体,功能齐全、设施完备的中心") stay with the clause before; a short purpose tail
+ *     (为/使/让…) is attached when at most half as long as its action, a long 使/让 result clause is
+ *     left out; a percentage glued to the next figure ("达到80%1000平方米…") is cut;
  *  3. inside a clause, coordinated quantities ("10万平方米…改造和31万平方米…工程",
- *     "7所…、10所…和15所…") become one pledge each;
+ *     "7所…、10所…和15所…") become one pledge each, except quantities of one shared object
+ *     ("完成3800户、58万平方米棚户区改造") and lists under one trailing predicate
+ *     ("68公里供水、15公里雨水管网二期工程按期竣工");
  *  4. headline targets: one pledge per indicator. When indicators share one target
  *     ("固定资产投资、一般公共预算收入增长6%") the last indicator's pledge spans from its name
  *     through the target and each earlier indicator's pledge is just its name; every one of
@@ -84,16 +90,33 @@ function tighten(a: string, start: number, end: number): Span {
   return { start, end };
 }
 
-type ClauseKind = "new" | "cont" | "lead" | "fwd";
+type ClauseKind = "new" | "cont" | "lead" | "fwd" | "tail" | "purpose";
+
+// A deadline or status clause without a subject of its own, which only qualifies the action
+// before it: "力争年内取得实质性进展", "确保年内启动实施", "年内要完成项目核准", "力争年内开工建设".
+// (A clause naming another project, "确保东外环路按期开工", is a pledge of its own.)
+const DEADLINE_TAIL =
+  /^(并|要|并且)?(?=力争|确保|争取|计划|预计|保证|努力|年内|年底|年末|今年|当年|上半年|下半年|\d{1,2}月|按期|如期|按时|尽快|早日)(力争|确保|争取|计划|预计|保证|努力)?(在|于)?(年内|年底前?|年末|今年内?|当年|上半年|下半年|\d{1,2}月(底|份|末)?(前|内)?|按期|如期|按时|按计划|尽快|早日)?(要|能|全面|全部|基本)?(启动|开工|竣工|完工|建成|完成|投产|达产|投用|投入|运营|开业|通车|交付|取得|实现|晋升|见效|落地|实施|核准|通过|开展|具备|形成)/;
+// A short purpose or result tail: "为…提供…", "使…", "让…", "以便…".
+const PURPOSE_TAIL = /^(为|以便|以利于|以确保|以满足|以提升|使|让|助力|助推)/;
+// A noun phrase continued after a comma: "新建集A、B为一体,功能齐全、设施完备的综合文化中心".
+const NP_VERB = /^(营造|打造|建设|形成|构建|实现|推动|推进|提升|提高|保持|创造|建立|建成|努力|确保|做到|达到|加强|强化|优化|完善|深化)/;
+const NP_CONT = /^([\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}的[^,]{1,12}$/;
 
 // Time or manner lead-ins that belong to the following clause: "力争年末,完成投资2.5亿元".
 const FORWARD =
   /^((力争|确保|争取|计划|预计)?(年末|年底|年内|全年|今年|明年|上半年|下半年|到\d{4}年底?|\d{4}年底?前?)|.{0,30}(通过|采取|采用|运用)[^,]{0,40}(形式|方式|方法|途径|渠道|手段|措施|办法|模式))$/;
 
-function classifyClause(a: string, c: Span, first: boolean): ClauseKind {
+function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): ClauseKind {
   let t = a.slice(c.start, c.end);
   t = t.slice(ordinalPrefixLength(t)).replace(/^要/, "").trim();
   if (FORWARD.test(t)) return "fwd";
+  if (!first && prev) {
+    const noTarget = !findTargets(a, c.start, c.end).length;
+    if (noTarget && t.length <= 14 && DEADLINE_TAIL.test(t)) return "tail";
+    if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(prev.start, prev.end))) return "cont";
+    if (noTarget && PURPOSE_TAIL.test(t)) return "purpose";
+  }
   const lead =
     (LEAD_START.test(t) && LEAD_END.test(t) && t.length <= 30) ||
     (LEAD_START.test(t) && !/^(发挥|利用|坚持|在)/.test(t) && t.length <= 8) ||
@@ -146,7 +169,36 @@ const QTY_AT_START = /^(?:(?:新建|新增|完成|建设|建成|改造|实施|�
 function splitQuantities(a: string, c: Span): Span[] {
   const targets = findTargets(a, c.start, c.end);
   if (targets.length < 2) return [c];
-  const parts = splitAt(a, c.start, c.end, /[、和及与]/);
+  const raw = splitAt(a, c.start, c.end, /[、和及与]/);
+  if (raw.length < 2) return [c];
+  // A predicate after the list applies to every item ("确保中心城区68公里供水、15公里雨水管网二期
+  // 工程按期竣工"): keep the clause whole when the first item has no verb of its own.
+  const firstTarget = targets.find((t) => t.start >= raw[0].start && t.end <= raw[0].end);
+  if (
+    firstTarget &&
+    /(按期|如期|年内|全部|全面|同步|顺利)(竣工|完工|建成|开工|投用|投入使用|通车|完成|交付使用)$/.test(a.slice(raw[raw.length - 1].start, raw[raw.length - 1].end)) &&
+    !PROJECT_VERB.test(a.slice(raw[0].start, firstTarget.start)) &&
+    !QTY_AT_START.test(a.slice(raw[0].start, raw[0].end))
+  )
+    return [c];
+  // Coordinated quantities of one shared object ("完成3800户、58万平方米棚户区改造"): an item
+  // that ends with its quantity, followed by an item that starts with one, has no object of its own.
+  const parts: Span[] = [];
+  for (const p of raw) {
+    const prev = parts[parts.length - 1];
+    if (prev) {
+      const prevTargets = targets.filter((t) => t.start >= prev.start && t.end <= prev.end);
+      const lastT = prevTargets[prevTargets.length - 1];
+      const endsWithQty = lastT && /^(以上|左右|以内|多|余)?$/.test(a.slice(lastT.end, prev.end));
+      const startsWithQty = /^(\d|[两二三四五六七八九十]+[个家所处条座项部名万户])/.test(a.slice(p.start, p.start + 4));
+      const sep = a[p.start - 1];
+      if (endsWithQty && startsWithQty && sep === "、" && !/^(达到|增长|增加|突破|超过)/.test(a.slice(p.start, p.end))) {
+        prev.end = p.end;
+        continue;
+      }
+    }
+    parts.push({ ...p });
+  }
   if (parts.length < 2) return [c];
   const hasOwn = (p: Span) => {
     const ts = targets.filter((t) => t.start >= p.start && t.end <= p.end);
@@ -175,12 +227,48 @@ function splitQuantities(a: string, c: Span): Span[] {
   return out;
 }
 
+/** Cut clauses where a percentage runs straight into the next figure (a comma missing in the source). */
+function splitGlued(a: string, clauses: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const c of clauses) {
+    let s = c.start;
+    const re = /%(?=\d)/g;
+    const text = a.slice(c.start, c.end);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const cut = c.start + m.index + 1;
+      if (cut - s >= 4 && c.end - cut >= 4) {
+        out.push({ start: s, end: cut });
+        s = cut;
+      }
+    }
+    out.push({ start: s, end: c.end });
+  }
+  return out;
+}
+
 function pledgesOfSentence(a: string, sentence: Span): Span[] {
-  const clauses = splitAt(a, sentence.start, sentence.end, /,/);
+  const clauses = splitGlued(a, splitAt(a, sentence.start, sentence.end, /,/));
   const groups: Span[] = [];
   let pending: number | null = null;
   clauses.forEach((c, i) => {
-    const kind = classifyClause(a, c, i === 0 || !groups.length);
+    const last = groups.length ? groups[groups.length - 1] : null;
+    const kind = classifyClause(a, c, i === 0 || !groups.length, pending === null ? last : null);
+    if (kind === "tail" && last) {
+      last.end = c.end;
+      return;
+    }
+    if (kind === "purpose" && last) {
+      // A short purpose tail stays with its action; a long one ("为…提供…服务") is often a
+      // commitment of its own and stays separate.
+      const len = c.end - c.start;
+      if (len <= 12 && len * 2 <= last.end - last.start) {
+        last.end = c.end;
+        return;
+      }
+      // "使之成为…的新亮点", "让…": a result, not a commitment.
+      if (/^(使|让|以便|以利于)/.test(a.slice(c.start, c.end))) return;
+    }
     if (kind === "fwd") {
       if (pending === null) pending = c.start;
       return;
@@ -190,7 +278,10 @@ function pledgesOfSentence(a: string, sentence: Span): Span[] {
       return;
     }
     const own = findTargets(a, c.start, c.end);
-    if (kind === "cont" && pending === null && groups.length && !(own.length && !CONTINUATION.test(a.slice(c.start, c.end)))) {
+    const ct = a.slice(c.start, c.end);
+    // "总投资135亿元" describes the projects before it; "总投资突破600亿元" is a target of its own.
+    const ownGoal = own.length > 0 && /^(总投资|总面积|总规模)(突破|达到|超过|不低于|力争)/.test(ct);
+    if (kind === "cont" && !ownGoal && pending === null && groups.length && !(own.length && !CONTINUATION.test(ct))) {
       groups[groups.length - 1].end = c.end;
       return;
     }
@@ -214,7 +305,10 @@ function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target |
     const groups: Span[] = [];
     for (const c of clauses) {
       const t = a.slice(c.start, c.end);
-      if (groups.length && (TARGET_CONT.test(t) || !findTargets(a, c.start, c.end).length && !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持)/.test(t))) {
+      const own = findTargets(a, c.start, c.end).length > 0;
+      // "增长7%,力争8%" continues; "…同步,确保完成全面建成小康社会目标任务" is its own commitment.
+      const ownCommitment = !own && /^(确保|力争|争取)/.test(t) && t.length > 7;
+      if (groups.length && !ownCommitment && (TARGET_CONT.test(t) || !own && !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持)/.test(t))) {
         groups[groups.length - 1].end = c.end;
       } else groups.push({ ...c });
     }

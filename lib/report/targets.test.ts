@@ -90,8 +90,14 @@ describe("findTargets: not targets", () => {
     "做到“两个维护”",
     "让千家万户受益",
     "推进东电2×35万千瓦热电联产项目",
+    "促进三次产业融合发展",
   ])("%s", (s) => expect(findMainTarget(s, 0, s.length)).toBeNull());
   it("prefers the count over a modifier", () => {
     expect(main("全区营业收入2000万元以上的民营企业达到100家以上")).toMatchObject({ value: 100, unit: "家", comparator: ">=" });
+  });
+  it("prefers the work over the budget spent on it, but keeps an investment target", () => {
+    expect(main("计划投资60万元在滨河路两侧栽植1500棵银杏")).toMatchObject({ value: 1500, unit: "棵" });
+    expect(main("投资2000万元新建3所幼儿园")).toMatchObject({ value: 3, unit: "所" });
+    expect(main("完成投资2.5亿元,建成厂房3万平方米")).toMatchObject({ value: 2.5, unit: "亿元" });
   });
 });

@@ -115,6 +115,8 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
     if (unit === "年" && (/^\d{4}$/.test(n1) || /^(底|内|前|初|中|末|度|的|起|以来|来)/.test(a.slice(end, end + 2)))) continue;
     if (unit === "年" && !/(连续|期限|缩短|延长|用|内)/.test(a.slice(Math.max(0, start - 4), start))) continue;
     if ((unit === "届" || unit === "期") && !/\d/.test(n1)) continue;
+    // 三次产业 (the tertiary sector), 二期工程's siblings: names, not counts.
+    if (unit === "次" && /^产业/.test(a.slice(end, end + 2))) continue;
     // 三元, 五星 …: Chinese numerals before a currency are company names, not amounts.
     if (/元$/.test(unit) && !mag && !/\d/.test(n1)) continue;
     // Capacity specs inside names (大唐700万吨露天矿, 5万千瓦风电) are not targets.
@@ -148,6 +150,12 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
 export function findMainTarget(a: string, from: number, to: number): Target | null {
   const all = findTargets(a, from, to);
   if (!all.length) return null;
-  const head = all.find((t) => !/^(以上|以下|左右|多|余)?的/.test(a.slice(t.end, t.end + 3)));
-  return head ?? all[0];
+  const head = all.find((t) => !/^(以上|以下|左右|多|余)?的/.test(a.slice(t.end, t.end + 3))) ?? all[0];
+  // A budget spent on the work ("计划投资80万元…补植2000棵国槐") is a means: the quantity of the
+  // work is the target. "完成投资2.5亿元" stays an investment target.
+  if (/元$/.test(head.unit) && /(计划|拟|安排|共|总|预计)?(投资|投入|筹措|筹集|争取)(资金)?$/.test(a.slice(Math.max(from, head.start - 6), head.start)) && !/完成(投资)?$/.test(a.slice(Math.max(from, head.start - 4), head.start))) {
+    const work = all.find((t) => t.start > head.end && !/元$/.test(t.unit) && /^[在用于对,]|^[\u4e00-\u9fff]{0,2}(建设|新建|改造|实施|补植|栽植|种植|完成|修建|铺设|新增)/.test(a.slice(head.end, head.end + 4)));
+    if (work) return work;
+  }
+  return head;
 }
