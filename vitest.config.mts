@@ -12,8 +12,9 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "seed/**/*.test.ts", "prisma/**/*.test.ts"],
     environment: "node",
-    // Database-facing tests (*.db.test.ts) run against a real, freshly migrated database.
+    // Database-facing tests (*.db.test.ts) run against a real, freshly migrated database, one copy per file.
     globalSetup: ["lib/testing/global-setup.ts"],
+    setupFiles: ["lib/testing/per-file-database.ts"],
     pool: "forks",
     testTimeout: 30_000,
   },

@@ -102,6 +102,7 @@ export async function createReport(actorId: string | null, input: CreateReportIn
           }),
         });
       }
+      await pairAutomatically(tx, actorId, { id: report.id, regionId, year: meta.year });
       await recordAuditEvent(tx, {
         actorId,
         entityType: "report",
@@ -114,4 +115,59 @@ export async function createReport(actorId: string | null, input: CreateReportIn
     },
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Automatic pairing when a report arrives: the same region's report of year N-1 is reviewed by
+ * it, and it is reviewed by the region's report of year N+1. Pairings set by hand are left alone,
+ * and so are reports whose year is unknown (a reviewer pairs those by hand).
+ */
+async function pairAutomatically(tx: Tx, actorId: string | null, report: { id: string; regionId: string; year: number | null }): Promise<void> {
+  if (report.year === null) return;
+  const [previous, next] = await Promise.all([
+    tx.report.findFirst({
+      where: { regionId: report.regionId, year: report.year - 1, pairingManual: false, reviewReportId: null, id: { not: report.id } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    }),
+    tx.report.findFirst({
+      where: { regionId: report.regionId, year: report.year + 1, id: { not: report.id } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    }),
+  ]);
+  if (previous) {
+    await tx.report.update({ where: { id: previous.id }, data: { reviewReportId: report.id } });
+    await recordAuditEvent(tx, { actorId, entityType: "report", entityId: previous.id, action: "report.pair_auto", before: { reviewReportId: null }, after: { reviewReportId: report.id }, reportId: previous.id });
+  }
+  if (next) {
+    await tx.report.update({ where: { id: report.id }, data: { reviewReportId: next.id } });
+    await recordAuditEvent(tx, { actorId, entityType: "report", entityId: report.id, action: "report.pair_auto", before: { reviewReportId: null }, after: { reviewReportId: next.id }, reportId: report.id });
+  }
+}
+
+/**
+ * Sets (or clears, with null) by hand which report reviews `reportId`'s plan, e.g. for a report
+ * whose year is unknown. Marks the pairing manual so automatic pairing never overrides it.
+ */
+export async function setPairing(actorId: string, reportId: string, reviewReportId: string | null): Promise<void> {
+  if (reviewReportId === reportId) throw new AppError("INVALID_INPUT", "PAIR_SELF");
+  await db.$transaction(async (tx) => {
+    const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true, reviewReportId: true, pairingManual: true } });
+    if (!report) throw new AppError("NOT_FOUND");
+    if (reviewReportId !== null) {
+      const review = await tx.report.findUnique({ where: { id: reviewReportId }, select: { id: true } });
+      if (!review) throw new AppError("NOT_FOUND");
+    }
+    await tx.report.update({ where: { id: reportId }, data: { reviewReportId, pairingManual: true } });
+    await recordAuditEvent(tx, {
+      actorId,
+      entityType: "report",
+      entityId: reportId,
+      action: "report.pair_manual",
+      before: { reviewReportId: report.reviewReportId, manual: report.pairingManual },
+      after: { reviewReportId, manual: true },
+      reportId,
+    });
+  });
 }
