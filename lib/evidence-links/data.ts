@@ -1,0 +1,156 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Suggestion } from "@/lib/evidence/suggest-evidence";
+import { suggestForStoredPledge } from "./suggestions";
+import type { EvidenceDto } from "./schema";
+
+type ReportClient = Pick<Tx, "report">;
+
+/**
+ * The report whose review reports on `report`'s plan: the stored pairing, otherwise the same
+ * region's report of the next year (inferred; a reviewer can store or correct it by hand).
+ */
+export async function findReviewReport(
+  client: ReportClient,
+  report: { id: string; regionId: string; year: number | null; reviewReportId: string | null },
+): Promise<{ id: string; inferred: boolean } | null> {
+  if (report.reviewReportId) return { id: report.reviewReportId, inferred: false };
+  if (report.year === null) return null;
+  const next = await client.report.findFirst({
+    where: { regionId: report.regionId, year: report.year + 1, id: { not: report.id } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  return next ? { id: next.id, inferred: true } : null;
+}
+
+export type PledgeWorkspace = {
+  report: { id: string; title: string; year: number | null; region: string };
+  pledge: {
+    id: string;
+    text: string;
+    start: number;
+    end: number;
+    kind: string;
+    section: string | null;
+    topic: string | null;
+    target: { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean } | null;
+    version: number;
+  };
+  /** Plan text just around the pledge, for context. */
+  context: { before: string; after: string };
+  /** Position among the report's pledges (by start), with neighbours for j/k navigation. */
+  position: { index: number; total: number; prevId: string | null; nextId: string | null };
+  review: {
+    reportId: string;
+    title: string;
+    year: number | null;
+    inferred: boolean;
+    /** The review section(s) of the next report: text and where it starts in that report's source. */
+    sections: { heading: string; start: number; end: number }[];
+    text: string;
+    base: number;
+  } | null;
+  suggestions: (Pick<Suggestion, "start" | "end" | "text" | "score" | "confidence" | "terms" | "comparison"> & { linkedEvidenceId: string | null })[];
+  evidence: EvidenceDto[];
+};
+
+/** Everything the linking workspace shows for one pledge of one report; null when not found. */
+export async function getPledgeWorkspace(reportId: string, pledgeId: string): Promise<PledgeWorkspace | null> {
+  const pledge = await db.pledge.findFirst({
+    where: { id: pledgeId, reportId },
+    select: {
+      id: true, text: true, start: true, end: true, kind: true, topic: true, version: true,
+      targetValue: true, targetValueMax: true, targetUnit: true, targetComparator: true, targetGrowth: true,
+      section: { select: { heading: true } },
+      report: {
+        select: {
+          id: true, title: true, year: true, regionId: true, reviewReportId: true, sourceText: true,
+          region: { select: { name: true } },
+          sections: { where: { kind: "plan", parentId: null }, select: { start: true, end: true }, orderBy: { position: "asc" } },
+        },
+      },
+      evidence: {
+        select: { id: true, kind: true, quote: true, start: true, end: true, sourceReportId: true, url: true, sourceDate: true, note: true, score: true, createdAt: true, createdBy: { select: { name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!pledge) return null;
+  const report = pledge.report;
+  const siblings = await db.pledge.findMany({ where: { reportId }, select: { id: true }, orderBy: [{ start: "asc" }, { end: "asc" }] });
+  const index = siblings.findIndex((s) => s.id === pledge.id);
+
+  const target =
+    pledge.targetValue !== null
+      ? { value: pledge.targetValue, valueMax: pledge.targetValueMax, unit: pledge.targetUnit, comparator: pledge.targetComparator ?? "=", growth: pledge.targetGrowth }
+      : null;
+  const evidence: EvidenceDto[] = pledge.evidence.map((e) => ({
+    id: e.id,
+    kind: e.kind === "external" ? "external" : "review",
+    quote: e.quote,
+    start: e.start,
+    end: e.end,
+    sourceReportId: e.sourceReportId,
+    url: e.url,
+    sourceDate: e.sourceDate,
+    note: e.note,
+    score: e.score,
+    createdBy: e.createdBy?.name ?? null,
+    createdAt: e.createdAt.toISOString(),
+  }));
+
+  let review: PledgeWorkspace["review"] = null;
+  let suggestions: PledgeWorkspace["suggestions"] = [];
+  const pair = await findReviewReport(db, report);
+  if (pair) {
+    const r = await db.report.findUnique({
+      where: { id: pair.id },
+      select: {
+        id: true, title: true, year: true, sourceText: true, updatedAt: true, bodyStart: true, bodyEnd: true,
+        sections: { where: { kind: "review", parentId: null }, select: { heading: true, start: true, end: true }, orderBy: { position: "asc" } },
+      },
+    });
+    if (r) {
+      // The review section(s); a report without one offers its whole body.
+      const sections = r.sections.length ? r.sections : [{ heading: r.title, start: r.bodyStart, end: r.bodyEnd || r.sourceText.length }];
+      const base = Math.min(...sections.map((s) => s.start));
+      const end = Math.max(...sections.map((s) => s.end));
+      review = { reportId: r.id, title: r.title, year: r.year, inferred: pair.inferred, sections, text: r.sourceText.slice(base, end), base };
+      const planRange = report.sections.length ? { start: report.sections[0].start, end: report.sections[report.sections.length - 1].end } : null;
+      const ranked = suggestForStoredPledge(
+        { id: r.id, updatedAt: r.updatedAt, sourceText: r.sourceText, reviewRange: { start: base, end } },
+        { id: report.id, sourceText: report.sourceText, planRange },
+        { text: pledge.text, section: [pledge.section?.heading, pledge.topic].filter(Boolean).join(" › "), target },
+      );
+      suggestions = ranked.map((s) => ({
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        score: s.score,
+        confidence: s.confidence,
+        terms: s.terms,
+        comparison: s.comparison,
+        linkedEvidenceId: evidence.find((e) => e.sourceReportId === r.id && e.start === s.start && e.end === s.end)?.id ?? null,
+      }));
+    }
+  }
+
+  return {
+    report: { id: report.id, title: report.title, year: report.year, region: report.region.name },
+    pledge: { id: pledge.id, text: pledge.text, start: pledge.start, end: pledge.end, kind: pledge.kind, section: pledge.section?.heading ?? null, topic: pledge.topic, target, version: pledge.version },
+    context: {
+      before: report.sourceText.slice(Math.max(0, pledge.start - 80), pledge.start),
+      after: report.sourceText.slice(pledge.end, pledge.end + 80),
+    },
+    position: {
+      index,
+      total: siblings.length,
+      prevId: index > 0 ? siblings[index - 1].id : null,
+      nextId: index >= 0 && index < siblings.length - 1 ? siblings[index + 1].id : null,
+    },
+    review,
+    suggestions,
+    evidence,
+  };
+}
