@@ -120,7 +120,8 @@ export type ReportDetail = {
   sections: ReportSectionDto[];
   /**
    * The next year's report whose review reports on this plan: the stored pairing when set,
-   * otherwise the same region's report of year + 1 found on the fly (`inferred: true`).
+   * otherwise (unless a reviewer cleared it by hand) the same region's report of year + 1 found
+   * on the fly (`inferred: true`).
    */
   reviewedBy: { id: string; title: string; year: number | null; inferred: boolean } | null;
 };
@@ -146,6 +147,7 @@ export async function getReportDetail(reportId: string): Promise<ReportDetail | 
       bodyStart: true,
       bodyEnd: true,
       parsedAt: true,
+      pairingManual: true,
       region: { select: { id: true, name: true, level: true } },
       reviewReport: { select: { id: true, title: true, year: true } },
       sections: { select: { id: true, parentId: true, kind: true, heading: true, start: true, end: true }, orderBy: { position: "asc" } },
@@ -153,7 +155,8 @@ export async function getReportDetail(reportId: string): Promise<ReportDetail | 
   });
   if (!r) return null;
   let reviewedBy: ReportDetail["reviewedBy"] = r.reviewReport ? { ...r.reviewReport, inferred: false } : null;
-  if (!reviewedBy && r.year !== null) {
+  // A pairing a reviewer cleared by hand stays cleared: nothing is inferred then.
+  if (!reviewedBy && r.year !== null && !r.pairingManual) {
     const next = await db.report.findFirst({
       where: { regionId: r.region.id, year: r.year + 1 },
       select: { id: true, title: true, year: true },

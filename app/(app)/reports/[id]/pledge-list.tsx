@@ -1,0 +1,155 @@
+"use client";
+import { memo, useMemo } from "react";
+import type { PledgeDto } from "@/lib/pledges/schema";
+import { useTranslator } from "@/lib/i18n/client";
+import type { Translate } from "@/lib/i18n/messages";
+import { formatTarget } from "./format-target";
+import { SECTION_BADGE, kindLabelKey, regionLabelKey } from "./report-styles";
+import styles from "./report-page.module.css";
+import { PledgeEditor } from "./pledge-editor";
+
+/** A section a pledge can belong to (topics are carried on the pledge as text). */
+export type SectionRef = { id: string; parentId: string | null; kind: string; heading: string };
+
+type Group = { key: string; section: SectionRef | null; parent: SectionRef | null; topics: { topic: string | null; items: PledgeDto[] }[] };
+
+/**
+ * The pledges grouped by section › topic, in source order, filtered by kind and text. Rows are
+ * memoised: selecting a pledge re-renders two rows, not the whole list.
+ */
+export function PledgeList({
+  reportId,
+  pledges,
+  sections,
+  kindFilter,
+  textFilter,
+  selectedId,
+  onSelect,
+  canEdit,
+}: {
+  reportId: string;
+  pledges: PledgeDto[];
+  sections: SectionRef[];
+  kindFilter: string;
+  textFilter: string;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  canEdit: boolean;
+}) {
+  const { t } = useTranslator();
+  const byId = useMemo(() => new Map(sections.map((s) => [s.id, s])), [sections]);
+  const numbers = useMemo(() => new Map(pledges.map((p, i) => [p.id, i + 1])), [pledges]);
+
+  const groups = useMemo(() => {
+    const q = textFilter.trim().toLowerCase();
+    const out: Group[] = [];
+    for (const p of pledges) {
+      if (kindFilter !== "all" && p.kind !== kindFilter) continue;
+      if (q && !p.text.toLowerCase().includes(q) && !p.searchText.toLowerCase().includes(q) && !(p.topic ?? "").includes(q)) continue;
+      let g = out[out.length - 1];
+      const key = p.sectionId ?? "none";
+      if (!g || g.key !== key) {
+        const section = p.sectionId ? (byId.get(p.sectionId) ?? null) : null;
+        g = { key, section, parent: section?.parentId ? (byId.get(section.parentId) ?? null) : null, topics: [] };
+        out.push(g);
+      }
+      let topic = g.topics[g.topics.length - 1];
+      if (!topic || topic.topic !== p.topic) {
+        topic = { topic: p.topic, items: [] };
+        g.topics.push(topic);
+      }
+      topic.items.push(p);
+    }
+    return out;
+  }, [pledges, kindFilter, textFilter, byId]);
+
+  const shown = groups.reduce((n, g) => n + g.topics.reduce((m, x) => m + x.items.length, 0), 0);
+  const nextOf = (id: string): PledgeDto | null => {
+    const i = (numbers.get(id) ?? 0) - 1;
+    return i >= 0 && i + 1 < pledges.length ? pledges[i + 1] : null;
+  };
+
+  if (pledges.length === 0) return <p className="px-4 py-6 text-sm text-stone-500">{t("report.empty")}</p>;
+  return (
+    <div className="min-h-0 flex-1 overflow-y-auto" data-testid="pledge-list">
+      {shown < pledges.length ? (
+        <p className="px-3 pt-2 text-xs text-stone-500">{t("report.filter.count", { shown, total: pledges.length })}</p>
+      ) : null}
+      {shown === 0 ? <p className="px-4 py-6 text-sm text-stone-500">{t("report.filter.none")}</p> : null}
+      {groups.map((g, gi) => (
+        <div key={`${g.key}-${gi}`} data-testid="pledge-group">
+          <GroupHeading group={g} t={t} />
+          {g.topics.map((topic, ti) => (
+            <div key={ti}>
+              {topic.topic ? <p className="px-3 pt-1.5 text-xs font-medium text-stone-500">› {topic.topic}</p> : null}
+              <ol className={styles.rows}>
+                {topic.items.map((p) => (
+                  <PledgeRow
+                    key={p.id}
+                    pledge={p}
+                    n={numbers.get(p.id) ?? 0}
+                    selected={p.id === selectedId}
+                    onSelect={onSelect}
+                    editor={
+                      p.id === selectedId && canEdit ? (
+                        <PledgeEditor key={`${p.id}-${p.version}`} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} />
+                      ) : null
+                    }
+                  />
+                ))}
+              </ol>
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function GroupHeading({ group, t }: { group: Group; t: Translate }) {
+  const s = group.section;
+  const top = group.parent ?? s;
+  const badgeKind = s && s.parentId && s.kind !== "subsection" ? s.kind : (top?.kind ?? "other");
+  return (
+    <h3 className="sticky top-0 z-10 flex items-baseline gap-2 border-y border-stone-200 bg-stone-50/95 px-3 py-1.5 text-xs font-semibold text-stone-800 backdrop-blur">
+      {s ? <span className={`badge shrink-0 ${SECTION_BADGE[badgeKind] ?? SECTION_BADGE.other}`}>{t(regionLabelKey(badgeKind))}</span> : null}
+      <span className="min-w-0">
+        {group.parent ? <span className="font-normal text-stone-500">{group.parent.heading} › </span> : null}
+        {s ? s.heading : t("report.noSection")}
+      </span>
+    </h3>
+  );
+}
+
+const PledgeRow = memo(function PledgeRow({
+  pledge,
+  n,
+  selected,
+  onSelect,
+  editor,
+}: {
+  pledge: PledgeDto;
+  n: number;
+  selected: boolean;
+  onSelect: (id: string | null) => void;
+  editor: React.ReactNode;
+}) {
+  const { t } = useTranslator();
+  // Bare elements with data attributes, styled by report-page.module.css: hundreds of rows stay light.
+  return (
+    <li id={`pledge-${pledge.id}`} data-pid={pledge.id} aria-current={selected ? "true" : undefined}>
+      <button type="button" aria-pressed={selected} onClick={() => onSelect(selected ? null : pledge.id)}>
+        <i>{n}</i>
+        <span>
+          <span data-f="text">{pledge.text}</span>
+          <span data-f="meta">
+            <span data-f="kind" data-kind={pledge.kind}>{t(kindLabelKey(pledge.kind))}</span>
+            {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("report.target.growth"))}</span> : null}
+            {`${pledge.start}–${pledge.end}`}
+          </span>
+        </span>
+      </button>
+      {editor}
+    </li>
+  );
+});

@@ -1,0 +1,227 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { createPledgeAction } from "@/lib/pledges/actions";
+import { PLEDGE_KINDS, type PledgeDto } from "@/lib/pledges/schema";
+import { useTranslator } from "@/lib/i18n/client";
+import type { ActionError } from "@/lib/app-error";
+import { PledgeList, type SectionRef } from "./pledge-list";
+import { rangeToSourceSpan } from "./source-selection";
+import { kindLabelKey } from "./report-styles";
+import { usePledgeErrorText } from "./pledge-error-text";
+
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The two panes of the report page: the pledge list (client state: selection and filters) and the
+ * server-rendered source text passed in as children. Selection is shown in the source through one
+ * generated CSS rule, so selecting never re-renders the thousands of source spans.
+ */
+export function ReportWorkspace({
+  reportId,
+  pledges,
+  sections,
+  canEdit,
+  sourceLength,
+  children,
+}: {
+  reportId: string;
+  pledges: PledgeDto[];
+  sections: SectionRef[];
+  canEdit: boolean;
+  sourceLength: number;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslator();
+  const errorText = usePledgeErrorText(pledges);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [kindFilter, setKindFilter] = useState<string>("all");
+  const [textFilter, setTextFilter] = useState("");
+  const [sourceSelection, setSourceSelection] = useState<{ start: number; end: number; text: string } | null>(null);
+  const [addError, setAddError] = useState<ActionError | null>(null);
+  const [addNotice, setAddNotice] = useState(false);
+  const [adding, startAdding] = useTransition();
+  const sourceRef = useRef<HTMLDivElement>(null);
+  const scrollSource = useRef(false);
+
+  const counts = useMemo(() => {
+    const c: Record<string, number> = { all: pledges.length };
+    for (const p of pledges) c[p.kind] = (c[p.kind] ?? 0) + 1;
+    return c;
+  }, [pledges]);
+
+  /** Select from the list (scrolls the source to the span) or from the source (scrolls the list). */
+  const selectFromList = useCallback((id: string | null) => {
+    scrollSource.current = true;
+    setSelectedId(id);
+  }, []);
+
+  useEffect(() => {
+    if (!selectedId) return;
+    if (scrollSource.current) {
+      scrollSource.current = false;
+      const mark = SAFE_ID.test(selectedId) ? sourceRef.current?.querySelector<HTMLElement>(`mark[data-pid="${selectedId}"]`) : null;
+      if (mark && sourceRef.current) scrollIntoPane(sourceRef.current, mark, "center");
+    }
+    // The row (with its editor) into view in the list, whichever side the selection came from.
+    const row = document.getElementById(`pledge-${selectedId}`);
+    const list = row?.closest<HTMLElement>("[data-testid=pledge-list]");
+    if (row && list) scrollIntoPane(list, row, "nearest");
+  }, [selectedId, pledges]);
+
+  // The source selection, for "add as pledge": offsets come from the spans' data-offset.
+  useEffect(() => {
+    if (!canEdit) return;
+    let frame = 0;
+    function update() {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const root = sourceRef.current?.querySelector<HTMLElement>("[data-source-root]");
+        const sel = window.getSelection();
+        if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return setSourceSelection(null);
+        const span = rangeToSourceSpan(root, sel.getRangeAt(0), sourceLength);
+        setSourceSelection(span ? { ...span, text: sel.toString() } : null);
+      });
+    }
+    document.addEventListener("selectionchange", update);
+    return () => {
+      document.removeEventListener("selectionchange", update);
+      cancelAnimationFrame(frame);
+    };
+  }, [canEdit, sourceLength]);
+
+  function onSourceClick(e: React.MouseEvent<HTMLDivElement>) {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return; // the reader is selecting text, not clicking a pledge
+    const mark = (e.target as HTMLElement).closest<HTMLElement>("mark[data-pid]");
+    if (!mark?.dataset.pid) return;
+    const id = mark.dataset.pid;
+    const p = pledges.find((x) => x.id === id);
+    if (p && ((kindFilter !== "all" && p.kind !== kindFilter) || textFilter)) {
+      setKindFilter("all");
+      setTextFilter("");
+    }
+    scrollSource.current = false;
+    setSelectedId(id);
+  }
+
+  function addPledge() {
+    if (!sourceSelection) return;
+    const { start, end } = sourceSelection;
+    startAdding(async () => {
+      const res = await createPledgeAction({ reportId, start, end });
+      if (res.ok) {
+        setAddError(null);
+        setAddNotice(true);
+        window.getSelection()?.removeAllRanges();
+        setSourceSelection(null);
+        scrollSource.current = false;
+        setSelectedId(res.data.id);
+      } else {
+        setAddNotice(false);
+        setAddError(res);
+      }
+    });
+  }
+
+  const selectedCss =
+    selectedId && SAFE_ID.test(selectedId)
+      ? `[data-source-root] mark[data-pid="${selectedId}"]{background-color:#fde047;border-color:#a16207;box-shadow:0 0 0 1px #a16207}`
+      : "";
+  const filterCss =
+    kindFilter !== "all" && SAFE_ID.test(kindFilter)
+      ? `[data-source-root] mark[data-pid]:not([data-kind="${kindFilter}"]){background-color:transparent;border-color:transparent}`
+      : "";
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+      <style>{selectedCss + filterCss}</style>
+      <section aria-label={t("report.pane.pledges")} className="card flex min-h-0 flex-col lg:h-[calc(100vh-7.5rem)]">
+        <div className="flex flex-wrap items-center gap-2 border-b border-stone-200 px-3 py-2">
+          <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.pledges")}</h2>
+          <div role="group" aria-label={t("report.filter.kind")} className="inline-flex overflow-hidden rounded-md border border-stone-300 text-xs">
+            {(["all", ...PLEDGE_KINDS] as const).map((k) => (
+              <button
+                key={k}
+                type="button"
+                aria-pressed={kindFilter === k}
+                onClick={() => setKindFilter(k)}
+                className={`px-2 py-1 ${kindFilter === k ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`}
+              >
+                {k === "all" ? t("report.filter.all") : t(kindLabelKey(k))} <span className="tabular-nums opacity-70">{counts[k] ?? 0}</span>
+              </button>
+            ))}
+          </div>
+          <input
+            type="search"
+            value={textFilter}
+            onChange={(e) => setTextFilter(e.target.value)}
+            placeholder={t("report.filter.text")}
+            aria-label={t("report.filter.text")}
+            className="input ml-auto w-40 py-1 text-xs"
+          />
+        </div>
+        <PledgeList
+          reportId={reportId}
+          pledges={pledges}
+          sections={sections}
+          kindFilter={kindFilter}
+          textFilter={textFilter}
+          selectedId={selectedId}
+          onSelect={selectFromList}
+          canEdit={canEdit}
+        />
+      </section>
+      <section aria-label={t("report.pane.source")} className="card flex min-h-0 flex-col lg:h-[calc(100vh-7.5rem)]">
+        <div className="border-b border-stone-200 px-3 py-2">
+          <div className="flex items-baseline gap-2">
+            <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.source")}</h2>
+            <p className="truncate text-xs text-stone-500">{canEdit ? t("report.sourceHintEdit") : t("report.sourceHint")}</p>
+          </div>
+          {canEdit && (sourceSelection || addError || addNotice) ? (
+            <div className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-stone-100 px-2 py-1.5 text-xs" data-testid="add-pledge-bar">
+              {sourceSelection ? (
+                <>
+                  <span className="text-stone-700">
+                    {t("report.add.selection", { start: sourceSelection.start, end: sourceSelection.end, length: sourceSelection.end - sourceSelection.start })}
+                  </span>
+                  <span className="max-w-64 truncate text-stone-500">「{sourceSelection.text.slice(0, 60)}」</span>
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-sm ml-auto"
+                    disabled={adding}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={addPledge}
+                  >
+                    {t("report.add.button")}
+                  </button>
+                </>
+              ) : null}
+              {addError ? <p role="alert" className="w-full text-red-700">{errorText(addError)}</p> : null}
+              {addNotice && !addError ? <p role="status" className="w-full text-green-800">{t("report.add.created")}</p> : null}
+            </div>
+          ) : null}
+        </div>
+        <div ref={sourceRef} onClick={onSourceClick} className="min-h-0 flex-1 overflow-y-auto" data-testid="source-pane">
+          {children}
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/**
+ * Scrolls `el` into view inside its pane only (scrollIntoView would also scroll the window and push
+ * the page header away). When the pane does not scroll (narrow screens, stacked panes), falls back.
+ */
+function scrollIntoPane(pane: HTMLElement, el: HTMLElement, mode: "center" | "nearest") {
+  if (pane.scrollHeight <= pane.clientHeight) {
+    el.scrollIntoView({ block: mode });
+    return;
+  }
+  const paneRect = pane.getBoundingClientRect();
+  const rect = el.getBoundingClientRect();
+  const top = rect.top - paneRect.top + pane.scrollTop;
+  if (mode === "center") pane.scrollTop = top - pane.clientHeight / 2 + rect.height / 2;
+  else if (rect.top < paneRect.top + 36) pane.scrollTop = top - 48;
+  else if (rect.bottom > paneRect.bottom) pane.scrollTop = Math.min(top - 48, pane.scrollTop + rect.bottom - paneRect.bottom + 8);
+}

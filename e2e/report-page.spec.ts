@@ -1,0 +1,146 @@
+import { contextAs, expect, screenshotPath, setLanguage, storageStateFor, test } from "./fixtures";
+import { ReportPage } from "./pages/report-page";
+import { callServerAction, serverActionId } from "./server-actions";
+
+// Edits happen on this report only; no other spec touches its pledges.
+const EDITED = "2018年太原市迎泽区政府工作报告";
+
+test("an analyst splits, merges, re-types and adds pledges, and the edits persist", async ({ browser }) => {
+  const context = await contextAs(browser, "analyst");
+  const page = await context.newPage();
+  const report = new ReportPage(page);
+  await report.openByTitle(EDITED);
+
+  // Header: metadata and the missing next-year report.
+  await expect(page.getByRole("heading", { name: EDITED })).toBeVisible();
+  await expect(report.meta).toContainText("太原市迎泽区");
+  await expect(report.meta).toContainText("2018-03-21");
+  await expect(report.meta).toContainText("李慧");
+  await expect(page.getByTestId("reviewed-by")).toContainText("尚无次年报告");
+  await expect(page.getByTestId("reviewed-by").getByRole("link")).toHaveAttribute("href", "/reports/import");
+
+  // Sections outlined and every pledge highlighted in the source.
+  await expect(report.sourceRoot.locator('section[data-region="review"]')).toHaveCount(1);
+  await expect(report.sourceRoot.locator('section[data-region="plan"]')).toHaveCount(1);
+  const rowCount = await report.rows.count();
+  expect(rowCount).toBeGreaterThan(300);
+  const markedIds = await report.marks.evaluateAll((els) => new Set(els.map((e) => (e as HTMLElement).dataset.pid)).size);
+  expect(markedIds).toBe(rowCount);
+
+  // Clicking a pledge highlights its span; clicking a highlight selects its pledge.
+  const organise = await report.select("搭建公共服务平台");
+  const organiseId = await organise.getAttribute("data-pid");
+  await expect(report.mark(organiseId!)).toBeInViewport();
+  await expect(report.mark(organiseId!)).toHaveCSS("background-color", "rgb(253, 224, 71)");
+  const otherRow = report.row("深化产融结合");
+  const otherId = await otherRow.getAttribute("data-pid");
+  await report.mark(otherId!).click();
+  await expect(otherRow.getByRole("button").first()).toHaveAttribute("aria-pressed", "true");
+
+  // Split "推动企业抱团发展、错位经营、共享共赢" after the first 、.
+  await report.select("推动企业抱团发展、错位经营、共享共赢");
+  await report.splitSelectedAt("推动企业抱团发展、".length);
+  await expect(report.row("推动企业抱团发展")).toHaveCount(1);
+  await expect(report.row("错位经营、共享共赢")).toHaveCount(1);
+  await expect(report.rows).toHaveCount(rowCount + 1);
+
+  // Merge "搭建公共服务平台" with the next pledge "组建柳巷商会".
+  await report.select("搭建公共服务平台");
+  await report.editor.getByRole("button", { name: "与下一条合并" }).click();
+  await expect(report.row(/^搭建公共服务平台.组建柳巷商会$/)).toHaveCount(1);
+  await expect(report.row("组建柳巷商会")).toHaveCount(0);
+  await expect(report.rows).toHaveCount(rowCount);
+
+  // Change a kind.
+  await report.select("深化产融结合");
+  await report.editor.getByLabel("类型").selectOption("project");
+  await report.editor.getByRole("button", { name: "保存类型和目标" }).click();
+  await expect(report.kindOf(report.row("深化产融结合"))).toHaveText("项目");
+
+  // Add a pledge by selecting review text that no pledge covers; its target is parsed on the server.
+  const phrase = "全年认定国家高新企业7家";
+  const at = await report.sourceOffsetOf(phrase);
+  expect(at).toBeGreaterThan(0);
+  await report.selectSource(at - 1, at + phrase.length + 1); // sloppy selection: the server trims it
+  await expect(report.addBar).toContainText(`${at - 1}–${at + phrase.length + 1}`);
+  await report.addBar.getByRole("button", { name: "添加为承诺" }).click();
+  await expect(report.addBar.getByRole("status")).toHaveText("已添加承诺。");
+  const added = report.row(phrase);
+  await expect(added).toHaveCount(1);
+  await expect(report.kindOf(added)).toHaveText("定量");
+  await expect(report.targetOf(added)).toHaveText("7 家");
+  await expect(added.getByRole("button").first()).toHaveAttribute("aria-pressed", "true");
+
+  // A selection overlapping a pledge is refused with a message naming it.
+  const inside = await report.sourceOffsetOf("树立“商圈综合体”理念");
+  await report.selectSource(inside, inside + 10);
+  await report.addBar.getByRole("button", { name: "添加为承诺" }).click();
+  await expect(report.addBar.getByRole("alert")).toContainText("重叠");
+  await expect(report.addBar.getByRole("alert")).toContainText("引导企业树立“商圈综合体”理念");
+
+  // Reload: everything persisted, and the source highlights follow the edits.
+  await page.reload();
+  await expect(report.row("推动企业抱团发展")).toHaveCount(1);
+  await expect(report.row("错位经营、共享共赢")).toHaveCount(1);
+  await expect(report.row(/^搭建公共服务平台.组建柳巷商会$/)).toHaveCount(1);
+  await expect(report.kindOf(report.row("深化产融结合"))).toHaveText("项目");
+  await expect(report.row(phrase)).toHaveCount(1);
+  await expect(report.rows).toHaveCount(rowCount + 1);
+  const addedId = await report.row(phrase).getAttribute("data-pid");
+  await expect(report.mark(addedId!)).toHaveText(phrase);
+  await context.close();
+});
+
+test("a viewer reads the report without edit controls, and the split action refuses them", async ({ browser }) => {
+  const context = await contextAs(browser, "viewer");
+  const page = await context.newPage();
+  const report = new ReportPage(page);
+  const id = await report.openByTitle("2013年海拉尔区政府工作报告");
+  // The next year's report of the same region is found and linked.
+  await expect(page.getByTestId("reviewed-by").getByRole("link")).toHaveText("2014年海拉尔区政府工作报告");
+
+  const first = report.rows.first();
+  await first.getByRole("button").first().click();
+  await expect(first.getByRole("button").first()).toHaveAttribute("aria-pressed", "true");
+  await expect(report.editor).toHaveCount(0);
+  const text = await report.textOf(first).textContent();
+  const at = await report.sourceOffsetOf("海拉尔");
+  await report.selectSource(at, at + 3);
+  await expect(report.addBar).toHaveCount(0);
+
+  // Calling the action directly, as an attacker would, is refused and changes nothing.
+  const pledgeId = await first.getAttribute("data-pid");
+  const splitId = serverActionId("lib/pledges/actions.ts", "splitPledgeAction");
+  const res = await callServerAction(context.request, `/reports/${id}`, splitId, [{ reportId: id, pledgeId, version: 1, at: 5 }]);
+  expect(res.body).toContain("FORBIDDEN");
+  const createId = serverActionId("lib/pledges/actions.ts", "createPledgeAction");
+  const created = await callServerAction(context.request, `/reports/${id}`, createId, [{ reportId: id, start: at, end: at + 3 }]);
+  expect(created.body).toContain("FORBIDDEN");
+  await page.reload();
+  await expect(report.textOf(report.rows.first())).toHaveText(text!);
+  await context.close();
+});
+
+test("an unknown report id answers 404", async ({ browser }) => {
+  const context = await contextAs(browser, "viewer");
+  const page = await context.newPage();
+  expect((await page.goto("/reports/no-such-report"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  expect((await page.goto("/reports/%E2%80%A6%27%22"))?.status()).toBe(404);
+  await context.close();
+});
+
+test("screenshots of the largest report in both languages", async ({ browser }) => {
+  for (const lang of ["zh", "en"] as const) {
+    const context = await browser.newContext({ storageState: storageStateFor("analyst"), viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const report = new ReportPage(page);
+    await report.openByTitle("2020年大連市政府工作報告");
+    await setLanguage(page, lang);
+    expect(await report.rows.count()).toBeGreaterThan(500);
+    await report.rows.nth(40).getByRole("button").first().click();
+    await expect(report.editor).toBeVisible();
+    await page.screenshot({ path: screenshotPath(`report-${lang}`) });
+    await context.close();
+  }
+});
