@@ -1,10 +1,34 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import type { Suggestion } from "@/lib/evidence/suggest-evidence";
+import { CONFIDENCE_THRESHOLD, type Suggestion } from "@/lib/evidence/suggest-evidence";
+import { compareNumbers } from "@/lib/evidence/compare-numbers";
+import { normalizeForSearch } from "@/lib/report/script";
 import { suggestForStoredPledge } from "./suggestions";
 import type { EvidenceDto } from "./schema";
 
 type ReportClient = Pick<Tx, "report">;
+
+/**
+ * Where the matched terms occur in a text, compared in simplified characters (the normalisation
+ * keeps offsets), merged into sorted, non-overlapping [start, end) ranges for highlighting.
+ */
+export function findTermSpans(text: string, terms: string[]): [number, number][] {
+  const folded = normalizeForSearch(text);
+  const spans: [number, number][] = [];
+  for (const term of terms) {
+    const t = normalizeForSearch(term);
+    if (!t) continue;
+    for (let i = folded.indexOf(t); i !== -1; i = folded.indexOf(t, i + 1)) spans.push([i, i + t.length]);
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const sp of spans) {
+    const last = merged[merged.length - 1];
+    if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+    else merged.push([sp[0], sp[1]]);
+  }
+  return merged;
+}
 
 /**
  * The report whose review reports on `report`'s plan: the stored pairing, otherwise the same
@@ -51,7 +75,13 @@ export type PledgeWorkspace = {
     text: string;
     base: number;
   } | null;
-  suggestions: (Pick<Suggestion, "start" | "end" | "text" | "score" | "confidence" | "terms" | "comparison"> & { linkedEvidenceId: string | null })[];
+  suggestions: (Pick<Suggestion, "start" | "end" | "text" | "score" | "confidence" | "terms" | "comparison"> & {
+    linkedEvidenceId: string | null;
+    /** Matched terms in the suggestion's text and in the pledge's text, as [start, end) ranges. */
+    marks: [number, number][];
+    pledgeMarks: [number, number][];
+    weak: boolean;
+  })[];
   evidence: EvidenceDto[];
 };
 
@@ -98,6 +128,7 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
     score: e.score,
     createdBy: e.createdBy?.name ?? null,
     createdAt: e.createdAt.toISOString(),
+    comparison: target ? compareNumbers(target, e.quote, pledge.text) : null,
   }));
 
   let review: PledgeWorkspace["review"] = null;
@@ -130,8 +161,12 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
         score: s.score,
         confidence: s.confidence,
         terms: s.terms,
-        comparison: s.comparison,
+        // A weak match is rarely about the same indicator: a verdict next to it would mislead.
+        comparison: s.confidence < CONFIDENCE_THRESHOLD ? null : s.comparison,
         linkedEvidenceId: evidence.find((e) => e.sourceReportId === r.id && e.start === s.start && e.end === s.end)?.id ?? null,
+        marks: findTermSpans(s.text, s.terms),
+        pledgeMarks: findTermSpans(pledge.text, s.terms),
+        weak: s.confidence < CONFIDENCE_THRESHOLD,
       }));
     }
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Comparison } from "@/lib/evidence/compare-numbers";
 
 const id = z.string().min(1).max(64);
 
@@ -48,4 +49,6 @@ export type EvidenceDto = {
   score: number | null;
   createdBy: string | null;
   createdAt: string;
+  /** The pledge's numeric target next to the figure this quote reports, when both exist. */
+  comparison: Comparison | null;
 };

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { memo, useMemo } from "react";
 import type { PledgeDto } from "@/lib/pledges/schema";
 import { useTranslator } from "@/lib/i18n/client";
@@ -91,8 +92,13 @@ export function PledgeList({
                     selected={p.id === selectedId}
                     onSelect={onSelect}
                     editor={
-                      p.id === selectedId && canEdit ? (
-                        <PledgeEditor key={`${p.id}-${p.version}`} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} />
+                      p.id === selectedId ? (
+                        <>
+                          <Link href={`/reports/${reportId}/pledges/${p.id}`} className="mx-3 my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline" data-testid="open-evidence">
+                            {t("report.openEvidence")} →
+                          </Link>
+                          {canEdit ? <PledgeEditor key={`${p.id}-${p.version}`} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} /> : null}
+                        </>
                       ) : null
                     }
                   />
