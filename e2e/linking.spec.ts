@@ -83,3 +83,32 @@ test("a viewer sees evidence but cannot link, not even by calling the action", a
   await expect(ws.evidence).toHaveCount(0);
   await context.close();
 });
+
+test("a reviewer pairs a report whose year is unknown by hand; analysts cannot", async ({ browser }) => {
+  const analyst = await contextAs(browser, "analyst");
+  const apage = await analyst.newPage();
+  await apage.goto("/reports");
+  await apage.getByRole("link", { name: "区委常委会工作报告（年份不详）" }).click();
+  await expect(apage.getByTestId("reviewed-by")).toContainText("尚无次年报告");
+  await expect(apage.getByTestId("pairing-editor")).toHaveCount(0);
+  await analyst.close();
+
+  const reviewer = await contextAs(browser, "reviewer");
+  const page = await reviewer.newPage();
+  await page.goto("/reports");
+  await page.getByRole("link", { name: "区委常委会工作报告（年份不详）" }).click();
+  const editor = page.getByTestId("pairing-editor");
+  await editor.locator("summary").click();
+  const option = editor.locator("option", { hasText: "2020年大連市政府工作報告" });
+  await editor.getByRole("combobox").selectOption(await option.getAttribute("value"));
+  await editor.getByRole("button", { name: "保存配对" }).click();
+  await expect(page.getByTestId("reviewed-by")).toContainText("2020年大連市政府工作報告");
+  await page.reload();
+  await expect(page.getByTestId("reviewed-by")).toContainText("2020年大連市政府工作報告");
+  // Clear it again, so other specs see the seeded state.
+  await page.getByTestId("pairing-editor").locator("summary").click();
+  await page.getByTestId("pairing-editor").getByRole("combobox").selectOption("");
+  await page.getByTestId("pairing-editor").getByRole("button", { name: "保存配对" }).click();
+  await expect(page.getByTestId("reviewed-by")).toContainText("尚无次年报告");
+  await reviewer.close();
+});

@@ -6,6 +6,7 @@ import { fail, ok, toActionError, type ActionResult } from "@/lib/app-error";
 import { MAX_REPORT_BYTES } from "@/lib/report/decode";
 import { ReportInputError } from "@/lib/report/errors";
 import { importReport, previewImport, type ImportPreview } from "./import";
+import { setPairing } from "./mutations";
 import { reportMetaSchema } from "./schema";
 
 /** The report bytes of an import form: an uploaded `file`, or pasted `text`. Size-checked first. */
@@ -79,5 +80,22 @@ export async function importReportAction(form: FormData): Promise<ActionResult<{
       return { ...err, message: String((e as { details?: { reportId?: string } }).details?.reportId ?? "") };
     }
     return err;
+  }
+}
+
+const setPairingSchema = z.object({ reportId: z.string().min(1).max(64), reviewReportId: z.string().min(1).max(64).nullable() });
+
+/** Reviewer/admin: sets (or clears) by hand which report reviews this report's plan. */
+export async function setPairingAction(input: unknown): Promise<ActionResult> {
+  const auth = await authorizeAction("pairing:edit");
+  if (!auth.ok) return auth;
+  const parsed = setPairingSchema.safeParse(input);
+  if (!parsed.success) return fail("INVALID_INPUT");
+  try {
+    await setPairing(auth.user.id, parsed.data.reportId, parsed.data.reviewReportId);
+    revalidatePath("/reports", "layout");
+    return ok(undefined);
+  } catch (e) {
+    return toActionError(e);
   }
 }

@@ -183,3 +183,17 @@ export async function getReportDetail(reportId: string): Promise<ReportDetail | 
     reviewedBy,
   };
 }
+
+/** Reports a reviewer may pick as the next-year report of `reportId`: the same region's first, by year. */
+export async function listPairingCandidates(reportId: string): Promise<{ id: string; title: string; region: string; year: number | null; sameRegion: boolean }[]> {
+  const report = await db.report.findUnique({ where: { id: reportId }, select: { regionId: true } });
+  if (!report) return [];
+  const rows = await db.report.findMany({
+    where: { id: { not: reportId } },
+    select: { id: true, title: true, year: true, regionId: true, region: { select: { name: true } } },
+    orderBy: [{ year: "asc" }, { title: "asc" }],
+  });
+  return rows
+    .map((r) => ({ id: r.id, title: r.title, region: r.region.name, year: r.year, sameRegion: r.regionId === report.regionId }))
+    .sort((a, b) => Number(b.sameRegion) - Number(a.sameRegion));
+}

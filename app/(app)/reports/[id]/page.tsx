@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getReportDetail } from "@/lib/reports/data";
+import { getReportDetail, listPairingCandidates } from "@/lib/reports/data";
 import { listReportPledges } from "@/lib/pledges/data";
 import { getTranslator } from "@/lib/i18n/locale";
 import { PageHeader } from "@/app/_components/page-header";
@@ -11,6 +11,7 @@ import { buildSourceBlocks } from "./source-segments";
 import { SourceText } from "./source-text";
 import { ReportWorkspace } from "./report-workspace";
 import { KIND_BADGE, kindLabelKey } from "./report-styles";
+import { PairingEditor } from "./pairing-editor";
 
 const loadReport = cache((id: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(id) ? getReportDetail(id) : Promise.resolve(null)));
 
@@ -26,6 +27,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   if (!report) notFound();
   const pledges = await listReportPledges(report.id);
   const canEdit = can(user.role, "pledge:edit");
+  const canPair = can(user.role, "pairing:edit");
+  const candidates = canPair ? await listPairingCandidates(report.id) : [];
 
   const counts: Record<string, number> = { quantitative: 0, project: 0, policy: 0 };
   for (const p of pledges) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
@@ -55,6 +58,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               {t("report.meta.noReviewYet")} · <Link href="/reports/import" className="text-brand-700 hover:underline">{t("report.meta.importNext")}</Link>
             </span>
           )}
+          {canPair ? <PairingEditor reportId={report.id} current={report.reviewedBy && !report.reviewedBy.inferred ? report.reviewedBy.id : null} candidates={candidates} /> : null}
         </Meta>
         <Meta label={t("report.meta.meeting")} wide>{report.meeting ?? "—"}</Meta>
         <Meta label={t("report.meta.pledges")} wide>
