@@ -8,7 +8,8 @@ export class LinkingPage {
   async open(reportTitle: string, pledgeText: string): Promise<void> {
     await this.page.goto("/reports");
     await this.page.getByRole("link", { name: reportTitle, exact: true }).click();
-    await this.page.getByPlaceholder(/筛选承诺|Filter pledges/).fill(pledgeText);
+    await this.page.getByTestId("filter-q").fill(pledgeText);
+    await expect(this.page).toHaveURL(/[?&]q=/);
     await this.page.getByTestId("pledge-list").getByText(pledgeText).first().click();
     await this.page.getByTestId("open-evidence").click();
     await expect(this.page.getByTestId("ws-pledge-text")).toContainText(pledgeText);

@@ -62,7 +62,10 @@ export async function listReportPledges(reportId: string): Promise<PledgeDto[]> 
       targetGrowth: true,
       position: true,
       status: true,
+      reviewState: true,
+      assigneeId: true,
       version: true,
+      _count: { select: { evidence: true } },
     },
     orderBy: [{ position: "asc" }, { start: "asc" }],
   });
@@ -81,6 +84,9 @@ export async function listReportPledges(reportId: string): Promise<PledgeDto[]> 
         : { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator ?? "=", growth: p.targetGrowth },
     position: p.position,
     status: p.status,
+    reviewState: p.reviewState,
+    assigneeId: p.assigneeId,
+    evidenceCount: p._count.evidence,
     version: p.version,
   }));
 }

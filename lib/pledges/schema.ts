@@ -74,6 +74,9 @@ export type PledgeDto = {
   } | null;
   position: number;
   status: string;
+  reviewState: string;
+  assigneeId: string | null;
+  evidenceCount: number;
   version: number;
 };
 

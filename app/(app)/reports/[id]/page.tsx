@@ -5,6 +5,9 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getReportDetail, listPairingCandidates } from "@/lib/reports/data";
 import { listReportPledges } from "@/lib/pledges/data";
+import { listAssignableUsers } from "@/lib/users/data";
+import { hasFilters, matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
+import { toSimplified } from "@/lib/report/script";
 import { getTranslator } from "@/lib/i18n/locale";
 import { PageHeader } from "@/app/_components/page-header";
 import { buildSourceBlocks } from "./source-segments";
@@ -20,12 +23,30 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: report?.title ?? "Report" };
 }
 
-export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission("report:read");
   const { id } = await params;
+  const { filters, invalid } = parsePledgeFilters(await searchParams);
   const [report, { t }] = await Promise.all([loadReport(id), getTranslator()]);
   if (!report) notFound();
-  const pledges = await listReportPledges(report.id);
+  const [pledges, users] = await Promise.all([listReportPledges(report.id), listAssignableUsers()]);
+  const sectionIds = filters.section && report.sections.some((s) => s.id === filters.section) ? sectionAndDescendants(filters.section, report.sections) : null;
+  if (filters.section && !sectionIds) invalid.push("section");
+  const query = filters.q ? toSimplified(filters.q) : "";
+  const visibleIds = hasFilters(filters) ? pledges.filter((p) => matchPledge(p, filters, { query, sectionIds, userId: user.id })).map((p) => p.id) : null;
+  const progress = { assessed: 0, submitted: 0, approved: 0 };
+  for (const p of pledges) {
+    if (p.status !== "not_assessed") progress.assessed++;
+    if (p.reviewState === "submitted") progress.submitted++;
+    if (p.reviewState === "approved") progress.approved++;
+  }
+  const filterSections = report.sections.filter((s) => s.kind === "subsection" || s.kind === "targets" || s.kind === "list" || (s.parentId === null && s.kind === "plan"));
   const canEdit = can(user.role, "pledge:edit");
   const canPair = can(user.role, "pairing:edit");
   const candidates = canPair ? await listPairingCandidates(report.id) : [];
@@ -72,6 +93,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           </span>
         </Meta>
       </dl>
+      <ProgressBar {...progress} total={pledges.length} label={t("progress.title")} summary={t("progress.summary", { ...progress, total: pledges.length })} />
       {!report.parsed ? <p className="card mb-4 px-4 py-3 text-sm text-stone-600">{t("report.notParsed")}</p> : null}
       <ReportWorkspace
         reportId={report.id}
@@ -79,6 +101,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         sections={report.sections.filter((s) => s.kind !== "topic").map((s) => ({ id: s.id, parentId: s.parentId, kind: s.kind, heading: s.heading }))}
         canEdit={canEdit}
         sourceLength={report.sourceText.length}
+        visibleIds={visibleIds}
+        filters={filters}
+        filterOptions={{ sections: filterSections.map((s) => ({ id: s.id, heading: s.heading })), users: users.map((u) => ({ id: u.id, name: u.name })) }}
+        invalidFilters={invalid}
       >
         <SourceText blocks={blocks} sourceText={report.sourceText} t={t} />
       </ReportWorkspace>
@@ -91,6 +117,22 @@ function Meta({ label, children, wide }: { label: string; children: React.ReactN
     <div className={wide ? "col-span-2 sm:col-span-3" : undefined}>
       <dt className="text-xs text-stone-500">{label}</dt>
       <dd className="mt-0.5 text-stone-800">{children}</dd>
+    </div>
+  );
+}
+
+/** Assessed / submitted / approved of all pledges, as a stacked bar with the figures beside it. */
+function ProgressBar({ assessed, submitted, approved, total, label, summary }: { assessed: number; submitted: number; approved: number; total: number; label: string; summary: string }) {
+  const pct = (n: number) => (total ? (100 * n) / total : 0);
+  return (
+    <div className="mb-4 flex items-center gap-3 text-xs" data-testid="progress">
+      <span className="font-medium text-stone-600">{label}</span>
+      <div className="relative h-2 w-64 overflow-hidden rounded-full bg-stone-200" role="img" aria-label={summary}>
+        <div className="absolute inset-y-0 left-0 bg-sky-300" style={{ width: `${pct(assessed)}%` }} />
+        <div className="absolute inset-y-0 left-0 bg-violet-400" style={{ width: `${pct(submitted + approved)}%` }} />
+        <div className="absolute inset-y-0 left-0 bg-green-600" style={{ width: `${pct(approved)}%` }} />
+      </div>
+      <span className="tabular-nums text-stone-600">{summary}</span>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { memo, useMemo } from "react";
 import type { PledgeDto } from "@/lib/pledges/schema";
 import { useTranslator } from "@/lib/i18n/client";
-import type { Translate } from "@/lib/i18n/messages";
+import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { formatTarget } from "./format-target";
 import { SECTION_BADGE, kindLabelKey, regionLabelKey } from "./report-styles";
 import styles from "./report-page.module.css";
@@ -15,15 +15,14 @@ export type SectionRef = { id: string; parentId: string | null; kind: string; he
 type Group = { key: string; section: SectionRef | null; parent: SectionRef | null; topics: { topic: string | null; items: PledgeDto[] }[] };
 
 /**
- * The pledges grouped by section › topic, in source order, filtered by kind and text. Rows are
+ * The pledges grouped by section › topic, in source order, filtered by the URL filters. Rows are
  * memoised: selecting a pledge re-renders two rows, not the whole list.
  */
 export function PledgeList({
   reportId,
   pledges,
   sections,
-  kindFilter,
-  textFilter,
+  visible,
   selectedId,
   onSelect,
   canEdit,
@@ -31,8 +30,8 @@ export function PledgeList({
   reportId: string;
   pledges: PledgeDto[];
   sections: SectionRef[];
-  kindFilter: string;
-  textFilter: string;
+  /** Pledges that pass the URL filters (evaluated on the server); null when no filter is set. */
+  visible: ReadonlySet<string> | null;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
   canEdit: boolean;
@@ -42,11 +41,9 @@ export function PledgeList({
   const numbers = useMemo(() => new Map(pledges.map((p, i) => [p.id, i + 1])), [pledges]);
 
   const groups = useMemo(() => {
-    const q = textFilter.trim().toLowerCase();
     const out: Group[] = [];
     for (const p of pledges) {
-      if (kindFilter !== "all" && p.kind !== kindFilter) continue;
-      if (q && !p.text.toLowerCase().includes(q) && !p.searchText.toLowerCase().includes(q) && !(p.topic ?? "").includes(q)) continue;
+      if (visible && !visible.has(p.id)) continue;
       let g = out[out.length - 1];
       const key = p.sectionId ?? "none";
       if (!g || g.key !== key) {
@@ -62,7 +59,7 @@ export function PledgeList({
       topic.items.push(p);
     }
     return out;
-  }, [pledges, kindFilter, textFilter, byId]);
+  }, [pledges, visible, byId]);
 
   const shown = groups.reduce((n, g) => n + g.topics.reduce((m, x) => m + x.items.length, 0), 0);
   const nextOf = (id: string): PledgeDto | null => {
@@ -73,9 +70,6 @@ export function PledgeList({
   if (pledges.length === 0) return <p className="px-4 py-6 text-sm text-stone-500">{t("report.empty")}</p>;
   return (
     <div className="min-h-0 flex-1 overflow-y-auto" data-testid="pledge-list">
-      {shown < pledges.length ? (
-        <p className="px-3 pt-2 text-xs text-stone-500">{t("report.filter.count", { shown, total: pledges.length })}</p>
-      ) : null}
       {shown === 0 ? <p className="px-4 py-6 text-sm text-stone-500">{t("report.filter.none")}</p> : null}
       {groups.map((g, gi) => (
         <div key={`${g.key}-${gi}`} data-testid="pledge-group">
@@ -151,6 +145,9 @@ const PledgeRow = memo(function PledgeRow({
           <span data-f="meta">
             <span data-f="kind" data-kind={pledge.kind}>{t(kindLabelKey(pledge.kind))}</span>
             {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("report.target.growth"))}</span> : null}
+            {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{t(`status.${pledge.status}` as MessageKey)}</span> : null}
+            {pledge.reviewState !== "draft" ? <span data-f="review" data-review={pledge.reviewState}>{t(`reviewState.${pledge.reviewState}` as MessageKey)}</span> : null}
+            {pledge.evidenceCount ? <span data-f="evidence">{t("report.evidenceCount", { count: pledge.evidenceCount })}</span> : null}
             {`${pledge.start}–${pledge.end}`}
           </span>
         </span>

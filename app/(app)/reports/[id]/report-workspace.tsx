@@ -1,12 +1,13 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createPledgeAction } from "@/lib/pledges/actions";
-import { PLEDGE_KINDS, type PledgeDto } from "@/lib/pledges/schema";
+import type { PledgeDto } from "@/lib/pledges/schema";
+import type { PledgeFilters } from "@/lib/pledges/filters";
 import { useTranslator } from "@/lib/i18n/client";
 import type { ActionError } from "@/lib/app-error";
 import { PledgeList, type SectionRef } from "./pledge-list";
 import { rangeToSourceSpan } from "./source-selection";
-import { kindLabelKey } from "./report-styles";
+import { FilterBar, type FilterOptions } from "./filter-bar";
 import { usePledgeErrorText } from "./pledge-error-text";
 
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
@@ -22,6 +23,10 @@ export function ReportWorkspace({
   sections,
   canEdit,
   sourceLength,
+  visibleIds,
+  filters,
+  filterOptions,
+  invalidFilters,
   children,
 }: {
   reportId: string;
@@ -29,25 +34,23 @@ export function ReportWorkspace({
   sections: SectionRef[];
   canEdit: boolean;
   sourceLength: number;
+  /** Ids passing the URL filters (computed on the server); null when no filter is set. */
+  visibleIds: string[] | null;
+  filters: PledgeFilters;
+  filterOptions: FilterOptions;
+  invalidFilters: string[];
   children: React.ReactNode;
 }) {
   const { t } = useTranslator();
   const errorText = usePledgeErrorText(pledges);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [kindFilter, setKindFilter] = useState<string>("all");
-  const [textFilter, setTextFilter] = useState("");
+  const visible = useMemo(() => (visibleIds ? new Set(visibleIds) : null), [visibleIds]);
   const [sourceSelection, setSourceSelection] = useState<{ start: number; end: number; text: string } | null>(null);
   const [addError, setAddError] = useState<ActionError | null>(null);
   const [addNotice, setAddNotice] = useState(false);
   const [adding, startAdding] = useTransition();
   const sourceRef = useRef<HTMLDivElement>(null);
   const scrollSource = useRef(false);
-
-  const counts = useMemo(() => {
-    const c: Record<string, number> = { all: pledges.length };
-    for (const p of pledges) c[p.kind] = (c[p.kind] ?? 0) + 1;
-    return c;
-  }, [pledges]);
 
   /** Select from the list (scrolls the source to the span) or from the source (scrolls the list). */
   const selectFromList = useCallback((id: string | null) => {
@@ -95,11 +98,6 @@ export function ReportWorkspace({
     const mark = (e.target as HTMLElement).closest<HTMLElement>("mark[data-pid]");
     if (!mark?.dataset.pid) return;
     const id = mark.dataset.pid;
-    const p = pledges.find((x) => x.id === id);
-    if (p && ((kindFilter !== "all" && p.kind !== kindFilter) || textFilter)) {
-      setKindFilter("all");
-      setTextFilter("");
-    }
     scrollSource.current = false;
     setSelectedId(id);
   }
@@ -127,45 +125,18 @@ export function ReportWorkspace({
     selectedId && SAFE_ID.test(selectedId)
       ? `[data-source-root] mark[data-pid="${selectedId}"]{background-color:#fde047;border-color:#a16207;box-shadow:0 0 0 1px #a16207}`
       : "";
-  const filterCss =
-    kindFilter !== "all" && SAFE_ID.test(kindFilter)
-      ? `[data-source-root] mark[data-pid]:not([data-kind="${kindFilter}"]){background-color:transparent;border-color:transparent}`
-      : "";
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-      <style>{selectedCss + filterCss}</style>
+      <style>{selectedCss}</style>
       <section aria-label={t("report.pane.pledges")} className="card flex min-h-0 flex-col lg:h-[calc(100vh-7.5rem)]">
-        <div className="flex flex-wrap items-center gap-2 border-b border-stone-200 px-3 py-2">
-          <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.pledges")}</h2>
-          <div role="group" aria-label={t("report.filter.kind")} className="inline-flex overflow-hidden rounded-md border border-stone-300 text-xs">
-            {(["all", ...PLEDGE_KINDS] as const).map((k) => (
-              <button
-                key={k}
-                type="button"
-                aria-pressed={kindFilter === k}
-                onClick={() => setKindFilter(k)}
-                className={`px-2 py-1 ${kindFilter === k ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`}
-              >
-                {k === "all" ? t("report.filter.all") : t(kindLabelKey(k))} <span className="tabular-nums opacity-70">{counts[k] ?? 0}</span>
-              </button>
-            ))}
-          </div>
-          <input
-            type="search"
-            value={textFilter}
-            onChange={(e) => setTextFilter(e.target.value)}
-            placeholder={t("report.filter.text")}
-            aria-label={t("report.filter.text")}
-            className="input ml-auto w-40 py-1 text-xs"
-          />
-        </div>
+        <h2 className="px-3 pt-2 text-sm font-semibold text-stone-800">{t("report.pane.pledges")}</h2>
+        <FilterBar filters={filters} options={filterOptions} shown={visible ? visible.size : pledges.length} total={pledges.length} invalid={invalidFilters} />
         <PledgeList
           reportId={reportId}
           pledges={pledges}
           sections={sections}
-          kindFilter={kindFilter}
-          textFilter={textFilter}
+          visible={visible}
           selectedId={selectedId}
           onSelect={selectFromList}
           canEdit={canEdit}

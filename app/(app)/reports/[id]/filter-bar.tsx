@@ -1,0 +1,76 @@
+"use client";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { FILTER_KINDS, FILTER_REVIEW_STATES, FILTER_STATUSES, filtersToQuery, hasFilters, type PledgeFilters } from "@/lib/pledges/filters";
+import { useTranslator } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/messages";
+import { kindLabelKey } from "./report-styles";
+
+export type FilterOptions = { sections: { id: string; heading: string }[]; users: { id: string; name: string }[] };
+
+/**
+ * The pledge filters as a compact bar. Every change rewrites the URL (?status=…), the server
+ * filters, and the view can be bookmarked or shared; the search box waits for a pause in typing.
+ */
+export function FilterBar({ filters, options, shown, total, invalid }: { filters: PledgeFilters; options: FilterOptions; shown: number; total: number; invalid: string[] }) {
+  const { t } = useTranslator();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const [q, setQ] = useState(filters.q ?? "");
+
+  const apply = (next: PledgeFilters) => startTransition(() => router.replace(`${pathname}${filtersToQuery(next)}`, { scroll: false }));
+  const set = (key: keyof PledgeFilters, value: string) => apply({ ...filters, [key]: value || undefined });
+
+  useEffect(() => {
+    if ((filters.q ?? "") === q) return;
+    const timer = setTimeout(() => apply({ ...filters, q: q.trim() || undefined }), 300);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text schedules a search
+  }, [q]);
+
+  const select = (key: keyof PledgeFilters, label: string, values: { value: string; label: string }[]) => (
+    <label className="flex items-center gap-1 text-xs text-stone-600">
+      <span className="sr-only">{label}</span>
+      <select
+        className={`input w-auto py-0.5 pr-6 text-xs ${filters[key] ? "border-brand-600 bg-brand-50" : ""}`}
+        value={filters[key] ?? ""}
+        onChange={(e) => set(key, e.target.value)}
+        aria-label={label}
+        data-testid={`filter-${key}`}
+      >
+        <option value="">{label}: {t("filter.any")}</option>
+        {values.map((v) => <option key={v.value} value={v.value}>{v.label}</option>)}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="space-y-1.5 border-b border-stone-200 px-3 py-2" aria-busy={pending}>
+      <div className="flex flex-wrap items-center gap-1.5">
+        <input
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t("filter.searchHint")}
+          aria-label={t("filter.searchHint")}
+          className="input w-48 py-1 text-xs"
+          data-testid="filter-q"
+        />
+        {select("kind", t("report.filter.kind"), FILTER_KINDS.map((k) => ({ value: k, label: t(kindLabelKey(k)) })))}
+        {select("status", t("filter.status"), FILTER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) })))}
+        {select("review", t("filter.review"), FILTER_REVIEW_STATES.map((s) => ({ value: s, label: t(`reviewState.${s}` as MessageKey) })))}
+        {select("evidence", t("filter.evidence"), [{ value: "yes", label: t("filter.withEvidence") }, { value: "no", label: t("filter.withoutEvidence") }])}
+        {select("assignee", t("filter.assignee"), [{ value: "me", label: t("filter.me") }, { value: "none", label: t("filter.unassigned") }, ...options.users.map((u) => ({ value: u.id, label: u.name }))])}
+        {options.sections.length ? select("section", t("filter.section"), options.sections.map((s) => ({ value: s.id, label: s.heading.slice(0, 40) }))) : null}
+      </div>
+      <div className="flex items-center gap-2 text-xs text-stone-500">
+        <span data-testid="filter-count">{hasFilters(filters) ? t("report.filter.count", { shown, total }) : null}</span>
+        {hasFilters(filters) ? (
+          <button type="button" className="text-brand-700 hover:underline" onClick={() => (setQ(""), apply({}))}>{t("filter.clear")}</button>
+        ) : null}
+        {invalid.length ? <span role="alert" className="text-amber-700">{t("filter.invalid", { names: invalid.join(", ") })}</span> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The pledge-list filters that live in the URL (?status=…&review=…), so a view can be bookmarked
+ * and shared. Pure: parsing never throws (unknown values are reported, not applied) and matching
+ * takes the search query already normalised to simplified characters by the caller.
+ */
+export const FILTER_STATUSES = ["not_assessed", "in_progress", "fulfilled", "partial", "unfulfilled", "not_verifiable"] as const;
+export const FILTER_REVIEW_STATES = ["draft", "submitted", "approved", "returned"] as const;
+export const FILTER_KINDS = ["quantitative", "project", "policy"] as const;
+
+export type PledgeFilters = {
+  q?: string;
+  kind?: (typeof FILTER_KINDS)[number];
+  status?: (typeof FILTER_STATUSES)[number];
+  review?: (typeof FILTER_REVIEW_STATES)[number];
+  /** "me", "none" (unassigned) or a user id. */
+  assignee?: string;
+  evidence?: "yes" | "no";
+  /** A section id of this report (the pledge is inside it, at any depth). */
+  section?: string;
+};
+
+export type FilterablePledge = {
+  text: string;
+  searchText: string;
+  topic: string | null;
+  kind: string;
+  status: string;
+  reviewState: string;
+  assigneeId: string | null;
+  evidenceCount: number;
+  sectionId: string | null;
+};
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+
+/** Reads filters from URL search params; values that are not allowed are listed in `invalid` and ignored. */
+export function parsePledgeFilters(params: Record<string, string | string[] | undefined>): { filters: PledgeFilters; invalid: string[] } {
+  const filters: PledgeFilters = {};
+  const invalid: string[] = [];
+  const pick = <T extends string>(key: keyof PledgeFilters, allowed: readonly T[]) => {
+    const v = one(params[key]);
+    if (!v || v === "all") return;
+    if ((allowed as readonly string[]).includes(v)) (filters as Record<string, string>)[key] = v;
+    else invalid.push(key);
+  };
+  pick("kind", FILTER_KINDS);
+  pick("status", FILTER_STATUSES);
+  pick("review", FILTER_REVIEW_STATES);
+  pick("evidence", ["yes", "no"] as const);
+  const assignee = one(params.assignee);
+  if (assignee && assignee !== "all") {
+    if (assignee === "me" || assignee === "none" || ID.test(assignee)) filters.assignee = assignee;
+    else invalid.push("assignee");
+  }
+  const section = one(params.section);
+  if (section && section !== "all") {
+    if (ID.test(section)) filters.section = section;
+    else invalid.push("section");
+  }
+  const q = one(params.q);
+  if (q) {
+    if (q.length <= 100) filters.q = q;
+    else invalid.push("q");
+  }
+  return { filters, invalid };
+}
+
+/** Whether any filter is set. */
+export function hasFilters(f: PledgeFilters): boolean {
+  return Object.values(f).some((v) => v !== undefined && v !== "");
+}
+
+/**
+ * Whether a pledge passes the filters. `query` is the search text in simplified characters (so 电梯
+ * and 電梯 find each other: pledges carry searchText in simplified); `sectionIds` are the ids of the
+ * filtered section and its descendants; `userId` resolves assignee=me.
+ */
+export function matchPledge(p: FilterablePledge, f: PledgeFilters, ctx: { query: string; sectionIds: ReadonlySet<string> | null; userId: string }): boolean {
+  if (f.kind && p.kind !== f.kind) return false;
+  if (f.status && p.status !== f.status) return false;
+  if (f.review && p.reviewState !== f.review) return false;
+  if (f.evidence === "yes" && p.evidenceCount === 0) return false;
+  if (f.evidence === "no" && p.evidenceCount > 0) return false;
+  if (f.assignee === "me" && p.assigneeId !== ctx.userId) return false;
+  if (f.assignee === "none" && p.assigneeId !== null) return false;
+  if (f.assignee && f.assignee !== "me" && f.assignee !== "none" && p.assigneeId !== f.assignee) return false;
+  if (ctx.sectionIds && (!p.sectionId || !ctx.sectionIds.has(p.sectionId))) return false;
+  if (ctx.query) {
+    const q = ctx.query.toLowerCase();
+    if (!p.searchText.toLowerCase().includes(q) && !p.text.toLowerCase().includes(q) && !(p.topic ?? "").includes(ctx.query)) return false;
+  }
+  return true;
+}
+
+/** The ids of a section and all sections below it. */
+export function sectionAndDescendants(rootId: string, sections: { id: string; parentId: string | null }[]): Set<string> {
+  const ids = new Set([rootId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const s of sections) {
+      if (s.parentId && ids.has(s.parentId) && !ids.has(s.id)) {
+        ids.add(s.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+/** The URL query string of a set of filters (empty values dropped), stable order. */
+export function filtersToQuery(f: PledgeFilters): string {
+  const params = new URLSearchParams();
+  for (const key of ["q", "kind", "status", "review", "assignee", "evidence", "section"] as const) {
+    const v = f[key];
+    if (v) params.set(key, v);
+  }
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
