@@ -1,39 +1,88 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { listReviewQueue } from "@/lib/pledges/data";
+import { listMyAssignments } from "@/lib/assessments/data";
 import { getTranslator } from "@/lib/i18n/locale";
+import type { MessageKey } from "@/lib/i18n/messages";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
+import { formatTime, ReviewStateBadge, StatusBadge } from "@/app/_components/assessment-badges";
 
 export const metadata = { title: "Review queue" };
 
-export default async function ReviewQueuePage() {
-  await requirePageUser();
-  const [{ t }, queue] = await Promise.all([getTranslator(), listReviewQueue()]);
+const pledgeHref = (reportId: string, pledgeId: string) => `/reports/${reportId}/pledges/${pledgeId}`;
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ tab?: string | string[] }> }) {
+  const user = await requirePageUser();
+  const tab = (await searchParams).tab === "mine" ? "mine" : "queue";
+  const [{ t }, queue, mine] = await Promise.all([getTranslator(), listReviewQueue(), listMyAssignments(user.id)]);
+  const tabClass = (active: boolean) =>
+    `-mb-px border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-brand-600 text-brand-700" : "border-transparent text-stone-500 hover:text-stone-800"}`;
   return (
     <>
       <PageHeader title={t("review.title")} subtitle={t("review.subtitle")} />
-      {queue.length === 0 ? (
-        <EmptyState title={t("review.empty")} />
+      <nav className="mb-3 flex gap-1 border-b border-stone-200" aria-label={t("review.title")}>
+        <Link href="/review" className={tabClass(tab === "queue")} aria-current={tab === "queue" ? "page" : undefined} data-testid="tab-queue">
+          {t("review.tab.queue", { count: queue.length })}
+        </Link>
+        <Link href="/review?tab=mine" className={tabClass(tab === "mine")} aria-current={tab === "mine" ? "page" : undefined} data-testid="tab-mine">
+          {t("review.tab.mine", { count: mine.length })}
+        </Link>
+      </nav>
+      {tab === "queue" ? (
+        queue.length === 0 ? (
+          <EmptyState title={t("review.empty")} />
+        ) : (
+          <div className="card overflow-x-auto">
+            <table className="table-dense" data-testid="review-queue">
+              <thead>
+                <tr>
+                  <th>{t("review.col.pledge")}</th>
+                  <th>{t("review.col.report")}</th>
+                  <th>{t("review.col.status")}</th>
+                  <th>{t("review.col.submittedBy")}</th>
+                  <th>{t("review.col.submittedAt")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.map((q) => (
+                  <tr key={q.pledgeId} data-testid="review-row">
+                    <td className="max-w-xl">
+                      <Link className="text-brand-700 hover:underline" href={pledgeHref(q.reportId, q.pledgeId)}>{q.text}</Link>
+                    </td>
+                    <td><Link className="text-stone-700 hover:underline" href={`/reports/${q.reportId}`}>{q.reportTitle}</Link></td>
+                    <td><StatusBadge status={q.status} label={t(`assessment.status.${q.status}` as MessageKey)} /></td>
+                    <td>{q.submittedBy ?? "—"}</td>
+                    <td className="whitespace-nowrap tabular-nums">{formatTime(q.submittedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : mine.length === 0 ? (
+        <EmptyState title={t("review.mine.empty")} />
       ) : (
         <div className="card overflow-x-auto">
-          <table className="table-dense">
+          <table className="table-dense" data-testid="my-assignments">
             <thead>
               <tr>
                 <th>{t("review.col.pledge")}</th>
                 <th>{t("review.col.report")}</th>
                 <th>{t("review.col.status")}</th>
-                <th>{t("review.col.submittedBy")}</th>
-                <th>{t("review.col.submittedAt")}</th>
+                <th>{t("review.col.reviewState")}</th>
+                <th>{t("review.col.updated")}</th>
               </tr>
             </thead>
             <tbody>
-              {queue.map((q) => (
-                <tr key={q.pledgeId}>
-                  <td className="max-w-xl">{q.text}</td>
-                  <td><Link className="text-brand-700 hover:underline" href={`/reports/${q.reportId}`}>{q.reportTitle}</Link></td>
-                  <td>{q.status}</td>
-                  <td>{q.submittedBy ?? "—"}</td>
-                  <td className="whitespace-nowrap tabular-nums">{q.submittedAt?.slice(0, 16).replace("T", " ") ?? "—"}</td>
+              {mine.map((m) => (
+                <tr key={m.pledgeId} data-testid="assignment-row">
+                  <td className="max-w-xl">
+                    <Link className="text-brand-700 hover:underline" href={pledgeHref(m.reportId, m.pledgeId)}>{m.text}</Link>
+                  </td>
+                  <td><Link className="text-stone-700 hover:underline" href={`/reports/${m.reportId}`}>{m.reportTitle}</Link></td>
+                  <td><StatusBadge status={m.status} label={t(`assessment.status.${m.status}` as MessageKey)} /></td>
+                  <td><ReviewStateBadge state={m.reviewState} label={t(`assessment.reviewState.${m.reviewState}` as MessageKey)} /></td>
+                  <td className="whitespace-nowrap tabular-nums">{formatTime(m.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>

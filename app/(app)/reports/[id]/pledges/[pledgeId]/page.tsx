@@ -1,15 +1,49 @@
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
+import { can, canReviewSubmission } from "@/lib/auth/permissions";
 import { getPledgeWorkspace } from "@/lib/evidence-links/data";
+import { getAssessment, listPledgeComments } from "@/lib/assessments/data";
+import { listPledgeHistory } from "@/lib/audit/data";
+import { listAssignableUsers } from "@/lib/users/data";
 import { LinkingWorkspace } from "./linking-workspace";
+import { AssessmentPanel } from "./assessment-panel";
+import { CommentThread } from "./comment-thread";
+import { PledgeHistory } from "./pledge-history";
 
 export const metadata = { title: "Evidence" };
 
 export default async function PledgeWorkspacePage({ params }: { params: Promise<{ id: string; pledgeId: string }> }) {
   const user = await requirePageUser();
   const { id, pledgeId } = await params;
-  const workspace = await getPledgeWorkspace(id, pledgeId);
-  if (!workspace) notFound();
-  return <LinkingWorkspace workspace={workspace} canLink={can(user.role, "evidence:link")} />;
+  const [workspace, assessment] = await Promise.all([getPledgeWorkspace(id, pledgeId), getAssessment(id, pledgeId)]);
+  if (!workspace || !assessment) notFound();
+  const canAssign = can(user.role, "assessment:assign");
+  const [comments, history, assignableUsers] = await Promise.all([
+    listPledgeComments(id, pledgeId),
+    listPledgeHistory(pledgeId),
+    canAssign ? listAssignableUsers().then((users) => users.map(({ id, name, role }) => ({ id, name, role }))) : Promise.resolve([]),
+  ]);
+  return (
+    <>
+      <LinkingWorkspace workspace={workspace} canLink={can(user.role, "evidence:link")} />
+      <div className="mt-4 grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+        <AssessmentPanel
+          assessment={assessment}
+          assignableUsers={assignableUsers}
+          permissions={{
+            edit: can(user.role, "assessment:edit"),
+            submit: can(user.role, "assessment:submit"),
+            review: can(user.role, "assessment:review"),
+            // Four eyes: only someone other than the submitter may approve or return it.
+            reviewThis: canReviewSubmission(user, assessment.submittedBy?.id ?? null),
+            assign: canAssign,
+          }}
+        />
+        <div className="space-y-4">
+          <CommentThread pledgeId={pledgeId} comments={comments} canComment={can(user.role, "comment:create")} />
+          <PledgeHistory events={history} />
+        </div>
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,100 @@
+"use client";
+import type { HistoryEventDto } from "@/lib/audit/data";
+import { useTranslator } from "@/lib/i18n/client";
+import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import { formatTime } from "@/app/_components/assessment-badges";
+
+type Json = Record<string, unknown>;
+
+const asObject = (v: unknown): Json => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
+const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
+const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/**
+ * The human-readable lines of one audit event: "结论：未评估 → 已兑现", "提交审核", "退回：…",
+ * "关联证据：…". Unknown actions show their name.
+ */
+export function describeEvent(e: HistoryEventDto, t: Translate): string[] {
+  const before = asObject(e.before);
+  const after = asObject(e.after);
+  const empty = t("assessment.empty");
+  const change = (field: MessageKey, b: string | null, a: string | null) => t("history.change", { field: t(field), before: clip(b ?? empty, 80), after: clip(a ?? empty, 80) });
+  const label = (prefix: string, v: unknown) => (str(v) ? t(`${prefix}.${v}` as MessageKey) : null);
+  switch (e.action) {
+    case "assessment.save": {
+      const lines: string[] = [];
+      if (before.status !== after.status) lines.push(change("assessment.field.status", label("assessment.status", before.status), label("assessment.status", after.status)));
+      if ((str(before.rationale) ?? "") !== (str(after.rationale) ?? "")) lines.push(change("assessment.field.rationale", str(before.rationale), str(after.rationale)));
+      if ((str(before.reportedValue) ?? "") !== (str(after.reportedValue) ?? "")) lines.push(change("assessment.field.reportedValue", str(before.reportedValue), str(after.reportedValue)));
+      if (after.reopened) lines.push(t("history.reopened"));
+      else if (before.reviewState !== after.reviewState) lines.push(change("assessment.field.reviewState", label("assessment.reviewState", before.reviewState), label("assessment.reviewState", after.reviewState)));
+      return lines;
+    }
+    case "assessment.submit":
+      return [t("history.submitted")];
+    case "assessment.approve":
+      return [t("history.approved")];
+    case "assessment.return":
+      return [t("history.returned", { comment: clip(str(after.comment) ?? "") })];
+    case "pledge.assign":
+      return [str(after.assignee) ? t("history.assigned", { name: str(after.assignee)! }) : t("history.unassigned")];
+    case "evidence.link":
+      return [t("history.evidenceLinked", { quote: clip(str(after.quote) ?? "") })];
+    case "evidence.unlink":
+      return [t("history.evidenceUnlinked", { quote: clip(str(before.quote) ?? "") })];
+    case "comment.create":
+      return [t("history.commented", { body: clip(str(after.body) ?? "") })];
+    case "pledge.create":
+      return [t("history.pledgeCreated")];
+    case "pledge.split":
+      return [t("history.pledgeSplit")];
+    case "pledge.merge":
+      return [t("history.pledgeMerged")];
+    case "pledge.delete":
+      return [t("history.pledgeDeleted")];
+    case "pledge.update": {
+      const lines: string[] = [];
+      if (before.kind !== after.kind) lines.push(change("history.kind", label("report.kind", before.kind), label("report.kind", after.kind)));
+      const target = (v: unknown) => {
+        const o = asObject(v);
+        return typeof o.value === "number" ? `${o.value}${o.valueMax != null ? `–${o.valueMax}` : ""}${str(o.unit) ?? ""}` : t("history.noTarget");
+      };
+      if (JSON.stringify(before.target ?? null) !== JSON.stringify(after.target ?? null)) lines.push(change("history.target", target(before.target), target(after.target)));
+      return lines.length ? lines : [t("history.pledgeUpdated")];
+    }
+    default:
+      return [e.action];
+  }
+}
+
+/** A pledge's audit trail as a timeline, newest first: who (and their role), when, what changed. */
+export function PledgeHistory({ events }: { events: HistoryEventDto[] }) {
+  const { t } = useTranslator();
+  return (
+    <section className="card p-4" aria-labelledby="history-title" data-testid="pledge-history">
+      <h2 id="history-title" className="mb-2 font-semibold">{t("history.title")}</h2>
+      {events.length === 0 ? <p className="text-sm text-stone-500">{t("history.empty")}</p> : null}
+      <ol className="relative space-y-3 border-l border-stone-200 pl-4">
+        {events.map((e) => {
+          const bulk = Boolean(asObject(e.after).bulk);
+          return (
+            <li key={e.id} className="text-sm" data-testid="history-event" data-action={e.action}>
+              <span className="absolute -left-[5px] mt-1.5 h-2.5 w-2.5 rounded-full border-2 border-white bg-stone-400" aria-hidden />
+              <div className="flex flex-wrap items-center gap-x-2 text-xs text-stone-500">
+                <time className="tabular-nums" dateTime={e.at}>{formatTime(e.at)}</time>
+                <span className="font-medium text-stone-800">{e.actor?.name ?? t("history.system")}</span>
+                {e.actor ? <span>{t(`role.${e.actor.role}` as MessageKey)}</span> : null}
+                {bulk ? <span className="badge bg-stone-100 text-stone-600">{t("history.bulk")}</span> : null}
+              </div>
+              <ul className="mt-0.5 text-stone-800">
+                {describeEvent(e, t).map((line, i) => (
+                  <li key={i} className="break-words">{line}</li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

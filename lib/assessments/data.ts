@@ -1,0 +1,96 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isAssessmentStatus, isReviewState, type AssessmentDto, type AssignmentItem, type CommentDto } from "./schema";
+
+/** The assessment of one pledge of one report (both ids in the where clause); null when not found. */
+export async function getAssessment(reportId: string, pledgeId: string): Promise<AssessmentDto | null> {
+  const p = await db.pledge.findFirst({
+    where: { id: pledgeId, reportId },
+    select: {
+      id: true,
+      reportId: true,
+      status: true,
+      rationale: true,
+      reportedValue: true,
+      reviewState: true,
+      version: true,
+      targetValue: true,
+      targetValueMax: true,
+      targetUnit: true,
+      targetComparator: true,
+      targetGrowth: true,
+      submittedAt: true,
+      approvedAt: true,
+      assignee: { select: { id: true, name: true, role: true } },
+      submittedBy: { select: { id: true, name: true, role: true } },
+      approvedBy: { select: { id: true, name: true, role: true } },
+      _count: { select: { evidence: true } },
+    },
+  });
+  if (!p) return null;
+  const reviewState = isReviewState(p.reviewState) ? p.reviewState : "draft";
+  const lastReturn =
+    reviewState === "returned"
+      ? await db.comment.findFirst({
+          where: { pledgeId: p.id, kind: "return" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: { body: true, createdAt: true, author: { select: { name: true } } },
+        })
+      : null;
+  return {
+    pledgeId: p.id,
+    reportId: p.reportId,
+    status: isAssessmentStatus(p.status) ? p.status : "not_assessed",
+    rationale: p.rationale,
+    reportedValue: p.reportedValue,
+    reviewState,
+    version: p.version,
+    target:
+      p.targetValue === null
+        ? null
+        : { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator ?? "=", growth: p.targetGrowth },
+    assignee: p.assignee,
+    submittedBy: p.submittedBy,
+    submittedAt: p.submittedAt?.toISOString() ?? null,
+    approvedBy: p.approvedBy,
+    approvedAt: p.approvedAt?.toISOString() ?? null,
+    lastReturn: lastReturn ? { body: lastReturn.body, author: lastReturn.author?.name ?? null, at: lastReturn.createdAt.toISOString() } : null,
+    evidenceCount: p._count.evidence,
+  };
+}
+
+/** The comments of one pledge of one report, oldest first, with author name and role. */
+export async function listPledgeComments(reportId: string, pledgeId: string): Promise<CommentDto[]> {
+  const rows = await db.comment.findMany({
+    where: { pledgeId, pledge: { reportId } },
+    select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 500,
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    kind: c.kind === "return" ? "return" : "comment",
+    body: c.body,
+    author: c.author,
+    createdAt: c.createdAt.toISOString(),
+  }));
+}
+
+/** Pledges assigned to `userId` that are not approved yet, most recently changed first. */
+export async function listMyAssignments(userId: string, limit = 200): Promise<AssignmentItem[]> {
+  const rows = await db.pledge.findMany({
+    where: { assigneeId: userId, reviewState: { not: "approved" } },
+    select: { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: { select: { title: true } } },
+    orderBy: [{ updatedAt: "desc" }],
+    take: limit,
+  });
+  return rows.map((p) => ({
+    pledgeId: p.id,
+    text: p.text,
+    status: isAssessmentStatus(p.status) ? p.status : "not_assessed",
+    reviewState: isReviewState(p.reviewState) ? p.reviewState : "draft",
+    reportId: p.reportId,
+    reportTitle: p.report.title,
+    updatedAt: p.updatedAt.toISOString(),
+  }));
+}
