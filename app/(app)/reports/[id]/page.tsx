@@ -105,6 +105,7 @@ export default async function ReportPage({
         filters={filters}
         filterOptions={{ sections: filterSections.map((s) => ({ id: s.id, heading: s.heading })), users: users.map((u) => ({ id: u.id, name: u.name })) }}
         invalidFilters={invalid}
+        canBulk={can(user.role, "assessment:edit")}
       >
         <SourceText blocks={blocks} sourceText={report.sourceText} t={t} />
       </ReportWorkspace>

@@ -26,6 +26,8 @@ export function PledgeList({
   selectedId,
   onSelect,
   canEdit,
+  checked,
+  onToggle,
 }: {
   reportId: string;
   pledges: PledgeDto[];
@@ -35,6 +37,9 @@ export function PledgeList({
   selectedId: string | null;
   onSelect: (id: string | null) => void;
   canEdit: boolean;
+  /** Bulk selection (null when the user may not act in bulk). */
+  checked: ReadonlySet<string> | null;
+  onToggle: (id: string) => void;
 }) {
   const { t } = useTranslator();
   const byId = useMemo(() => new Map(sections.map((s) => [s.id, s])), [sections]);
@@ -69,7 +74,7 @@ export function PledgeList({
 
   if (pledges.length === 0) return <p className="px-4 py-6 text-sm text-stone-500">{t("report.empty")}</p>;
   return (
-    <div className="min-h-0 flex-1 overflow-y-auto" data-testid="pledge-list">
+    <div className="min-h-0 flex-1 overflow-y-auto" data-testid="pledge-list" data-bulk={checked ? "" : undefined}>
       {shown === 0 ? <p className="px-4 py-6 text-sm text-stone-500">{t("report.filter.none")}</p> : null}
       {groups.map((g, gi) => (
         <div key={`${g.key}-${gi}`} data-testid="pledge-group">
@@ -85,6 +90,8 @@ export function PledgeList({
                     n={numbers.get(p.id) ?? 0}
                     selected={p.id === selectedId}
                     onSelect={onSelect}
+                    checked={checked ? checked.has(p.id) : null}
+                    onToggle={onToggle}
                     editor={
                       p.id === selectedId ? (
                         <>
@@ -126,18 +133,25 @@ const PledgeRow = memo(function PledgeRow({
   n,
   selected,
   onSelect,
+  checked,
+  onToggle,
   editor,
 }: {
   pledge: PledgeDto;
   n: number;
   selected: boolean;
   onSelect: (id: string | null) => void;
+  checked: boolean | null;
+  onToggle: (id: string) => void;
   editor: React.ReactNode;
 }) {
   const { t } = useTranslator();
   // Bare elements with data attributes, styled by report-page.module.css: hundreds of rows stay light.
   return (
     <li id={`pledge-${pledge.id}`} data-pid={pledge.id} aria-current={selected ? "true" : undefined}>
+      {checked !== null ? (
+        <input type="checkbox" checked={checked} onChange={() => onToggle(pledge.id)} aria-label={`${t("bulk.select")} ${n}`} data-testid="bulk-check" />
+      ) : null}
       <button type="button" aria-pressed={selected} onClick={() => onSelect(selected ? null : pledge.id)}>
         <i>{n}</i>
         <span>

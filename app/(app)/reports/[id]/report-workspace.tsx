@@ -8,6 +8,7 @@ import type { ActionError } from "@/lib/app-error";
 import { PledgeList, type SectionRef } from "./pledge-list";
 import { rangeToSourceSpan } from "./source-selection";
 import { FilterBar, type FilterOptions } from "./filter-bar";
+import { BulkBar } from "./bulk-bar";
 import { usePledgeErrorText } from "./pledge-error-text";
 
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
@@ -27,6 +28,7 @@ export function ReportWorkspace({
   filters,
   filterOptions,
   invalidFilters,
+  canBulk,
   children,
 }: {
   reportId: string;
@@ -39,12 +41,25 @@ export function ReportWorkspace({
   filters: PledgeFilters;
   filterOptions: FilterOptions;
   invalidFilters: string[];
+  /** Whether the user may assess (and so act on several pledges at once). */
+  canBulk: boolean;
   children: React.ReactNode;
 }) {
   const { t } = useTranslator();
   const errorText = usePledgeErrorText(pledges);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const visible = useMemo(() => (visibleIds ? new Set(visibleIds) : null), [visibleIds]);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback((id: string) => {
+    setChecked((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const listed = visibleIds ?? pledges.map((p) => p.id);
+  const allChecked = listed.length > 0 && listed.every((id) => checked.has(id));
   const [sourceSelection, setSourceSelection] = useState<{ start: number; end: number; text: string } | null>(null);
   const [addError, setAddError] = useState<ActionError | null>(null);
   const [addNotice, setAddNotice] = useState(false);
@@ -130,13 +145,31 @@ export function ReportWorkspace({
     <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <style>{selectedCss}</style>
       <section aria-label={t("report.pane.pledges")} className="card flex min-h-0 flex-col lg:h-[calc(100vh-7.5rem)]">
-        <h2 className="px-3 pt-2 text-sm font-semibold text-stone-800">{t("report.pane.pledges")}</h2>
+        <div className="flex items-center gap-2 px-3 pt-2">
+          {canBulk ? (
+            <input
+              type="checkbox"
+              checked={allChecked}
+              onChange={() => setChecked(allChecked ? new Set() : new Set(listed))}
+              aria-label={t("bulk.selectAll")}
+              title={t("bulk.selectAll")}
+              data-testid="bulk-check-all"
+              className="accent-violet-600"
+            />
+          ) : null}
+          <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.pledges")}</h2>
+        </div>
+        {canBulk && checked.size > 0 ? (
+          <BulkBar selected={[...checked]} users={filterOptions.users} onClear={() => setChecked(new Set())} />
+        ) : null}
         <FilterBar filters={filters} options={filterOptions} shown={visible ? visible.size : pledges.length} total={pledges.length} invalid={invalidFilters} />
         <PledgeList
           reportId={reportId}
           pledges={pledges}
           sections={sections}
           visible={visible}
+          checked={canBulk ? checked : null}
+          onToggle={toggle}
           selectedId={selectedId}
           onSelect={selectFromList}
           canEdit={canEdit}

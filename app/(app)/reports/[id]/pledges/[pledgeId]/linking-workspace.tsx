@@ -54,6 +54,7 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
   const [error, setError] = useState<ActionError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [active, setActive] = useState(0);
+  const [showKeys, setShowKeys] = useState(false);
   const reviewRef = useRef<HTMLDivElement>(null);
   const base = ws.review?.base ?? 0;
 
@@ -94,7 +95,12 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement;
       if (e.metaKey || e.ctrlKey || e.altKey || target.closest("input, textarea, select, [contenteditable]")) return;
-      if (/^[1-9]$/.test(e.key)) {
+      if (e.key === "?") {
+        e.preventDefault();
+        setShowKeys((v) => !v);
+      } else if (e.key === "Escape") {
+        setShowKeys(false);
+      } else if (/^[1-9]$/.test(e.key)) {
         e.preventDefault();
         linkSuggestion(Number(e.key) - 1);
       } else if (e.key === "l" || e.key === "L") {
@@ -115,6 +121,7 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
 
   return (
     <div className="space-y-3">
+      {showKeys ? <KeysHelp onClose={() => setShowKeys(false)} /> : null}
       <nav className="flex flex-wrap items-center gap-2 text-sm" aria-label="pledge navigation">
         <Link href={`/reports/${ws.report.id}`} className="text-brand-700 hover:underline">{ws.report.title}</Link>
         <span className="text-stone-400">›</span>
@@ -242,6 +249,37 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
             </>
           )}
         </div>
+      </div>
+    </div>
+  );
+}
+
+const KEYS: [string, MessageKey][] = [
+  ["J / K", "keys.nav"],
+  ["1 – 9", "keys.link"],
+  ["L", "keys.linkSelection"],
+  ["F P U N I X", "keys.status"],
+  ["Enter", "keys.enter"],
+  ["Shift+Enter", "keys.newline"],
+  ["?", "keys.help"],
+];
+
+/** The keyboard reference, opened with ? and closed with Esc. */
+function KeysHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslator();
+  return (
+    <div role="dialog" aria-modal="true" aria-labelledby="keys-title" className="fixed inset-0 z-50 flex items-center justify-center bg-black/30 p-4" onClick={onClose} data-testid="keys-help">
+      <div className="card w-full max-w-md p-5" onClick={(e) => e.stopPropagation()}>
+        <h2 id="keys-title" className="mb-3 font-semibold">{t("keys.title")}</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+          {KEYS.map(([k, label]) => (
+            <div key={k} className="contents">
+              <dt><kbd className="rounded border border-stone-300 bg-stone-100 px-1.5 text-xs font-semibold">{k}</kbd></dt>
+              <dd className="text-stone-700">{t(label)}</dd>
+            </div>
+          ))}
+        </dl>
+        <button type="button" className="btn btn-sm mt-4" onClick={onClose} autoFocus>{t("keys.close")}</button>
       </div>
     </div>
   );
