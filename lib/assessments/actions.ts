@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizeAction } from "@/lib/auth/session";
+import { invalidInput, runGuardedAction } from "@/lib/auth/guarded-action";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { AppError, fail, ok, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
 import { addComment, approveAssessment, assignPledge, bulkUpdate, returnAssessment, saveAssessment, submitAssessment } from "./mutations";
@@ -21,13 +22,6 @@ import {
  */
 export type AssessmentActionResult<T> = { ok: true; data: T } | (ActionError & { conflict?: AssessmentConflict });
 
-function invalid(error: z.ZodError): ActionError {
-  const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
-  // A single rule-like message (e.g. RETURN_NEEDS_COMMENT) is also the message, so the UI names it.
-  const first = Object.values(fieldErrors).flat()[0];
-  return fail("INVALID_INPUT", first && /^[A-Z_]+$/.test(first) ? first : undefined, fieldErrors);
-}
-
 function toAssessmentError(e: unknown): ActionError & { conflict?: AssessmentConflict } {
   const base = toActionError(e);
   if (e instanceof AppError && e.code === "CONFLICT" && e.details?.conflict) return { ...base, conflict: e.details.conflict as AssessmentConflict };
@@ -39,24 +33,14 @@ function refresh(): void {
   revalidatePath("/review");
 }
 
-/** Session + permission + zod, then the mutation; every failure is a returned value. */
-async function run<S extends z.ZodType, T>(
+/** Session + permission + zod, then the mutation; a stale version's failure carries the conflict. */
+function run<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   input: unknown,
   mutate: (actor: { id: string; role: string }, data: z.infer<S>) => Promise<T>,
 ): Promise<AssessmentActionResult<T>> {
-  const auth = await authorizeAction(permission);
-  if (!auth.ok) return auth;
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const res = await mutate(auth.user, parsed.data);
-    refresh();
-    return ok(res);
-  } catch (e) {
-    return toAssessmentError(e);
-  }
+  return runGuardedAction({ permission, schema, input, after: refresh, mapError: toAssessmentError }, mutate);
 }
 
 /** Analyst and up: save status, rationale and reported figure (an approved or submitted assessment becomes a draft: reopened). */
@@ -98,7 +82,7 @@ export async function bulkUpdateAction(input: unknown): Promise<ActionResult<{ u
   const auth = await authorizeAction("assessment:edit");
   if (!auth.ok) return auth;
   const parsed = bulkUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const b = parsed.data;
   if ((b.assigneeId !== undefined && !can(auth.user.role, "assessment:assign")) || (b.submit && !can(auth.user.role, "assessment:submit"))) return fail("FORBIDDEN");
   try {
