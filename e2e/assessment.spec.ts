@@ -13,15 +13,18 @@ test("an analyst submits, a reviewer returns it with a comment, the analyst fixe
   await a.expectState("草稿");
   await expect(a.status("未评估")).toBeChecked();
 
-  // A verdict needs a rationale: the save button stays off until one is given.
-  await a.choose("已兑现");
+  // By keyboard: F sets the verdict and moves to the rationale, which a verdict needs (the save
+  // button stays off until one is given); Enter saves, Enter again submits.
+  await apage.locator("body").press("f");
+  await expect(a.status("已兑现")).toBeChecked();
+  await expect(a.rationale).toBeFocused();
   await expect(a.button("保存评估")).toBeDisabled();
-  await a.rationale.fill("2016年报告：建成蔬菜大棚300个。");
-  await a.reportedValue.fill("300个");
+  await apage.keyboard.type("2016年报告：建成蔬菜大棚300个。");
   await expect(a.button("提交审核")).toBeDisabled(); // unsaved changes
-  await a.button("保存评估").click();
+  await apage.keyboard.press("Enter");
   await expect(a.notice).toHaveText("评估已保存。");
-  await a.button("提交审核").click();
+  await expect(a.button("提交审核")).toBeEnabled();
+  await apage.keyboard.press("Enter");
   await a.expectState("待审核");
   await expect(a.root).toContainText("分析员 Analyst 于");
   await expect(a.button("批准")).toHaveCount(0); // an analyst never reviews
