@@ -15,6 +15,16 @@ describe("top-level headings", () => {
       "plan:二、2020年工作安排",
     ]);
   });
+  it("review headings without a keyword (一、过去一年的工作 / 一、2019年政府工作) before a numbered plan", () => {
+    for (const review of ["一、过去一年的工作", "一、2019年政府工作", "一、2019年的主要工作"]) {
+      expect(kinds(`${HEADER}${review}\n全年完成各项任务。\n二、2020年工作安排\n(一)推动产业发展\n${PARA}\n`)).toEqual([`review:${review}`, "plan:二、2020年工作安排"]);
+    }
+  });
+  it("plan headings without a keyword (二、做好2020年各项工作 / 二、关于2020年工作) follow a numbered review", () => {
+    for (const plan of ["二、做好2020年各项工作", "二、关于2020年工作"]) {
+      expect(kinds(`${HEADER}一、2019年工作回顾\n全年完成各项任务。\n${plan}\n(一)推动产业发展\n${PARA}\n`)).toEqual(["review:一、2019年工作回顾", `plan:${plan}`]);
+    }
+  });
   it("traditional headings with full-width parentheses", () => {
     const t = `2020年某市政府工作報告\n各位代表:\n一、2019年政府工作回顧\n過去的一年成績顯著。\n二、2020年政府工作目標與主要任務\n（一）推動產業發展\n加快商貿服務業發展。完成大同街地下人行通道建設,維修改造20部居民老舊電梯。\n`;
     const p = parseReport(t);

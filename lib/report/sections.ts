@@ -121,15 +121,36 @@ export type ReportStructure = {
  */
 export function buildStructure(source: string, a: string, body: Span, paragraphs: ParagraphInfo[]): ReportStructure {
   const heads = paragraphs.filter((p) => p.heading && p.heading.marker !== "paren");
-  const review = heads.find((p) => classify(p.heading!.title) === "review");
-  const topMarker: HeadingMarker | null = review ? review.heading!.marker : null;
+  let review = heads.find((p) => classify(p.heading!.title) === "review");
+  let topMarker: HeadingMarker | null = review ? review.heading!.marker : null;
+  // 一、2019年的主要工作 … 二、2020年工作安排: of two plan-like headings, the one about an earlier
+  // year is the review.
+  if (!review) {
+    const yearOf = (p: ParagraphInfo) => Number(/((?:19|20)\d{2})年/.exec(p.heading!.title)?.[1] ?? NaN);
+    const planLike = heads.filter((p) => p.heading!.marker === "cn" && classify(p.heading!.title) === "plan");
+    const earlier = planLike.find((p, i) => planLike.slice(i + 1).some((q) => yearOf(q) > yearOf(p)));
+    if (earlier) {
+      review = earlier;
+      topMarker = "cn";
+    }
+  }
 
   // The plan: first plan-like heading after the review with the same numbering style.
-  const after = review ? heads.filter((p) => p.start > review.start) : heads;
+  const reviewStart = review?.start;
+  const after = reviewStart !== undefined ? heads.filter((p) => p.start > reviewStart) : heads;
   const sameStyle = (p: ParagraphInfo) => !topMarker || p.heading!.marker === topMarker || p.heading!.marker === "plain";
   let plan = after.find((p) => sameStyle(p) && classify(p.heading!.title) === "plan");
   if (!plan && topMarker === "cn") {
     plan = after.find((p) => p.heading!.marker === "cn" && classify(p.heading!.title) === "other");
+  }
+  // A review heading without a keyword (一、过去一年的工作, 一、2019年政府工作): the 一、 heading
+  // right before a numbered plan, when it is not a five-year, list or appendix section.
+  if (!review && plan && plan.heading!.marker === "cn" && plan.heading!.num > 1) {
+    const first = heads.filter((p) => p.start < plan!.start && p.heading!.marker === "cn" && p.heading!.num === 1).pop();
+    if (first && classify(first.heading!.title) === "other") {
+      review = first;
+      topMarker = "cn";
+    }
   }
   if (!review && !plan) return { sections: [], blocks: [], paragraphs };
   const style = topMarker ?? plan!.heading!.marker;
@@ -144,7 +165,7 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
     const kind = classify(h.title);
     if (style === "cn" && h.marker === "cn") {
       if (p === review || p === plan || (lastNum > 0 && h.num === lastNum + 1)) {
-        tops.push({ info: p, kind: p === plan ? "plan" : kind, continuesPlan: false });
+        tops.push({ info: p, kind: p === plan ? "plan" : p === review ? "review" : kind, continuesPlan: false });
         lastNum = h.num;
       }
     } else if (h.marker === "plain") {
