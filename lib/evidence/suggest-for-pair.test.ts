@@ -35,3 +35,18 @@ describe("suggestForPair on hailar_2015 → hailar_2016 (the largest pair)", () 
     expect(tourism.suggestions[0].comparison?.verdict).toBe("met");
   });
 });
+
+describe("suggestForPair when the review report's sections are not recognised", () => {
+  it("still suggests from the whole report: an unrecognised review heading", () => {
+    const renamed = review.replace("一、“十二五”时期和2015年工作回顾", "一、五年来的主要成绩");
+    const json = toSuggestJson(suggestForPair(plan, renamed, { top: 1 }));
+    const gdp = json.pledges.find((p) => p.text.includes("地区生产总值"));
+    expect(gdp?.suggestions[0]?.text).toContain("地区生产总值");
+  });
+  it("still suggests from a review report that has no plan of its own", () => {
+    const cut = review.slice(0, review.indexOf("二、“十三五”"));
+    const json = toSuggestJson(suggestForPair(plan, cut, { top: 1 }));
+    expect(json.pledges.filter((p) => p.suggestions.length > 0).length).toBeGreaterThan(100);
+    for (const p of json.pledges) for (const s of p.suggestions) expect(cut.slice(s.start, s.end)).toBe(s.text);
+  });
+});
