@@ -8,7 +8,7 @@ for (const role of ROLES) {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(ACCOUNTS[role].email, ACCOUNTS[role].password);
-    await page.waitForURL("**/reports");
+    await page.waitForURL((url) => url.pathname === "/");
     await expect(page.getByTestId("current-user")).toContainText(ACCOUNTS[role].name);
     await page.context().storageState({ path: storageStateFor(role) });
   });

@@ -15,10 +15,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <div className="min-h-screen">
       <header className="no-print sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
         <nav className="mx-auto flex max-w-7xl items-center gap-1 px-4 py-2" aria-label="main">
-          <Link href="/reports" className="mr-4 flex items-baseline gap-2">
+          <Link href="/" className="mr-4 flex items-baseline gap-2">
             <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
             <span className="hidden text-xs text-stone-500 md:inline">{t("app.tagline")}</span>
           </Link>
+          <NavLink href="/">{t("dashboard.nav")}</NavLink>
           <NavLink href="/reports">{t("nav.reports")}</NavLink>
           <NavLink href="/review">{t("nav.review")}</NavLink>
           <NavLink href="/audit">{t("nav.audit")}</NavLink>

@@ -29,7 +29,7 @@ export function LoginForm() {
         redirect: false,
       });
       if (res?.ok && !res.error) {
-        router.replace("/reports");
+        router.replace("/");
         router.refresh();
         return;
       }

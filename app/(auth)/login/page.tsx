@@ -7,7 +7,7 @@ import { LoginForm } from "./login-form";
 export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (await getCurrentUser()) redirect("/reports");
+  if (await getCurrentUser()) redirect("/");
   const { t } = await getTranslator();
   const params = await searchParams;
   const notice = params.changed === "1" ? t("login.passwordChanged") : null;

@@ -1,0 +1,309 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { HistoryEventDto } from "@/lib/audit/data";
+
+/*
+ * The home dashboard: one read per widget. Pledge numbers come from groupBy/count, never from
+ * loading pledges, so the page stays fast with tens of thousands of them.
+ */
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Totals
+
+export type DashboardTotals = {
+  reports: number;
+  pledges: number;
+  /** status other than not_assessed */
+  assessed: number;
+  /** reviewState submitted: awaiting a reviewer */
+  submitted: number;
+  /** reviewState approved */
+  approved: number;
+};
+
+/** Reports, pledges, and how many pledges are assessed, awaiting review and approved. */
+export async function getDashboardTotals(): Promise<DashboardTotals> {
+  const [reports, groups] = await Promise.all([
+    db.report.count(),
+    db.pledge.groupBy({ by: ["status", "reviewState"], _count: { _all: true } }),
+  ]);
+  const totals: DashboardTotals = { reports, pledges: 0, assessed: 0, submitted: 0, approved: 0 };
+  for (const g of groups) {
+    const n = g._count._all;
+    totals.pledges += n;
+    if (g.status !== "not_assessed") totals.assessed += n;
+    if (g.reviewState === "submitted") totals.submitted += n;
+    if (g.reviewState === "approved") totals.approved += n;
+  }
+  return totals;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recent activity
+
+/** One audit event for the activity feed: the history event plus what it concerns, with links. */
+export type ActivityItem = HistoryEventDto & {
+  /** The report the event belongs to, when it still exists. */
+  report: { id: string; title: string } | null;
+  /** The pledge, when it still exists (text clipped for the feed). */
+  pledge: { id: string; text: string } | null;
+  /** For pairing events: the next-year report now reviewing this one. */
+  relatedReport: { id: string; title: string } | null;
+};
+
+/**
+ * The latest audit events across the app, newest first, with the report and pledge they concern.
+ * User-account events (creations, role changes, password changes) only when `includeUserEvents`
+ * (admins): other users have no business seeing them.
+ */
+export async function listRecentActivity({ limit = 20, includeUserEvents = false }: { limit?: number; includeUserEvents?: boolean } = {}): Promise<ActivityItem[]> {
+  const rows = await db.auditEvent.findMany({
+    where: includeUserEvents ? {} : { entityType: { not: "user" } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      entityType: true,
+      before: true,
+      after: true,
+      reportId: true,
+      pledgeId: true,
+      actor: { select: { name: true, role: true } },
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  const events = rows.map((e) => ({ ...e, before: parseJson(e.before), after: parseJson(e.after) }));
+  const pairedWith = (after: unknown): string | null => {
+    const id = after && typeof after === "object" ? (after as { reviewReportId?: unknown }).reviewReportId : null;
+    return typeof id === "string" ? id : null;
+  };
+  const reportIds = new Set<string>();
+  const pledgeIds = new Set<string>();
+  for (const e of events) {
+    if (e.reportId) reportIds.add(e.reportId);
+    if (e.pledgeId) pledgeIds.add(e.pledgeId);
+    const related = e.action.startsWith("report.pair") ? pairedWith(e.after) : null;
+    if (related) reportIds.add(related);
+  }
+  const [reports, pledges] = await Promise.all([
+    reportIds.size ? db.report.findMany({ where: { id: { in: [...reportIds] } }, select: { id: true, title: true } }) : [],
+    pledgeIds.size ? db.pledge.findMany({ where: { id: { in: [...pledgeIds] } }, select: { id: true, text: true } }) : [],
+  ]);
+  const reportById = new Map(reports.map((r) => [r.id, r]));
+  const pledgeById = new Map(pledges.map((p) => [p.id, { id: p.id, text: clip(p.text, 120) }]));
+  return events.map((e) => {
+    const related = e.action.startsWith("report.pair") ? pairedWith(e.after) : null;
+    return {
+      id: e.id,
+      at: e.at.toISOString(),
+      action: e.action,
+      entityType: e.entityType,
+      actor: e.actor,
+      before: e.before,
+      after: e.after,
+      report: (e.reportId && reportById.get(e.reportId)) || null,
+      pledge: (e.pledgeId && pledgeById.get(e.pledgeId)) || null,
+      relatedReport: (related && reportById.get(related)) || null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// My queue
+
+export type QueuePledge = {
+  pledgeId: string;
+  reportId: string;
+  reportTitle: string;
+  /** Clipped for the dashboard. */
+  text: string;
+  status: string;
+  reviewState: string;
+};
+
+export type ReviewQueueSummary = {
+  count: number;
+  oldest: (QueuePledge & { submittedBy: string | null; submittedAt: string | null })[];
+};
+
+/** For reviewers and admins: how many assessments await review, and the `limit` oldest. */
+export async function getReviewQueueSummary(limit = 5): Promise<ReviewQueueSummary> {
+  const [count, rows] = await Promise.all([
+    db.pledge.count({ where: { reviewState: "submitted" } }),
+    db.pledge.findMany({
+      where: { reviewState: "submitted" },
+      select: {
+        id: true,
+        text: true,
+        status: true,
+        reviewState: true,
+        reportId: true,
+        submittedAt: true,
+        report: { select: { title: true } },
+        submittedBy: { select: { name: true } },
+      },
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      take: limit,
+    }),
+  ]);
+  return {
+    count,
+    oldest: rows.map((p) => ({
+      pledgeId: p.id,
+      reportId: p.reportId,
+      reportTitle: p.report.title,
+      text: clip(p.text, 160),
+      status: p.status,
+      reviewState: p.reviewState,
+      submittedBy: p.submittedBy?.name ?? null,
+      submittedAt: p.submittedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export type MyWork = {
+  /** Assigned to the user, neither approved nor returned (returned ones are listed apart). */
+  assigned: { count: number; items: (QueuePledge & { updatedAt: string })[] };
+  /** Returned by a reviewer, assigned to or submitted by the user, with the latest return reason. */
+  returned: { count: number; items: (QueuePledge & { reason: string | null; returnedBy: string | null; returnedAt: string | null })[] };
+};
+
+/** For anyone who assesses: their open assignments and their returned assessments. */
+export async function getMyWork(userId: string, limit = 5): Promise<MyWork> {
+  const assignedWhere = { assigneeId: userId, reviewState: { in: ["draft", "submitted"] } };
+  const returnedWhere = { reviewState: "returned", OR: [{ assigneeId: userId }, { submittedById: userId }] };
+  const base = { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: { select: { title: true } } } as const;
+  const [assignedCount, assigned, returnedCount, returned] = await Promise.all([
+    db.pledge.count({ where: assignedWhere }),
+    db.pledge.findMany({ where: assignedWhere, select: base, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: limit }),
+    db.pledge.count({ where: returnedWhere }),
+    db.pledge.findMany({
+      where: returnedWhere,
+      select: {
+        ...base,
+        comments: {
+          where: { kind: "return" },
+          select: { body: true, createdAt: true, author: { select: { name: true } } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 1,
+        },
+      },
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      take: limit,
+    }),
+  ]);
+  const item = (p: { id: string; text: string; status: string; reviewState: string; reportId: string; report: { title: string } }): QueuePledge => ({
+    pledgeId: p.id,
+    reportId: p.reportId,
+    reportTitle: p.report.title,
+    text: clip(p.text, 160),
+    status: p.status,
+    reviewState: p.reviewState,
+  });
+  return {
+    assigned: { count: assignedCount, items: assigned.map((p) => ({ ...item(p), updatedAt: p.updatedAt.toISOString() })) },
+    returned: {
+      count: returnedCount,
+      items: returned.map((p) => {
+        const last = p.comments[0];
+        return { ...item(p), reason: last?.body ?? null, returnedBy: last?.author?.name ?? null, returnedAt: last?.createdAt.toISOString() ?? null };
+      }),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports awaiting pairing or assessment
+
+export type ReportProgress = {
+  id: string;
+  title: string;
+  region: string;
+  year: number | null;
+  total: number;
+  /** status other than not_assessed */
+  assessed: number;
+  /** awaiting review */
+  submitted: number;
+  approved: number;
+  /** The next-year report reviewing this one (stored, or the region's year + 1 report). */
+  reviewedBy: { id: string; title: string } | null;
+};
+
+export type ReportsAwaiting = {
+  /** No next-year report: its year is unknown, the report of year + 1 is not imported, or a reviewer cleared the pairing. */
+  pairing: { count: number; items: ReportProgress[] };
+  /** Paired, with pledges, but more than half of them not assessed yet. */
+  assessment: { count: number; items: ReportProgress[] };
+};
+
+/**
+ * The reports that wait for a next-year report (pairing) and the pairs that wait for assessment,
+ * each with its progress. Unknown years first for pairing (only a person can pair them); least
+ * assessed first for assessment.
+ */
+export async function listReportsAwaiting(limit = 8): Promise<ReportsAwaiting> {
+  const [reports, groups] = await Promise.all([
+    db.report.findMany({
+      select: {
+        id: true,
+        title: true,
+        year: true,
+        regionId: true,
+        pairingManual: true,
+        createdAt: true,
+        region: { select: { name: true } },
+        reviewReport: { select: { id: true, title: true } },
+      },
+      orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }],
+    }),
+    db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], _count: { _all: true } }),
+  ]);
+  const counts = new Map<string, { total: number; assessed: number; submitted: number; approved: number }>();
+  for (const g of groups) {
+    const c = counts.get(g.reportId) ?? { total: 0, assessed: 0, submitted: 0, approved: 0 };
+    const n = g._count._all;
+    c.total += n;
+    if (g.status !== "not_assessed") c.assessed += n;
+    if (g.reviewState === "submitted") c.submitted += n;
+    if (g.reviewState === "approved") c.approved += n;
+    counts.set(g.reportId, c);
+  }
+  // The same inference as the report page: without a stored pairing (and unless a reviewer
+  // cleared it by hand), the region's earliest-imported report of year + 1 reviews it.
+  const byRegionYear = new Map<string, { id: string; title: string }>();
+  for (const r of [...reports].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+    const key = `${r.regionId}:${r.year}`;
+    if (r.year !== null && !byRegionYear.has(key)) byRegionYear.set(key, { id: r.id, title: r.title });
+  }
+  const progress: ReportProgress[] = reports.map((r) => ({
+    id: r.id,
+    title: r.title,
+    region: r.region.name,
+    year: r.year,
+    ...(counts.get(r.id) ?? { total: 0, assessed: 0, submitted: 0, approved: 0 }),
+    reviewedBy: r.reviewReport ?? (r.year !== null && !r.pairingManual ? byRegionYear.get(`${r.regionId}:${r.year + 1}`) ?? null : null),
+  }));
+  const pairing = progress
+    .filter((r) => r.reviewedBy === null)
+    .sort((a, b) => Number(b.year === null) - Number(a.year === null));
+  const assessment = progress
+    .filter((r) => r.reviewedBy !== null && r.total > 0 && r.assessed * 2 < r.total)
+    .sort((a, b) => a.assessed / a.total - b.assessed / b.total);
+  return {
+    pairing: { count: pairing.length, items: pairing.slice(0, limit) },
+    assessment: { count: assessment.length, items: assessment.slice(0, limit) },
+  };
+}
