@@ -73,6 +73,7 @@ test("a viewer sees evidence but cannot link, not even by calling the action", a
   const ws = new LinkingPage(page);
   await ws.open("2014年海拉尔区政府工作报告", "地区生产总值增长11%");
   await expect(ws.suggestions.first()).toBeVisible();
+  const before = await ws.evidence.count(); // other specs may have linked evidence to this pledge
   await expect(page.getByRole("button", { name: "关联", exact: true })).toHaveCount(0);
   await expect(page.getByTestId("ws-external")).toHaveCount(0);
   const pledgeId = page.url().split("/").pop()!;
@@ -80,7 +81,7 @@ test("a viewer sees evidence but cannot link, not even by calling the action", a
   const res = await callServerAction(context.request, new URL(page.url()).pathname, id, [{ pledgeId, start: 0, end: 10 }]);
   expect(res.body).toContain("FORBIDDEN");
   await page.reload();
-  await expect(ws.evidence).toHaveCount(0);
+  await expect(ws.evidence).toHaveCount(before);
   await context.close();
 });
 

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { summarizeRegions } from "@/lib/reports/data";
+import { listAuditPairs } from "@/lib/audit-reports/data";
+import { formatRate } from "@/lib/audit-reports/format";
 import { getTranslator } from "@/lib/i18n/locale";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
 
@@ -9,41 +11,95 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;
 }
 
+/** A two-tone progress bar: approved (dark) within assessed (light) of all pledges. */
+function Progress({ assessed, approved, pledges, label }: { assessed: number; approved: number; pledges: number; label: string }) {
+  const a = pledges ? (assessed / pledges) * 100 : 0;
+  const b = pledges ? (approved / pledges) * 100 : 0;
+  return (
+    <div className="relative h-2 w-28 overflow-hidden rounded bg-stone-200" role="img" aria-label={label}>
+      <div className="absolute inset-y-0 left-0 bg-sky-300" style={{ width: `${a}%` }} />
+      <div className="absolute inset-y-0 left-0 bg-green-700" style={{ width: `${b}%` }} />
+    </div>
+  );
+}
+
 export default async function AuditPage() {
   await requirePageUser();
-  const [{ t }, regions] = await Promise.all([getTranslator(), summarizeRegions()]);
+  const [{ t }, pairs] = await Promise.all([getTranslator(), listAuditPairs()]);
+  const regions = [...new Map(pairs.map((p) => [p.plan.region.id, p.plan.region.name])).entries()];
+  const years = [...new Set(pairs.map((p) => p.plan.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
   return (
     <>
-      <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} />
-      {regions.length === 0 ? (
+      <PageHeader title={t("audit.title")} subtitle={t("auditReport.overview.subtitle")} />
+      {pairs.length === 0 ? (
         <EmptyState title={t("audit.empty")} />
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="table-dense">
-            <thead>
-              <tr>
-                <th>{t("audit.col.region")}</th>
-                <th>{t("audit.col.years")}</th>
-                <th className="text-right">{t("audit.col.reports")}</th>
-                <th className="text-right">{t("audit.col.pledges")}</th>
-                <th className="text-right">{t("audit.col.assessed")}</th>
-                <th className="text-right">{t("audit.col.approved")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {regions.map((r) => (
-                <tr key={r.regionId}>
-                  <td className="font-medium">{r.region}</td>
-                  <td className="tabular-nums">{r.years.length ? r.years.join(", ") : "—"}</td>
-                  <td className="text-right tabular-nums">{r.reports}</td>
-                  <td className="text-right tabular-nums">{r.pledges}</td>
-                  <td className="text-right tabular-nums">{r.assessed} <span className="text-stone-400">({percent(r.assessed, r.pledges)})</span></td>
-                  <td className="text-right tabular-nums">{r.approved} <span className="text-stone-400">({percent(r.approved, r.pledges)})</span></td>
+        <>
+          <div className="card mb-5 overflow-x-auto">
+            <table className="table-dense" data-testid="audit-pairs">
+              <thead>
+                <tr>
+                  <th>{t("audit.col.region")}</th>
+                  <th>{t("auditReport.overview.pair")}</th>
+                  <th className="text-right">{t("audit.col.pledges")}</th>
+                  <th className="text-right">{t("audit.col.assessed")}</th>
+                  <th className="text-right">{t("audit.col.approved")}</th>
+                  <th>{t("auditReport.overview.progress")}</th>
+                  <th className="text-right">{t("auditReport.rate")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {pairs.map(({ plan, pledges, assessed, approved, fulfilmentRate }) => (
+                  <tr key={plan.id} data-testid="audit-pair-row">
+                    <td className="whitespace-nowrap">
+                      <Link href={`/audit/region/${plan.region.id}`} className="hover:underline">{plan.region.name}</Link>
+                    </td>
+                    <td>
+                      <Link href={`/audit/pair/${plan.id}`} className="font-medium text-brand-700 hover:underline" data-testid="audit-pair-link">
+                        {plan.title}
+                      </Link>
+                      <span className="mx-1.5 text-stone-400">→</span>
+                      {plan.review ? (
+                        <span className="text-stone-600">
+                          {plan.review.title}
+                          {plan.review.inferred ? <span className="ml-1 text-xs text-stone-400">（{t("auditReport.inferred")}）</span> : null}
+                        </span>
+                      ) : (
+                        <span className="text-xs text-stone-400">{t("auditReport.noReview")}</span>
+                      )}
+                    </td>
+                    <td className="text-right tabular-nums">{pledges}</td>
+                    <td className="text-right tabular-nums">{assessed} <span className="text-stone-400">({percent(assessed, pledges)})</span></td>
+                    <td className="text-right tabular-nums">{approved} <span className="text-stone-400">({percent(approved, pledges)})</span></td>
+                    <td>
+                      <Progress assessed={assessed} approved={approved} pledges={pledges} label={t("auditReport.overview.progressLabel", { assessed, approved, n: pledges })} />
+                    </td>
+                    <td className="text-right font-semibold tabular-nums">{formatRate(fulfilmentRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="grid gap-5 md:grid-cols-2">
+            <section className="card p-4">
+              <h2 className="mb-2 text-sm font-semibold text-stone-800">{t("auditReport.overview.regions")}</h2>
+              <ul className="flex flex-wrap gap-2" data-testid="audit-regions">
+                {regions.map(([id, name]) => (
+                  <li key={id}><Link href={`/audit/region/${id}`} className="btn btn-sm">{name}</Link></li>
+                ))}
+              </ul>
+            </section>
+            <section className="card p-4">
+              <h2 className="mb-2 text-sm font-semibold text-stone-800">{t("auditReport.overview.years")}</h2>
+              <ul className="flex flex-wrap gap-2" data-testid="audit-years">
+                {years.map((y) => (
+                  <li key={y}><Link href={`/audit/year/${y}`} className="btn btn-sm tabular-nums">{y}</Link></li>
+                ))}
+              </ul>
+            </section>
+          </div>
+          <p className="mt-3 text-xs text-stone-500">{t("auditReport.formula")} {t("auditReport.formulaNote")}</p>
+        </>
       )}
     </>
   );

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { getTranslator } from "@/lib/i18n/locale";
+import { getAuditReport } from "@/lib/audit-reports/data";
+import type { AuditScope } from "@/lib/audit-reports/schema";
+import { listShareLinks } from "@/lib/shares/data";
+import { PageHeader } from "@/app/_components/page-header";
+import { AuditReportView } from "@/app/_components/audit-report/audit-report-view";
+import { AuditToolbar } from "@/app/_components/audit-report/audit-toolbar";
+import { ShareManager } from "@/app/_components/audit-report/share-manager";
+
+/** Whether the URL asks for approved verdicts only (?approved=1). */
+export function isApprovedOnly(searchParams: Record<string, string | string[] | undefined>): boolean {
+  return searchParams.approved === "1";
+}
+
+/**
+ * The signed-in audit report page of any scope: header, toolbar (approved-only switch, exports,
+ * print), share links for those who may manage them, and the shared report view.
+ */
+export async function AuditScopePage({ scope, subjectId, basePath, approvedOnly }: { scope: AuditScope; subjectId: string; basePath: string; approvedOnly: boolean }) {
+  const user = await requirePageUser();
+  const [{ t, locale }, report] = await Promise.all([getTranslator(), getAuditReport(scope, subjectId, { approvedOnly, showNotes: true })]);
+  if (!report) notFound();
+  const mayShare = can(user.role, "share:manage");
+  const links = mayShare ? await listShareLinks(scope, subjectId) : [];
+  const title =
+    scope === "pair" ? t("auditReport.title.pair", { title: report.subject }) : scope === "region" ? t("auditReport.title.region", { region: report.subject }) : t("auditReport.title.year", { year: report.subject });
+  return (
+    <>
+      <nav className="no-print mb-2 text-xs text-stone-500" aria-label={t("auditReport.breadcrumb")}>
+        <Link href="/audit" className="hover:underline">{t("audit.title")}</Link> ›
+      </nav>
+      <PageHeader
+        title={<span data-testid="audit-title">{title}</span>}
+        subtitle={t(`auditReport.scope.${scope}`)}
+        actions={<AuditToolbar locale={locale} basePath={basePath} exportPath={`${basePath}/export`} approvedOnly={approvedOnly} />}
+      />
+      {mayShare ? <ShareManager scope={scope} subjectId={subjectId} links={links} /> : null}
+      <AuditReportView report={report} locale={locale} mode="internal" />
+    </>
+  );
+}

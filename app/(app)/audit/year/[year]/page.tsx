@@ -1,0 +1,12 @@
+import { notFound } from "next/navigation";
+import { auditYearSchema } from "@/lib/audit-reports/schema";
+import { AuditScopePage, isApprovedOnly } from "../../_shared/audit-scope-page";
+
+export const metadata = { title: "Audit report by year" };
+
+export default async function YearAuditPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { year } = await params;
+  const parsed = auditYearSchema.safeParse(year);
+  if (!/^\d{4}$/.test(year) || !parsed.success) notFound();
+  return <AuditScopePage scope="year" subjectId={String(parsed.data)} basePath={`/audit/year/${parsed.data}`} approvedOnly={isApprovedOnly(await searchParams)} />;
+}

@@ -1,0 +1,318 @@
+import Link from "next/link";
+import { ASSESSMENT_STATUSES, type AssessmentStatus } from "@/lib/assessments/schema";
+import { formatAsOf, formatAuditTarget, formatRate } from "@/lib/audit-reports/format";
+import type { AuditPledge, AuditReport } from "@/lib/audit-reports/schema";
+import type { Tally } from "@/lib/audit-reports/aggregate";
+import { createTranslator, type Locale, type Translate } from "@/lib/i18n/messages";
+import { StatusBadge } from "@/app/_components/assessment-badges";
+import { StatusDistributionChart } from "@/app/_components/charts/status-distribution-chart";
+import { GroupStatusChart } from "@/app/_components/charts/group-status-chart";
+import { TrendChart } from "@/app/_components/charts/trend-chart";
+
+type Props = {
+  report: AuditReport;
+  locale: Locale;
+  /** internal: links into the workspace; public: a share page (no internal links). */
+  mode: "internal" | "public";
+};
+
+const TABLE_STATUSES: AssessmentStatus[] = ["fulfilled", "partial", "in_progress", "unfulfilled", "not_verifiable", "not_assessed"];
+
+function statusLabels(t: Translate): Record<AssessmentStatus, string> {
+  return Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<AssessmentStatus, string>;
+}
+
+function share(part: number, whole: number): string {
+  return whole ? `${Math.round((part / whole) * 100)}%` : "—";
+}
+
+/** Counts per status and the fulfilment rate of several rows (groups or kinds). */
+function TallyTable({ t, heading, rows, testId }: { t: Translate; heading: string; rows: { key: string; label: string; tally: Tally }[]; testId: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="table-dense audit-table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>{heading}</th>
+            <th className="text-right">{t("auditReport.pledges")}</th>
+            <th className="text-right">{t("auditReport.assessed")}</th>
+            {TABLE_STATUSES.map((s) => (
+              <th key={s} className="text-right">{t(`status.${s}`)}</th>
+            ))}
+            <th className="text-right">{t("auditReport.rate")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ key, label, tally }) => (
+            <tr key={key}>
+              <td className="max-w-xs font-medium">{label}</td>
+              <td className="text-right tabular-nums">{tally.pledges}</td>
+              <td className="text-right tabular-nums">{tally.assessed}</td>
+              {TABLE_STATUSES.map((s) => (
+                <td key={s} className="text-right tabular-nums">{tally.counts[s] || <span className="text-stone-300">0</span>}</td>
+              ))}
+              <td className="text-right font-semibold tabular-nums">{formatRate(tally.fulfilmentRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ProvisionalMark({ p, t, approvedOnly }: { p: AuditPledge; t: Translate; approvedOnly: boolean }) {
+  if (!p.provisional) return null;
+  return (
+    <span className="badge mt-1 border border-dashed border-stone-400 bg-white text-stone-600" data-testid="provisional" title={t(`reviewState.${p.reviewState}`)}>
+      {approvedOnly ? t("auditReport.provisionalExcluded") : t("auditReport.provisional")} · {t(`reviewState.${p.reviewState}`)}
+    </span>
+  );
+}
+
+function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; report: AuditReport; mode: Props["mode"] }) {
+  const notes = report.options.showNotes;
+  const href = `/reports/${p.reportId}/pledges/${p.id}`;
+  return (
+    <tr data-testid="audit-pledge" data-status={p.status}>
+      <td className="tabular-nums text-stone-500">{p.number}</td>
+      <td className="min-w-[16rem]">
+        {mode === "internal" ? (
+          <Link href={href} className="hover:text-brand-700 hover:underline">{p.text}</Link>
+        ) : (
+          p.text
+        )}
+        <div className="mt-0.5 text-xs text-stone-500">
+          {t(`report.kind.${p.kind}`)}
+          {p.target ? ` · ${t("auditReport.target")} ${formatAuditTarget(p.target, t("auditReport.growth"))}` : ""}
+          {p.reportedValue ? ` · ${t("auditReport.reported")} ${p.reportedValue}` : ""}
+        </div>
+      </td>
+      <td className="whitespace-nowrap">
+        <StatusBadge status={p.status} label={t(`status.${p.status}`)} />
+        <div>
+          <ProvisionalMark p={p} t={t} approvedOnly={report.options.approvedOnly} />
+        </div>
+      </td>
+      <td className="min-w-[14rem] text-xs">
+        {p.evidence.length === 0 ? <span className="text-stone-400">—</span> : null}
+        {p.evidence.map((e, i) => (
+          <blockquote key={i} className="audit-quote mb-1 border-l-2 border-stone-300 pl-2 text-stone-700" data-testid="audit-evidence">
+            {e.quote}
+            {mode === "internal" && e.kind === "review" ? (
+              <>
+                {" "}
+                <Link href={href} className="no-print whitespace-nowrap text-brand-700 hover:underline">{t("auditReport.inSource")}</Link>
+              </>
+            ) : null}
+            {e.url ? (
+              <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="block truncate text-brand-700 hover:underline">{e.url}</a>
+            ) : null}
+          </blockquote>
+        ))}
+      </td>
+      {notes ? (
+        <>
+          <td className="min-w-[12rem] whitespace-pre-line text-xs text-stone-700" data-testid="audit-rationale">{p.rationale ?? "—"}</td>
+          <td className="whitespace-nowrap text-xs text-stone-600">
+            {p.reviewer ?? "—"}
+            {p.approvedAt ? <div className="text-stone-400">{p.approvedAt.slice(0, 10)}</div> : null}
+          </td>
+        </>
+      ) : null}
+    </tr>
+  );
+}
+
+/**
+ * The audit report of a pair, a region or a year: what it covers and as of when, the fulfilment
+ * rate convention, totals, charts, counts per section/report and per kind, headline targets and
+ * every pledge with its verdict and evidence. The same view serves the workspace and share pages;
+ * share pages without notes receive no rationales or names in `report` at all.
+ */
+export function AuditReportView({ report, locale, mode }: Props) {
+  const t = createTranslator(locale);
+  const { aggregate, options } = report;
+  const total = aggregate.total;
+  const labels = statusLabels(t);
+  const groupHeading = report.scope === "pair" ? t("auditReport.bySection") : report.scope === "region" ? t("auditReport.byYear") : t("auditReport.byRegion");
+  const notes = options.showNotes;
+
+  return (
+    <article className="audit-report space-y-5" data-testid="audit-report" data-approved-only={options.approvedOnly ? "1" : "0"}>
+      <section className="card p-4 text-sm" aria-label={t("auditReport.about")}>
+        <ul className="space-y-1">
+          {report.plans.map((plan) => (
+            <li key={plan.id} data-testid="audit-plan">
+              <span className="text-stone-500">{t("auditReport.plan")}</span>
+              {mode === "internal" ? <Link href={`/reports/${plan.id}`} className="font-medium hover:underline">{plan.title}</Link> : <span className="font-medium">{plan.title}</span>}
+              <span className="mx-2 text-stone-400">→</span>
+              <span className="text-stone-500">{t("auditReport.review")}</span>
+              {plan.review ? (
+                <>
+                  {mode === "internal" ? <Link href={`/reports/${plan.review.id}`} className="font-medium hover:underline">{plan.review.title}</Link> : <span className="font-medium">{plan.review.title}</span>}
+                  {plan.review.inferred ? <span className="ml-1 text-xs text-stone-400">（{t("auditReport.inferred")}）</span> : null}
+                </>
+              ) : (
+                <span className="text-stone-400">{t("auditReport.noReview")}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 text-xs text-stone-600" data-testid="audit-as-of">
+          {t("auditReport.asOf", { time: formatAsOf(report.asOf) })}
+          {report.lastChangeAt ? ` · ${t("auditReport.lastChange", { time: formatAsOf(report.lastChangeAt) })}` : ""}
+        </p>
+        <p className="mt-1 text-xs text-stone-600" data-testid="audit-mode">
+          {options.approvedOnly ? t("auditReport.modeApproved") : t("auditReport.modeAll", { n: total.provisional })}
+        </p>
+        <p className="mt-1 text-xs text-stone-600" data-testid="audit-formula">
+          <strong>{t("auditReport.formula")}</strong> {t("auditReport.formulaNote")}
+        </p>
+        {mode === "public" && !notes ? <p className="mt-1 text-xs text-stone-500">{t("auditReport.notesHidden")}</p> : null}
+      </section>
+
+      <section className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="audit-summary">
+        {[
+          { key: "pledges", label: t("auditReport.pledges"), value: String(total.pledges), sub: "" },
+          { key: "assessed", label: t("auditReport.assessed"), value: String(total.assessed), sub: share(total.assessed, total.pledges) },
+          { key: "approved", label: t("auditReport.approved"), value: String(total.approved), sub: share(total.approved, total.pledges) },
+          { key: "rate", label: t("auditReport.rate"), value: formatRate(total.fulfilmentRate), sub: t("auditReport.rateBase", { n: total.rateBase }) },
+        ].map((c) => (
+          <div key={c.key} className="card px-4 py-3" data-testid={`audit-card-${c.key}`}>
+            <p className="text-xs text-stone-500">{c.label}</p>
+            <p className="text-2xl font-semibold tabular-nums text-stone-900">
+              {c.value} {c.sub ? <span className="text-sm font-normal text-stone-500">{c.sub}</span> : null}
+            </p>
+          </div>
+        ))}
+      </section>
+
+      <section className="card space-y-5 p-4 audit-charts">
+        <div>
+          <h2 className="mb-2 text-sm font-semibold text-stone-800">{t("auditReport.chart.status")}</h2>
+          <StatusDistributionChart
+            id="chart-status"
+            title={t("auditReport.chart.status")}
+            description={t("auditReport.chart.statusDesc", {
+              n: total.pledges,
+              list: TABLE_STATUSES.map((s) => `${labels[s]} ${total.counts[s]}`).join(locale === "zh" ? "，" : ", "),
+            })}
+            counts={total.counts}
+            statusLabels={labels}
+            columns={[t("auditReport.status"), t("auditReport.count"), t("auditReport.share")]}
+          />
+        </div>
+        {aggregate.byGroup.length > 0 ? (
+          <div>
+            <h2 className="mb-2 text-sm font-semibold text-stone-800">{t("auditReport.chart.groups", { by: groupHeading })}</h2>
+            <GroupStatusChart
+              id="chart-groups"
+              title={t("auditReport.chart.groups", { by: groupHeading })}
+              description={t("auditReport.chart.groupsDesc")}
+              groups={aggregate.byGroup.map((g) => ({ key: g.key, label: g.label, pledges: g.pledges, counts: g.counts, valueText: formatRate(g.fulfilmentRate) }))}
+              statusLabels={labels}
+              groupHeading={groupHeading}
+              valueHeading={t("auditReport.rate")}
+              pledgesHeading={t("auditReport.pledges")}
+            />
+          </div>
+        ) : null}
+        {report.trend && report.trend.length > 0 ? (
+          <div>
+            <h2 className="mb-2 text-sm font-semibold text-stone-800">{t("auditReport.chart.trend")}</h2>
+            <TrendChart
+              id="chart-trend"
+              title={t("auditReport.chart.trend")}
+              description={t("auditReport.chart.trendDesc")}
+              points={report.trend.map((p) => ({ label: String(p.year), value: p.fulfilmentRate, note: t("auditReport.assessedOf", { n: p.assessed, total: p.pledges }) }))}
+              columns={[t("auditReport.planYear"), t("auditReport.rate"), t("auditReport.assessed")]}
+              noValue={t("auditReport.noRate")}
+            />
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card p-4">
+        <h2 className="mb-2 text-sm font-semibold text-stone-800">{t("auditReport.table.groups", { by: groupHeading })}</h2>
+        <TallyTable t={t} heading={groupHeading} testId="audit-by-group" rows={aggregate.byGroup.map((g) => ({ key: g.key, label: g.label, tally: g }))} />
+        <h2 className="mb-2 mt-5 text-sm font-semibold text-stone-800">{t("auditReport.table.kinds")}</h2>
+        <TallyTable t={t} heading={t("auditReport.kind")} testId="audit-by-kind" rows={aggregate.byKind.map((k) => ({ key: k.kind, label: t(`report.kind.${k.kind}`), tally: k }))} />
+      </section>
+
+      {report.targets.length > 0 ? (
+        <section className="card p-4 audit-targets" data-testid="audit-targets">
+          <h2 className="mb-2 text-sm font-semibold text-stone-800">{t("auditReport.targets")}</h2>
+          <div className="overflow-x-auto">
+            <table className="table-dense audit-table">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>{t("auditReport.pledge")}</th>
+                  <th>{t("auditReport.target")}</th>
+                  <th>{t("auditReport.reported")}</th>
+                  <th>{t("auditReport.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.targets.map((p) => (
+                  <tr key={p.id}>
+                    <td className="tabular-nums text-stone-500">{p.number}</td>
+                    <td>{p.text}</td>
+                    <td className="whitespace-nowrap tabular-nums">{p.target ? formatAuditTarget(p.target, t("auditReport.growth")) : "—"}</td>
+                    <td className="tabular-nums">{p.reportedValue ?? "—"}</td>
+                    <td className="whitespace-nowrap">
+                      <StatusBadge status={p.status} label={t(`status.${p.status}`)} />
+                      <ProvisionalMark p={p} t={t} approvedOnly={options.approvedOnly} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-label={t("auditReport.allPledges")}>
+        <h2 className="mb-2 text-base font-semibold text-stone-900">{t("auditReport.allPledges")}</h2>
+        {report.groups.map((g) => {
+          const tally = aggregate.byGroup.find((x) => x.key === g.key);
+          return (
+            <div key={g.key} className="audit-group card mb-4 overflow-hidden" data-testid="audit-group">
+              <h3 className="flex flex-wrap items-baseline justify-between gap-2 border-b border-stone-200 bg-stone-50 px-3 py-2 text-sm font-semibold">
+                <span>{g.label}</span>
+                {tally ? (
+                  <span className="text-xs font-normal text-stone-500">
+                    {t("auditReport.groupTally", { n: tally.pledges, assessed: tally.assessed, rate: formatRate(tally.fulfilmentRate) })}
+                  </span>
+                ) : null}
+              </h3>
+              <div className="overflow-x-auto">
+                <table className="table-dense audit-table">
+                  <thead>
+                    <tr>
+                      <th className="w-10">#</th>
+                      <th>{t("auditReport.pledge")}</th>
+                      <th>{t("auditReport.status")}</th>
+                      <th>{t("auditReport.evidence")}</th>
+                      {notes ? (
+                        <>
+                          <th>{t("auditReport.rationale")}</th>
+                          <th className="whitespace-nowrap">{t("auditReport.reviewer")}</th>
+                        </>
+                      ) : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {g.pledges.map((p) => (
+                      <PledgeRow key={p.id} p={p} t={t} report={report} mode={mode} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          );
+        })}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,23 @@
+import { loadSharedAuditReport } from "@/lib/shares/data";
+import { EXPORT_FORMATS, exportResponse, type ExportFormat } from "@/lib/audit-reports/export";
+import { getTranslator } from "@/lib/i18n/locale";
+
+function isFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/**
+ * CSV or JSON of a shared audit report (?format=csv|json&approved=1), through the same token,
+ * revocation, expiry and notes checks as the share page. Unavailable links → 404.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const url = new URL(request.url);
+  const format = url.searchParams.get("format") ?? "csv";
+  const noindex = { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" };
+  if (!isFormat(format)) return Response.json({ ok: false, code: "INVALID_INPUT" }, { status: 400, headers: noindex });
+  const shared = await loadSharedAuditReport(token, { approvedOnly: url.searchParams.get("approved") === "1" });
+  if (shared.state !== "ok") return Response.json({ ok: false, code: "NOT_FOUND" }, { status: 404, headers: noindex });
+  const { t } = await getTranslator();
+  return exportResponse(shared.report, format, t);
+}

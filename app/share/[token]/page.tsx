@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { loadSharedAuditReport } from "@/lib/shares/data";
+import { recordShareView } from "@/lib/shares/mutations";
+import { getTranslator } from "@/lib/i18n/locale";
+import { AuditReportView } from "@/app/_components/audit-report/audit-report-view";
+import { AuditToolbar } from "@/app/_components/audit-report/audit-toolbar";
+import { LanguageSwitch } from "@/app/_components/language-switch";
+
+// Public and read-only: no account needed, never indexed, never cached.
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Shared audit report", robots: { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } } };
+
+/**
+ * A shared audit report: the token is checked (unknown, revoked and expired links show the
+ * "no longer available" page with status 404), every view is counted, and notes show only when
+ * the sharer chose so.
+ */
+export default async function SharePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { token } = await params;
+  const approvedOnly = (await searchParams).approved === "1";
+  const shared = await loadSharedAuditReport(token, { approvedOnly });
+  if (shared.state !== "ok") notFound();
+  await recordShareView(shared.link.id);
+  const { t, locale } = await getTranslator();
+  const { report } = shared;
+  const title =
+    report.scope === "pair" ? t("auditReport.title.pair", { title: report.subject }) : report.scope === "region" ? t("auditReport.title.region", { region: report.subject }) : t("auditReport.title.year", { year: report.subject });
+  return (
+    <div className="min-h-screen">
+      <header className="no-print border-b border-stone-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-2">
+          <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
+          <span className="badge bg-stone-100 text-stone-700" data-testid="share-badge">{t("shared.badge")}</span>
+          <div className="ml-auto">
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-5">
+        <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h1 className="text-xl font-semibold tracking-tight text-stone-900" data-testid="audit-title">{title}</h1>
+            <p className="mt-0.5 text-sm text-stone-500">
+              {t(`auditReport.scope.${report.scope}`)}
+              {shared.link.expiresAt ? ` · ${t("shared.expires", { date: shared.link.expiresAt.slice(0, 10) })}` : ""}
+            </p>
+          </div>
+          <AuditToolbar locale={locale} basePath={`/share/${token}`} exportPath={`/share/${token}/export`} approvedOnly={approvedOnly} />
+        </div>
+        <AuditReportView report={report} locale={locale} mode="public" />
+        <p className="mt-6 text-center text-xs text-stone-400">{t("shared.footer")}</p>
+      </main>
+    </div>
+  );
+}

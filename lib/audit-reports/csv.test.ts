@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { BOM, formatCsvField, writeCsv } from "./csv";
+
+describe("formatCsvField", () => {
+  it("leaves plain text alone, Chinese included", () => {
+    expect(formatCsvField("新建改造城市道路20条")).toBe("新建改造城市道路20条");
+    expect(formatCsvField(42)).toBe("42");
+    expect(formatCsvField(null)).toBe("");
+    expect(formatCsvField(undefined)).toBe("");
+  });
+
+  it("quotes commas, quotes and line breaks (RFC 4180), doubling inner quotes", () => {
+    expect(formatCsvField("a,b")).toBe('"a,b"');
+    expect(formatCsvField('他说"好"')).toBe('"他说""好"""');
+    expect(formatCsvField("第一行\n第二行")).toBe('"第一行\n第二行"');
+    expect(formatCsvField("x\r\ny")).toBe('"x\r\ny"');
+    // A Chinese comma is not a separator.
+    expect(formatCsvField("甲，乙")).toBe("甲，乙");
+  });
+});
+
+describe("writeCsv", () => {
+  it("starts with a UTF-8 BOM and ends every record with CRLF", () => {
+    const csv = writeCsv([["承诺", "状态"], ["建设“两馆”，完成", "已兑现"]]);
+    expect(csv.startsWith(BOM)).toBe(true);
+    // Typographic quotes and the Chinese comma need no quoting.
+    expect(csv).toBe(`${BOM}承诺,状态\r\n建设“两馆”，完成,已兑现\r\n`);
+    expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it("round-trips through a strict reader", () => {
+    const rows = [["a", 'b "c"', "d,e", "f\ng", "", "中文"]];
+    const csv = writeCsv(rows, { bom: false });
+    expect(csv).toBe('a,"b ""c""","d,e","f\ng",,中文\r\n');
+    expect(parseCsv(csv)).toEqual(rows);
+  });
+});
+
+/** A strict RFC 4180 reader, for the round trip only. */
+function parseCsv(text: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
+      if (c === '"') { quoted = false; i++; continue; }
+      field += c; i++; continue;
+    }
+    if (c === '"') { quoted = true; i++; continue; }
+    if (c === ",") { row.push(field); field = ""; i++; continue; }
+    if (c === "\r" && text[i + 1] === "\n") { row.push(field); out.push(row); row = []; field = ""; i += 2; continue; }
+    field += c; i++;
+  }
+  return out;
+}

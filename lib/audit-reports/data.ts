@@ -1,0 +1,210 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { findReviewReport } from "@/lib/evidence-links/data";
+import { isAssessmentStatus, isReviewState } from "@/lib/assessments/schema";
+import { aggregatePledges, effectiveStatus, pledgeKind, tallyCounts, type AggregateRow } from "./aggregate";
+import type { AuditPairSummary, AuditPlan, AuditPledge, AuditReport, AuditReportOptions, AuditScope, AuditTrendPoint } from "./schema";
+
+type ReportRow = { id: string; title: string; year: number | null; regionId: string; reviewReportId: string | null; region: { name: string } };
+
+const reportSelect = { id: true, title: true, year: true, regionId: true, reviewReportId: true, region: { select: { name: true } } } as const;
+
+/** The plan reports' review reports (stored or inferred), with titles. */
+async function describePlans(reports: ReportRow[]): Promise<AuditPlan[]> {
+  const pairs = await Promise.all(reports.map((r) => findReviewReport(db, r)));
+  const reviewIds = [...new Set(pairs.filter((p) => p !== null).map((p) => p!.id))];
+  const reviews = reviewIds.length ? await db.report.findMany({ where: { id: { in: reviewIds } }, select: { id: true, title: true, year: true } }) : [];
+  const byId = new Map(reviews.map((r) => [r.id, r]));
+  return reports.map((r, i) => {
+    const pair = pairs[i];
+    const review = pair ? byId.get(pair.id) : undefined;
+    return {
+      id: r.id,
+      title: r.title,
+      year: r.year,
+      region: { id: r.regionId, name: r.region.name },
+      review: review && pair ? { id: review.id, title: review.title, year: review.year, inferred: pair.inferred } : null,
+    };
+  });
+}
+
+/** The pledges of some reports with what the audit shows; rationale and people only with notes. */
+async function loadPledges(reportIds: string[], showNotes: boolean) {
+  return db.pledge.findMany({
+    where: { reportId: { in: reportIds } },
+    select: {
+      id: true,
+      reportId: true,
+      start: true,
+      end: true,
+      text: true,
+      kind: true,
+      status: true,
+      reviewState: true,
+      reportedValue: true,
+      approvedAt: true,
+      updatedAt: true,
+      targetValue: true,
+      targetValueMax: true,
+      targetUnit: true,
+      targetComparator: true,
+      targetGrowth: true,
+      section: { select: { id: true, kind: true, heading: true, start: true, parentId: true } },
+      evidence: { select: { kind: true, quote: true, sourceReportId: true, start: true, end: true, url: true }, orderBy: { createdAt: "asc" } },
+      ...(showNotes ? { rationale: true, approvedBy: { select: { name: true } } } : {}),
+    },
+    orderBy: [{ reportId: "asc" }, { start: "asc" }, { end: "asc" }],
+  });
+}
+
+type LoadedPledge = Awaited<ReturnType<typeof loadPledges>>[number] & { rationale?: string | null; approvedBy?: { name: string } | null };
+
+type Grouping = (p: LoadedPledge) => { key: string; label: string; order: number };
+
+/** Builds the report from loaded plans and pledges: DTOs, groups, aggregate, targets, trend. */
+function assemble(
+  scope: AuditScope,
+  subject: string,
+  subjectId: string,
+  plans: AuditPlan[],
+  rows: LoadedPledge[],
+  grouping: Grouping,
+  options: AuditReportOptions,
+  withTrend: boolean,
+): AuditReport {
+  const numbers = new Map<string, number>();
+  const groupOf = new Map<string, { key: string; label: string; order: number }>();
+  const inTargets = new Set<string>();
+  const pledges: AuditPledge[] = rows.map((p) => {
+    const n = (numbers.get(p.reportId) ?? 0) + 1;
+    numbers.set(p.reportId, n);
+    const status = isAssessmentStatus(p.status) ? p.status : "not_assessed";
+    const reviewState = isReviewState(p.reviewState) ? p.reviewState : "draft";
+    const g = grouping(p);
+    groupOf.set(p.id, g);
+    if (p.section?.kind === "targets") inTargets.add(p.id);
+    return {
+      id: p.id,
+      reportId: p.reportId,
+      number: n,
+      text: p.text,
+      kind: pledgeKind(p.kind),
+      section: p.section?.heading ?? null,
+      group: g.label,
+      target:
+        p.targetValue !== null
+          ? { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator ?? "=", growth: p.targetGrowth }
+          : null,
+      reportedValue: p.reportedValue,
+      status,
+      countedStatus: effectiveStatus({ status, reviewState }, options.approvedOnly),
+      reviewState,
+      provisional: status !== "not_assessed" && reviewState !== "approved",
+      evidence: p.evidence.map((e) => ({ kind: e.kind === "external" ? "external" : "review", quote: e.quote, sourceReportId: e.sourceReportId, start: e.start, end: e.end, url: e.url })),
+      rationale: options.showNotes ? (p.rationale ?? null) : null,
+      reviewer: options.showNotes ? (p.approvedBy?.name ?? null) : null,
+      approvedAt: p.approvedAt?.toISOString() ?? null,
+    };
+  });
+
+  const aggRows: AggregateRow[] = pledges.map((p) => ({ status: p.status, reviewState: p.reviewState, kind: p.kind, group: groupOf.get(p.id) }));
+  const aggregate = aggregatePledges(aggRows, { approvedOnly: options.approvedOnly });
+  const groups = aggregate.byGroup.map((g) => ({ key: g.key, label: g.label, pledges: pledges.filter((p) => groupOf.get(p.id)?.key === g.key) }));
+  const targets = pledges.filter((p) => inTargets.has(p.id) || (p.kind === "quantitative" && p.target !== null));
+
+  let trend: AuditTrendPoint[] | null = null;
+  if (withTrend) {
+    trend = plans
+      .filter((plan): plan is AuditPlan & { year: number } => plan.year !== null)
+      .map((plan) => {
+        const t = tallyCounts(pledges.filter((p) => p.reportId === plan.id), options.approvedOnly);
+        return { year: plan.year, reportId: plan.id, pledges: t.pledges, assessed: t.assessed, fulfilmentRate: t.fulfilmentRate };
+      })
+      .sort((a, b) => a.year - b.year);
+  }
+
+  const last = rows.reduce<Date | null>((m, p) => (!m || p.updatedAt > m ? p.updatedAt : m), null);
+  return { scope, subject, subjectId, plans, asOf: new Date().toISOString(), lastChangeAt: last?.toISOString() ?? null, options, aggregate, groups, targets, trend };
+}
+
+/** The group of a pledge in a pair report: its section below the plan (subsection, targets or list block). */
+const sectionGrouping: Grouping = (p) =>
+  p.section ? { key: p.section.id, label: p.section.heading, order: p.section.start } : { key: "_none", label: "—", order: Number.MAX_SAFE_INTEGER };
+
+/**
+ * The audit report of one plan and the report that reviews it (stored or inferred pairing): every
+ * pledge grouped by the plan's sections. Null when the report does not exist.
+ */
+export async function getPairAuditReport(reportId: string, options: AuditReportOptions): Promise<AuditReport | null> {
+  const report = await db.report.findUnique({ where: { id: reportId }, select: reportSelect });
+  if (!report) return null;
+  const [plans, rows] = await Promise.all([describePlans([report]), loadPledges([report.id], options.showNotes)]);
+  return assemble("pair", report.title, report.id, plans, rows as LoadedPledge[], sectionGrouping, options, false);
+}
+
+/**
+ * A region's roll-up: every report of the region with pledges, oldest plan year first, with the
+ * fulfilment rate per plan year. Null when the region does not exist.
+ */
+export async function getRegionAuditReport(regionId: string, options: AuditReportOptions): Promise<AuditReport | null> {
+  const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, name: true } });
+  if (!region) return null;
+  const reports = await db.report.findMany({ where: { regionId, pledges: { some: {} } }, select: reportSelect, orderBy: [{ year: "asc" }, { createdAt: "asc" }] });
+  const [plans, rows] = await Promise.all([describePlans(reports), loadPledges(reports.map((r) => r.id), options.showNotes)]);
+  const order = new Map(reports.map((r, i) => [r.id, { label: r.title, order: i }]));
+  const grouping: Grouping = (p) => ({ key: p.reportId, label: order.get(p.reportId)!.label, order: order.get(p.reportId)!.order });
+  return assemble("region", region.name, region.id, plans, rows as LoadedPledge[], grouping, options, true);
+}
+
+/** A year's roll-up: every plan report of that year across regions, grouped by report. */
+export async function getYearAuditReport(year: number, options: AuditReportOptions): Promise<AuditReport | null> {
+  const reports = await db.report.findMany({ where: { year, pledges: { some: {} } }, select: reportSelect, orderBy: [{ region: { name: "asc" } }, { createdAt: "asc" }] });
+  if (reports.length === 0) return null;
+  const [plans, rows] = await Promise.all([describePlans(reports), loadPledges(reports.map((r) => r.id), options.showNotes)]);
+  const order = new Map(reports.map((r, i) => [r.id, { label: `${r.region.name} · ${r.title}`, order: i }]));
+  const grouping: Grouping = (p) => ({ key: p.reportId, label: order.get(p.reportId)!.label, order: order.get(p.reportId)!.order });
+  return assemble("year", String(year), String(year), plans, rows as LoadedPledge[], grouping, options, false);
+}
+
+/** The audit report of a scope and its subject id (reportId, regionId or the year as text). */
+export async function getAuditReport(scope: AuditScope, subjectId: string, options: AuditReportOptions): Promise<AuditReport | null> {
+  if (scope === "pair") return getPairAuditReport(subjectId, options);
+  if (scope === "region") return getRegionAuditReport(subjectId, options);
+  const year = Number(subjectId);
+  return Number.isInteger(year) ? getYearAuditReport(year, options) : null;
+}
+
+/**
+ * The audit overview: every report with pledges as a plan → review pair (review null when the next
+ * report is missing), with its progress and fulfilment rate; by region, then plan year.
+ */
+export async function listAuditPairs(): Promise<AuditPairSummary[]> {
+  const [reports, counts] = await Promise.all([
+    db.report.findMany({
+      where: { pledges: { some: {} } },
+      select: { ...reportSelect, createdAt: true },
+      orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }],
+    }),
+    db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], _count: { _all: true } }),
+  ]);
+  const all = await db.report.findMany({ select: { id: true, title: true, year: true, regionId: true, createdAt: true } });
+  const byId = new Map(all.map((r) => [r.id, r]));
+  return reports.map((r) => {
+    // Stored pairing, else the same region's next-year report (as findReviewReport infers it).
+    let review: AuditPlan["review"] = null;
+    const stored = r.reviewReportId ? byId.get(r.reviewReportId) : undefined;
+    if (stored) review = { id: stored.id, title: stored.title, year: stored.year, inferred: false };
+    else if (r.year !== null) {
+      const next = all.filter((x) => x.regionId === r.regionId && x.year === r.year! + 1 && x.id !== r.id).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+      if (next) review = { id: next.id, title: next.title, year: next.year, inferred: true };
+    }
+    const tally = tallyCounts(counts.filter((c) => c.reportId === r.id).map((c) => ({ status: c.status, reviewState: c.reviewState, n: c._count._all })));
+    return {
+      plan: { id: r.id, title: r.title, year: r.year, region: { id: r.regionId, name: r.region.name }, review },
+      pledges: tally.pledges,
+      assessed: tally.assessed,
+      approved: tally.approved,
+      fulfilmentRate: tally.fulfilmentRate,
+    };
+  });
+}

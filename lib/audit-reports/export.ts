@@ -1,0 +1,131 @@
+/**
+ * PURE builders of the audit report exports: CSV (Excel-friendly: BOM, CRLF, RFC 4180) and JSON
+ * (structured, versioned), and the Content-Disposition header that names the file.
+ */
+import type { Translate } from "@/lib/i18n/messages";
+import { writeCsv, type CsvValue } from "./csv";
+import { formatAuditTarget } from "./format";
+import type { AuditReport } from "./schema";
+
+/** Bumped when the JSON export's shape changes incompatibly. */
+export const AUDIT_JSON_SCHEMA_VERSION = 1;
+
+export const EXPORT_FORMATS = ["csv", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * One row per pledge: plan, section, number, text, kind, target, reported value, status, review
+ * state, evidence quotes, and — when the report shows notes — rationale, reviewer, approved at.
+ */
+export function buildAuditCsv(report: AuditReport, t: Translate): string {
+  const notes = report.options.showNotes;
+  const header = [
+    t("auditReport.csv.plan"),
+    t("auditReport.csv.section"),
+    t("auditReport.csv.number"),
+    t("auditReport.csv.pledge"),
+    t("auditReport.csv.kind"),
+    t("auditReport.csv.target"),
+    t("auditReport.csv.reportedValue"),
+    t("auditReport.csv.status"),
+    t("auditReport.csv.reviewState"),
+    t("auditReport.csv.evidence"),
+    ...(notes ? [t("auditReport.csv.rationale"), t("auditReport.csv.reviewer")] : []),
+    t("auditReport.csv.approvedAt"),
+  ];
+  const titles = new Map(report.plans.map((p) => [p.id, p.title]));
+  const rows: CsvValue[][] = [header];
+  for (const group of report.groups) {
+    for (const p of group.pledges) {
+      rows.push([
+        titles.get(p.reportId) ?? "",
+        p.section ?? "",
+        p.number,
+        p.text,
+        t(`report.kind.${p.kind}`),
+        p.target ? formatAuditTarget(p.target, t("auditReport.growth")) : "",
+        p.reportedValue ?? "",
+        t(`status.${p.countedStatus}`),
+        t(`reviewState.${p.reviewState}`),
+        p.evidence.map((e) => e.quote + (e.url ? ` (${e.url})` : "")).join("\n"),
+        ...(notes ? [p.rationale ?? "", p.reviewer ?? ""] : []),
+        p.approvedAt ?? "",
+      ]);
+    }
+  }
+  return writeCsv(rows);
+}
+
+/** The same content, structured: totals, groups, kinds, targets and every pledge, with schemaVersion. */
+export function buildAuditJson(report: AuditReport): string {
+  const { aggregate } = report;
+  const tally = (x: AuditReport["aggregate"]["total"]) => ({
+    pledges: x.pledges,
+    assessed: x.assessed,
+    approved: x.approved,
+    provisional: x.provisional,
+    counts: x.counts,
+    fulfilmentRate: x.fulfilmentRate,
+  });
+  const doc = {
+    schemaVersion: AUDIT_JSON_SCHEMA_VERSION,
+    scope: report.scope,
+    subject: report.subject,
+    asOf: report.asOf,
+    lastChangeAt: report.lastChangeAt,
+    approvedOnly: report.options.approvedOnly,
+    showNotes: report.options.showNotes,
+    fulfilmentRateFormula: "(fulfilled + 0.5 * partial) / (assessed - not_verifiable)",
+    plans: report.plans,
+    totals: tally(aggregate.total),
+    byGroup: aggregate.byGroup.map((g) => ({ label: g.label, ...tally(g) })),
+    byKind: aggregate.byKind.map((k) => ({ kind: k.kind, ...tally(k) })),
+    trend: report.trend,
+    pledges: report.groups.flatMap((g) =>
+      g.pledges.map((p) => ({
+        id: p.id,
+        reportId: p.reportId,
+        number: p.number,
+        section: p.section,
+        text: p.text,
+        kind: p.kind,
+        target: p.target,
+        reportedValue: p.reportedValue,
+        status: p.status,
+        countedStatus: p.countedStatus,
+        reviewState: p.reviewState,
+        provisional: p.provisional,
+        evidence: p.evidence,
+        rationale: p.rationale,
+        reviewer: p.reviewer,
+        approvedAt: p.approvedAt,
+      })),
+    ),
+  };
+  return JSON.stringify(doc, null, 2);
+}
+
+/**
+ * `attachment` with an ASCII fallback name and the real (possibly Chinese) name as RFC 5987
+ * `filename*`, so every browser saves a sensible file name.
+ */
+export function contentDisposition(fileName: string, asciiFallback: string): string {
+  const safe = asciiFallback.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${safe}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The export as an HTTP response: body, content type, file name, no caching, not indexed. */
+export function exportResponse(report: AuditReport, format: ExportFormat, t: Translate): Response {
+  const base = `${t("auditReport.fileName")}-${report.subject}`.replace(/[\\/:*?"<>|\s]+/g, "_");
+  const ascii = `duixian-audit-${report.scope}-${report.subjectId}`;
+  const body = format === "csv" ? buildAuditCsv(report, t) : buildAuditJson(report);
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "Content-Disposition": contentDisposition(`${base}.${format}`, `${ascii}.${format}`),
+      "Cache-Control": "private, no-store",
+      "X-Robots-Tag": "noindex, nofollow",
+    },
+  });
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import type { AssessmentStatus, ReviewState } from "@/lib/assessments/schema";
+import type { AuditAggregate, PledgeKind } from "./aggregate";
+
+/** What an audit report covers: one plan → review pair, a region across years, a year across regions. */
+export const AUDIT_SCOPES = ["pair", "region", "year"] as const;
+export type AuditScope = (typeof AUDIT_SCOPES)[number];
+
+/** Route params: ids are cuid-like, years are plausible plan years. Garbage → 404. */
+export const auditIdSchema = z.string().regex(/^[a-z0-9]{8,64}$/i);
+export const auditYearSchema = z.coerce.number().int().min(1949).max(2100);
+
+/** Options every audit report is loaded with. */
+export type AuditReportOptions = {
+  /** Only approved verdicts count (the rest count as not assessed). */
+  approvedOnly: boolean;
+  /** Include rationales and people (reviewer, assessor): false for share links without notes. */
+  showNotes: boolean;
+};
+
+export type AuditTarget = { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean };
+
+/** One piece of evidence as the audit report shows it. */
+export type AuditEvidence = {
+  kind: "review" | "external";
+  quote: string;
+  /** The report the quote is from (review evidence) and where in its source text. */
+  sourceReportId: string | null;
+  start: number | null;
+  end: number | null;
+  url: string | null;
+};
+
+/** One pledge of an audit report. With showNotes false, rationale and people are null. */
+export type AuditPledge = {
+  id: string;
+  reportId: string;
+  /** 1-based number of the pledge in its report. */
+  number: number;
+  text: string;
+  kind: PledgeKind;
+  section: string | null;
+  /** The heading of the group the pledge is listed under (section, or report in roll-ups). */
+  group: string;
+  target: AuditTarget | null;
+  reportedValue: string | null;
+  /** The stored verdict. */
+  status: AssessmentStatus;
+  /** The verdict as counted (not_assessed for unapproved verdicts in approved-only mode). */
+  countedStatus: AssessmentStatus;
+  reviewState: ReviewState;
+  /** A verdict that is not approved yet. */
+  provisional: boolean;
+  evidence: AuditEvidence[];
+  rationale: string | null;
+  reviewer: string | null;
+  approvedAt: string | null;
+};
+
+/** A plan report of the audit and the report that reviews it. */
+export type AuditPlan = {
+  id: string;
+  title: string;
+  year: number | null;
+  region: { id: string; name: string };
+  review: { id: string; title: string; year: number | null; inferred: boolean } | null;
+};
+
+/** One point of a region's year-over-year trend. */
+export type AuditTrendPoint = { year: number; reportId: string; pledges: number; assessed: number; fulfilmentRate: number | null };
+
+/** Everything an audit report page, its exports and its share page show. */
+export type AuditReport = {
+  scope: AuditScope;
+  /** What the report is about: the plan's title, the region's name, or the year. */
+  subject: string;
+  /** Identifies the subject: reportId, regionId or the year. */
+  subjectId: string;
+  plans: AuditPlan[];
+  asOf: string;
+  /** The newest change to any pledge of the report. */
+  lastChangeAt: string | null;
+  options: AuditReportOptions;
+  aggregate: AuditAggregate;
+  /** Groups in order: the plan's sections (pair) or the reports (roll-ups). */
+  groups: { key: string; label: string; pledges: AuditPledge[] }[];
+  /** Headline targets: pledges of a "targets" block, or quantitative pledges with a target. */
+  targets: AuditPledge[];
+  /** Fulfilment rate per plan year (region roll-up only). */
+  trend: AuditTrendPoint[] | null;
+};
+
+/** A row of the audit overview: one plan → review pair with its progress. */
+export type AuditPairSummary = {
+  plan: AuditPlan;
+  pledges: number;
+  assessed: number;
+  approved: number;
+  fulfilmentRate: number | null;
+};

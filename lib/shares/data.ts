@@ -1,0 +1,69 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getAuditReport } from "@/lib/audit-reports/data";
+import { AUDIT_SCOPES, type AuditReport, type AuditScope } from "@/lib/audit-reports/schema";
+import { SHARE_TOKEN_PATTERN, shareLinkState, type ShareLinkDto } from "./schema";
+
+const linkSelect = {
+  id: true,
+  token: true,
+  scope: true,
+  title: true,
+  showNotes: true,
+  expiresAt: true,
+  revokedAt: true,
+  viewCount: true,
+  createdAt: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+function toScope(value: string): AuditScope {
+  return (AUDIT_SCOPES as readonly string[]).includes(value) ? (value as AuditScope) : "pair";
+}
+
+/** The share links of one audit report (scope + subject), newest first, with their state. */
+export async function listShareLinks(scope: AuditScope, subjectId: string, now: Date = new Date()): Promise<ShareLinkDto[]> {
+  const where =
+    scope === "pair" ? { scope, reportId: subjectId } : scope === "region" ? { scope, regionId: subjectId } : { scope, year: Number(subjectId) };
+  const rows = await db.shareLink.findMany({ where, select: linkSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return rows.map((l) => ({
+    id: l.id,
+    token: l.token,
+    scope: toScope(l.scope),
+    title: l.title,
+    showNotes: l.showNotes,
+    expiresAt: l.expiresAt?.toISOString() ?? null,
+    revokedAt: l.revokedAt?.toISOString() ?? null,
+    viewCount: l.viewCount,
+    createdBy: l.createdBy?.name ?? null,
+    createdAt: l.createdAt.toISOString(),
+    state: shareLinkState(l, now),
+  }));
+}
+
+/** What a share token opens: the report (with the link's notes rule), or why it opens nothing. */
+export type SharedAuditReport =
+  | { state: "ok"; link: { id: string; title: string; showNotes: boolean; expiresAt: string | null }; report: AuditReport }
+  | { state: "not_found" | "revoked" | "expired" };
+
+/**
+ * The one loader of public share pages and share exports: finds the link by its token (malformed
+ * tokens never reach the database), refuses revoked and expired links, and loads the audit report
+ * with notes (rationales, names) only when the sharer chose to show them. Never returns emails.
+ */
+export async function loadSharedAuditReport(token: string, options: { approvedOnly?: boolean } = {}, now: Date = new Date()): Promise<SharedAuditReport> {
+  if (!SHARE_TOKEN_PATTERN.test(token)) return { state: "not_found" };
+  const link = await db.shareLink.findUnique({
+    where: { token },
+    select: { id: true, token: true, scope: true, reportId: true, regionId: true, year: true, title: true, showNotes: true, expiresAt: true, revokedAt: true },
+  });
+  if (!link || link.token !== token) return { state: "not_found" };
+  const state = shareLinkState(link, now);
+  if (state !== "active") return { state };
+  const scope = toScope(link.scope);
+  const subjectId = scope === "pair" ? link.reportId : scope === "region" ? link.regionId : link.year !== null ? String(link.year) : null;
+  if (!subjectId) return { state: "not_found" };
+  const report = await getAuditReport(scope, subjectId, { approvedOnly: options.approvedOnly ?? false, showNotes: link.showNotes });
+  if (!report) return { state: "not_found" };
+  return { state: "ok", link: { id: link.id, title: link.title, showNotes: link.showNotes, expiresAt: link.expiresAt?.toISOString() ?? null }, report };
+}
