@@ -27,6 +27,10 @@ function describeActivity(e: ActivityItem, t: Translate): string[] {
       return [t("dashboard.event.userUpdated")];
     case "user.password_change":
       return [t("dashboard.event.passwordChanged")];
+    case "share.create":
+      return [t("dashboard.event.shareCreated", { title: field(e.after, "title") ?? "—" })];
+    case "share.revoke":
+      return [t("dashboard.event.shareRevoked", { title: field(e.before, "title") ?? field(e.after, "title") ?? "—" })];
     case "user.create_cli":
     case "user.reset_cli":
       return [t("dashboard.event.userCli", { email: field(e.after, "email") ?? "—" })];
@@ -44,7 +48,7 @@ export function RecentActivity({ events }: { events: ActivityItem[] }) {
       {events.length === 0 ? <p className="text-sm text-stone-500">{t("dashboard.activity.empty")}</p> : null}
       <ol className="divide-y divide-stone-100">
         {events.map((e) => {
-          const deletedPledge = e.pledge === null && e.entityType !== "report" && e.entityType !== "user" && e.report !== null;
+          const deletedPledge = e.pledge === null && e.entityType !== "report" && e.entityType !== "user" && e.entityType !== "share" && e.report !== null;
           return (
             <li key={e.id} className="py-2 text-sm" data-testid="activity-item" data-action={e.action}>
               <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-stone-500">
