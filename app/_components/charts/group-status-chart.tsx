@@ -1,5 +1,6 @@
 import type { AssessmentStatus } from "@/lib/assessments/schema";
 import { STATUS_FILL, STATUS_INK, STATUS_ORDER, stackSegments } from "./status-colors";
+import { ChartDataTable } from "./chart-data-table";
 
 export type GroupBar = {
   key: string;
@@ -73,27 +74,11 @@ export function GroupStatusChart({ id, title, description, groups, statusLabels,
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupHeading}</th>
-            <th scope="col">{pledgesHeading}</th>
-            {STATUS_ORDER.map((s) => <th key={s} scope="col">{statusLabels[s]}</th>)}
-            <th scope="col">{valueHeading}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{g.label}</th>
-              <td>{g.pledges}</td>
-              {STATUS_ORDER.map((s) => <td key={s}>{g.counts[s]}</td>)}
-              <td>{g.valueText}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable
+        title={title}
+        columns={[groupHeading, pledgesHeading, ...STATUS_ORDER.map((s) => statusLabels[s]), valueHeading]}
+        rows={groups.map((g) => ({ key: g.key, cells: [g.label, g.pledges, ...STATUS_ORDER.map((s) => g.counts[s]), g.valueText] }))}
+      />
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 import type { AssessmentStatus } from "@/lib/assessments/schema";
 import { STATUS_FILL, STATUS_INK, STATUS_ORDER, stackSegments } from "./status-colors";
+import { ChartDataTable } from "./chart-data-table";
 
 type Props = {
   /** Unique in the page: names the title and description for assistive technology. */
@@ -61,21 +62,7 @@ export function StatusDistributionChart({ id, title, description, counts, status
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-        </thead>
-        <tbody>
-          {STATUS_ORDER.map((s) => (
-            <tr key={s}>
-              <th scope="row">{statusLabels[s]}</th>
-              <td>{counts[s]}</td>
-              <td>{pct(counts[s], total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable title={title} columns={columns} rows={STATUS_ORDER.map((s) => ({ key: s, cells: [statusLabels[s], counts[s], pct(counts[s], total)] }))} />
     </figure>
   );
 }

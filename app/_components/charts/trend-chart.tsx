@@ -1,3 +1,4 @@
+import { ChartDataTable } from "./chart-data-table";
 export type TrendPoint = { label: string; value: number | null; note: string };
 
 type Props = {
@@ -56,21 +57,11 @@ export function TrendChart({ id, title, description, points, columns, noValue }:
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.label}>
-              <th scope="row">{p.label}</th>
-              <td>{p.value === null ? noValue : `${Math.round(p.value * 100)}%`}</td>
-              <td>{p.note}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable
+        title={title}
+        columns={columns}
+        rows={points.map((p) => ({ key: p.label, cells: [p.label, p.value === null ? noValue : `${Math.round(p.value * 100)}%`, p.note] }))}
+      />
     </figure>
   );
 }
