@@ -119,6 +119,28 @@ const commands: Record<string, Command> = {
       if (failed) process.exitCode = 2;
     },
   },
+  backup: {
+    usage: "backup FILE",
+    summary: "copy the embedded database to FILE (safe while the app runs)",
+    async run(args) {
+      if (args.length !== 1) throw new UsageError("backup needs exactly one FILE");
+      const { backupDatabase, sqliteFileOf } = await import("./ops/backup");
+      const { resolveDatabaseUrl } = await import("./db-url");
+      const res = await backupDatabase(sqliteFileOf(resolveDatabaseUrl()), path.resolve(args[0]));
+      console.log(`backed up to ${args[0]} (${res.bytes} bytes)`);
+    },
+  },
+  restore: {
+    usage: "restore FILE",
+    summary: "replace the embedded database with a checked backup (stop the app first)",
+    async run(args) {
+      if (args.length !== 1) throw new UsageError("restore needs exactly one FILE");
+      const { restoreDatabase, sqliteFileOf } = await import("./ops/backup");
+      const { resolveDatabaseUrl } = await import("./db-url");
+      const res = await restoreDatabase(sqliteFileOf(resolveDatabaseUrl()), path.resolve(args[0]));
+      console.log(`restored ${res.reports} reports and ${res.users} users from ${args[0]}`);
+    },
+  },
   serve: {
     usage: "serve [--port N] [--build auto|always|never]",
     summary: "migrate, seed an empty database, build if needed and serve (what `npm start` runs)",
@@ -178,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
     await command.run(args);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ReportInputError) {
+    if (e instanceof UsageError || e instanceof ReportInputError || (e instanceof Error && e.name === "BackupError")) {
       process.stderr.write(`error: ${e.message.split("\n")[0]}\n`);
       return 2;
     }

@@ -1,0 +1,14 @@
+import { pingDatabase } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness and database check for load balancers and monitoring: 200 when the database answers, else 503. */
+export async function GET(): Promise<Response> {
+  try {
+    const latencyMs = await pingDatabase();
+    return Response.json({ status: "ok", database: { status: "ok", latencyMs } }, { headers: { "Cache-Control": "no-store" } });
+  } catch (e) {
+    console.error("[health] database check failed", e);
+    return Response.json({ status: "error", database: { status: "error" } }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+}

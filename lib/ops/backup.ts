@@ -1,0 +1,72 @@
+/**
+ * Backup and restore of the embedded SQLite database, for `npm run cli -- backup FILE` / `restore FILE`.
+ * Backup uses SQLite's online backup API, so it is consistent while the app is running and writing.
+ * Restore checks the file first (a SQLite database, intact, with our migrations), then replaces the
+ * database atomically; stop the app before restoring.
+ */
+import Database from "better-sqlite3";
+import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+
+export class BackupError extends Error {
+  override name = "BackupError";
+}
+
+/** The SQLite file behind a `file:` DATABASE_URL; other databases are refused. */
+export function sqliteFileOf(url: string): string {
+  if (!url.startsWith("file:")) throw new BackupError("backup and restore work on the embedded SQLite database (DATABASE_URL=file:…)");
+  return path.resolve(url.slice("file:".length));
+}
+
+/** Copies the live database to `target` (refuses to overwrite an existing file). */
+export async function backupDatabase(databaseFile: string, target: string): Promise<{ bytes: number }> {
+  if (!existsSync(databaseFile)) throw new BackupError(`no database at ${databaseFile}`);
+  if (existsSync(target)) throw new BackupError(`${target} exists already; choose a new file name`);
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  return { bytes: statSync(target).size };
+}
+
+/** Whether `file` is an intact SQLite database with this app's migrations applied; returns its counts. */
+export function inspectBackup(file: string): { migrations: number; reports: number; users: number } {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new BackupError(`${file} is not a readable SQLite database`);
+  }
+  try {
+    const check = db.pragma("integrity_check", { simple: true });
+    if (check !== "ok") throw new BackupError(`${file} failed SQLite's integrity check: ${String(check)}`);
+    const hasMigrations = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'").get();
+    if (!hasMigrations) throw new BackupError(`${file} is not a Duixian database (no migrations table)`);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return { migrations: count("SELECT count(*) AS n FROM _prisma_migrations"), reports: count('SELECT count(*) AS n FROM "Report"'), users: count('SELECT count(*) AS n FROM "User"') };
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
+    throw new BackupError(`${file} is not a Duixian database (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Replaces the database with a checked backup: copied beside it first, then renamed over it. */
+export async function restoreDatabase(databaseFile: string, source: string): Promise<{ reports: number; users: number }> {
+  if (!existsSync(source)) throw new BackupError(`no backup at ${source}`);
+  const info = inspectBackup(source);
+  const staging = `${databaseFile}.restoring`;
+  rmSync(staging, { force: true });
+  const src = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await src.backup(staging);
+  } finally {
+    src.close();
+  }
+  for (const suffix of ["-wal", "-shm"]) rmSync(databaseFile + suffix, { force: true });
+  renameSync(staging, databaseFile);
+  return { reports: info.reports, users: info.users };
+}
