@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { contextAs, expect, screenshotPath, test } from "./fixtures";
 import { ImportPage } from "./pages/import-page";
+import { LinkingPage } from "./pages/linking-page";
 
 const corpus = (f: string) => readFileSync(path.join(__dirname, "..", "seed", "reports", f));
 
@@ -100,4 +101,43 @@ test.describe("import", () => {
     await expect(page.getByRole("link", { name: "导入报告" })).toHaveCount(0);
     await context.close();
   });
+});
+
+// In this file, not a spec of its own: tests in one file run in order, so this import can never
+// land between the counts of the bad-input test above.
+const PAYLOAD = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2">`;
+
+test("script in a report's text, a pledge, a comment and a file name never runs", async ({ browser }) => {
+  const context = await contextAs(browser, "analyst");
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+
+  // A real report with hostile markup injected into its plan and a hostile file name.
+  const source = corpus("seeds/003_6c455b50551dc8b5.txt").toString("utf8");
+  const hostile = source.replace("2018年工作安排", `2018年工作安排\n完成${PAYLOAD}广场建设。`);
+  const importPage = new ImportPage(page);
+  await importPage.goto();
+  const card = await importPage.upload(`${PAYLOAD}.txt`, Buffer.from(hostile, "utf8"));
+  await card.getByLabel("标题").fill(`XSS ${PAYLOAD}`);
+  await card.getByRole("button", { name: "保存报告" }).click();
+  await card.getByRole("link", { name: "打开报告" }).click();
+  await expect(page.getByTestId("source-pane")).toContainText("<script>window.__xss=1</script>");
+  const ran = () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
+  expect(await ran()).toBeUndefined();
+
+  // A comment with the same payload on a pledge of that report.
+  await new LinkingPage(page).open(`XSS ${PAYLOAD}`, "广场建设");
+  await page.getByPlaceholder(/写下你的意见/).fill(PAYLOAD);
+  await page.getByRole("button", { name: "发表评论" }).click();
+  await expect(page.getByTestId("comment").last()).toContainText("<img src=x");
+  await page.reload();
+  await expect(page.getByTestId("comment").last()).toContainText("<img src=x");
+  expect(await ran()).toBeUndefined();
+  await page.goto("/reports");
+  await expect(page.getByTestId("reports-table")).toContainText("XSS <script>");
+
+  expect(await ran()).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  await context.close();
 });
