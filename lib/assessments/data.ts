@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isAssessmentStatus, isReviewState, type AssessmentDto, type AssignmentItem, type CommentDto } from "./schema";
+import { toTargetDto } from "@/lib/pledges/target";
 
 /** The assessment of one pledge of one report (both ids in the where clause); null when not found. */
 export async function getAssessment(reportId: string, pledgeId: string): Promise<AssessmentDto | null> {
@@ -45,10 +46,7 @@ export async function getAssessment(reportId: string, pledgeId: string): Promise
     reportedValue: p.reportedValue,
     reviewState,
     version: p.version,
-    target:
-      p.targetValue === null
-        ? null
-        : { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator ?? "=", growth: p.targetGrowth },
+    target: toTargetDto(p),
     assignee: p.assignee,
     submittedBy: p.submittedBy,
     submittedAt: p.submittedAt?.toISOString() ?? null,

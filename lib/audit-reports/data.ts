@@ -4,6 +4,7 @@ import { findReviewReport } from "@/lib/evidence-links/data";
 import { isAssessmentStatus, isReviewState } from "@/lib/assessments/schema";
 import { aggregatePledges, effectiveStatus, pledgeKind, tallyCounts, type AggregateRow } from "./aggregate";
 import type { AuditPairSummary, AuditPlan, AuditPledge, AuditReport, AuditReportOptions, AuditScope, AuditTrendPoint } from "./schema";
+import { toTargetDto } from "@/lib/pledges/target";
 
 type ReportRow = { id: string; title: string; year: number | null; regionId: string; reviewReportId: string | null; region: { name: string } };
 
@@ -91,10 +92,7 @@ function assemble(
       kind: pledgeKind(p.kind),
       section: p.section?.heading ?? null,
       group: g.label,
-      target:
-        p.targetValue !== null
-          ? { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator ?? "=", growth: p.targetGrowth }
-          : null,
+      target: toTargetDto(p),
       reportedValue: p.reportedValue,
       status,
       countedStatus: effectiveStatus({ status, reviewState }, options.approvedOnly),

@@ -12,7 +12,8 @@ export type HistoryEventDto = {
   after: unknown;
 };
 
-function parseJson(text: string | null): unknown {
+/** An audit event's before/after JSON text as a value; null when absent or unreadable. */
+export function parseAuditJson(text: string | null): unknown {
   if (text === null) return null;
   try {
     return JSON.parse(text);
@@ -38,7 +39,7 @@ export async function listPledgeHistory(pledgeId: string, limit = 300): Promise<
     action: e.action,
     entityType: e.entityType,
     actor: e.actor,
-    before: parseJson(e.before),
-    after: parseJson(e.after),
+    before: parseAuditJson(e.before),
+    after: parseAuditJson(e.after),
   }));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { HistoryEventDto } from "@/lib/audit/data";
+import { parseAuditJson } from "@/lib/audit/data";
 
 /*
  * The home dashboard: one read per widget. Pledge numbers come from groupBy/count, never from
@@ -9,14 +10,6 @@ import type { HistoryEventDto } from "@/lib/audit/data";
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Totals
@@ -84,7 +77,7 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
   });
-  const events = rows.map((e) => ({ ...e, before: parseJson(e.before), after: parseJson(e.after) }));
+  const events = rows.map((e) => ({ ...e, before: parseAuditJson(e.before), after: parseAuditJson(e.after) }));
   const pairedWith = (after: unknown): string | null => {
     const id = after && typeof after === "object" ? (after as { reviewReportId?: unknown }).reviewReportId : null;
     return typeof id === "string" ? id : null;
@@ -133,6 +126,10 @@ export type QueuePledge = {
   reviewState: string;
 };
 
+function toQueuePledge(p: { id: string; text: string; status: string; reviewState: string; reportId: string; report: { title: string } }): QueuePledge {
+  return { pledgeId: p.id, reportId: p.reportId, reportTitle: p.report.title, text: clip(p.text, 160), status: p.status, reviewState: p.reviewState };
+}
+
 export type ReviewQueueSummary = {
   count: number;
   oldest: (QueuePledge & { submittedBy: string | null; submittedAt: string | null })[];
@@ -161,12 +158,7 @@ export async function getReviewQueueSummary(limit = 5): Promise<ReviewQueueSumma
   return {
     count,
     oldest: rows.map((p) => ({
-      pledgeId: p.id,
-      reportId: p.reportId,
-      reportTitle: p.report.title,
-      text: clip(p.text, 160),
-      status: p.status,
-      reviewState: p.reviewState,
+      ...toQueuePledge(p),
       submittedBy: p.submittedBy?.name ?? null,
       submittedAt: p.submittedAt?.toISOString() ?? null,
     })),
@@ -204,21 +196,13 @@ export async function getMyWork(userId: string, limit = 5): Promise<MyWork> {
       take: limit,
     }),
   ]);
-  const item = (p: { id: string; text: string; status: string; reviewState: string; reportId: string; report: { title: string } }): QueuePledge => ({
-    pledgeId: p.id,
-    reportId: p.reportId,
-    reportTitle: p.report.title,
-    text: clip(p.text, 160),
-    status: p.status,
-    reviewState: p.reviewState,
-  });
   return {
-    assigned: { count: assignedCount, items: assigned.map((p) => ({ ...item(p), updatedAt: p.updatedAt.toISOString() })) },
+    assigned: { count: assignedCount, items: assigned.map((p) => ({ ...toQueuePledge(p), updatedAt: p.updatedAt.toISOString() })) },
     returned: {
       count: returnedCount,
       items: returned.map((p) => {
         const last = p.comments[0];
-        return { ...item(p), reason: last?.body ?? null, returnedBy: last?.author?.name ?? null, returnedAt: last?.createdAt.toISOString() ?? null };
+        return { ...toQueuePledge(p), reason: last?.body ?? null, returnedBy: last?.author?.name ?? null, returnedAt: last?.createdAt.toISOString() ?? null };
       }),
     },
   };

@@ -5,6 +5,7 @@ import { compareNumbers } from "@/lib/evidence/compare-numbers";
 import { normalizeForSearch } from "@/lib/report/script";
 import { suggestForStoredPledge } from "./suggestions";
 import type { EvidenceDto } from "./schema";
+import { toTargetDto } from "@/lib/pledges/target";
 
 type ReportClient = Pick<Tx, "report">;
 
@@ -111,10 +112,7 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
   const siblings = await db.pledge.findMany({ where: { reportId }, select: { id: true }, orderBy: [{ start: "asc" }, { end: "asc" }] });
   const index = siblings.findIndex((s) => s.id === pledge.id);
 
-  const target =
-    pledge.targetValue !== null
-      ? { value: pledge.targetValue, valueMax: pledge.targetValueMax, unit: pledge.targetUnit, comparator: pledge.targetComparator ?? "=", growth: pledge.targetGrowth }
-      : null;
+  const target = toTargetDto(pledge);
   const evidence: EvidenceDto[] = pledge.evidence.map((e) => ({
     id: e.id,
     kind: e.kind === "external" ? "external" : "review",

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { PledgeDto } from "./schema";
+import { toTargetDto } from "./target";
 
 export type ReviewQueueItem = {
   pledgeId: string;
@@ -78,10 +79,7 @@ export async function listReportPledges(reportId: string): Promise<PledgeDto[]> 
     sectionId: p.sectionId,
     topic: p.topic,
     kind: p.kind,
-    target:
-      p.targetValue === null
-        ? null
-        : { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator ?? "=", growth: p.targetGrowth },
+    target: toTargetDto(p),
     position: p.position,
     status: p.status,
     reviewState: p.reviewState,
