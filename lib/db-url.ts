@@ -16,3 +16,8 @@ export function resolveDatabaseUrl(): string {
   }
   return url;
 }
+
+/** Whether a database URL names a PostgreSQL server (postgres:// or postgresql://). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
