@@ -119,25 +119,36 @@ const commands: Record<string, Command> = {
       if (failed) process.exitCode = 2;
     },
   },
+  migrate: {
+    usage: "migrate",
+    summary: "apply pending migrations to the database DATABASE_URL names (npm start does this too)",
+    async run(args) {
+      if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
+      const { migrateDatabase } = await import("./ops/migrate");
+      const { redactUrl, resolveDatabaseUrl } = await import("./db-url");
+      const url = resolveDatabaseUrl();
+      console.log(`${redactUrl(url)}: ${(await migrateDatabase(url)).summary}`);
+    },
+  },
   backup: {
     usage: "backup FILE",
-    summary: "copy the embedded database to FILE (safe while the app runs)",
+    summary: "copy the database to FILE (safe while the app runs; SQLite file or pg_dump archive)",
     async run(args) {
       if (args.length !== 1) throw new UsageError("backup needs exactly one FILE");
-      const { backupDatabase, sqliteFileOf } = await import("./ops/backup");
+      const { backupUrl } = await import("./ops/backup");
       const { resolveDatabaseUrl } = await import("./db-url");
-      const res = await backupDatabase(sqliteFileOf(resolveDatabaseUrl()), path.resolve(args[0]));
+      const res = await backupUrl(resolveDatabaseUrl(), path.resolve(args[0]));
       console.log(`backed up to ${args[0]} (${res.bytes} bytes)`);
     },
   },
   restore: {
     usage: "restore FILE",
-    summary: "replace the embedded database with a checked backup (stop the app first)",
+    summary: "replace the database with a checked backup, all or nothing (stop the app first)",
     async run(args) {
       if (args.length !== 1) throw new UsageError("restore needs exactly one FILE");
-      const { restoreDatabase, sqliteFileOf } = await import("./ops/backup");
+      const { restoreUrl } = await import("./ops/backup");
       const { resolveDatabaseUrl } = await import("./db-url");
-      const res = await restoreDatabase(sqliteFileOf(resolveDatabaseUrl()), path.resolve(args[0]));
+      const res = await restoreUrl(resolveDatabaseUrl(), path.resolve(args[0]));
       console.log(`restored ${res.reports} reports and ${res.users} users from ${args[0]}`);
     },
   },

@@ -1,12 +1,19 @@
 /**
- * Backup and restore of the embedded SQLite database, for `npm run cli -- backup FILE` / `restore FILE`.
- * Backup uses SQLite's online backup API, so it is consistent while the app is running and writing.
- * Restore checks the file first (a SQLite database, intact, with our migrations), then replaces the
- * database atomically; stop the app before restoring.
+ * Backup and restore, for `npm run cli -- backup FILE` / `restore FILE`, on either engine.
+ *
+ * SQLite: backup uses SQLite's online backup API, so it is consistent while the app is running
+ * and writing. Restore checks the file first (a SQLite database, intact, with our migrations),
+ * then replaces the database atomically; stop the app before restoring.
+ *
+ * PostgreSQL: pg_dump's custom format (one consistent snapshot, taken while the app runs) and
+ * pg_restore --clean --single-transaction (all or nothing), from the server's own binaries.
  */
 import Database from "better-sqlite3";
+import { spawnSync } from "node:child_process";
 import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { isPostgresUrl } from "@/lib/db-url";
+import { postgresTool } from "./postgres-bin";
 
 export class BackupError extends Error {
   override name = "BackupError";
@@ -14,9 +21,45 @@ export class BackupError extends Error {
 
 /** The SQLite file behind a `file:` DATABASE_URL; other databases are refused. */
 export function sqliteFileOf(url: string): string {
-  if (!url.startsWith("file:")) throw new BackupError("backup and restore work on the embedded SQLite database (DATABASE_URL=file:…)");
+  if (!url.startsWith("file:")) throw new BackupError("backup and restore work on the embedded SQLite database (DATABASE_URL=file:…) or PostgreSQL");
   return path.resolve(url.slice("file:".length));
 }
+
+/** Backs up the database at `url` (either engine) to `target`, which must not exist yet. */
+export async function backupUrl(url: string, target: string): Promise<{ bytes: number }> {
+  if (!isPostgresUrl(url)) return backupDatabase(sqliteFileOf(url), target);
+  if (existsSync(target)) throw new BackupError(`${target} exists already; choose a new file name`);
+  const res = spawnSync(postgresTool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", `--file=${target}`, `--dbname=${url}`], { encoding: "utf8" });
+  if (res.status !== 0) {
+    rmSync(target, { force: true });
+    throw new BackupError(`pg_dump failed: ${firstLine(res.stderr || res.error?.message)}`);
+  }
+  return { bytes: statSync(target).size };
+}
+
+/** Restores `source` into the database at `url` (either engine), after checking it is a Duixian backup. */
+export async function restoreUrl(url: string, source: string): Promise<{ reports: number; users: number }> {
+  if (!isPostgresUrl(url)) return restoreDatabase(sqliteFileOf(url), source);
+  if (!existsSync(source)) throw new BackupError(`no backup at ${source}`);
+  const list = spawnSync(postgresTool("pg_restore"), ["--list", source], { encoding: "utf8" });
+  if (list.status !== 0) throw new BackupError(`${source} is not a PostgreSQL backup made by \`backup\` (${firstLine(list.stderr)})`);
+  if (!/TABLE public _prisma_migrations /.test(list.stdout) || !/TABLE public Report /.test(list.stdout)) {
+    throw new BackupError(`${source} is not a Duixian database backup (no migrations or reports table)`);
+  }
+  const res = spawnSync(postgresTool("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${url}`, source], { encoding: "utf8" });
+  if (res.status !== 0) throw new BackupError(`pg_restore failed, nothing was changed: ${firstLine(res.stderr)}`);
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const count = async (table: string) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+    return { reports: await count("Report"), users: await count("User") };
+  } finally {
+    await client.end();
+  }
+}
+
+const firstLine = (text: string | undefined) => (text ?? "").trim().split("\n")[0] || "no output";
 
 /** Copies the live database to `target` (refuses to overwrite an existing file). */
 export async function backupDatabase(databaseFile: string, target: string): Promise<{ bytes: number }> {

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ensureAuthSecret } from "@/lib/auth/secret";
-import { resolveDatabaseUrl } from "@/lib/db-url";
+import { redactUrl, resolveDatabaseUrl } from "@/lib/db-url";
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -49,8 +49,9 @@ export async function serveApp(options: { port: number; build: "auto" | "always"
   };
   process.env.DATABASE_URL = env.DATABASE_URL;
 
-  console.log(`[start] database ${env.DATABASE_URL}: applying migrations`);
-  run("prisma", ["migrate", "deploy"], env);
+  console.log(`[start] database ${redactUrl(env.DATABASE_URL!)}: applying migrations`);
+  const { migrateDatabase } = await import("./migrate");
+  console.log(`[start] ${(await migrateDatabase(env.DATABASE_URL!, ROOT)).summary}`);
 
   const { configureDatabase, db } = await import("@/lib/db");
   const { seedIfEmpty } = await import("@/seed/seed");

@@ -1,0 +1,102 @@
+import "server-only";
+import { db, databaseEngine } from "@/lib/db";
+import { toSimplified } from "@/lib/report/script";
+
+/** The longest query accepted (longer ones are refused by the page with a clear message). */
+export const MAX_SEARCH_QUERY = 100;
+/** Trigram indexes (FTS5 trigram, pg_trgm) serve queries of at least this many characters. */
+export const TRIGRAM_MIN = 3;
+
+export type PledgeSearchHit = {
+  id: string;
+  text: string;
+  kind: string;
+  status: string;
+  reviewState: string;
+  reportId: string;
+  reportTitle: string;
+  regionName: string;
+  year: number | null;
+};
+
+export type PledgeSearchResult = { query: string; total: number; hits: PledgeSearchHit[] };
+
+/**
+ * Pledges of every report whose text contains `q` (traditional or simplified: both sides are
+ * compared in simplified characters; Latin letters case-insensitively), newest report first,
+ * then in source order. On SQLite this uses the FTS5 trigram index "PledgeSearch", on PostgreSQL
+ * the pg_trgm index on "searchText" (migration 20261122001000_pledge_search); queries shorter than
+ * three characters cannot use a trigram index and fall back to a scan, which stays fast at
+ * 50,000 pledges (see the README's performance section).
+ */
+export async function searchPledges({ q, take = 100 }: { q: string; take?: number }): Promise<PledgeSearchResult> {
+  const query = toSimplified(q.trim()).slice(0, MAX_SEARCH_QUERY);
+  if (!query) return { query, total: 0, hits: [] };
+  const limit = Math.max(1, Math.min(500, Math.floor(take)));
+  const { ids, total } = databaseEngine() === "postgresql" ? await matchPostgres(query, limit) : await matchSqlite(query, limit);
+  if (!ids.length) return { query, total, hits: [] };
+
+  const rows = await db.pledge.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      text: true,
+      kind: true,
+      status: true,
+      reviewState: true,
+      reportId: true,
+      report: { select: { title: true, year: true, region: { select: { name: true } } } },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const hits = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r
+      ? [{ id: r.id, text: r.text, kind: r.kind, status: r.status, reviewState: r.reviewState, reportId: r.reportId, reportTitle: r.report.title, regionName: r.report.region.name, year: r.report.year }]
+      : [];
+  });
+  return { query, total, hits };
+}
+
+/** `%…%` for LIKE with the wildcard characters of the query escaped (escape character `\`). */
+function likePattern(query: string): string {
+  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+type IdRow = { id: string };
+type CountRow = { n: number | bigint };
+
+async function matchSqlite(query: string, limit: number): Promise<{ ids: string[]; total: number }> {
+  const order = `ORDER BY r."year" IS NULL, r."year" DESC, r."id", p."position"`;
+  if ([...query].length >= TRIGRAM_MIN) {
+    // An FTS5 phrase: double quotes inside it are doubled; the trigram tokenizer matches substrings.
+    const phrase = `"${query.replace(/"/g, '""')}"`;
+    const from = `FROM "PledgeSearch" s JOIN "Pledge" p ON p."rowid" = s."rowid" JOIN "Report" r ON r."id" = p."reportId" WHERE "PledgeSearch" MATCH ?`;
+    const [rows, count] = await Promise.all([
+      db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id ${from} ${order} LIMIT ?`, phrase, limit),
+      db.$queryRawUnsafe<CountRow[]>(`SELECT COUNT(*) AS n FROM "PledgeSearch" WHERE "PledgeSearch" MATCH ?`, phrase),
+    ]);
+    return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
+  }
+  const from = `FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" LIKE ? ESCAPE '\\'`;
+  const pattern = likePattern(query);
+  const [rows, count] = await Promise.all([
+    db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id ${from} ${order} LIMIT ?`, pattern, limit),
+    db.$queryRawUnsafe<CountRow[]>(`SELECT COUNT(*) AS n FROM "Pledge" p WHERE p."searchText" LIKE ? ESCAPE '\\'`, pattern),
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
+}
+
+async function matchPostgres(query: string, limit: number): Promise<{ ids: string[]; total: number }> {
+  // ILIKE with a pg_trgm GIN index: indexed for three or more characters, a scan below that.
+  const pattern = likePattern(query);
+  const [rows, count] = await Promise.all([
+    db.$queryRawUnsafe<IdRow[]>(
+      `SELECT p."id" AS id FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" ILIKE $1 ORDER BY r."year" DESC NULLS LAST, r."id", p."position" LIMIT $2`,
+      pattern,
+      limit,
+    ),
+    db.$queryRawUnsafe<CountRow[]>(`SELECT COUNT(*) AS n FROM "Pledge" p WHERE p."searchText" ILIKE $1`, pattern),
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
+}
