@@ -22,7 +22,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() and app/forbidden.tsx for pages a role may not see.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" } },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   async headers() {
     return [
       // Shared audit reports are public but must never be indexed.
