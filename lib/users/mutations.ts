@@ -97,6 +97,19 @@ export async function changeOwnPassword(actorId: string, currentPassword: string
   });
 }
 
+/**
+ * Sign-out: ends every session of the user that holds `sessionVersion`. next-auth's JWT sessions
+ * are stateless (signing out only deletes the browser's cookie), so a copied cookie would stay
+ * valid until it expires; moving the version on makes lib/auth/session.ts refuse it. Trade-off:
+ * signing out ends the user's sessions in other browsers too. A token that is already stale
+ * changes nothing, so an old copy cannot end the sessions that came after it. Returns whether
+ * sessions were ended.
+ */
+export async function endSessions(userId: string, sessionVersion: number): Promise<boolean> {
+  const res = await db.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+  return res.count === 1;
+}
+
 /** For the CLI: creates or resets a user (admin bootstrap on a server without the seed). */
 export async function upsertUserWithPassword(input: CreateUserInput): Promise<{ id: string; created: boolean }> {
   const passwordHash = await hashPassword(input.password);
