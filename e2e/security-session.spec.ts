@@ -247,3 +247,26 @@ test("five wrong passwords lock the account: even the right one is refused, with
   expect(await signInOverHttp(visitor.request, bystander.email, bystander.password)).toBe(true);
   await visitor.close();
 });
+
+test("the change-password form cannot be used to guess the current password: wrong guesses lock the account too", async ({ browser }) => {
+  const user = await throwaway("guess-current");
+  const context = await contextFor(browser, user);
+  const change = serverActionId("lib/users/actions.ts", "changePasswordAction");
+  for (let i = 0; i < 5; i++) {
+    const res = await callFormServerAction(context.request, "/account", change, { currentPassword: `guess-${i}`, newPassword: "taken-over-pw", confirmPassword: "taken-over-pw" });
+    expect(actionReply(res.body)).toMatchObject({ ok: false, code: "INVALID_INPUT", message: "CURRENT_PASSWORD_WRONG" });
+  }
+  const page = await context.newPage();
+  await page.goto("/account");
+  const pw = page.getByTestId("change-password-form");
+  await pw.getByLabel("当前密码").fill(user.password);
+  await pw.getByLabel(/^新密码/).fill("taken-over-pw");
+  await pw.getByLabel("确认新密码").fill("taken-over-pw");
+  await pw.getByRole("button", { name: "修改密码" }).click();
+  await expect(pw.getByRole("alert")).toHaveText("密码输错次数过多，此账户已暂时锁定。请 15 分钟后再试。");
+  // The password did not change, and sign-in is locked for the account as well.
+  const other = await browser.newContext();
+  expect((await signInAttempt(other.request, user.email, user.password)).url).toContain("error=LOCKED");
+  expect((await signInAttempt(other.request, user.email, "taken-over-pw")).url).toContain("error=LOCKED");
+  await Promise.all([context.close(), other.close()]);
+});

@@ -606,6 +606,7 @@ const zh = {
   "field.PASSWORDS_DIFFER": "两次输入的新密码不一致。",
   "field.CURRENT_PASSWORD_REQUIRED": "请输入当前密码。",
   "field.CURRENT_PASSWORD_WRONG": "当前密码不正确。",
+  "field.ACCOUNT_LOCKED": "密码输错次数过多，此账户已暂时锁定。请 15 分钟后再试。",
   "field.SELF_CHANGE": "不能修改自己的角色或停用自己。",
 } as const;
 
@@ -1215,6 +1216,7 @@ const en: Record<MessageKey, string> = {
   "field.PASSWORDS_DIFFER": "The new passwords do not match.",
   "field.CURRENT_PASSWORD_REQUIRED": "Enter your current password.",
   "field.CURRENT_PASSWORD_WRONG": "The current password is wrong.",
+  "field.ACCOUNT_LOCKED": "Too many wrong passwords: this account is locked for now. Try again in 15 minutes.",
   "field.SELF_CHANGE": "You cannot change your own role or disable yourself.",
 };
 
