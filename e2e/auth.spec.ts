@@ -136,12 +136,25 @@ test("admin creates, re-roles and disables a user; the lockout refuses even the 
 });
 
 test("sign out ends the session", async ({ browser }) => {
-  // A context of its own, so the shared saved state of the other specs stays signed in.
+  // A throwaway account: signing out ends every session of the account (lib/users/mutations.ts
+  // endSessions), which would sign the shared demo accounts of the other specs out too.
+  const admin = await contextAs(browser, "admin");
+  const apage = await admin.newPage();
+  await apage.goto("/admin/users");
+  const form = apage.getByTestId("create-user-form");
+  await form.getByLabel("姓名").fill("退出 Sign-out");
+  await form.getByLabel("邮箱").fill("sign-out@duixian.test");
+  await form.getByLabel("角色").selectOption("viewer");
+  await form.getByLabel("初始密码").fill("sign-out-password");
+  await form.getByRole("button", { name: "创建" }).click();
+  await expect(form.getByRole("status")).toBeVisible();
+  await admin.close();
+
   const context = await browser.newContext();
   const page = await context.newPage();
   const login = new LoginPage(page);
   await login.goto();
-  await login.signIn(ACCOUNTS.viewer.email, ACCOUNTS.viewer.password);
+  await login.signIn("sign-out@duixian.test", "sign-out-password");
   await page.waitForURL((url) => url.pathname === "/");
   await page.getByRole("button", { name: "退出登录" }).click();
   await page.waitForURL("**/login**");

@@ -25,10 +25,15 @@ export async function callServerAction(request: APIRequestContext, pagePath: str
   return { status: res.status(), body: await res.text() };
 }
 
-/** Calls a `(prevState, formData)` server action the way React encodes a form submission. */
+/**
+ * Calls a `(prevState, formData)` server action the way React 19 encodes a form submission: the
+ * FormData's entries as parts "_1_<name>", then the arguments as JSON in part "0" (last: the
+ * server resolves "$K1" as soon as it reads part "0", from the entries that came before it).
+ */
 export async function callFormServerAction(request: APIRequestContext, pagePath: string, actionId: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
-  const multipart: Record<string, string> = { "0": JSON.stringify(["$undefined", "$K1"]) };
-  for (const [k, v] of Object.entries(fields)) multipart[`1_${k}`] = v;
+  const multipart = new FormData();
+  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
+  multipart.append("0", JSON.stringify(["$undefined", "$K1"]));
   const res = await request.post(pagePath, { headers: { "Next-Action": actionId, Accept: "text/x-component" }, multipart });
   return { status: res.status(), body: await res.text() };
 }

@@ -1,12 +1,16 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ensureAuthSecret } from "./secret";
-import { signInWithPassword } from "@/lib/users/mutations";
+import { endSessions, signInWithPassword } from "@/lib/users/mutations";
+import { findSessionUser } from "@/lib/users/data";
 
 /**
  * next-auth configuration: email + password against our users table, JWT sessions.
- * The token carries only the user id and session version; role and disabled flag are read from
- * the database on every request by lib/auth/session.ts, so changes take effect at once.
+ * The token carries only the user id and session version; the session callback reads the account
+ * from the database on every request (lib/auth/session.ts and /api/auth/session alike), so a role
+ * change, a disabled account or a stale session version takes effect at once. Signing out, a
+ * password change and disabling all move the session version on, so a copy of an old cookie opens
+ * nothing from then on.
  */
 export const authOptions: NextAuthOptions = {
   secret: ensureAuthSecret(),
@@ -27,14 +31,24 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth (JWT strategy) calls this after checking the sign-out POST's CSRF token.
+    async signOut({ token }) {
+      const sv = typeof token?.sv === "number" ? token.sv : 1;
+      if (typeof token?.sub === "string") await endSessions(token.sub, sv);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) token.sv = (user as { sv?: number }).sv ?? 1;
       return token;
     },
     async session({ session, token }) {
-      if (session.user) Object.assign(session.user, { id: token.sub, sv: token.sv ?? 1 });
-      return session;
+      const sv = typeof token.sv === "number" ? token.sv : 1;
+      const user = typeof token.sub === "string" ? await findSessionUser(token.sub, sv) : null;
+      // A token of a deleted or disabled account, or one older than its account's session version: no user.
+      if (!user) return { expires: session.expires };
+      return { ...session, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
     },
   },
 };

@@ -3,20 +3,20 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
-import { findSessionUser } from "@/lib/users/data";
 import { fail, type ActionError } from "@/lib/app-error";
 
 export type CurrentUser = { id: string; email: string; name: string; role: string };
 
 /**
- * The signed-in user, read fresh from the database on every call (role and disabled flag are
- * never trusted from the token). Null when signed out, disabled, or the session is stale.
+ * The signed-in user, read fresh from the database on every call by the session callback of
+ * lib/auth/options.ts (role and disabled flag are never trusted from the token). Null when signed
+ * out, disabled, or the session is stale.
  */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions);
-  const user = session?.user as { id?: string; sv?: number } | undefined;
-  if (!user?.id) return null;
-  return findSessionUser(user.id, user.sv ?? 1);
+  const user = session?.user as Partial<CurrentUser> | undefined;
+  if (!user?.id || !user.email || !user.role) return null;
+  return { id: user.id, email: user.email, name: user.name ?? "", role: user.role };
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

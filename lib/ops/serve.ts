@@ -34,7 +34,7 @@ export function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+  const sources = ["app", "lib", "generated", "next.config.js", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
   return sources.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { getAuditReport } from "@/lib/audit-reports/data";
 import { AUDIT_SCOPES, type AuditReport, type AuditScope } from "@/lib/audit-reports/schema";
 import { SHARE_TOKEN_PATTERN, shareLinkState, type ShareLinkDto } from "./schema";
+import { beginShareLookup } from "./lookup-limit";
 
 const linkSelect = {
   id: true,
@@ -47,9 +48,9 @@ export type SharedAuditReport =
   | { state: "not_found" | "revoked" | "expired" };
 
 /**
- * The one loader of public share pages and share exports: finds the link by its token (malformed
- * tokens never reach the database), refuses revoked and expired links, and loads the audit report
- * with notes (rationales, names) only when the sharer chose to show them. Never returns emails.
+ * Finds a link by its token (malformed tokens never reach the database), refuses revoked and
+ * expired links, and loads the audit report with notes (rationales, names) only when the sharer
+ * chose to show them. Never returns emails. Public entry points go through openSharedAuditReport.
  */
 export async function loadSharedAuditReport(token: string, options: { approvedOnly?: boolean } = {}, now: Date = new Date()): Promise<SharedAuditReport> {
   if (!SHARE_TOKEN_PATTERN.test(token)) return { state: "not_found" };
@@ -66,4 +67,36 @@ export async function loadSharedAuditReport(token: string, options: { approvedOn
   const report = await getAuditReport(scope, subjectId, { approvedOnly: options.approvedOnly ?? false, showNotes: link.showNotes });
   if (!report) return { state: "not_found" };
   return { state: "ok", link: { id: link.id, title: link.title, showNotes: link.showNotes, expiresAt: link.expiresAt?.toISOString() ?? null }, report };
+}
+
+/** What a public request for a share token gets: the report, nothing (unknown, revoked and expired alike), or refused for guessing. */
+export type PublicSharedAuditReport =
+  | Extract<SharedAuditReport, { state: "ok" }>
+  | { state: "not_found" }
+  | { state: "rate_limited"; retryAfterMs: number };
+
+/**
+ * The one loader of public share pages and share exports. A client (a key from
+ * lib/ops/client-address.ts) that failed too many lookups lately is refused before any lookup,
+ * even for a valid token; every failed lookup counts. Revoked and expired links answer exactly as
+ * unknown tokens do, so a guesser learns nothing from them.
+ */
+export async function openSharedAuditReport(
+  token: string,
+  client: string,
+  options: { approvedOnly?: boolean } = {},
+  now: Date = new Date(),
+): Promise<PublicSharedAuditReport> {
+  const attempt = beginShareLookup(client, now.getTime());
+  if (attempt.blocked) return { state: "rate_limited", retryAfterMs: attempt.retryAfterMs };
+  let shared: SharedAuditReport;
+  try {
+    shared = await loadSharedAuditReport(token, options, now);
+  } catch (e) {
+    attempt.succeeded(); // a failing database is not the client's failed guess failure is not the client's guess
+    throw e;
+  }
+  if (shared.state !== "ok") return { state: "not_found" };
+  attempt.succeeded();
+  return shared;
 }

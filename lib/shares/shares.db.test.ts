@@ -6,7 +6,8 @@ import { importReport } from "@/lib/reports/import";
 import { createUser } from "@/lib/users/mutations";
 import { approveAssessment, saveAssessment, submitAssessment } from "@/lib/assessments/mutations";
 import { getPairAuditReport, getRegionAuditReport, listAuditPairs } from "@/lib/audit-reports/data";
-import { listShareLinks, loadSharedAuditReport } from "./data";
+import { listShareLinks, loadSharedAuditReport, openSharedAuditReport } from "./data";
+import { SHARE_LOOKUP_LIMIT, SHARE_LOOKUP_WINDOW_MS } from "./lookup-limit";
 import { createShareLink, generateShareToken, recordShareView, revokeShareLink } from "./mutations";
 import { SHARE_TOKEN_PATTERN } from "./schema";
 
@@ -139,5 +140,40 @@ describe("share links", () => {
     await expect(createShareLink(viewer, { scope: "pair", subjectId: planId, expiresOn: null, showNotes: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(createShareLink(analyst, { scope: "pair", subjectId: "nope", expiresOn: null, showNotes: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(createShareLink(analyst, { scope: "year", subjectId: "1999", expiresOn: null, showNotes: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("share-token guessing is rate-limited per client", () => {
+  // Each test uses client keys of its own: the limiter is process-wide, like the server's.
+  it("after SHARE_LOOKUP_LIMIT failed lookups the client is refused even a valid token, until the window passes", async () => {
+    const { token } = await createShareLink(analyst, { scope: "pair", subjectId: planId, expiresOn: null, showNotes: false });
+    const now = new Date("2031-01-01T00:00:00Z");
+    expect((await openSharedAuditReport(token, "198.51.100.1", {}, now)).state).toBe("ok");
+    for (let i = 0; i < SHARE_LOOKUP_LIMIT; i++) {
+      expect(await openSharedAuditReport(generateShareToken(), "198.51.100.1", {}, now)).toEqual({ state: "not_found" });
+    }
+    expect(await openSharedAuditReport(token, "198.51.100.1", {}, now)).toEqual({ state: "rate_limited", retryAfterMs: SHARE_LOOKUP_WINDOW_MS });
+    // Another client is unaffected; successful views never count.
+    for (let i = 0; i < SHARE_LOOKUP_LIMIT + 2; i++) expect((await openSharedAuditReport(token, "198.51.100.2", {}, now)).state).toBe("ok");
+    const later = new Date(now.getTime() + SHARE_LOOKUP_WINDOW_MS);
+    expect((await openSharedAuditReport(token, "198.51.100.1", {}, later)).state).toBe("ok");
+  });
+
+  it("revoked and expired links answer as unknown tokens do, and count as failures", async () => {
+    const now = new Date("2031-02-01T00:00:00Z");
+    const revoked = await createShareLink(analyst, { scope: "pair", subjectId: planId, expiresOn: null, showNotes: false });
+    await revokeShareLink(analyst, { id: revoked.id });
+    const expired = await createShareLink(analyst, { scope: "pair", subjectId: planId, expiresOn: "2031-01-01", showNotes: false }, new Date("2030-12-01T00:00:00Z"));
+    expect(await openSharedAuditReport(revoked.token, "198.51.100.3", {}, now)).toEqual({ state: "not_found" });
+    expect(await openSharedAuditReport(expired.token, "198.51.100.3", {}, now)).toEqual({ state: "not_found" });
+    for (let i = 2; i < SHARE_LOOKUP_LIMIT; i++) await openSharedAuditReport("malformed", "198.51.100.3", {}, now);
+    expect((await openSharedAuditReport(revoked.token, "198.51.100.3", {}, now)).state).toBe("rate_limited");
+  });
+
+  it("a burst of parallel guesses is counted before any reaches the database", async () => {
+    const now = new Date("2031-03-01T00:00:00Z");
+    const results = await Promise.all(Array.from({ length: 3 * SHARE_LOOKUP_LIMIT }, () => openSharedAuditReport(generateShareToken(), "198.51.100.4", {}, now)));
+    expect(results.filter((r) => r.state === "not_found")).toHaveLength(SHARE_LOOKUP_LIMIT);
+    expect(results.filter((r) => r.state === "rate_limited")).toHaveLength(2 * SHARE_LOOKUP_LIMIT);
   });
 });

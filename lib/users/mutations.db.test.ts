@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { MAX_FAILURES } from "@/lib/auth/lockout";
 import { findSessionUser } from "./data";
-import { changeOwnPassword, createUser, signInWithPassword, updateUser } from "./mutations";
+import { changeOwnPassword, createUser, endSessions, signInWithPassword, updateUser } from "./mutations";
 
 let n = 0;
 const uniqueEmail = () => `user-${process.pid}-${Date.now()}-${n++}@test.local`;
@@ -91,5 +91,29 @@ describe("user management (real database)", () => {
     expect(await findSessionUser(id, 1)).toBeNull();
     expect((await signInWithPassword(email, "first-password")).ok).toBe(false);
     expect((await signInWithPassword(email, "second-password")).ok).toBe(true);
+  });
+
+  it("wrong current passwords count toward the lockout: five lock the account, for the form and for sign-in", async () => {
+    const email = uniqueEmail();
+    const { id } = await createUser(null, { email, name: "L", role: "analyst", password: "first-password" });
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      await expect(changeOwnPassword(id, `guess-${i}`, "second-password")).rejects.toMatchObject({ code: "INVALID_INPUT", message: "CURRENT_PASSWORD_WRONG" });
+    }
+    await expect(changeOwnPassword(id, "first-password", "second-password")).rejects.toMatchObject({ code: "LOCKED", message: "ACCOUNT_LOCKED" });
+    expect(await signInWithPassword(email, "first-password")).toMatchObject({ ok: false, code: "LOCKED" });
+    // Nothing changed: the session and the password are as they were.
+    expect(await findSessionUser(id, 1)).not.toBeNull();
+  });
+
+  it("sign-out ends every session of the version it names; an old token ends nothing newer", async () => {
+    const { id } = await createUser(null, { email: uniqueEmail(), name: "S", role: "analyst", password: "correct-password" });
+    expect(await findSessionUser(id, 1)).not.toBeNull();
+    expect(await endSessions(id, 1)).toBe(true);
+    expect(await findSessionUser(id, 1)).toBeNull();
+    expect(await findSessionUser(id, 2)).not.toBeNull();
+    // Signing out with a copy of the old token again does not end the session that came after.
+    expect(await endSessions(id, 1)).toBe(false);
+    expect(await findSessionUser(id, 2)).not.toBeNull();
+    expect(await endSessions("no-such-user", 1)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
-import { evaluateLockout, normalizeEmail, WINDOW_MS } from "@/lib/auth/lockout";
+import { evaluateLockout, normalizeEmail, WINDOW_MS, type LockoutState } from "@/lib/auth/lockout";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { canManageUser } from "@/lib/auth/permissions";
 import type { CreateUserInput } from "./schema";
@@ -13,13 +13,8 @@ export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; code: "INVALID" | "LOCKED" | "DISABLED"; retryAfterMs?: number };
 
-/**
- * Checks an email and password, applying the lockout rule first, and records the attempt.
- * A locked email is refused without looking at the password (and without extending the lock).
- */
-export async function signInWithPassword(rawEmail: string, password: string): Promise<SignInResult> {
-  const email = normalizeEmail(String(rawEmail)).slice(0, 200);
-  const now = new Date();
+/** The lockout state of a (normalised) email: its failed password checks since its last successful sign-in, within the window. */
+async function lockoutOf(email: string, now: Date): Promise<LockoutState> {
   const lastSuccess = await db.loginAttempt.findFirst({
     where: { email, success: true },
     orderBy: { createdAt: "desc" },
@@ -30,7 +25,17 @@ export async function signInWithPassword(rawEmail: string, password: string): Pr
     where: { email, success: false, createdAt: { gt: since } },
     select: { createdAt: true },
   });
-  const lock = evaluateLockout(failures.map((f) => f.createdAt), now);
+  return evaluateLockout(failures.map((f) => f.createdAt), now);
+}
+
+/**
+ * Checks an email and password, applying the lockout rule first, and records the attempt.
+ * A locked email is refused without looking at the password (and without extending the lock).
+ */
+export async function signInWithPassword(rawEmail: string, password: string): Promise<SignInResult> {
+  const email = normalizeEmail(String(rawEmail)).slice(0, 200);
+  const now = new Date();
+  const lock = await lockoutOf(email, now);
   if (lock.locked) return { ok: false, code: "LOCKED", retryAfterMs: lock.retryAfterMs };
 
   const user = email ? await db.user.findUnique({ where: { email } }) : null;
@@ -82,12 +87,17 @@ export async function updateUser(actor: Actor, userId: string, change: { role?: 
 
 /**
  * Changes the actor's own password after checking the current one; other sessions of the
- * account end (sessionVersion moves on). Returns the new session version for the caller's token.
+ * account end (sessionVersion moves on). A wrong current password counts as a failed sign-in of
+ * the account, and a locked account cannot change its password: whoever holds a session (a
+ * borrowed laptop, a stolen cookie) cannot guess the password through this form either.
  */
 export async function changeOwnPassword(actorId: string, currentPassword: string, newPassword: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actorId } });
   if (!user || user.disabled) throw new AppError("UNAUTHENTICATED");
+  const email = normalizeEmail(user.email);
+  if ((await lockoutOf(email, new Date())).locked) throw new AppError("LOCKED", "ACCOUNT_LOCKED");
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    await db.loginAttempt.create({ data: { email, success: false } });
     throw new AppError("INVALID_INPUT", "CURRENT_PASSWORD_WRONG");
   }
   const passwordHash = await hashPassword(newPassword);
@@ -95,6 +105,19 @@ export async function changeOwnPassword(actorId: string, currentPassword: string
     await tx.user.update({ where: { id: actorId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAuditEvent(tx, { actorId, entityType: "user", entityId: actorId, action: "user.password_change" });
   });
+}
+
+/**
+ * Sign-out: ends every session of the user that holds `sessionVersion`. next-auth's JWT sessions
+ * are stateless (signing out only deletes the browser's cookie), so a copied cookie would stay
+ * valid until it expires; moving the version on makes lib/auth/session.ts refuse it. Trade-off:
+ * signing out ends the user's sessions in other browsers too. A token that is already stale
+ * changes nothing, so an old copy cannot end the sessions that came after it. Returns whether
+ * sessions were ended.
+ */
+export async function endSessions(userId: string, sessionVersion: number): Promise<boolean> {
+  const res = await db.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+  return res.count === 1;
 }
 
 /** For the CLI: creates or resets a user (admin bootstrap on a server without the seed). */

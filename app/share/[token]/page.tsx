@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { loadSharedAuditReport } from "@/lib/shares/data";
+import { requestClientKey } from "@/lib/ops/client-address";
+import { openSharedAuditReport } from "@/lib/shares/data";
 import { recordShareView } from "@/lib/shares/mutations";
 import { getTranslator } from "@/lib/i18n/locale";
 import { AuditReportView } from "@/app/_components/audit-report/audit-report-view";
 import { AuditToolbar } from "@/app/_components/audit-report/audit-toolbar";
 import { LanguageSwitch } from "@/app/_components/language-switch";
+import { ShareRateLimited } from "./rate-limited";
 
 // Public and read-only: no account needed, never indexed, never cached.
 export const dynamic = "force-dynamic";
@@ -13,13 +16,15 @@ export const metadata: Metadata = { title: "Shared audit report", robots: { inde
 
 /**
  * A shared audit report: the token is checked (unknown, revoked and expired links show the
- * "no longer available" page with status 404), every view is counted, and notes show only when
- * the sharer chose so.
+ * "no longer available" page with status 404; a client that failed too many lookups sees "too
+ * many attempts", status 429 set by proxy.ts), every view is counted, and notes show only when the
+ * sharer chose so. A GET changes nothing but the view count.
  */
 export default async function SharePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
   const approvedOnly = (await searchParams).approved === "1";
-  const shared = await loadSharedAuditReport(token, { approvedOnly });
+  const shared = await openSharedAuditReport(token, requestClientKey(await headers()), { approvedOnly });
+  if (shared.state === "rate_limited") return <ShareRateLimited retryAfterMs={shared.retryAfterMs} />;
   if (shared.state !== "ok") notFound();
   await recordShareView(shared.link.id);
   const { t, locale } = await getTranslator();
