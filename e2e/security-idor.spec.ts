@@ -569,6 +569,7 @@ const PAGES: Record<string, (w: World) => { path: string; signedOut: "login" | n
   ],
   "(app)/reports/import/page.tsx": () => [{ path: "/reports/import", signedOut: "login", as: { viewer: 403, analyst: 200 }, note: "importers only" }],
   "(app)/review/page.tsx": () => [{ path: "/review", signedOut: "login", as: { viewer: 200 }, note: "every role reads" }],
+  "(app)/search/page.tsx": () => [{ path: "/search?q=%E5%BB%BA%E8%AE%BE", signedOut: "login", as: { viewer: 200 }, note: "every role reads; search results carry no ids beyond what the reader may open" }],
   "(auth)/login/page.tsx": () => [{ path: "/login", signedOut: 200, note: "the sign-in page" }],
   // One unknown token only, as above.
   "share/[token]/page.tsx": () => [{ path: `/share/${"B".repeat(32)}`, signedOut: 404, note: "public by token" }],
