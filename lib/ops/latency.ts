@@ -1,0 +1,67 @@
+/**
+ * Latency bookkeeping for the load test and the benchmarks: exact percentiles over every sample
+ * (runs are bounded in count, so all samples fit in memory), errors per endpoint, and a table.
+ */
+
+/** The q-quantile (0..1) of sorted samples, nearest rank: the smallest value with at least q of the samples at or below it. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (!sorted.length) return NaN;
+  const rank = Math.ceil(q * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export type LatencySummary = { count: number; errors: number; p50: number; p95: number; p99: number; max: number; mean: number };
+
+/** Summary of a set of samples (any order). */
+export function summarize(samples: readonly number[], errors = 0): LatencySummary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = sorted.length ? sorted.reduce((s, x) => s + x, 0) / sorted.length : NaN;
+  return { count: sorted.length, errors, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? NaN, mean };
+}
+
+/** Samples and errors by endpoint name; a failed request counts as a sample and as an error. */
+export class LatencyRecorder {
+  private readonly samples = new Map<string, number[]>();
+  private readonly errorCounts = new Map<string, number>();
+  /** The first few distinct error descriptions, for the report. */
+  readonly errorSamples: string[] = [];
+
+  record(endpoint: string, ms: number, error?: string): void {
+    let list = this.samples.get(endpoint);
+    if (!list) this.samples.set(endpoint, (list = []));
+    list.push(ms);
+    if (error !== undefined) {
+      this.errorCounts.set(endpoint, (this.errorCounts.get(endpoint) ?? 0) + 1);
+      const line = `${endpoint}: ${error}`;
+      if (this.errorSamples.length < 10 && !this.errorSamples.includes(line)) this.errorSamples.push(line);
+    }
+  }
+
+  get total(): number {
+    let n = 0;
+    for (const list of this.samples.values()) n += list.length;
+    return n;
+  }
+
+  /** Per endpoint (in first-seen order) and overall. */
+  summary(): { endpoints: (LatencySummary & { endpoint: string })[]; total: LatencySummary } {
+    const endpoints = [...this.samples].map(([endpoint, list]) => ({ endpoint, ...summarize(list, this.errorCounts.get(endpoint) ?? 0) }));
+    const all = [...this.samples.values()].flat();
+    const errors = [...this.errorCounts.values()].reduce((s, x) => s + x, 0);
+    return { endpoints, total: summarize(all, errors) };
+  }
+}
+
+const ms = (x: number) => (Number.isNaN(x) ? "—" : x >= 100 ? `${Math.round(x)}` : x.toFixed(1));
+
+/** A plain-text table of summaries; `seconds` adds a requests-per-second column. */
+export function formatTable(rows: (LatencySummary & { name: string })[], seconds?: number): string {
+  const w = Math.max(8, ...rows.map((r) => r.name.length));
+  const head = `${"endpoint".padEnd(w)}  ${"requests".padStart(8)}  ${"errors".padStart(6)}  ${"p50 ms".padStart(7)}  ${"p95 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"max ms".padStart(7)}${seconds ? `  ${"req/s".padStart(7)}` : ""}`;
+  const lines = rows.map(
+    (r) =>
+      `${r.name.padEnd(w)}  ${String(r.count).padStart(8)}  ${String(r.errors).padStart(6)}  ${ms(r.p50).padStart(7)}  ${ms(r.p95).padStart(7)}  ${ms(r.p99).padStart(7)}  ${ms(r.max).padStart(7)}` +
+      (seconds ? `  ${(r.count / seconds).toFixed(1).padStart(7)}` : ""),
+  );
+  return [head, "-".repeat(head.length), ...lines].join("\n");
+}
