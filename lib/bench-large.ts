@@ -19,7 +19,7 @@ import { listReportPledges } from "@/lib/pledges/data";
 import { getReportDetail, listPairingCandidates, listReports } from "@/lib/reports/data";
 import { listAssignableUsers } from "@/lib/users/data";
 import { toSimplified } from "@/lib/report/script";
-import { assertLocalTarget, HttpSession, pledgeLinksIn, signIn } from "./ops/http-session";
+import { assertLocalTarget, HttpSession, pledgeIdsInReportPage, signIn } from "./ops/http-session";
 import { formatTable, summarize, type LatencySummary } from "./ops/latency";
 
 type Bench = { name: string; barMs?: number; run: () => Promise<unknown> };
@@ -101,7 +101,7 @@ async function measure(benches: Bench[], runs: number, warmup: number): Promise<
 
 function print(title: string, rows: (LatencySummary & { name: string; barMs?: number })[]): boolean {
   const named = rows.map((r) => ({ ...r, name: `${r.name}${r.barMs ? (r.p95 < r.barMs ? "  [ok]" : "  [MISSED]") : ""}` }));
-  process.stdout.write(`\n${title}\n${formatTable(named)}\n`);
+  process.stdout.write(`\n${title}\n${formatTable(named, undefined, { name: "benchmark", count: "runs" })}\n`);
   return rows.every((r) => !r.barMs || r.p95 < r.barMs);
 }
 
@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
     await signIn(session, process.env.DUIXIAN_BENCH_EMAIL ?? "analyst@duixian.test", process.env.DUIXIAN_BENCH_PASSWORD ?? "duixian-analyst");
     const page = await session.request(`/reports/${biggest.id}`);
     if (page.status !== 200) throw new Error(`the server at ${args.url.origin} does not serve report ${biggest.id} (HTTP ${page.status}): is it serving this database?`);
-    const pledgeId = pledgeLinksIn(page.text)[0]?.pledgeId ?? null;
+    const pledgeId = pledgeIdsInReportPage(page.text)[0] ?? null;
     const runs = Math.max(1, Math.round(args.runs * 0.67));
     ok = print(`over HTTP at ${args.url.origin}, signed in, ${runs} runs each, one at a time (ms)`, await measure(httpBenchmarks(session, biggest.id, pledgeId), runs, 2)) && ok;
   }

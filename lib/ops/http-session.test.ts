@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySetCookies, assertLocalTarget, flightData, parseActionResult, pledgeLinksIn, reportIdsIn } from "./http-session";
+import { applySetCookies, assertLocalTarget, flightData, parseActionResult, pledgeIdsInReportPage, pledgeLinksIn, reportIdsIn } from "./http-session";
 
 describe("assertLocalTarget", () => {
   it("accepts http://127.0.0.1 with a port, as an origin", () => {
@@ -55,5 +55,10 @@ describe("page parsing", () => {
     const html = '<a href="/reports/import">x</a><a href="/reports/cmabc123">A</a><a href="/reports/cmabc123">A</a><a href="/reports/cmdef456/pledges/cmp0001">p</a>';
     expect(reportIdsIn(html)).toEqual(["cmabc123"]);
     expect(pledgeLinksIn(html)).toEqual([{ reportId: "cmdef456", pledgeId: "cmp0001" }]);
+  });
+  it("finds the pledge ids of a report page in its pledge list's props", () => {
+    const flight = '9:["$","$L1",null,{"pledges":[{"id":"cmP1abc","start":10,"end":20,"text":"稳就业","searchText":"稳就业"},{"id":"cmP2abc","start":21,"end":30,"text":"保民生"}]}]';
+    const html = `<script>self.__next_f.push([1,${JSON.stringify(flight)}])</script>`;
+    expect(pledgeIdsInReportPage(html)).toEqual(["cmP1abc", "cmP2abc"]);
   });
 });

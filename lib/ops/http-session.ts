@@ -145,9 +145,10 @@ export async function callAction(session: HttpSession, pagePath: string, actionI
 
 /** Calls a `(prevState, formData)` server action the way React encodes a form submission. */
 export async function callFormAction(session: HttpSession, pagePath: string, actionId: string, fields: Record<string, string>): Promise<HttpResult & { outcome: ActionOutcome | null }> {
+  // As React's encodeReply writes it: the form's fields as "_1_<name>", the arguments (state, form) as "0".
   const form = new FormData();
-  form.set("0", JSON.stringify(["$undefined", "$K1"]));
-  for (const [k, v] of Object.entries(fields)) form.set(`1_${k}`, v);
+  for (const [k, v] of Object.entries(fields)) form.set(`_1_${k}`, v);
+  form.set("0", JSON.stringify([null, "$K1"]));
   const res = await session.request(pagePath, { method: "POST", headers: { "Next-Action": actionId, Accept: "text/x-component" }, body: form });
   return { ...res, outcome: parseActionResult(res.text) };
 }
@@ -181,4 +182,14 @@ export function pledgeLinksIn(html: string): { reportId: string; pledgeId: strin
   const seen = new Map<string, { reportId: string; pledgeId: string }>();
   for (const m of html.matchAll(/\/reports\/([A-Za-z0-9_-]{6,64})\/pledges\/([A-Za-z0-9_-]{6,64})/g)) seen.set(m[2], { reportId: m[1], pledgeId: m[2] });
   return [...seen.values()];
+}
+
+/**
+ * The pledge ids of a report page: the pledge list's props in the page's RSC payload (pledges
+ * open from the list by selection, so the page holds no links to them).
+ */
+export function pledgeIdsInReportPage(html: string): string[] {
+  const ids = new Set<string>();
+  for (const m of flightData(html).matchAll(/\{"id":"([A-Za-z0-9_-]{6,64})","start":\d+,"end":\d+,"text":"/g)) ids.add(m[1]);
+  return [...ids];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTable, LatencyRecorder, percentile, summarize } from "./latency";
+import { displayWidth, formatTable, LatencyRecorder, percentile, summarize } from "./latency";
 
 describe("percentile (nearest rank)", () => {
   const xs = Array.from({ length: 100 }, (_, i) => i + 1); // 1..100
@@ -37,5 +37,12 @@ describe("LatencyRecorder", () => {
     const table = formatTable([{ name: "total", ...summarize([10, 20, 30]) }], 2);
     expect(table.split("\n")[0]).toContain("req/s");
     expect(table.split("\n")[2]).toMatch(/total\s+3\s+0\s+20\.0\s+30\.0\s+30\.0\s+30\.0\s+1\.5$/);
+  });
+});
+
+describe("displayWidth", () => {
+  it("counts CJK characters as two columns, so tables line up", () => {
+    expect(displayWidth("q=就业")).toBe(6);
+    expect(displayWidth("GET /reports")).toBe(12);
   });
 });

@@ -52,16 +52,25 @@ export class LatencyRecorder {
   }
 }
 
+/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const padEnd = (s: string, width: number) => s + " ".repeat(Math.max(0, width - displayWidth(s)));
+
 const ms = (x: number) => (Number.isNaN(x) ? "—" : x >= 100 ? `${Math.round(x)}` : x.toFixed(1));
 
 /** A plain-text table of summaries; `seconds` adds a requests-per-second column. */
-export function formatTable(rows: (LatencySummary & { name: string })[], seconds?: number): string {
-  const w = Math.max(8, ...rows.map((r) => r.name.length));
-  const head = `${"endpoint".padEnd(w)}  ${"requests".padStart(8)}  ${"errors".padStart(6)}  ${"p50 ms".padStart(7)}  ${"p95 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"max ms".padStart(7)}${seconds ? `  ${"req/s".padStart(7)}` : ""}`;
+export function formatTable(rows: (LatencySummary & { name: string })[], seconds?: number, labels: { name: string; count: string } = { name: "endpoint", count: "requests" }): string {
+  const w = Math.max(labels.name.length, ...rows.map((r) => displayWidth(r.name)));
+  const head = `${padEnd(labels.name, w)}  ${labels.count.padStart(8)}  ${"errors".padStart(6)}  ${"p50 ms".padStart(7)}  ${"p95 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"max ms".padStart(7)}${seconds ? `  ${"req/s".padStart(7)}` : ""}`;
   const lines = rows.map(
     (r) =>
-      `${r.name.padEnd(w)}  ${String(r.count).padStart(8)}  ${String(r.errors).padStart(6)}  ${ms(r.p50).padStart(7)}  ${ms(r.p95).padStart(7)}  ${ms(r.p99).padStart(7)}  ${ms(r.max).padStart(7)}` +
+      `${padEnd(r.name, w)}  ${String(r.count).padStart(8)}  ${String(r.errors).padStart(6)}  ${ms(r.p50).padStart(7)}  ${ms(r.p95).padStart(7)}  ${ms(r.p99).padStart(7)}  ${ms(r.max).padStart(7)}` +
       (seconds ? `  ${(r.count / seconds).toFixed(1).padStart(7)}` : ""),
   );
-  return [head, "-".repeat(head.length), ...lines].join("\n");
+  return [head, "-".repeat(displayWidth(head)), ...lines].join("\n");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessmentIn, hashString, LoadUsageError, parseLoadArgs, pickWeighted, prng, SCENARIOS } from "./load";
+import { assessmentIn, hashString, LoadUsageError, parseLoadArgs, pickWeighted, processCpuMs, prng, SCENARIOS } from "./load";
 
 describe("parseLoadArgs", () => {
   it("defaults to 50 users for 60 s, at most 100,000 requests, no think time, bar p95 500 ms", () => {
@@ -8,8 +8,8 @@ describe("parseLoadArgs", () => {
     expect(o.url.origin).toBe("http://127.0.0.1:3303");
   });
   it("reads options in both spellings", () => {
-    const o = parseLoadArgs(["--url=http://127.0.0.1:3304", "--users", "8", "--duration=5", "--max-requests", "300", "--think-ms", "250", "--next-dir", "/x/.next"], "/repo");
-    expect(o).toMatchObject({ users: 8, durationS: 5, maxRequests: 300, thinkMs: 250, nextDir: "/x/.next" });
+    const o = parseLoadArgs(["--url=http://127.0.0.1:3304", "--users", "8", "--duration=5", "--max-requests", "300", "--think-ms", "250", "--next-dir", "/x/.next", "--server-pid", "4242"], "/repo");
+    expect(o).toMatchObject({ users: 8, durationS: 5, maxRequests: 300, thinkMs: 250, nextDir: "/x/.next", serverPid: 4242 });
   });
   it("refuses another host, a missing url, unknown options and unbounded runs", () => {
     for (const argv of [
@@ -63,5 +63,17 @@ describe("assessmentIn", () => {
     const flight = `5:["$","div",null,{"assessment":{"pledgeId":"cmA","reportId":"cmR","status":"partial","rationale":"他说：\\"reviewState\\":\\"x\\"，未完成","reportedValue":null,"reviewState":"returned","version":7,"target":null}}]`;
     expect(assessmentIn(flight, "cmA")).toEqual({ status: "partial", reviewState: "returned", version: 7 });
     expect(assessmentIn(flight, "cmB")).toBeNull();
+  });
+});
+
+describe("processCpuMs", () => {
+  it("reads a local process's CPU time, and is null for a process that does not exist", () => {
+    if (process.platform !== "linux") return;
+    const a = processCpuMs(process.pid)!;
+    let x = 0;
+    for (let i = 0; i < 3e7; i++) x += i % 7;
+    expect(x).toBeGreaterThan(0);
+    expect(processCpuMs(process.pid)!).toBeGreaterThanOrEqual(a);
+    expect(processCpuMs(2 ** 22 + 7)).toBeNull();
   });
 });

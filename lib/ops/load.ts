@@ -19,6 +19,8 @@
  * 2 on bad usage.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import {
   assertLocalTarget,
@@ -26,6 +28,7 @@ import {
   callFormAction,
   flightData,
   HttpSession,
+  pledgeIdsInReportPage,
   pledgeLinksIn,
   reportIdsIn,
   serverActionIds,
@@ -46,6 +49,8 @@ export type LoadOptions = {
   p95BarMs: number;
   nextDir: string;
   seed: number;
+  /** The server's process id (optional): its CPU time per request is reported, which a shared machine does not distort. */
+  serverPid: number;
 };
 
 export const LOAD_LIMITS = { users: 200, durationS: 600, maxRequests: 1_000_000, thinkMs: 60_000, reports: 500 } as const;
@@ -58,10 +63,11 @@ const NUMBER_OPTIONS = {
   reports: ["reports", 20, 1, LOAD_LIMITS.reports],
   p95: ["p95BarMs", 500, 1, 60_000],
   seed: ["seed", 1, 0, 2 ** 31],
+  "server-pid": ["serverPid", 0, 0, 2 ** 22],
 } as const;
 
 export const LOAD_USAGE =
-  "usage: npm run load -- --url http://127.0.0.1:PORT [--users 50] [--duration 60] [--max-requests 100000] [--think-ms 0] [--reports 20] [--p95 500] [--seed 1] [--next-dir .next]";
+  "usage: npm run load -- --url http://127.0.0.1:PORT [--users 50] [--duration 60] [--max-requests 100000] [--think-ms 0] [--reports 20] [--p95 500] [--seed 1] [--next-dir .next] [--server-pid PID]";
 
 /** Reads the command line; throws LoadUsageError on anything unknown or out of bounds. */
 export function parseLoadArgs(argv: string[], cwd = process.cwd()): LoadOptions {
@@ -97,6 +103,7 @@ export function parseLoadArgs(argv: string[], cwd = process.cwd()): LoadOptions 
     reports: options.reports,
     p95BarMs: options.p95BarMs,
     seed: options.seed,
+    serverPid: options.serverPid,
     nextDir: path.resolve(cwd, values["next-dir"] ?? ".next"),
   };
 }
@@ -292,6 +299,19 @@ export const SCENARIOS: Scenario[] = [
   { name: "review", weight: { analyst: 0, reviewer: 40 }, run: reviewFlow },
 ];
 
+/** CPU time (user + system) a local process has used so far, in ms; null when it cannot be read (not Linux, no such process). */
+export function processCpuMs(pid: number): number | null {
+  try {
+    // /proc/PID/stat: fields after the command name; utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
+
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -352,7 +372,9 @@ export async function runLoad(o: LoadOptions, log: (line: string) => void = cons
     const list = await vus[0].session.request("/reports");
     const reports = spread(reportIdsIn(list.text), o.reports);
     if (!reports.length) throw new Error("the server lists no reports: load a database first (seed or generate)");
-    const pledges = (await pool(reports, 2, async (id) => pledgeLinksIn((await vus[0].session.request(`/reports/${id}`)).text))).flat();
+    const pledges = (
+      await pool(reports, 2, async (reportId) => pledgeIdsInReportPage((await vus[0].session.request(`/reports/${reportId}`)).text).map((pledgeId) => ({ reportId, pledgeId })))
+    ).flat();
     const analysts = vus.filter((v) => v.role === "analyst");
     pledges.forEach((ref, j) => analysts.length && analysts[j % analysts.length].own.push(ref));
     for (const v of analysts) shuffle(v.own, v.rng);
@@ -360,6 +382,8 @@ export async function runLoad(o: LoadOptions, log: (line: string) => void = cons
 
     const ctx: Ctx = { recorder: new LatencyRecorder(), deadline: 0, maxRequests: o.maxRequests, issued: 0, thinkMs: o.thinkMs, reports, pledges, reviewers, actions };
     log(`load: ${o.users} users for up to ${o.durationS} s or ${o.maxRequests} requests against ${o.url.origin}${o.thinkMs ? `, think time ≈ ${o.thinkMs} ms` : ", no think time"}`);
+    const loadBefore = loadavg();
+    const cpu0 = o.serverPid ? processCpuMs(o.serverPid) : null;
     const t0 = performance.now();
     ctx.deadline = t0 + o.durationS * 1000;
     const progress = setInterval(() => log(`  ${((performance.now() - t0) / 1000).toFixed(0)} s: ${ctx.recorder.total} requests`), 10_000);
@@ -378,6 +402,12 @@ export async function runLoad(o: LoadOptions, log: (line: string) => void = cons
     log("");
     log(`${summary.total.count} requests in ${seconds.toFixed(1)} s (${(summary.total.count / seconds).toFixed(1)} req/s), ${summary.total.errors} errors`);
     for (const line of ctx.recorder.errorSamples) log(`  error: ${line}`);
+    const cpu1 = o.serverPid ? processCpuMs(o.serverPid) : null;
+    if (cpu0 !== null && cpu1 !== null) {
+      const busy = cpu1 - cpu0;
+      log(`server (pid ${o.serverPid}): ${(busy / 1000).toFixed(1)} s of CPU = ${(busy / summary.total.count).toFixed(1)} ms per request; busy ${((100 * busy) / (seconds * 1000)).toFixed(0)} % of one core`);
+    }
+    log(`machine load average (1, 5, 15 min) before ${loadBefore}, after ${loadavg()} on ${os.cpus().length} cores`);
     log(`bars: p95 ${summary.total.p95.toFixed(0)} ms < ${o.p95BarMs} ms ${summary.total.p95 < o.p95BarMs ? "ok" : "MISSED"}; errors ${summary.total.errors} = 0 ${summary.total.errors === 0 ? "ok" : "MISSED"}`);
     return { ...summary, seconds, passed, errorSamples: ctx.recorder.errorSamples };
   } finally {
