@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, formatTable, LatencyRecorder, percentile, summarize } from "./latency";
+import { displayWidth, formatTable, LatencyRecorder, percentile, processCpuMs, summarize } from "./latency";
 
 describe("percentile (nearest rank)", () => {
   const xs = Array.from({ length: 100 }, (_, i) => i + 1); // 1..100
@@ -44,5 +44,17 @@ describe("displayWidth", () => {
   it("counts CJK characters as two columns, so tables line up", () => {
     expect(displayWidth("q=就业")).toBe(6);
     expect(displayWidth("GET /reports")).toBe(12);
+  });
+});
+
+describe("processCpuMs", () => {
+  it("reads a local process's CPU time, and is null for a process that does not exist", () => {
+    if (process.platform !== "linux") return;
+    const a = processCpuMs(process.pid)!;
+    let x = 0;
+    for (let i = 0; i < 3e7; i++) x += i % 7;
+    expect(x).toBeGreaterThan(0);
+    expect(processCpuMs(process.pid)!).toBeGreaterThanOrEqual(a);
+    expect(processCpuMs(2 ** 22 + 7)).toBeNull();
   });
 });

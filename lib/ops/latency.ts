@@ -2,6 +2,7 @@
  * Latency bookkeeping for the load test and the benchmarks: exact percentiles over every sample
  * (runs are bounded in count, so all samples fit in memory), errors per endpoint, and a table.
  */
+import { readFileSync } from "node:fs";
 
 /** The q-quantile (0..1) of sorted samples, nearest rank: the smallest value with at least q of the samples at or below it. */
 export function percentile(sorted: readonly number[], q: number): number {
@@ -73,4 +74,15 @@ export function formatTable(rows: (LatencySummary & { name: string })[], seconds
       (seconds ? `  ${(r.count / seconds).toFixed(1).padStart(7)}` : ""),
   );
   return [head, "-".repeat(displayWidth(head)), ...lines].join("\n");
+}
+
+/** CPU time (user + system) a local process has used so far, in ms; null when it cannot be read (not Linux, no such process). */
+export function processCpuMs(pid: number): number | null {
+  try {
+    // /proc/PID/stat: fields after the command name; utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }

@@ -19,7 +19,6 @@
  * 2 on bad usage.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -35,7 +34,7 @@ import {
   signIn,
   type HttpResult,
 } from "./http-session";
-import { formatTable, LatencyRecorder } from "./latency";
+import { formatTable, LatencyRecorder, processCpuMs } from "./latency";
 
 export class LoadUsageError extends Error {}
 
@@ -299,17 +298,6 @@ export const SCENARIOS: Scenario[] = [
   { name: "review", weight: { analyst: 0, reviewer: 40 }, run: reviewFlow },
 ];
 
-/** CPU time (user + system) a local process has used so far, in ms; null when it cannot be read (not Linux, no such process). */
-export function processCpuMs(pid: number): number | null {
-  try {
-    // /proc/PID/stat: fields after the command name; utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
@@ -384,6 +372,7 @@ export async function runLoad(o: LoadOptions, log: (line: string) => void = cons
     log(`load: ${o.users} users for up to ${o.durationS} s or ${o.maxRequests} requests against ${o.url.origin}${o.thinkMs ? `, think time ≈ ${o.thinkMs} ms` : ", no think time"}`);
     const loadBefore = loadavg();
     const cpu0 = o.serverPid ? processCpuMs(o.serverPid) : null;
+    const ownCpu0 = process.cpuUsage();
     const t0 = performance.now();
     ctx.deadline = t0 + o.durationS * 1000;
     const progress = setInterval(() => log(`  ${((performance.now() - t0) / 1000).toFixed(0)} s: ${ctx.recorder.total} requests`), 10_000);
@@ -407,7 +396,8 @@ export async function runLoad(o: LoadOptions, log: (line: string) => void = cons
       const busy = cpu1 - cpu0;
       log(`server (pid ${o.serverPid}): ${(busy / 1000).toFixed(1)} s of CPU = ${(busy / summary.total.count).toFixed(1)} ms per request; busy ${((100 * busy) / (seconds * 1000)).toFixed(0)} % of one core`);
     }
-    log(`machine load average (1, 5, 15 min) before ${loadBefore}, after ${loadavg()} on ${os.cpus().length} cores`);
+    const own = process.cpuUsage(ownCpu0);
+    log(`this load generator: ${((own.user + own.system) / 1e6).toFixed(1)} s of CPU; machine load average (1, 5, 15 min) before ${loadBefore}, after ${loadavg()} on ${os.cpus().length} cores`);
     log(`bars: p95 ${summary.total.p95.toFixed(0)} ms < ${o.p95BarMs} ms ${summary.total.p95 < o.p95BarMs ? "ok" : "MISSED"}; errors ${summary.total.errors} = 0 ${summary.total.errors === 0 ? "ok" : "MISSED"}`);
     return { ...summary, seconds, passed, errorSamples: ctx.recorder.errorSamples };
   } finally {
