@@ -4,7 +4,7 @@
  * assessment workflow, so lists, filters, search and the review queue see realistic data.
  *
  * What it makes, deterministically:
- * - the demo users and the eleven shipped reports (the seed), so the demo accounts work;
+ * - the demo users and the ten shipped reports (the seed), so the demo accounts work;
  * - synthetic regions (合成第001区, 合成第002区, …), each with five consecutive years of reports.
  *   Odd regions re-import Hailar 2012–2016 under their real years: real plan → review pairs.
  *   Even regions re-import the five seed reports as 2019–2023: pairs by year, but the review does
