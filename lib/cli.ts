@@ -3,11 +3,12 @@
  *
  *   npm run --silent cli -- parse FILE
  *   npm run --silent cli -- suggest PLAN_FILE REVIEW_FILE [--top N]
- *   npm run cli -- import FILE... | seed | create-user | serve
+ *   npm run cli -- import FILE... | seed | generate | create-user | serve
  *   npm run --silent cli -- help
  *
  * Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 unexpected failure.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ReportInputError } from "./report/errors";
@@ -172,6 +173,45 @@ const commands: Record<string, Command> = {
       const { seedDatabase } = await import("../seed/seed");
       const s = await seedDatabase((line) => console.log(line));
       console.log(`users created: ${s.usersCreated}; reports created: ${s.reportsCreated}, already present: ${s.reportsSkipped}`);
+    },
+  },
+  generate: {
+    usage: "generate [--reports N] [--pledges N] [--force]",
+    summary: "fill an empty database with a large synthetic data set from the corpus (performance tests)",
+    async run(args) {
+      const force = args.includes("--force");
+      const { options, positionals } = parseOptions(args.filter((a) => a !== "--force"), ["reports", "pledges"]);
+      if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+      const { GENERATE_LIMITS } = await import("../seed/generate-large");
+      const count = (name: "reports" | "pledges", fallback: number) => {
+        const v = options[name] === undefined ? fallback : Number(options[name]);
+        if (!Number.isInteger(v) || v < 1 || v > GENERATE_LIMITS[name]) throw new UsageError(`--${name} must be a whole number from 1 to ${GENERATE_LIMITS[name]}, not ${options[name]}`);
+        return v;
+      };
+      const target = { reports: count("reports", 200), pledges: count("pledges", 50_000) };
+      const { resolveDatabaseUrl } = await import("./db-url");
+      const url = resolveDatabaseUrl();
+      process.env.DATABASE_URL = url;
+      // Like `serve`: a new database file (or PostgreSQL database) is migrated first.
+      const migrate = spawnSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "pipe", encoding: "utf8", env: process.env });
+      if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed (exit ${migrate.status ?? migrate.signal}): ${migrate.stdout}${migrate.stderr}`);
+      const { configureDatabase, db } = await import("./db");
+      await configureDatabase();
+      const { countDatabase, generateLargeDatabase } = await import("../seed/generate-large");
+      const before = await countDatabase();
+      // A real database must never fill up with synthetic reports by accident.
+      if ((before.users > 0 || before.reports > 0) && !force) {
+        throw new UsageError(`the database holds ${before.users} users and ${before.reports} reports; generate fills an empty one (point DATABASE_URL at a new database), or pass --force to add synthetic data up to the totals (also resumes an interrupted run)`);
+      }
+      console.log(`generating into ${url.replace(/\/\/[^@/]*@/, "//…@")}: up to ${target.reports} reports and ${target.pledges.toLocaleString("en")} pledges`);
+      const s = await generateLargeDatabase({ ...target, log: (line) => console.log(line) });
+      await db.$disconnect();
+      const t = s.totals;
+      console.log(
+        `done in ${(s.elapsedMs / 1000).toFixed(1)} s: ${s.reportsCreated} reports created (${s.reportsSkipped} already there); database: ${t.reports} reports, ${t.pledges.toLocaleString("en")} pledges, ` +
+          `${t.assessed.toLocaleString("en")} assessed, ${t.submitted.toLocaleString("en")} submitted, ${t.approved.toLocaleString("en")} approved, ${t.returned.toLocaleString("en")} returned, ` +
+          `${t.evidence.toLocaleString("en")} evidence links, ${t.assigned.toLocaleString("en")} assigned`,
+      );
     },
   },
   "create-user": {
