@@ -41,10 +41,17 @@ export async function listReviewQueue(limit = 200): Promise<ReviewQueueItem[]> {
 }
 
 /**
+ * A pledge as the report page's server code sees it: the browser's PledgeDto plus `searchText`
+ * (the text in simplified characters, so the filter finds 電梯 when you type 电梯), which the
+ * page uses to filter and does not send on.
+ */
+export type ReportPledge = PledgeDto & { searchText: string };
+
+/**
  * Every pledge of one report in source order, as the report page shows them. Offsets index the
  * report's sourceText and text is always its slice.
  */
-export async function listReportPledges(reportId: string): Promise<PledgeDto[]> {
+export async function listReportPledges(reportId: string): Promise<ReportPledge[]> {
   const rows = await db.pledge.findMany({
     where: { reportId },
     select: {

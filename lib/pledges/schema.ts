@@ -60,8 +60,6 @@ export type PledgeDto = {
   start: number;
   end: number;
   text: string;
-  /** The text in simplified characters (for a filter that finds 電梯 when you type 电梯). */
-  searchText: string;
   sectionId: string | null;
   topic: string | null;
   kind: string;
