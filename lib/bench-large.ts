@@ -17,6 +17,7 @@
 import { can } from "@/lib/auth/permissions";
 import { hasFilters, matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
 import { listReportPledges } from "@/lib/pledges/data";
+import { searchPledges } from "@/lib/pledges/search";
 import { getReportDetail, listPairingCandidates, listReports } from "@/lib/reports/data";
 import { listAssignableUsers } from "@/lib/users/data";
 import { toSimplified } from "@/lib/report/script";
@@ -54,8 +55,10 @@ function inProcessBenchmarks(reportId: string): Bench[] {
     view("review=submitted", { review: "submitted" }),
     { name: "report page data, reviewer (+ pairing candidates)", barMs: BAR_MS, run: () => reportPageData(reportId, {}, { id: "bench", role: "reviewer" }) },
     { name: "listReports (report list)", run: () => listReports() },
-    // The cross-report search, once lib/pledges/search.ts is in:
-    // { name: "searchPledges q=就业", barMs: BAR_MS, run: () => searchPledges({ q: "就业", take: 50 }) },
+    // The cross-report search over all pledges: a scan below three characters, the trigram index above.
+    { name: "searchPledges q=就业 (all reports)", barMs: BAR_MS, run: () => searchPledges({ q: "就业", take: 100 }) },
+    { name: "searchPledges q=老旧小区改造 (all reports)", barMs: BAR_MS, run: () => searchPledges({ q: "老旧小区改造", take: 100 }) },
+    { name: "searchPledges q=旅遊 (traditional, all reports)", barMs: BAR_MS, run: () => searchPledges({ q: "旅遊", take: 100 }) },
   ];
 }
 
@@ -80,8 +83,8 @@ function httpBenchmarks(session: HttpSession, reportId: string, pledgeId: string
     get("GET /reports (report list)", "/reports"),
     get("GET / (dashboard)", "/"),
     get("GET /review (queue)", "/review"),
-    // The cross-report search page, once it is in:
-    // get("GET /search?q=就业", `/search?q=${encodeURIComponent("就业")}`, BAR_MS),
+    get("GET /search?q=就业", `/search?q=${encodeURIComponent("就业")}`, BAR_MS),
+    get("GET /search?q=老旧小区改造", `/search?q=${encodeURIComponent("老旧小区改造")}`, BAR_MS),
   ];
 }
 

@@ -8,7 +8,6 @@
  *
  * Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 unexpected failure.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ReportInputError } from "./report/errors";
@@ -193,8 +192,8 @@ const commands: Record<string, Command> = {
       const url = resolveDatabaseUrl();
       process.env.DATABASE_URL = url;
       // Like `serve`: a new database file (or PostgreSQL database) is migrated first.
-      const migrate = spawnSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { stdio: "pipe", encoding: "utf8", env: process.env });
-      if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed (exit ${migrate.status ?? migrate.signal}): ${migrate.stdout}${migrate.stderr}`);
+      const { migrateDatabase } = await import("./ops/migrate");
+      await migrateDatabase(url);
       const { configureDatabase, db } = await import("./db");
       await configureDatabase();
       const { countDatabase, generateLargeDatabase } = await import("../seed/generate-large");
