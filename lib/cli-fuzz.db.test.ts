@@ -19,7 +19,7 @@ const rnd = seededRandom(SEED);
 
 const root = path.resolve(__dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+function cli(args: string[], env: Record<string, string> = {}) {
   const res = spawnSync(tsx, ["--conditions=react-server", path.join(root, "lib", "cli.ts"), ...args], {
     cwd: root,
     encoding: "utf8",
