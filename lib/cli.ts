@@ -3,7 +3,7 @@
  *
  *   npm run --silent cli -- parse FILE
  *   npm run --silent cli -- suggest PLAN_FILE REVIEW_FILE [--top N]
- *   npm run cli -- import FILE... | seed | create-user | serve
+ *   npm run cli -- import FILE... | seed | create-user | serve | check
  *   npm run --silent cli -- help
  *
  * Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 unexpected failure.
@@ -167,6 +167,17 @@ const commands: Record<string, Command> = {
       if (failed) process.exitCode = 2;
     },
   },
+  check: {
+    usage: "check",
+    summary: "check that every saved report is whole (e.g. after a crash); prints counts and problems as JSON",
+    async run(args) {
+      if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
+      const { checkReportIntegrity } = await import("./reports/data");
+      const res = await checkReportIntegrity();
+      await writeStdout(JSON.stringify(res, null, 2) + "\n");
+      if (res.problems.length) process.exitCode = 1;
+    },
+  },
   backup: {
     usage: "backup FILE",
     summary: "copy the embedded database to FILE (safe while the app runs)",
@@ -190,15 +201,17 @@ const commands: Record<string, Command> = {
     },
   },
   serve: {
-    usage: "serve [--port N] [--build auto|always|never]",
+    usage: "serve [--port N] [--host H] [--build auto|always|never]",
     summary: "migrate, seed an empty database, build if needed and serve (what `npm start` runs)",
     async run(args) {
-      const { options, positionals } = parseOptions(args, ["port", "build"]);
+      const { options, positionals } = parseOptions(args, ["port", "host", "build"]);
       if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
       const build = options.build ?? "auto";
       if (build !== "auto" && build !== "always" && build !== "never") throw new UsageError(`--build must be auto, always or never`);
       const { serveApp } = await import("./ops/serve");
-      process.exitCode = await serveApp({ port: parsePort(options.port ?? process.env.PORT, 3000), build });
+      const host = options.host;
+      if (host !== undefined && !/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) throw new UsageError(`invalid host: ${host}`);
+      process.exitCode = await serveApp({ port: parsePort(options.port ?? process.env.PORT, 3000), host, build });
     },
   },
   seed: {
@@ -243,6 +256,8 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const command = commands[name];
+  // Commands other than serve print results on stdout: only warnings and errors are logged there.
+  if (name !== "serve") process.env.DUIXIAN_LOG_LEVEL ??= "warn";
   try {
     if (!command) throw new UsageError(`unknown command "${name}" (try: help)`);
     await command.run(args);
