@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
+import { logger } from "@/lib/ops/log";
 import { toSimplified } from "@/lib/report/script";
 import { hashReportContent } from "./content-hash";
 import type { PledgeInput, ReportMeta, SectionInput } from "./schema";
@@ -37,9 +38,13 @@ async function upsertRegion(tx: Tx, name: string, level: string): Promise<string
 export async function createReport(actorId: string | null, input: CreateReportInput): Promise<{ id: string }> {
   const contentHash = hashReportContent(input.sourceText);
   const { meta } = input;
-  return db.$transaction(
+  const started = performance.now();
+  const size = { characters: input.sourceText.length, sections: input.sections?.length ?? 0, pledges: input.pledges?.length ?? 0 };
+  const created = await db.$transaction(
     async (tx) => {
       const dup = await tx.report.findUnique({ where: { contentHash }, select: { id: true, title: true } });
+      // Written inside the transaction, after its first statement: the import has begun to write.
+      logger.debug("report.create.begin", size);
       if (dup) throw new AppError("DUPLICATE", "this report has already been imported", { reportId: dup.id, title: dup.title });
       const regionId = await upsertRegion(tx, meta.region, meta.level);
       const report = await tx.report.create({
@@ -100,6 +105,8 @@ export async function createReport(actorId: string | null, input: CreateReportIn
     },
     { timeout: 30_000 },
   );
+  logger.debug("report.create.committed", { reportId: created.id, ...size, durationMs: Math.round(performance.now() - started) });
+  return created;
 }
 
 /** Rows per INSERT when saving sections: well under SQLite's and PostgreSQL's bind-parameter limits. */
