@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { expect, test } from "./fixtures";
@@ -46,11 +47,12 @@ test("SIGTERM lets an in-flight import finish, refuses new connections and exits
     const signalledAt = Date.now();
     process.kill(server.pid, "SIGTERM");
     await server.waitForLog((r) => r.msg === "server.stopping");
-    // Next closed its listening socket on the signal: a new connection is refused.
-    const late = await fetch(`${server.url}/api/health`).then(
-      (r) => `answered ${r.status}`,
-      (e: Error & { cause?: { code?: string } }) => e.cause?.code ?? e.message,
-    );
+    // Next closed its listening socket on the signal: a new TCP connection is refused.
+    const late = await new Promise<string>((resolve) => {
+      const socket = connect(3213, "127.0.0.1");
+      socket.once("connect", () => (socket.destroy(), resolve("connected")));
+      socket.once("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    });
     expect(late).toBe("ECONNREFUSED");
 
     const res = await inFlight;
