@@ -46,7 +46,7 @@ export async function runGuardedAction<S extends z.ZodType, T, E extends ActionE
   const started = performance.now();
   const { requestId, actionId } = await currentRequest();
   let userId: string | null = null;
-  const done = <R extends { ok: true; data: T } | ActionError | E>(result: R): R => {
+  const done = <R extends { ok: true; data: T } | ActionError | E>(result: R, error?: unknown): R => {
     const outcome = result.ok ? "ok" : result.code;
     const level = outcome === "INTERNAL" ? "error" : outcome === "UNAUTHENTICATED" || outcome === "FORBIDDEN" ? "warn" : "info";
     logger[level]("action", {
@@ -55,6 +55,8 @@ export async function runGuardedAction<S extends z.ZodType, T, E extends ActionE
       userId,
       outcome,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
+      // The cause of an unexpected failure, for the log only (the client sees INTERNAL).
+      ...(outcome === "INTERNAL" && error !== undefined ? { err: error } : {}),
     });
     return result;
   };
@@ -69,7 +71,7 @@ export async function runGuardedAction<S extends z.ZodType, T, E extends ActionE
       options.after?.(parsed.data);
       return done(ok(res));
     } catch (e) {
-      return done(options.mapError ? options.mapError(e) : toActionError(e));
+      return done(options.mapError ? options.mapError(e) : toActionError(e), e);
     }
   });
 }
