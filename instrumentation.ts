@@ -1,12 +1,33 @@
 /**
  * Runs once when the Next server starts, before it handles any request (Next's instrumentation
- * hook). It installs the X-Forwarded-For guard so that per-client rate limits (share links) key
- * on the real socket address unless DUIXIAN_TRUSTED_PROXIES says proxies in front may be believed:
- * see lib/ops/client-address.ts.
+ * hook). In the Node.js server it:
+ * - installs the X-Forwarded-For guard, so per-client rate limits (share links) key on the real
+ *   socket address unless DUIXIAN_TRUSTED_PROXIES says proxies in front may be believed
+ *   (lib/ops/client-address.ts);
+ * - starts the access log (one JSON line per request with its status and duration, which the proxy
+ *   cannot see) and the shutdown hook that disconnects the database once the last request is done
+ *   (lib/ops/access-log.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installForwardedForGuard } = await import("@/lib/ops/client-address");
     installForwardedForGuard(await import("node:http"));
+    const { observeHttpServer } = await import("./lib/ops/access-log");
+    observeHttpServer();
   }
+}
+
+/** Errors Next caught while rendering or running an action or route: one JSON line with the request id. */
+export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routerKind: string; routePath: string; routeType: string }): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger, redactPath, REQUEST_ID_HEADER } = await import("./lib/ops/log");
+  const id = request.headers[REQUEST_ID_HEADER];
+  logger.error("request.error", {
+    requestId: Array.isArray(id) ? id[0] : id,
+    method: request.method,
+    path: redactPath(request.path),
+    route: context.routePath,
+    routeType: context.routeType,
+    err: error,
+  });
 }

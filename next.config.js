@@ -21,7 +21,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // forbidden() and app/forbidden.tsx for pages a role may not see.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" } },
+  // The proxy (proxy.ts) makes Next buffer request bodies, by default only their first 10 MB: an
+  // upload up to the 20 MB report limit must reach the import action whole.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" }, proxyClientMaxBodySize: "25mb" },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   async headers() {
     return [

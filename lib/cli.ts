@@ -3,13 +3,14 @@
  *
  *   npm run --silent cli -- parse FILE
  *   npm run --silent cli -- suggest PLAN_FILE REVIEW_FILE [--top N]
- *   npm run cli -- import FILE... | seed | generate | create-user | serve
+ *   npm run cli -- import FILE... | seed | generate | create-user | serve | check | migrate | backup | restore
  *   npm run --silent cli -- help
  *
  * Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 unexpected failure.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
+import { MAX_REPORT_BYTES } from "./report/decode";
 import { ReportInputError } from "./report/errors";
 
 export class UsageError extends Error {}
@@ -24,12 +25,55 @@ function writeStdout(text: string): Promise<void> {
 
 type Command = { usage: string; summary: string; run: (args: string[]) => Promise<void> | void };
 
+const READ_ERRORS: Record<string, string> = { ENOENT: "no such file", EISDIR: "it is a directory", EACCES: "permission denied", ENOTDIR: "no such file" };
+
+function readError(file: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code ?? "";
+  return new UsageError(`cannot read ${file}: ${READ_ERRORS[code] ?? (code || String(e))}`);
+}
+
+/** Throws a UsageError when `file` cannot be opened for reading or is a directory. */
+function checkReadable(file: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+  } catch (e) {
+    throw readError(file, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Reads an input file, at most one byte more than the upload limit (so the decoder refuses it as
+ * too large): a huge file, a device such as /dev/zero or an endless pipe never fills the memory.
+ */
 function readInputFile(file: string | undefined): Uint8Array {
   if (!file) throw new UsageError("missing FILE argument");
+  let fd: number | undefined;
   try {
-    return readFileSync(file);
+    fd = openSync(file, "r");
+    const st = fstatSync(fd);
+    if (st.isFile() && st.size > MAX_REPORT_BYTES) {
+      throw new ReportInputError("TOO_LARGE", `The file is ${(st.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_REPORT_BYTES / 1024 / 1024} MB.`);
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.alloc(1024 * 1024);
+    while (total <= MAX_REPORT_BYTES) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      total += n;
+    }
+    if (total > MAX_REPORT_BYTES) throw new ReportInputError("TOO_LARGE", `The input is more than ${MAX_REPORT_BYTES / 1024 / 1024} MB, the limit.`);
+    return Buffer.concat(chunks);
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    if (e instanceof ReportInputError) throw e;
+    throw readError(file, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -61,8 +105,10 @@ const commands: Record<string, Command> = {
   parse: {
     usage: "parse FILE",
     summary: "decode and parse a report; print its metadata, sections and pledges as JSON",
-    async run([file, ...rest]) {
-      if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+    async run(args) {
+      const { positionals } = parseOptions(args, []);
+      if (positionals.length > 1) throw new UsageError(`unexpected argument: ${positionals[1]}`);
+      const file = positionals[0];
       const { decodeReport } = await import("./report/decode");
       const { parseReport, toParseJson } = await import("./report/parse-report");
       const decoded = decodeReport(readInputFile(file), file);
@@ -100,13 +146,15 @@ const commands: Record<string, Command> = {
         if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, not ${options.year}`);
         confirmed.year = year;
       }
-      const files = positionals.map((f) => ({ f, bytes: readInputFile(f) }));
+      // A path that is wrong stops the run before anything is saved; a file whose content is
+      // refused (too large, not a report, a duplicate…) is named on stderr and the others go on.
+      positionals.forEach(checkReadable);
       const { importReport } = await import("./reports/import");
       const { AppError } = await import("./app-error");
       let failed = 0;
-      for (const { f, bytes } of files) {
+      for (const f of positionals) {
         try {
-          const res = await importReport(null, bytes, path.basename(f), confirmed);
+          const res = await importReport(null, readInputFile(f), path.basename(f), confirmed);
           console.log(`imported ${f}: ${res.pledges} pledges (report ${res.id})`);
         } catch (e) {
           if (e instanceof ReportInputError || e instanceof AppError) {
@@ -125,9 +173,20 @@ const commands: Record<string, Command> = {
     async run(args) {
       if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
       const { migrateDatabase } = await import("./ops/migrate");
-      const { redactUrl, resolveDatabaseUrl } = await import("./db-url");
+      const { redactDatabaseUrl, resolveDatabaseUrl } = await import("./db-url");
       const url = resolveDatabaseUrl();
-      console.log(`${redactUrl(url)}: ${(await migrateDatabase(url)).summary}`);
+      console.log(`${redactDatabaseUrl(url)}: ${(await migrateDatabase(url)).summary}`);
+    },
+  },
+  check: {
+    usage: "check",
+    summary: "check that every saved report is whole (e.g. after a crash); prints counts and problems as JSON",
+    async run(args) {
+      if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
+      const { checkReportIntegrity } = await import("./reports/data");
+      const res = await checkReportIntegrity();
+      await writeStdout(JSON.stringify(res, null, 2) + "\n");
+      if (res.problems.length) process.exitCode = 1;
     },
   },
   backup: {
@@ -153,15 +212,17 @@ const commands: Record<string, Command> = {
     },
   },
   serve: {
-    usage: "serve [--port N] [--build auto|always|never]",
+    usage: "serve [--port N] [--host H] [--build auto|always|never]",
     summary: "migrate, seed an empty database, build if needed and serve (what `npm start` runs)",
     async run(args) {
-      const { options, positionals } = parseOptions(args, ["port", "build"]);
+      const { options, positionals } = parseOptions(args, ["port", "host", "build"]);
       if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
       const build = options.build ?? "auto";
       if (build !== "auto" && build !== "always" && build !== "never") throw new UsageError(`--build must be auto, always or never`);
       const { serveApp } = await import("./ops/serve");
-      process.exitCode = await serveApp({ port: parsePort(options.port ?? process.env.PORT, 3000), build });
+      const host = options.host;
+      if (host !== undefined && !/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) throw new UsageError(`invalid host: ${host}`);
+      process.exitCode = await serveApp({ port: parsePort(options.port ?? process.env.PORT, 3000), host, build });
     },
   },
   seed: {
@@ -245,6 +306,8 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const command = commands[name];
+  // Commands other than serve print results on stdout: only warnings and errors are logged there.
+  if (name !== "serve") process.env.DUIXIAN_LOG_LEVEL ??= "warn";
   try {
     if (!command) throw new UsageError(`unknown command "${name}" (try: help)`);
     await command.run(args);

@@ -22,7 +22,14 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** The URL with any password replaced by ***, for logs. */
-export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/i, "$1***@");
+/** The URL with any password replaced, for logs (file: URLs have none). */
+export function redactDatabaseUrl(url: string): string {
+  if (url.startsWith("file:")) return url;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "redacted";
+    return u.toString();
+  } catch {
+    return "[unparseable database url]";
+  }
 }

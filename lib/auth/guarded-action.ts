@@ -1,8 +1,11 @@
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { fail, ok, toActionError, type ActionError } from "@/lib/app-error";
 import type { Permission } from "./permissions";
 import { authorizeAction, type CurrentUser } from "./session";
+import { logger, REQUEST_ID_HEADER, withLogContext } from "@/lib/ops/log";
+import { serverActionName } from "@/lib/ops/server-action-name";
 
 /** Zod failures as field errors; a single rule-like message (RATIONALE_REQUIRED) also becomes the message. */
 export function invalidInput(error: z.ZodError): ActionError {
@@ -11,10 +14,22 @@ export function invalidInput(error: z.ZodError): ActionError {
   return fail("INVALID_INPUT", first && /^[A-Z_]+$/.test(first) ? first : undefined, fieldErrors);
 }
 
+/** The request's id (set by proxy.ts) and server action id, when there is a request. */
+async function currentRequest(): Promise<{ requestId?: string; actionId?: string }> {
+  try {
+    const h = await headers();
+    return { requestId: h.get(REQUEST_ID_HEADER) ?? undefined, actionId: h.get("next-action") ?? undefined };
+  } catch {
+    return {}; // called outside a request (tests, scripts)
+  }
+}
+
 /**
  * The body every server action shares: re-check the session and `permission` (the role read fresh
  * from the database), validate `input` with `schema`, run the mutation, then `after` (e.g.
  * revalidatePath). Every failure is a returned value; unexpected errors are logged, never shown.
+ * Each call writes one log line: action name, user id, outcome (ok or the error code), duration
+ * and the request id, which also tags every line the mutation logs.
  */
 export async function runGuardedAction<S extends z.ZodType, T, E extends ActionError = ActionError>(
   options: {
@@ -23,18 +38,40 @@ export async function runGuardedAction<S extends z.ZodType, T, E extends ActionE
     input: unknown;
     after?: (data: z.infer<S>) => void;
     mapError?: (e: unknown) => E;
+    /** The name in the log; by default the action's export name, found from the Next-Action id. */
+    name?: string;
   },
   mutate: (user: CurrentUser, data: z.infer<S>) => Promise<T>,
 ): Promise<{ ok: true; data: T } | ActionError | E> {
-  const auth = await authorizeAction(options.permission);
-  if (!auth.ok) return auth;
-  const parsed = options.schema.safeParse(options.input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const res = await mutate(auth.user, parsed.data);
-    options.after?.(parsed.data);
-    return ok(res);
-  } catch (e) {
-    return options.mapError ? options.mapError(e) : toActionError(e);
-  }
+  const started = performance.now();
+  const { requestId, actionId } = await currentRequest();
+  let userId: string | null = null;
+  const done = <R extends { ok: true; data: T } | ActionError | E>(result: R, error?: unknown): R => {
+    const outcome = result.ok ? "ok" : result.code;
+    const level = outcome === "INTERNAL" ? "error" : outcome === "UNAUTHENTICATED" || outcome === "FORBIDDEN" ? "warn" : "info";
+    logger[level]("action", {
+      requestId,
+      action: options.name ?? serverActionName(actionId) ?? actionId ?? "unknown",
+      userId,
+      outcome,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      // The cause of an unexpected failure, for the log only (the client sees INTERNAL).
+      ...(outcome === "INTERNAL" && error !== undefined ? { err: error } : {}),
+    });
+    return result;
+  };
+  return withLogContext({ requestId }, async () => {
+    const auth = await authorizeAction(options.permission);
+    if (!auth.ok) return done(auth);
+    userId = auth.user.id;
+    const parsed = options.schema.safeParse(options.input);
+    if (!parsed.success) return done(invalidInput(parsed.error));
+    try {
+      const res = await mutate(auth.user, parsed.data);
+      options.after?.(parsed.data);
+      return done(ok(res));
+    } catch (e) {
+      return done(options.mapError ? options.mapError(e) : toActionError(e), e);
+    }
+  });
 }

@@ -2,20 +2,30 @@
  * `npm start`: everything a fresh clone needs to serve the app on its embedded database —
  * apply migrations, seed an empty database, build when the sources are newer than the build,
  * then run `next start`. A second start keeps the data (the seed only runs on an empty database).
+ *
+ * Logs are JSON lines on stdout (lib/ops/log.ts): this process's own events (serve.*), the Next
+ * server's lines as they are, and any other output of the tools it runs wrapped as `output` lines.
+ *
+ * Shutdown: SIGTERM or SIGINT (to this process alone, or to its whole process group) is passed
+ * to `next start` once; Next stops accepting connections, lets in-flight requests finish and
+ * exits, its database client disconnected (lib/ops/access-log.ts). This process then exits 0.
+ * A server that has not stopped after DUIXIAN_SHUTDOWN_TIMEOUT_MS (default 10 s) is killed and
+ * this process exits 1; a killed import loses nothing committed (each one is a transaction).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { ensureAuthSecret } from "@/lib/auth/secret";
-import { redactUrl, resolveDatabaseUrl } from "@/lib/db-url";
+import { redactDatabaseUrl, resolveDatabaseUrl } from "@/lib/db-url";
+
+export { redactDatabaseUrl };
+import { logger } from "./log";
+import { migrateDatabase } from "./migrate";
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, "node_modules", ".bin");
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const res = spawnSync(path.join(BIN, cmd), args, { stdio: "inherit", env });
-  if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${res.status ?? res.signal})`);
-}
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -34,12 +44,30 @@ export function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "generated", "next.config.js", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+  const sources = ["app", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
   return sources.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
-/** Prepares the database and serves the app; resolves when the server exits. */
-export async function serveApp(options: { port: number; build: "auto" | "always" | "never" }): Promise<number> {
+/** Relays a child's output line by line: JSON log lines as they are, anything else wrapped as one. */
+function relayOutput(child: ChildProcess, source: string): void {
+  const relay = (stream: NodeJS.ReadableStream | null, level: "info" | "warn") => {
+    if (!stream) return;
+    createInterface({ input: stream, crlfDelay: Infinity }).on("line", (raw) => {
+      if (raw.startsWith('{"time":')) return void process.stdout.write(raw + "\n");
+      const line = raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ""); // terminal colours
+      if (line.trim()) logger[level]("output", { source, line });
+    });
+  };
+  relay(child.stdout, "info");
+  relay(child.stderr, "warn");
+}
+
+export type ServeOptions = { port: number; host?: string; build: "auto" | "always" | "never" };
+
+/** Prepares the database and serves the app; resolves with the exit code once the server has stopped. */
+export async function serveApp(options: ServeOptions): Promise<number> {
+  const started = Date.now();
+  const timeoutMs = Number(process.env.DUIXIAN_SHUTDOWN_TIMEOUT_MS) > 0 ? Number(process.env.DUIXIAN_SHUTDOWN_TIMEOUT_MS) : DEFAULT_SHUTDOWN_TIMEOUT_MS;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: resolveDatabaseUrl(),
@@ -49,23 +77,84 @@ export async function serveApp(options: { port: number; build: "auto" | "always"
   };
   process.env.DATABASE_URL = env.DATABASE_URL;
 
-  console.log(`[start] database ${redactUrl(env.DATABASE_URL!)}: applying migrations`);
-  const { migrateDatabase } = await import("./migrate");
-  console.log(`[start] ${(await migrateDatabase(env.DATABASE_URL!, ROOT)).summary}`);
+  // One child at a time: prisma migrate, next build, then next start. A signal goes to it once.
+  let child: ChildProcess | null = null;
+  let stopSignal: NodeJS.Signals | null = null;
+  let killedAtDeadline = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopSignal) return; // a second signal (or the same one to the whole group): already stopping
+    stopSignal = signal;
+    logger.info("serve.stopping", { signal, timeoutMs, pid: child?.pid ?? null });
+    if (!child) return;
+    child.kill(signal);
+    const target = child;
+    const deadline = setTimeout(() => {
+      if (target.exitCode !== null || target.signalCode !== null) return;
+      killedAtDeadline = true;
+      logger.error("serve.shutdown_timeout", { timeoutMs, pid: target.pid });
+      target.kill("SIGKILL");
+    }, timeoutMs);
+    target.once("exit", () => clearTimeout(deadline));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
-  const { configureDatabase, db } = await import("@/lib/db");
-  const { seedIfEmpty } = await import("@/seed/seed");
-  await configureDatabase();
-  await seedIfEmpty((line) => console.log(`[start] ${line}`));
-  await db.$disconnect();
+  const runChild = (cmd: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
+    new Promise((resolve, reject) => {
+      child = spawn(path.join(BIN, cmd), args, { stdio: ["ignore", "pipe", "pipe"], env: childEnv });
+      relayOutput(child, cmd);
+      child.once("error", reject);
+      child.once("exit", (code, signal) => {
+        child = null;
+        resolve({ code, signal });
+      });
+    });
+  const runStep = async (step: string, cmd: string, args: string[], childEnv: NodeJS.ProcessEnv) => {
+    const res = await runChild(cmd, args, childEnv);
+    if (res.code !== 0 && !stopSignal) throw new Error(`${step}: ${cmd} ${args.join(" ")} failed (exit ${res.code ?? res.signal})`);
+  };
+  const stopped = (phase: string, exitCode: number) => {
+    logger.info("serve.stopped", { phase, signal: stopSignal, exitCode, uptimeMs: Date.now() - started });
+    return exitCode;
+  };
 
-  if (options.build === "always" || (options.build === "auto" && buildIsStale())) {
-    console.log("[start] building the app (first start, or sources changed)");
-    run("next", ["build"], { ...env, NODE_ENV: "production" });
+  try {
+    logger.info("serve.start", { port: options.port, host: options.host ?? null, database: redactDatabaseUrl(env.DATABASE_URL!), build: options.build, pid: process.pid });
+    logger.info("serve.migrate");
+    // In process: PostgreSQL migrations are applied by lib/ops/migrate.ts, SQLite's by prisma migrate deploy.
+    logger.info("serve.migrated", { summary: (await migrateDatabase(env.DATABASE_URL!, ROOT)).summary });
+    if (stopSignal) return stopped("migrate", 0);
+
+    const { configureDatabase, db } = await import("@/lib/db");
+    const { seedIfEmpty } = await import("@/seed/seed");
+    await configureDatabase();
+    await seedIfEmpty((line) => logger.info("serve.seed", { line }));
+    await db.$disconnect();
+    if (stopSignal) return stopped("seed", 0);
+
+    if (options.build === "always" || (options.build === "auto" && buildIsStale())) {
+      logger.info("serve.build", { reason: options.build === "always" ? "--build always" : "no build, or sources changed" });
+      await runStep("build", "next", ["build"], { ...env, NODE_ENV: "production" });
+      if (stopSignal) return stopped("build", 0);
+    }
+
+    if (stopSignal) return stopped("build", 0);
+    const args = ["start", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])];
+    logger.info("serve.listen", { url: `http://${options.host ?? "localhost"}:${options.port}` });
+    const res = await runChild("next", args, { ...env, NODE_ENV: "production" });
+    if (stopSignal && !killedAtDeadline) {
+      // Next exits 128+signal after a clean drain (143 for SIGTERM, 130 for SIGINT); a signal that
+      // arrived before Next installed its handlers ends it by the signal itself. Both are clean.
+      return stopped("serve", 0);
+    }
+    if (killedAtDeadline) return stopped("serve", 1);
+    logger.error("serve.server_exited", { code: res.code, signal: res.signal });
+    return stopped("serve", res.code || 1);
+  } catch (e) {
+    logger.error("serve.failed", { err: e });
+    return stopped("prepare", 1);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
-
-  console.log(`[start] serving on http://localhost:${options.port}`);
-  const child = spawn(path.join(BIN, "next"), ["start", "-p", String(options.port)], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 0)));
 }

@@ -83,6 +83,22 @@ describe("decodeReport: bad input", () => {
     for (let i = 0; i < 1000; i += 10) noisy[i] = 0x03;
     expect(refusal(noisy)).toBe("BINARY");
   });
+  it("refuses a NUL byte anywhere, also past the sampled head", () => {
+    const text = Buffer.alloc(200_000, 0x41);
+    text[150_000] = 0;
+    expect(refusal(text)).toBe("BINARY");
+  });
+  it("accepts UTF-8 cut in the middle of its last character, dropping the broken bytes", () => {
+    const whole = Buffer.from("各位代表：现在我代表区政府报告工作。");
+    for (const cut of [1, 2]) {
+      const d = decodeReport(whole.subarray(0, whole.length - 3 - cut));
+      expect(d.encoding).toBe("utf-8");
+      expect(d.text).toBe("各位代表：现在我代表区政府报告工");
+    }
+    expect(decodeReport(Buffer.concat([whole, Buffer.from([0xf0, 0x9f, 0x98])])).text).toBe(whole.toString("utf8"));
+    // A broken sequence elsewhere is still not UTF-8.
+    expect(refusal(Buffer.concat([Buffer.from([0xe4, 0xb8]), whole]))).toBe("UNKNOWN_ENCODING");
+  });
   it("refuses PDF bytes", () => {
     expect(refusal(Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "latin1"))).toBe("PDF");
   });

@@ -64,11 +64,12 @@ function refuseNonText(bytes: Uint8Array): void {
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
     throw new ReportInputError("UNSUPPORTED_FORMAT", "This file is a WebP image, not a text or HTML report.");
   }
+  // A NUL anywhere, not only in the sampled head: PostgreSQL cannot store U+0000 in text.
+  if (bytes.indexOf(0) !== -1) throw new ReportInputError("BINARY", "This file is binary (it contains NUL bytes), not a text report.");
   const n = Math.min(bytes.length, 65536);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) throw new ReportInputError("BINARY", "This file is binary (it contains NUL bytes), not a text report.");
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f) control++;
   }
   if (control > Math.max(2, n * 0.005)) {
@@ -80,8 +81,31 @@ function tryUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return null;
+    const cut = incompleteUtf8Tail(bytes);
+    if (cut === 0) return null;
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, bytes.length - cut));
+    } catch {
+      return null;
+    }
   }
+}
+
+/**
+ * How many bytes at the end form the start of a UTF-8 sequence cut short (a file cut off in the
+ * middle of a character, e.g. by an interrupted download or a size limit): 1 to 3, else 0.
+ * Those bytes are dropped rather than letting one broken character send valid UTF-8 text to the
+ * legacy-encoding guess, which would then refuse it with a misleading "unknown encoding".
+ */
+function incompleteUtf8Tail(bytes: Uint8Array): number {
+  const len = bytes.length;
+  for (let k = 1; k <= 3 && k <= len; k++) {
+    const b = bytes[len - k];
+    if (b >= 0x80 && b < 0xc0) continue; // a continuation byte: keep looking for the lead byte
+    const need = b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    return need > k ? k : 0;
+  }
+  return 0;
 }
 
 type Candidate = { encoding: "gb18030" | "big5"; text: string; score: number; bad: number };

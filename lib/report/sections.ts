@@ -221,6 +221,9 @@ function buildSubsections(source: string, a: string, s: ReportSection, paragraph
     if (first) subMarker = first.heading!.marker;
   }
   const subs = inside.filter((p) => p.heading && p.heading.marker === subMarker);
+  // `inside` and `subs` are in text order and the subsections do not overlap, so one cursor walks
+  // the paragraphs once (filtering `inside` per subsection was quadratic: minutes for 20 MB).
+  let cursor = 0;
   return subs.map((p, i) => {
     const h = p.heading!;
     const end = i + 1 < subs.length ? subs[i + 1].start : s.end;
@@ -232,10 +235,13 @@ function buildSubsections(source: string, a: string, s: ReportSection, paragraph
       end: trimEnd(a, h.start, end),
       topics: [],
     };
-    sub.topics = inside
-      .filter((q) => q.start >= p.start && q.start < sub.end && !/^(各位代表|同志们)/.test(a.slice(q.contentStart, q.contentStart + 4)))
-      .map((q) => findTopic(source, a, q))
-      .filter((t): t is Topic => t !== null);
+    while (cursor < inside.length && inside[cursor].start < p.start) cursor++;
+    for (let k = cursor; k < inside.length && inside[k].start < sub.end; k++) {
+      const q = inside[k];
+      if (/^(各位代表|同志们)/.test(a.slice(q.contentStart, q.contentStart + 4))) continue;
+      const topic = findTopic(source, a, q);
+      if (topic) sub.topics.push(topic);
+    }
     return sub;
   });
 }

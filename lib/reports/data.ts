@@ -197,3 +197,55 @@ export async function listPairingCandidates(reportId: string): Promise<{ id: str
     .map((r) => ({ id: r.id, title: r.title, region: r.region.name, year: r.year, sameRegion: r.regionId === report.regionId }))
     .sort((a, b) => Number(b.sameRegion) - Number(a.sameRegion));
 }
+
+export type ReportIntegrity = {
+  reports: number;
+  sections: number;
+  pledges: number;
+  auditEvents: number;
+  /** One line per report that is not as its import left it; empty when every report is whole. */
+  problems: { reportId: string; title: string; problem: string }[];
+};
+
+/**
+ * Whether every saved report is whole, as its import transaction left it: exactly one report.import
+ * audit event, the number of sections that event recorded, and the number of pledges it recorded
+ * (unless pledges were edited since). A report failing this would be a half-written import; `cli
+ * check` runs it, e.g. after a crash.
+ */
+export async function checkReportIntegrity(): Promise<ReportIntegrity> {
+  const [reports, imports, edited, sections, pledges, auditEvents] = await Promise.all([
+    db.report.findMany({ select: { id: true, title: true, parsedAt: true, _count: { select: { sections: true, pledges: true } } }, orderBy: { createdAt: "asc" } }),
+    db.auditEvent.findMany({ where: { action: "report.import" }, select: { reportId: true, after: true } }),
+    db.auditEvent.findMany({ where: { action: { startsWith: "pledge." }, reportId: { not: null } }, select: { reportId: true }, distinct: ["reportId"] }),
+    db.section.count(),
+    db.pledge.count(),
+    db.auditEvent.count(),
+  ]);
+  const recorded = new Map<string, { sections?: number; pledges?: number }[]>();
+  for (const e of imports) {
+    if (!e.reportId) continue;
+    let after: { sections?: number; pledges?: number } = {};
+    try {
+      after = JSON.parse(e.after ?? "{}");
+    } catch {
+      // an unreadable record counts as recording nothing
+    }
+    recorded.set(e.reportId, [...(recorded.get(e.reportId) ?? []), after]);
+  }
+  const pledgesEdited = new Set(edited.map((e) => e.reportId));
+  const problems: ReportIntegrity["problems"] = [];
+  for (const r of reports) {
+    const events = recorded.get(r.id) ?? [];
+    const problem = (text: string) => problems.push({ reportId: r.id, title: r.title, problem: text });
+    if (events.length !== 1) {
+      problem(`${events.length} import audit events`);
+      continue;
+    }
+    const [{ sections: wantSections, pledges: wantPledges }] = events;
+    if (r.parsedAt && r._count.sections === 0) problem("parsed but has no sections");
+    if (wantSections !== undefined && r._count.sections !== wantSections) problem(`${r._count.sections} sections, the import saved ${wantSections}`);
+    if (wantPledges !== undefined && !pledgesEdited.has(r.id) && r._count.pledges !== wantPledges) problem(`${r._count.pledges} pledges, the import saved ${wantPledges}`);
+  }
+  return { reports: reports.length, sections, pledges, auditEvents, problems };
+}

@@ -21,6 +21,15 @@ export type ImportPreview = {
   duplicateOf: { id: string; title: string } | null;
 };
 
+/**
+ * A file name as stored and shown: a forged upload can send any name, so control characters and
+ * bidirectional overrides (which make "exe.txt" look like "txt.exe") are dropped; at most 200 characters.
+ */
+export function cleanFileName(name: string | null | undefined): string | null {
+  const cleaned = (name ?? "").replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").trim().slice(0, 200);
+  return cleaned || null;
+}
+
 /** Decodes and parses an upload; throws ReportInputError (with a code the UI translates) on bad input. */
 export function decodeAndParse(bytes: Uint8Array, fileName: string | null): { decoded: DecodedReport; parsed: ParsedReport } {
   const decoded = decodeReport(bytes, fileName ?? undefined);
@@ -29,7 +38,8 @@ export function decodeAndParse(bytes: Uint8Array, fileName: string | null): { de
 }
 
 /** What the import page shows before saving: detected metadata, sections, pledge counts, duplicates. */
-export async function previewImport(bytes: Uint8Array, fileName: string | null): Promise<ImportPreview> {
+export async function previewImport(bytes: Uint8Array, rawFileName: string | null): Promise<ImportPreview> {
+  const fileName = cleanFileName(rawFileName);
   const { decoded, parsed } = decodeAndParse(bytes, fileName);
   const kinds = { quantitative: 0, project: 0, policy: 0 };
   for (const p of parsed.pledges) kinds[p.kind]++;
@@ -57,9 +67,10 @@ export async function previewImport(bytes: Uint8Array, fileName: string | null):
 export async function importReport(
   actorId: string | null,
   bytes: Uint8Array,
-  fileName: string | null,
+  rawFileName: string | null,
   confirmed?: Partial<ReportMeta>,
 ): Promise<{ id: string; pledges: number }> {
+  const fileName = cleanFileName(rawFileName);
   const { decoded, parsed } = decodeAndParse(bytes, fileName);
   const meta = reportMetaSchema.safeParse({ ...detectedMeta(parsed), ...confirmed });
   if (!meta.success) {

@@ -1,4 +1,5 @@
 import { pingDatabase } from "@/lib/db";
+import { logger } from "@/lib/ops/log";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,7 @@ export async function GET(): Promise<Response> {
     const latencyMs = await pingDatabase();
     return Response.json({ status: "ok", database: { status: "ok", latencyMs } }, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
-    console.error("[health] database check failed", e);
+    logger.error("health.database_failed", { err: e });
     return Response.json({ status: "error", database: { status: "error" } }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

@@ -1,0 +1,119 @@
+/**
+ * Structured logs: one JSON object per line on stdout — `time`, `level`, `msg`, `requestId` (when
+ * there is one) and the caller's fields — so a log collector can parse every line and follow one
+ * request through the proxy, its server action and the database work it caused.
+ *
+ * Nothing secret is written: fields named like passwords, tokens, cookies or secrets are replaced,
+ * paths of share links lose their token and query strings lose their values (see redactPath).
+ * DUIXIAN_LOG_LEVEL (debug, info, warn, error, silent; default info) sets what is written.
+ * Pure Node: usable from the proxy, route handlers, server actions and the command line.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+export type LogFields = Record<string, unknown>;
+type LogContext = { requestId?: string };
+
+const LEVELS: Record<LogLevel | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+/** The header that carries a request's id, to the app (request) and back to the client (response). */
+export const REQUEST_ID_HEADER = "x-request-id";
+
+// One store per process, even when Next bundles this module into several graphs (proxy, app).
+const CONTEXT_KEY = Symbol.for("duixian.log.context");
+const contextStore: AsyncLocalStorage<LogContext> = ((globalThis as Record<symbol, unknown>)[CONTEXT_KEY] ??= new AsyncLocalStorage<LogContext>()) as AsyncLocalStorage<LogContext>;
+
+/** Runs `fn` with `context` (e.g. the request id) added to every line it logs, also across awaits. */
+export function withLogContext<T>(context: LogContext, fn: () => T): T {
+  return contextStore.run({ ...contextStore.getStore(), ...context }, fn);
+}
+
+/**
+ * The request id to use for an incoming request: the caller's own id when it is sane (1–64
+ * characters of A–Z a–z 0–9 . _ -, so it cannot forge log lines or carry markup), else a new UUID.
+ */
+export function acceptRequestId(incoming: string | null | undefined): string {
+  return incoming && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+}
+
+const SECRET_KEY = /passw(or)?d|passphrase|secret|token|cookie|authori[sz]ation|^session$|csrf|api[-_]?key/i;
+const MAX_STRING = 2000;
+const MAX_DEPTH = 5;
+
+/**
+ * A URL path fit for a log: a share link's token is replaced (the token is the only key to a
+ * public report) and query strings keep their parameter names but lose their values.
+ */
+export function redactPath(url: string): string {
+  const q = url.indexOf("?");
+  let pathname = q === -1 ? url : url.slice(0, q);
+  pathname = pathname.replace(/^\/share\/[^/]+/, "/share/[redacted]");
+  if (q === -1) return pathname;
+  const names = url
+    .slice(q + 1)
+    .split("&")
+    .filter(Boolean)
+    .map((pair) => pair.split("=", 1)[0].slice(0, 40));
+  return names.length ? `${pathname}?${names.join("&")}` : pathname;
+}
+
+function describeError(e: Error, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: e.name, message: clean(e.message, depth + 1) };
+  const code = (e as { code?: unknown }).code;
+  if (code !== undefined) out.code = clean(code, depth + 1);
+  if (e.stack) out.stack = e.stack.split("\n").slice(0, 12).join("\n");
+  if (e.cause !== undefined && depth < MAX_DEPTH) out.cause = clean(e.cause, depth + 1);
+  return out;
+}
+
+/** A JSON-safe copy of a value: secrets redacted, long strings cut, errors described, cycles broken. */
+function clean(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (value === null || value === undefined) return value;
+  if (typeof value === "string") return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…[${value.length} chars]` : value;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "function" || typeof value === "symbol") return undefined;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== "object") return String(value);
+  if (seen.has(value)) return "[circular]";
+  seen.add(value);
+  if (value instanceof Error) return describeError(value, depth);
+  if (depth >= MAX_DEPTH) return "[nested]";
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => clean(v, depth + 1, seen));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? "[redacted]" : clean(v, depth + 1, seen);
+  return out;
+}
+
+/** The JSON line for one event (without writing it); exported for tests. */
+export function formatLogLine(level: LogLevel, msg: string, fields: LogFields = {}, now: Date = new Date()): string {
+  const context = contextStore.getStore();
+  const { requestId, ...rest } = fields;
+  const record: Record<string, unknown> = { time: now.toISOString(), level, msg };
+  const id = requestId ?? context?.requestId;
+  if (id) record.requestId = clean(id);
+  for (const [k, v] of Object.entries(rest)) {
+    if (k === "time" || k === "level" || k === "msg") continue;
+    record[k] = SECRET_KEY.test(k) ? "[redacted]" : clean(v, 1);
+  }
+  return JSON.stringify(record) + "\n";
+}
+
+function threshold(): number {
+  const wanted = (process.env.DUIXIAN_LOG_LEVEL ?? "info").toLowerCase();
+  return wanted in LEVELS ? LEVELS[wanted as LogLevel] : LEVELS.info;
+}
+
+/** Writes one event as a JSON line on stdout, when its level is enabled. */
+export function log(level: LogLevel, msg: string, fields?: LogFields): void {
+  if (LEVELS[level] < threshold()) return;
+  process.stdout.write(formatLogLine(level, msg, fields));
+}
+
+export const logger = {
+  debug: (msg: string, fields?: LogFields) => log("debug", msg, fields),
+  info: (msg: string, fields?: LogFields) => log("info", msg, fields),
+  warn: (msg: string, fields?: LogFields) => log("warn", msg, fields),
+  error: (msg: string, fields?: LogFields) => log("error", msg, fields),
+};
