@@ -14,6 +14,19 @@ export function invalidInput(error: z.ZodError): ActionError {
   return fail("INVALID_INPUT", first && /^[A-Z_]+$/.test(first) ? first : undefined, fieldErrors);
 }
 
+/**
+ * Whether any string inside `value` holds a NUL character. PostgreSQL cannot store U+0000 in text,
+ * SQLite truncates at it in places, and no person types one: such input is refused as invalid on
+ * both engines alike, before it reaches a query.
+ */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 8 || value === null || typeof value !== "object") return false;
+  if (value instanceof Blob) return false; // file contents are checked by the decoder
+  if (value instanceof FormData) return [...value.values()].some((v) => containsNul(v, depth + 1));
+  return Object.values(value as Record<string, unknown>).some((v) => containsNul(v, depth + 1));
+}
+
 /** The request's id (set by proxy.ts) and server action id, when there is a request. */
 async function currentRequest(): Promise<{ requestId?: string; actionId?: string }> {
   try {
@@ -64,6 +77,7 @@ export async function runGuardedAction<S extends z.ZodType, T, E extends ActionE
     const auth = await authorizeAction(options.permission);
     if (!auth.ok) return done(auth);
     userId = auth.user.id;
+    if (containsNul(options.input)) return done(fail("INVALID_INPUT", "NUL_CHARACTER"));
     const parsed = options.schema.safeParse(options.input);
     if (!parsed.success) return done(invalidInput(parsed.error));
     try {
