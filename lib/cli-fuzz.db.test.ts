@@ -5,7 +5,7 @@ import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { createFreshDatabase, type FreshDatabase } from "@/lib/testing/fresh-database";
-import { fuzzSeed, seededRandom } from "@/lib/testing/seeded-random";
+import { fuzzSeed, seededRandom } from "@/lib/seeded-random";
 
 /**
  * The command line on bad input, as a user runs it: a child process per command (each costs a

@@ -21,6 +21,7 @@
  * `pledges` pledges. Re-running on a partly generated database (--force) skips the copies already
  * there, so an interrupted run can be resumed.
  */
+import { mulberry32 } from "@/lib/seeded-random";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -87,17 +88,6 @@ const ASSIGNED_ONLY_SHARE = 0.08;
 const GENERATED_ANALYSTS = 8;
 const GENERATED_REVIEWERS = 3;
 
-/** A small deterministic PRNG (mulberry32): the same run makes the same database. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rng: () => number, weighted: [T, number][]): T {
   let x = rng() * weighted.reduce((s, [, w]) => s + w, 0);
@@ -186,7 +176,7 @@ async function workOnPlan(planId: string, reviewId: string, share: number, seed:
     }),
     db.report.findUniqueOrThrow({ where: { id: reviewId }, select: { sourceText: true, year: true } }),
   ]);
-  const rng = prng(seed);
+  const rng = mulberry32(seed); // the same run makes the same database
   const top = new Map<string, Suggestion>();
   for (const p of suggestForPair(plan.sourceText, review.sourceText, { top: 1 }).pledges) {
     if (p.suggestions[0]) top.set(`${p.pledge.start}:${p.pledge.end}`, p.suggestions[0]);

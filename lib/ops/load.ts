@@ -18,6 +18,7 @@
  * Exit code 0 when the bars are met (p95 of all requests < --p95 ms, zero errors), 1 when not,
  * 2 on bad usage.
  */
+import { mulberry32 } from "@/lib/seeded-random";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -107,17 +108,8 @@ export function parseLoadArgs(argv: string[], cwd = process.cwd()): LoadOptions 
   };
 }
 
-/** mulberry32: each virtual user draws from its own reproducible stream. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Each virtual user draws from its own reproducible stream. */
+export const prng = mulberry32;
 
 /** FNV-1a of a string: which reviewer owns a queued pledge. */
 export function hashString(s: string): number {

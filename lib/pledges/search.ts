@@ -63,8 +63,9 @@ function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-type IdRow = { id: string };
-type CountRow = { n: number | bigint };
+/** One query gives the page of ids and, through a window count, the number of all matches (one scan, not two). */
+type IdRow = { id: string; total: number | bigint };
+const page = (rows: IdRow[]) => ({ ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) });
 
 async function matchSqlite(query: string, limit: number): Promise<{ ids: string[]; total: number }> {
   const order = `ORDER BY r."year" IS NULL, r."year" DESC, r."id", p."position"`;
@@ -72,31 +73,18 @@ async function matchSqlite(query: string, limit: number): Promise<{ ids: string[
     // An FTS5 phrase: double quotes inside it are doubled; the trigram tokenizer matches substrings.
     const phrase = `"${query.replace(/"/g, '""')}"`;
     const from = `FROM "PledgeSearch" s JOIN "Pledge" p ON p."rowid" = s."rowid" JOIN "Report" r ON r."id" = p."reportId" WHERE "PledgeSearch" MATCH ?`;
-    const [rows, count] = await Promise.all([
-      db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id ${from} ${order} LIMIT ?`, phrase, limit),
-      db.$queryRawUnsafe<CountRow[]>(`SELECT COUNT(*) AS n FROM "PledgeSearch" WHERE "PledgeSearch" MATCH ?`, phrase),
-    ]);
-    return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
+    return page(await db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ${order} LIMIT ?`, phrase, limit));
   }
   const from = `FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" LIKE ? ESCAPE '\\'`;
-  const pattern = likePattern(query);
-  const [rows, count] = await Promise.all([
-    db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id ${from} ${order} LIMIT ?`, pattern, limit),
-    db.$queryRawUnsafe<CountRow[]>(`SELECT COUNT(*) AS n FROM "Pledge" p WHERE p."searchText" LIKE ? ESCAPE '\\'`, pattern),
-  ]);
-  return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
+  return page(await db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ${order} LIMIT ?`, likePattern(query), limit));
 }
 
 async function matchPostgres(query: string, limit: number): Promise<{ ids: string[]; total: number }> {
   // ILIKE with a pg_trgm GIN index: indexed for three or more characters, a scan below that.
-  const pattern = likePattern(query);
-  const [rows, count] = await Promise.all([
-    db.$queryRawUnsafe<IdRow[]>(
-      `SELECT p."id" AS id FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" ILIKE $1 ORDER BY r."year" DESC NULLS LAST, r."id", p."position" LIMIT $2`,
-      pattern,
-      limit,
-    ),
-    db.$queryRawUnsafe<CountRow[]>(`SELECT COUNT(*) AS n FROM "Pledge" p WHERE p."searchText" ILIKE $1`, pattern),
-  ]);
-  return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
+  const rows = await db.$queryRawUnsafe<IdRow[]>(
+    `SELECT p."id" AS id, COUNT(*) OVER () AS total FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" ILIKE $1 ORDER BY r."year" DESC NULLS LAST, r."id", p."position" LIMIT $2`,
+    likePattern(query),
+    limit,
+  );
+  return page(rows);
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { MAX_REPORT_BYTES } from "@/lib/report/decode";
 import { ReportInputError, type ReportInputErrorCode } from "@/lib/report/errors";
-import { fuzzSeed, seededRandom } from "@/lib/testing/seeded-random";
+import { fuzzSeed, seededRandom } from "@/lib/seeded-random";
 import { importReport, previewImport } from "./import";
 import type { ReportMeta } from "./schema";
 

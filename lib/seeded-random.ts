@@ -1,7 +1,21 @@
 /**
- * A seeded pseudo-random source for fuzz tests (mulberry32: small and well known), so a failing
- * case can be replayed: the same seed gives the same cases on every machine and engine.
+ * Seeded pseudo-random numbers (mulberry32: small and well known), so a run can be repeated: the
+ * same seed gives the same fuzz cases, the same generated database and the same load mix on every
+ * machine and engine.
  */
+
+/** A float in [0, 1) per call, from a 32-bit seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export type SeededRandom = {
   /** A float in [0, 1). */
   next: () => number;
@@ -12,14 +26,7 @@ export type SeededRandom = {
 };
 
 export function seededRandom(seed: number): SeededRandom {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return {
     next,
