@@ -59,6 +59,8 @@ export default defineConfig({
       DUIXIAN_DATA_DIR: E2E_DATA_DIR,
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // One JSON line per request would bury the test output; e2e/logging.spec.ts checks logs on a server of its own.
+      DUIXIAN_LOG_LEVEL: "warn",
     },
   },
 });

@@ -86,7 +86,7 @@ test.beforeAll(async () => {
   database = await createFreshDatabase("security-share");
   dataDir = mkdtempSync(path.join(os.tmpdir(), "duixian-security-share-"));
   for (const [cmd, args, extra] of [
-    [path.join(BIN, "prisma"), ["migrate", "deploy"], {}],
+    [path.join(BIN, "tsx"), ["--conditions=react-server", "lib/cli.ts", "migrate"], {}],
     [path.join(BIN, "tsx"), ["--conditions=react-server", "lib/cli.ts", "create-user", ADMIN.email, "--name", "Share Admin", "--role", "admin"], { DUIXIAN_PASSWORD: ADMIN.password }],
   ] as const) {
     const res = spawnSync(cmd, args, { cwd: ROOT, env: env(extra), encoding: "utf8", timeout: 120_000 });
