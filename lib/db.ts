@@ -38,6 +38,20 @@ export function databaseEngine(): DatabaseEngine {
 }
 
 /**
+ * A read-write transaction (every mutation uses this, not db.$transaction). On SQLite it takes the
+ * write lock with its first statement: the adapter begins transactions DEFERRED, so a transaction
+ * that reads first holds a read snapshot, and when another process (another `serve` worker, the
+ * CLI) commits before it writes, SQLite refuses the upgrade at once (SQLITE_BUSY, no waiting).
+ * Taking the lock first makes it wait its turn instead (busy timeout 10 s). PostgreSQL locks rows.
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+  return db.$transaction(async (tx) => {
+    if (databaseEngine() === "sqlite") await tx.$executeRawUnsafe(`UPDATE "Region" SET "id" = "id" WHERE 0`);
+    return fn(tx);
+  }, options);
+}
+
+/**
  * Per-database settings applied at start: WAL journaling for SQLite, so readers never wait for the
  * writer and a crash mid-transaction leaves the last committed state. PostgreSQL needs nothing.
  */

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { can } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/mutations";
@@ -141,7 +141,7 @@ async function applyEdit(
  * submitted or approved). Unchanged content → no write, no audit row.
  */
 export async function saveAssessment(actor: Actor, input: SaveAssessmentInput): Promise<{ version: number; reviewState: string; reopened: boolean }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const { row, reopened } = await applyEdit(tx, actor, p, input, { allowReopen: true });
     return { version: row.version, reviewState: row.reviewState, reopened };
@@ -166,7 +166,7 @@ async function submitRow(tx: Tx, actor: Actor, p: AssessmentRow, bulk = false): 
 
 /** Submits a draft or returned assessment for review (status set, rationale given). */
 export async function submitAssessment(actor: Actor, input: ReviewStepInput): Promise<{ version: number }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const after = await submitRow(tx, actor, p);
     return { version: after.version };
@@ -175,7 +175,7 @@ export async function submitAssessment(actor: Actor, input: ReviewStepInput): Pr
 
 /** Approves a submitted assessment; reviewers and admins only, never the submitter (four eyes). */
 export async function approveAssessment(actor: Actor, input: ReviewStepInput): Promise<{ version: number }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const state = transition(p.reviewState, "approve", { actorId: actor.id, actorRole: actor.role, submittedById: p.submittedById, status: p.status, rationale: p.rationale });
     const after = await guardedUpdate(tx, p, input.version, { reviewState: state, approvedById: actor.id, approvedAt: new Date() });
@@ -198,7 +198,7 @@ export async function approveAssessment(actor: Actor, input: ReviewStepInput): P
  * kind "return"); reviewers and admins only, never the submitter (four eyes).
  */
 export async function returnAssessment(actor: Actor, input: ReturnAssessmentInput): Promise<{ version: number }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const state = transition(p.reviewState, "return", {
       actorId: actor.id,
@@ -250,7 +250,7 @@ async function assignRow(tx: Tx, actor: Actor, p: AssessmentRow, assigneeId: str
 
 /** Assigns a pledge to an enabled analyst, reviewer or admin, or clears the assignment (null). */
 export async function assignPledge(actor: Actor, input: AssignPledgeInput): Promise<{ version: number }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const after = await assignRow(tx, actor, p, input.assigneeId);
     return { version: after.version };
@@ -260,7 +260,7 @@ export async function assignPledge(actor: Actor, input: AssignPledgeInput): Prom
 /** Adds a comment to a pledge's thread (no version: comments never conflict). */
 export async function addComment(actor: Actor, input: AddCommentInput): Promise<{ id: string }> {
   if (!can(actor.role, "comment:create")) throw new AppError("FORBIDDEN", "FORBIDDEN");
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const p = await tx.pledge.findUnique({ where: { id: input.pledgeId }, select: { id: true, reportId: true } });
     if (!p) throw new AppError("NOT_FOUND");
     const body = input.body.trim();
@@ -289,7 +289,7 @@ export async function bulkUpdate(actor: Actor, input: BulkUpdateInput): Promise<
   let updated = 0;
   for (const pledgeId of [...new Set(input.pledgeIds)]) {
     try {
-      const changed = await db.$transaction(async (tx) => {
+      const changed = await writeTransaction(async (tx) => {
         let p = await tx.pledge.findUnique({ where: { id: pledgeId }, select: assessmentSelect });
         if (!p) throw new AppError("NOT_FOUND", "NOT_FOUND");
         const startVersion = p.version;

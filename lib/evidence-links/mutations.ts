@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { findReviewReport } from "./data";
@@ -16,7 +16,7 @@ export async function linkReviewEvidence(
   actorId: string,
   input: { pledgeId: string; start: number; end: number; score?: number | null },
 ): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const pledge = await tx.pledge.findUnique({
       where: { id: input.pledgeId },
       select: { id: true, reportId: true, report: { select: { id: true, regionId: true, year: true, reviewReportId: true } } },
@@ -59,7 +59,7 @@ export async function linkExternalEvidence(
   actorId: string,
   input: { pledgeId: string; url?: string | null; quote: string; sourceDate?: string | null; note?: string | null },
 ): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const pledge = await tx.pledge.findUnique({ where: { id: input.pledgeId }, select: { id: true, reportId: true } });
     if (!pledge) throw new AppError("NOT_FOUND");
     const data = { kind: "external", quote: input.quote, url: input.url ?? null, sourceDate: input.sourceDate ?? null, note: input.note ?? null };
@@ -71,7 +71,7 @@ export async function linkExternalEvidence(
 
 /** Removes a linked evidence item of a pledge; the audit event keeps what it was. */
 export async function unlinkEvidence(actorId: string, input: { pledgeId: string; evidenceId: string }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({
       where: { id: input.evidenceId, pledgeId: input.pledgeId },
       select: { id: true, kind: true, quote: true, start: true, end: true, sourceReportId: true, url: true, sourceDate: true, note: true, pledge: { select: { reportId: true } } },

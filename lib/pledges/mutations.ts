@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { classifyPledge } from "@/lib/report/pledges";
@@ -133,7 +133,7 @@ async function shiftPositions(tx: Tx, reportId: string, position: number): Promi
  * and kind. A stale version → CONFLICT; a cut that leaves an empty part → INVALID_INPUT.
  */
 export async function splitPledge(actor: Actor, input: SplitPledgeInput): Promise<{ firstId: string; secondId: string }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const { sourceText, script } = await loadReport(tx, input.reportId);
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const parts = splitSpan(sourceText, p.start, p.end, input.at);
@@ -173,7 +173,7 @@ export async function splitPledge(actor: Actor, input: SplitPledgeInput): Promis
  * kind re-parsed; the second's evidence and comments move to the first and the second is deleted.
  */
 export async function mergePledges(actor: Actor, input: MergePledgeInput): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const { sourceText, script } = await loadReport(tx, input.reportId);
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const next = await loadPledge(tx, input.reportId, input.nextPledgeId, input.nextVersion);
@@ -206,7 +206,7 @@ export async function mergePledges(actor: Actor, input: MergePledgeInput): Promi
  * text are untouched. Nothing to change → no write and no audit row.
  */
 export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Promise<{ id: string; version: number }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const data: Partial<TargetFields> & { kind?: string } = {};
     if (input.kind !== undefined && input.kind !== p.kind) data.kind = input.kind;
@@ -239,7 +239,7 @@ export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Prom
 
 /** Deletes a pledge (with its evidence and comments) at the version the caller read. */
 export async function deletePledge(actor: Actor, input: DeletePledgeInput): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const removed = await tx.pledge.deleteMany({ where: { id: p.id, reportId: p.reportId, version: input.version } });
     if (removed.count !== 1) throw new AppError("CONFLICT", "PLEDGE_STALE");
@@ -264,7 +264,7 @@ export async function deletePledge(actor: Actor, input: DeletePledgeInput): Prom
  * derived on the server.
  */
 export async function createPledge(actor: Actor, input: CreatePledgeInput): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const { sourceText, script } = await loadReport(tx, input.reportId);
     if (!(input.start >= 0 && input.start < input.end && input.end <= sourceText.length)) throw new AppError("INVALID_INPUT", "SPAN_INVALID");
     const span = trimSpan(sourceText, input.start, input.end);

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { logger } from "@/lib/ops/log";
@@ -40,7 +40,7 @@ export async function createReport(actorId: string | null, input: CreateReportIn
   const { meta } = input;
   const started = performance.now();
   const size = { characters: input.sourceText.length, sections: input.sections?.length ?? 0, pledges: input.pledges?.length ?? 0 };
-  const created = await db.$transaction(
+  const created = await writeTransaction(
     async (tx) => {
       const dup = await tx.report.findUnique({ where: { contentHash }, select: { id: true, title: true } });
       // Written inside the transaction, after its first statement: the import has begun to write.
@@ -184,7 +184,7 @@ async function pairAutomatically(tx: Tx, actorId: string | null, report: { id: s
  */
 export async function setPairing(actorId: string, reportId: string, reviewReportId: string | null): Promise<void> {
   if (reviewReportId === reportId) throw new AppError("INVALID_INPUT", "PAIR_SELF");
-  await db.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true, reviewReportId: true, pairingManual: true } });
     if (!report) throw new AppError("NOT_FOUND");
     if (reviewReportId !== null) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db, type Tx } from "@/lib/db";
+import { db, type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { can } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/mutations";
@@ -43,7 +43,7 @@ export async function createShareLink(actor: Actor, input: CreateShareInput, now
     if (Number.isNaN(expiresAt.getTime())) throw new AppError("INVALID_INPUT", "EXPIRY_INVALID");
     if (expiresAt.getTime() <= now.getTime()) throw new AppError("INVALID_INPUT", "EXPIRY_PAST");
   }
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const subject = await describeSubject(tx, input);
     const token = generateShareToken();
     const created = await tx.shareLink.create({
@@ -65,7 +65,7 @@ export async function createShareLink(actor: Actor, input: CreateShareInput, now
 /** Revokes a share link (share:manage); revoking twice is refused with CONFLICT. Audit event share.revoke. */
 export async function revokeShareLink(actor: Actor, input: RevokeShareInput, now: Date = new Date()): Promise<{ id: string }> {
   if (!can(actor.role, "share:manage")) throw new AppError("FORBIDDEN");
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const link = await tx.shareLink.findUnique({ where: { id: input.id }, select: { id: true, revokedAt: true, reportId: true, title: true, scope: true } });
     if (!link) throw new AppError("NOT_FOUND");
     if (link.revokedAt) throw new AppError("CONFLICT", "SHARE_ALREADY_REVOKED");

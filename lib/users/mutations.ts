@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { evaluateLockout, normalizeEmail, WINDOW_MS, type LockoutState } from "@/lib/auth/lockout";
@@ -52,7 +52,7 @@ export async function signInWithPassword(rawEmail: string, password: string): Pr
 /** Creates an account (admin only; the caller has checked the permission). Duplicate email → DUPLICATE. */
 export async function createUser(actor: Actor | null, input: CreateUserInput): Promise<{ id: string }> {
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw new AppError("DUPLICATE", "a user with this email already exists");
     const user = await tx.user.create({
@@ -70,7 +70,7 @@ export async function createUser(actor: Actor | null, input: CreateUserInput): P
  */
 export async function updateUser(actor: Actor, userId: string, change: { role?: string; disabled?: boolean }): Promise<void> {
   if (!canManageUser(actor, userId)) throw new AppError("FORBIDDEN", "you cannot change your own role or disable yourself");
-  await db.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, disabled: true } });
     if (!before) throw new AppError("NOT_FOUND");
     const data: { role?: string; disabled?: boolean; sessionVersion?: { increment: number } } = {};
@@ -101,7 +101,7 @@ export async function changeOwnPassword(actorId: string, currentPassword: string
     throw new AppError("INVALID_INPUT", "CURRENT_PASSWORD_WRONG");
   }
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({ where: { id: actorId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAuditEvent(tx, { actorId, entityType: "user", entityId: actorId, action: "user.password_change" });
   });
@@ -123,7 +123,7 @@ export async function endSessions(userId: string, sessionVersion: number): Promi
 /** For the CLI: creates or resets a user (admin bootstrap on a server without the seed). */
 export async function upsertUserWithPassword(input: CreateUserInput): Promise<{ id: string; created: boolean }> {
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     const user = existing
       ? await tx.user.update({
