@@ -17,13 +17,13 @@ const SHARE_PAGE = /^\/share\/[^/]+\/?$/;
  *    cannot choose 429 itself, so the request goes on with status 429 and Retry-After, and the page
  *    (which asks the same limiter) renders "too many attempts".
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestId = acceptRequestId(request.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   let limited: { retryAfterMs: number } | null = null;
   if (SHARE_PAGE.test(request.nextUrl.pathname)) {
-    const limit = checkShareLookup(requestClientKey(request.headers));
+    const limit = await checkShareLookup(requestClientKey(request.headers));
     if (limit.blocked) limited = limit;
   }
   const response = limited

@@ -14,7 +14,9 @@ import { callUploadAction, checkDatabase, makeDataDir, signIn, startServer, type
  * And when the requests in flight outlast the deadline, the server is killed, serve exits 1 and
  * the import is rolled back or saved whole, never half.
  */
-const inFlightAtSignal = (logs: LogRecord[]) => Number(logs.find((r) => r.msg === "server.stopping")?.inFlight);
+/** Requests in flight when the signal arrived, over all workers (each logs its own server.stopping). */
+const inFlightAtSignal = (logs: LogRecord[]) => logs.filter((r) => r.msg === "server.stopping").reduce((n, r) => n + Number(r.inFlight), 0);
+const workerCount = (logs: LogRecord[]) => Number(logs.find((r) => r.msg === "serve.listen")?.workers);
 
 /** Starts a server, signs in, starts a ~1 MB import and resolves once its transaction has begun. */
 async function serverWithImportUnderWay(port: number, label: string, env: Record<string, string>) {
@@ -47,8 +49,10 @@ test("SIGTERM lets an in-flight import finish, refuses new connections and exits
   try {
     const signalledAt = Date.now();
     process.kill(server.pid, "SIGTERM");
-    await server.waitForLog((r) => r.msg === "server.stopping");
-    // Next closed its listening socket on the signal: a new TCP connection is refused.
+    // Every worker closes its listening socket on the signal; once all have, a new TCP connection is refused.
+    const workers = workerCount(server.logs);
+    expect(workers).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => server.logs.filter((r) => r.msg === "server.stopping").length, { timeout: 30_000 }).toBe(workers);
     const late = await new Promise<string>((resolve) => {
       const socket = connect(3213, "127.0.0.1");
       socket.once("connect", () => (socket.destroy(), resolve("connected")));

@@ -28,7 +28,8 @@ export type SpawnedServer = {
   signalGroup: (signal: NodeJS.Signals) => void;
 };
 
-export type ServerOptions = { port: number; databaseUrl: string; dataDir: string; env?: Record<string, string> };
+/** `workers`: how many `next start` processes serve runs (default: serve's own, one per core up to 4). */
+export type ServerOptions = { port: number; databaseUrl: string; dataDir: string; env?: Record<string, string>; workers?: number };
 
 /** A folder for a spawned server's generated secret; the same folder keeps sessions across restarts. */
 export function makeDataDir(label: string): { dir: string; remove: () => void } {
@@ -38,7 +39,7 @@ export function makeDataDir(label: string): { dir: string; remove: () => void } 
 
 export async function startServer(options: ServerOptions): Promise<SpawnedServer> {
   const url = `http://127.0.0.1:${options.port}`;
-  const proc: ChildProcess = spawn("npm", ["run", "--silent", "cli", "--", "serve", "--port", String(options.port), "--host", "127.0.0.1", "--build", "never"], {
+  const proc: ChildProcess = spawn("npm", ["run", "--silent", "cli", "--", "serve", "--port", String(options.port), "--host", "127.0.0.1", "--build", "never", ...(options.workers ? ["--workers", String(options.workers)] : [])], {
     cwd: process.cwd(),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

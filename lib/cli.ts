@@ -212,17 +212,29 @@ const commands: Record<string, Command> = {
     },
   },
   serve: {
-    usage: "serve [--port N] [--host H] [--build auto|always|never]",
-    summary: "migrate, seed an empty database, build if needed and serve (what `npm start` runs)",
+    usage: "serve [--port N] [--host H] [--build auto|always|never] [--workers N]",
+    summary: "migrate, seed an empty database, build if needed and serve on N processes (default: one per core, at most 4; what `npm start` runs)",
     async run(args) {
-      const { options, positionals } = parseOptions(args, ["port", "host", "build"]);
+      const { options, positionals } = parseOptions(args, ["port", "host", "build", "workers"]);
       if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
       const build = options.build ?? "auto";
       if (build !== "auto" && build !== "always" && build !== "never") throw new UsageError(`--build must be auto, always or never`);
       const { serveApp } = await import("./ops/serve");
       const host = options.host;
       if (host !== undefined && !/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) throw new UsageError(`invalid host: ${host}`);
-      process.exitCode = await serveApp({ port: parsePort(options.port ?? process.env.PORT, 3000), host, build });
+      const { defaultWorkerCount, MAX_WORKERS } = await import("./ops/cluster");
+      let workers: number;
+      if (options.workers !== undefined) {
+        workers = Number(options.workers);
+        if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, not ${options.workers}`);
+      } else {
+        try {
+          workers = defaultWorkerCount();
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+      }
+      process.exitCode = await serveApp({ port: parsePort(options.port ?? process.env.PORT, 3000), host, build, workers });
     },
   },
   seed: {

@@ -91,6 +91,9 @@ export function formatLogLine(level: LogLevel, msg: string, fields: LogFields = 
   const context = contextStore.getStore();
   const { requestId, ...rest } = fields;
   const record: Record<string, unknown> = { time: now.toISOString(), level, msg };
+  // Which `serve` worker wrote it (lib/ops/cluster.ts), when there are workers.
+  const worker = Number(process.env.DUIXIAN_WORKER);
+  if (worker > 0) record.worker = worker;
   const id = requestId ?? context?.requestId;
   if (id) record.requestId = clean(id);
   for (const [k, v] of Object.entries(rest)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FailureRateLimiter, sharedLimiter } from "./rate-limit";
+import { FailureRateLimiter, handleLimiterMessage, sharedLimiter, sharedLimiterOp, type LimiterReply } from "./rate-limit";
 
 const MIN = 60_000;
 const t0 = Date.UTC(2026, 0, 1, 12);
@@ -84,5 +84,47 @@ describe("sharedLimiter", () => {
     a.recordFailure("x", t0);
     expect(sharedLimiter("test-shared", { limit: 2, windowMs: MIN })).toBe(a);
     expect(sharedLimiter("test-other", { limit: 2, windowMs: MIN })).not.toBe(a);
+  });
+});
+
+describe("begin", () => {
+  it("counts an attempt up front, returns the state before it, and refuses without counting once blocked", () => {
+    const l = new FailureRateLimiter({ limit: 2, windowMs: MIN });
+    expect(l.begin("a", 1000)).toEqual({ blocked: false, remaining: 2 });
+    expect(l.begin("a", 1001)).toEqual({ blocked: false, remaining: 1 });
+    expect(l.begin("a", 1002)).toMatchObject({ blocked: true });
+    l.forgive("a", 1001);
+    expect(l.check("a", 1003)).toEqual({ blocked: false, remaining: 1 });
+  });
+});
+
+describe("limiter requests from serve's workers", () => {
+  it("answers a well-formed request on the named limiter of this process", () => {
+    const replies: LimiterReply[] = [];
+    const ask = (op: "check" | "begin" | "forgive", id: number, now = 5000) =>
+      handleLimiterMessage({ duixianLimiter: { id, name: "test-ipc", limit: 1, windowMs: MIN, op, key: "k", now } }, (r) => replies.push(r));
+    ask("begin", 1);
+    ask("check", 2);
+    ask("forgive", 3);
+    ask("check", 4);
+    expect(replies).toEqual([
+      { duixianLimiterReply: { id: 1, state: { blocked: false, remaining: 1 } } },
+      { duixianLimiterReply: { id: 2, state: { blocked: true, retryAfterMs: MIN } } },
+      { duixianLimiterReply: { id: 3, state: null } },
+      { duixianLimiterReply: { id: 4, state: { blocked: false, remaining: 1 } } },
+    ]);
+  });
+
+  it("ignores any other message (Next's own, or malformed ones)", () => {
+    const replies: unknown[] = [];
+    for (const m of [null, "x", { nextServerReady: true }, { duixianLimiter: { id: 1, name: "n", limit: 0, windowMs: 1, op: "check", key: "k", now: 1 } }, { duixianLimiter: { id: 1, name: "n", limit: 1, windowMs: 1, op: "drop", key: "k", now: 1 } }])
+      handleLimiterMessage(m, (r) => replies.push(r));
+    expect(replies).toEqual([]);
+  });
+
+  it("outside a worker of serve, sharedLimiterOp uses this process's limiter", async () => {
+    expect(await sharedLimiterOp("test-local-op", { limit: 1, windowMs: MIN }, "begin", "k", 1000)).toEqual({ blocked: false, remaining: 1 });
+    expect(await sharedLimiterOp("test-local-op", { limit: 1, windowMs: MIN }, "check", "k", 1001)).toMatchObject({ blocked: true });
+    expect(sharedLimiter("test-local-op", { limit: 1, windowMs: MIN }).size).toBe(1);
   });
 });

@@ -4,8 +4,10 @@
  * not — until the oldest of those failures leaves the window. Blocked requests are not counted,
  * so a blocked client cannot extend its own block, nor can it do anything else.
  *
- * Process-local on purpose (no dependency, nothing to run): each server process counts for
- * itself, so N processes behind a balancer allow up to N × limit failures per window. Memory is
+ * The counts live in memory (no dependency, nothing to run). When `serve` runs several worker
+ * processes (lib/ops/cluster.ts), they live in the serve process and the workers ask it over IPC
+ * (sharedLimiterOp below), so every worker sees the same counts. Separate servers behind a
+ * balancer count separately: N of them allow up to N × limit failures per window. Memory is
  * bounded by `maxKeys`: the keys touched longest ago are dropped first.
  */
 export type LimiterOptions = { limit: number; windowMs: number; maxKeys?: number };
@@ -55,6 +57,17 @@ export class FailureRateLimiter {
   }
 
   /**
+   * An attempt counted as failed up front, so that a burst of parallel attempts is counted before
+   * any of them finishes: refused (and not counted) when `key` is already blocked, else counted.
+   * The state returned is the one before counting; `forgive(key, now)` takes the count back.
+   */
+  begin(key: string, now: number = Date.now()): LimitState {
+    const state = this.check(key, now);
+    if (!state.blocked) this.recordFailure(key, now);
+    return state;
+  }
+
+  /**
    * Takes back one failure recorded at `at` (an attempt counted up front that turned out fine),
    * so that concurrent attempts cannot all slip past one check before any of them is counted.
    */
@@ -95,4 +108,87 @@ export function sharedLimiter(name: string, options: LimiterOptions): FailureRat
     registry.set(name, limiter);
   }
   return limiter;
+}
+
+/** What a worker asks the limiters kept by the serve process (one message per operation). */
+export type LimiterRequest = { duixianLimiter: { id: number; name: string; limit: number; windowMs: number; op: "check" | "begin" | "forgive"; key: string; now: number } };
+export type LimiterReply = { duixianLimiterReply: { id: number; state: LimitState | null } };
+
+function isLimiterRequest(message: unknown): message is LimiterRequest {
+  const m = (message as Partial<LimiterRequest> | null)?.duixianLimiter;
+  return (
+    !!m &&
+    typeof m.id === "number" &&
+    typeof m.name === "string" &&
+    typeof m.key === "string" &&
+    typeof m.now === "number" &&
+    Number.isInteger(m.limit) &&
+    m.limit >= 1 &&
+    m.windowMs > 0 &&
+    (m.op === "check" || m.op === "begin" || m.op === "forgive")
+  );
+}
+
+function applyOp(limiter: FailureRateLimiter, op: "check" | "begin" | "forgive", key: string, now: number): LimitState | null {
+  if (op === "check") return limiter.check(key, now);
+  if (op === "begin") return limiter.begin(key, now);
+  limiter.forgive(key, now);
+  return null;
+}
+
+/** In the serve process: answers a worker's limiter request (ignores any other message). */
+export function handleLimiterMessage(message: unknown, reply: (answer: LimiterReply) => void): void {
+  if (!isLimiterRequest(message)) return;
+  const { id, name, limit, windowMs, op, key, now } = message.duixianLimiter;
+  reply({ duixianLimiterReply: { id, state: applyOp(sharedLimiter(name, { limit, windowMs }), op, key, now) } });
+}
+
+const IPC = Symbol.for("duixian.rateLimiterIpc");
+const IPC_TIMEOUT_MS = 2000;
+type IpcState = { nextId: number; pending: Map<number, (state: LimitState | null) => void> };
+
+/** In a worker of `serve` (DUIXIAN_WORKER set, an IPC channel to the serve process): the shared channel. */
+function workerChannel(): IpcState | null {
+  if (!process.env.DUIXIAN_WORKER || typeof process.send !== "function" || !process.connected) return null;
+  const g = globalThis as unknown as { [IPC]?: IpcState };
+  if (!g[IPC]) {
+    const state: IpcState = { nextId: 1, pending: new Map() };
+    process.on("message", (message: unknown) => {
+      const r = (message as Partial<LimiterReply> | null)?.duixianLimiterReply;
+      if (!r || typeof r.id !== "number") return;
+      state.pending.get(r.id)?.(r.state);
+      state.pending.delete(r.id);
+    });
+    g[IPC] = state;
+  }
+  return g[IPC];
+}
+
+/**
+ * One operation on the named limiter: in a worker of `serve`, on the serve process's copy (so all
+ * workers share the counts); elsewhere — or when the serve process does not answer within 2 s —
+ * on this process's own.
+ */
+export async function sharedLimiterOp(name: string, options: LimiterOptions, op: "check" | "begin" | "forgive", key: string, now: number = Date.now()): Promise<LimitState | null> {
+  const local = () => applyOp(sharedLimiter(name, options), op, key, now);
+  const channel = workerChannel();
+  if (!channel) return local();
+  const id = channel.nextId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      channel.pending.delete(id);
+      resolve(local());
+    }, IPC_TIMEOUT_MS);
+    channel.pending.set(id, (state) => {
+      clearTimeout(timer);
+      resolve(state);
+    });
+    const request: LimiterRequest = { duixianLimiter: { id, name, limit: options.limit, windowMs: options.windowMs, op, key, now } };
+    process.send!(request, undefined, undefined, (err) => {
+      if (!err) return;
+      clearTimeout(timer);
+      channel.pending.delete(id);
+      resolve(local());
+    });
+  });
 }

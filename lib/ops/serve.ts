@@ -1,15 +1,16 @@
 /**
  * `npm start`: everything a fresh clone needs to serve the app on its embedded database —
  * apply migrations, seed an empty database, build when the sources are newer than the build,
- * then run `next start`. A second start keeps the data (the seed only runs on an empty database).
+ * then run `next start` in `workers` processes (lib/ops/cluster.ts: one per core by default, all
+ * on the one port). A second start keeps the data (the seed only runs on an empty database).
  *
  * Logs are JSON lines on stdout (lib/ops/log.ts): this process's own events (serve.*), the Next
  * server's lines as they are, and any other output of the tools it runs wrapped as `output` lines.
  *
  * Shutdown: SIGTERM or SIGINT (to this process alone, or to its whole process group) is passed
- * to `next start` once; Next stops accepting connections, lets in-flight requests finish and
+ * to each `next start` once; Next stops accepting connections, lets in-flight requests finish and
  * exits, its database client disconnected (lib/ops/access-log.ts). This process then exits 0.
- * A server that has not stopped after DUIXIAN_SHUTDOWN_TIMEOUT_MS (default 10 s) is killed and
+ * Workers that have not stopped after DUIXIAN_SHUTDOWN_TIMEOUT_MS (default 10 s) are killed and
  * this process exits 1; a killed import loses nothing committed (each one is a transaction).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -20,6 +21,7 @@ import { ensureAuthSecret } from "@/lib/auth/secret";
 import { redactDatabaseUrl, resolveDatabaseUrl } from "@/lib/db-url";
 
 export { redactDatabaseUrl };
+import { killServerGroup, startServerGroup, type ServerGroup } from "./cluster";
 import { logger } from "./log";
 import { migrateDatabase } from "./migrate";
 
@@ -49,7 +51,7 @@ export function buildIsStale(): boolean {
 }
 
 /** Relays a child's output line by line: JSON log lines as they are, anything else wrapped as one. */
-function relayOutput(child: ChildProcess, source: string): void {
+function relayOutput(stdout: NodeJS.ReadableStream | null, stderr: NodeJS.ReadableStream | null, source: string): void {
   const relay = (stream: NodeJS.ReadableStream | null, level: "info" | "warn") => {
     if (!stream) return;
     createInterface({ input: stream, crlfDelay: Infinity }).on("line", (raw) => {
@@ -58,11 +60,11 @@ function relayOutput(child: ChildProcess, source: string): void {
       if (line.trim()) logger[level]("output", { source, line });
     });
   };
-  relay(child.stdout, "info");
-  relay(child.stderr, "warn");
+  relay(stdout, "info");
+  relay(stderr, "warn");
 }
 
-export type ServeOptions = { port: number; host?: string; build: "auto" | "always" | "never" };
+export type ServeOptions = { port: number; host?: string; build: "auto" | "always" | "never"; workers: number };
 
 /** Prepares the database and serves the app; resolves with the exit code once the server has stopped. */
 export async function serveApp(options: ServeOptions): Promise<number> {
@@ -77,24 +79,30 @@ export async function serveApp(options: ServeOptions): Promise<number> {
   };
   process.env.DATABASE_URL = env.DATABASE_URL;
 
-  // One child at a time: prisma migrate, next build, then next start. A signal goes to it once.
+  // One step at a time: next build (a child), then the `next start` workers. A signal goes to each once.
   let child: ChildProcess | null = null;
+  let group: ServerGroup | null = null;
   let stopSignal: NodeJS.Signals | null = null;
   let killedAtDeadline = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopSignal) return; // a second signal (or the same one to the whole group): already stopping
     stopSignal = signal;
-    logger.info("serve.stopping", { signal, timeoutMs, pid: child?.pid ?? null });
-    if (!child) return;
-    child.kill(signal);
-    const target = child;
+    logger.info("serve.stopping", { signal, timeoutMs, pids: group ? group.pids() : child?.pid ? [child.pid] : [] });
+    const running = group ?? child;
+    if (!running) return;
     const deadline = setTimeout(() => {
-      if (target.exitCode !== null || target.signalCode !== null) return;
       killedAtDeadline = true;
-      logger.error("serve.shutdown_timeout", { timeoutMs, pid: target.pid });
-      target.kill("SIGKILL");
+      logger.error("serve.shutdown_timeout", { timeoutMs, pids: group ? group.pids() : [child?.pid] });
+      if (group) killServerGroup(group);
+      else child?.kill("SIGKILL");
     }, timeoutMs);
-    target.once("exit", () => clearTimeout(deadline));
+    if (group) {
+      group.stop(signal);
+      void group.done.then(() => clearTimeout(deadline));
+    } else if (child) {
+      child.kill(signal);
+      child.once("exit", () => clearTimeout(deadline));
+    }
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
@@ -102,7 +110,7 @@ export async function serveApp(options: ServeOptions): Promise<number> {
   const runChild = (cmd: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
     new Promise((resolve, reject) => {
       child = spawn(path.join(BIN, cmd), args, { stdio: ["ignore", "pipe", "pipe"], env: childEnv });
-      relayOutput(child, cmd);
+      relayOutput(child.stdout, child.stderr, cmd);
       child.once("error", reject);
       child.once("exit", (code, signal) => {
         child = null;
@@ -140,16 +148,23 @@ export async function serveApp(options: ServeOptions): Promise<number> {
 
     if (stopSignal) return stopped("build", 0);
     const args = ["start", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])];
-    logger.info("serve.listen", { url: `http://${options.host ?? "localhost"}:${options.port}` });
-    const res = await runChild("next", args, { ...env, NODE_ENV: "production" });
-    if (stopSignal && !killedAtDeadline) {
-      // Next exits 128+signal after a clean drain (143 for SIGTERM, 130 for SIGINT); a signal that
-      // arrived before Next installed its handlers ends it by the signal itself. Both are clean.
-      return stopped("serve", 0);
-    }
+    logger.info("serve.listen", { url: `http://${options.host ?? "localhost"}:${options.port}`, workers: options.workers });
+    group = startServerGroup({
+      workers: options.workers,
+      exec: path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
+      args,
+      env: { ...env, NODE_ENV: "production" },
+      relay: (stdout, stderr) => relayOutput(stdout, stderr, "next"),
+    });
+    const res = await group.done;
     if (killedAtDeadline) return stopped("serve", 1);
-    logger.error("serve.server_exited", { code: res.code, signal: res.signal });
-    return stopped("serve", res.code || 1);
+    if (res.crashLoop) {
+      logger.error("serve.server_exited", { codes: res.codes });
+      return stopped("serve", 1);
+    }
+    // Next exits 128+signal after a clean drain (143 for SIGTERM, 130 for SIGINT); a signal that
+    // arrived before Next installed its handlers ends it by the signal itself. Both are clean.
+    return stopped("serve", 0);
   } catch (e) {
     logger.error("serve.failed", { err: e });
     return stopped("prepare", 1);

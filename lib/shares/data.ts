@@ -87,16 +87,16 @@ export async function openSharedAuditReport(
   options: { approvedOnly?: boolean } = {},
   now: Date = new Date(),
 ): Promise<PublicSharedAuditReport> {
-  const attempt = beginShareLookup(client, now.getTime());
+  const attempt = await beginShareLookup(client, now.getTime());
   if (attempt.blocked) return { state: "rate_limited", retryAfterMs: attempt.retryAfterMs };
   let shared: SharedAuditReport;
   try {
     shared = await loadSharedAuditReport(token, options, now);
   } catch (e) {
-    attempt.succeeded(); // a failing database is not the client's failed guess failure is not the client's guess
+    await attempt.succeeded(); // a failing database is not the client's failed guess
     throw e;
   }
   if (shared.state !== "ok") return { state: "not_found" };
-  attempt.succeeded();
+  await attempt.succeeded();
   return shared;
 }
