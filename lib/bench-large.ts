@@ -22,7 +22,7 @@ import { getReportDetail, listPairingCandidates, listReports } from "@/lib/repor
 import { listAssignableUsers } from "@/lib/users/data";
 import { toSimplified } from "@/lib/report/script";
 import { assertLocalTarget, HttpSession, pledgeIdsInReportPage, signIn } from "./ops/http-session";
-import { formatTable, processCpuMs, summarize, type LatencySummary } from "./ops/latency";
+import { formatTable, processTreeCpuMs, summarize, type LatencySummary } from "./ops/latency";
 
 type Bench = { name: string; barMs?: number; run: () => Promise<unknown> };
 
@@ -156,7 +156,7 @@ async function main(argv: string[]): Promise<number> {
     if (page.status !== 200) throw new Error(`the server at ${args.url.origin} does not serve report ${biggest.id} (HTTP ${page.status}): is it serving this database?`);
     const pledgeId = pledgeIdsInReportPage(page.text)[0] ?? null;
     const runs = Math.max(1, Math.round(args.runs * 0.67));
-    const cpuOf = args.serverPid ? () => processCpuMs(args.serverPid!) : undefined;
+    const cpuOf = args.serverPid ? () => processTreeCpuMs(args.serverPid!) : undefined;
     ok = print(`over HTTP at ${args.url.origin}, signed in, ${runs} runs each, one at a time (ms)`, await measure(httpBenchmarks(session, biggest.id, pledgeId), runs, 2, cpuOf)) && ok;
   }
   process.stdout.write(`\nbar: p95 < ${BAR_MS} ms for the rows marked [ok]/[MISSED]: ${ok ? "all met" : "MISSED"}\n`);

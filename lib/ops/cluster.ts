@@ -22,7 +22,7 @@ const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 
 /** Workers by default: one per core, at most 4 (each holds its own copy of the app in memory). */
-export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
+export function defaultWorkerCount(env: Record<string, string | undefined> = process.env): number {
   const configured = env.DUIXIAN_WORKERS;
   if (configured !== undefined && configured !== "") {
     const n = Number(configured);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, formatTable, LatencyRecorder, percentile, processCpuMs, summarize } from "./latency";
+import { displayWidth, formatTable, LatencyRecorder, percentile, processCpuMs, processTreeCpuMs, summarize } from "./latency";
 
 describe("percentile (nearest rank)", () => {
   const xs = Array.from({ length: 100 }, (_, i) => i + 1); // 1..100
@@ -56,5 +56,22 @@ describe("processCpuMs", () => {
     expect(x).toBeGreaterThan(0);
     expect(processCpuMs(process.pid)!).toBeGreaterThanOrEqual(a);
     expect(processCpuMs(2 ** 22 + 7)).toBeNull();
+  });
+});
+
+describe("processTreeCpuMs", () => {
+  it("adds the CPU time of live children to the process's own", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["-e", "const t = Date.now(); while (Date.now() - t < 300); setTimeout(() => {}, 5000)"], { stdio: "ignore" });
+    try {
+      await new Promise((r) => setTimeout(r, 600));
+      const own = processCpuMs(process.pid)!;
+      const tree = processTreeCpuMs(process.pid)!;
+      expect(tree - own).toBeGreaterThanOrEqual(processCpuMs(child.pid!)! - 20);
+      expect(processCpuMs(child.pid!)!).toBeGreaterThanOrEqual(200);
+      expect(processTreeCpuMs(2 ** 22 + 7)).toBeNull();
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Latency bookkeeping for the load test and the benchmarks: exact percentiles over every sample
  * (runs are bounded in count, so all samples fit in memory), errors per endpoint, and a table.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** The q-quantile (0..1) of sorted samples, nearest rank: the smallest value with at least q of the samples at or below it. */
 export function percentile(sorted: readonly number[], q: number): number {
@@ -85,4 +85,26 @@ export function processCpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** The live children of a local process (Linux: /proc/PID/task/TID/children). */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU time of a process and all its live descendants, in ms: a `serve` process and its `next
+ * start` workers (pass the pid that listens on the port, the cluster primary). Null when the
+ * process itself cannot be read.
+ */
+export function processTreeCpuMs(pid: number): number | null {
+  const own = processCpuMs(pid);
+  if (own === null) return null;
+  return childPids(pid).reduce((sum, child) => sum + (processTreeCpuMs(child) ?? 0), own);
 }

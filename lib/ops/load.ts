@@ -35,7 +35,7 @@ import {
   signIn,
   type HttpResult,
 } from "./http-session";
-import { formatTable, LatencyRecorder, processCpuMs } from "./latency";
+import { formatTable, LatencyRecorder, processTreeCpuMs } from "./latency";
 
 export class LoadUsageError extends Error {}
 
@@ -364,7 +364,7 @@ export async function runLoad(o: LoadOptions, log: (line: string) => void = cons
     const ctx: Ctx = { recorder: new LatencyRecorder(), deadline: 0, maxRequests: o.maxRequests, issued: 0, thinkMs: o.thinkMs, reports, pledges, reviewers, actions };
     log(`load: ${o.users} users for up to ${o.durationS} s or ${o.maxRequests} requests against ${o.url.origin}${o.thinkMs ? `, think time ≈ ${o.thinkMs} ms` : ", no think time"}`);
     const loadBefore = loadavg();
-    const cpu0 = o.serverPid ? processCpuMs(o.serverPid) : null;
+    const cpu0 = o.serverPid ? processTreeCpuMs(o.serverPid) : null;
     const ownCpu0 = process.cpuUsage();
     const t0 = performance.now();
     ctx.deadline = t0 + o.durationS * 1000;
@@ -384,10 +384,10 @@ export async function runLoad(o: LoadOptions, log: (line: string) => void = cons
     log("");
     log(`${summary.total.count} requests in ${seconds.toFixed(1)} s (${(summary.total.count / seconds).toFixed(1)} req/s), ${summary.total.errors} errors`);
     for (const line of ctx.recorder.errorSamples) log(`  error: ${line}`);
-    const cpu1 = o.serverPid ? processCpuMs(o.serverPid) : null;
+    const cpu1 = o.serverPid ? processTreeCpuMs(o.serverPid) : null;
     if (cpu0 !== null && cpu1 !== null) {
       const busy = cpu1 - cpu0;
-      log(`server (pid ${o.serverPid}): ${(busy / 1000).toFixed(1)} s of CPU = ${(busy / summary.total.count).toFixed(1)} ms per request; busy ${((100 * busy) / (seconds * 1000)).toFixed(0)} % of one core`);
+      log(`server (pid ${o.serverPid} and its workers): ${(busy / 1000).toFixed(1)} s of CPU = ${(busy / summary.total.count).toFixed(1)} ms per request; busy ${((100 * busy) / (seconds * 1000)).toFixed(0)} % of one core`);
     }
     const own = process.cpuUsage(ownCpu0);
     log(`this load generator: ${((own.user + own.system) / 1e6).toFixed(1)} s of CPU; machine load average (1, 5, 15 min) before ${loadBefore}, after ${loadavg()} on ${os.cpus().length} cores`);
