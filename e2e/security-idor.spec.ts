@@ -378,7 +378,17 @@ async function fingerprint(browser: Browser): Promise<unknown> {
   for (const id of world.p) {
     await page.goto(`/reports/${world.planId}/pledges/${id}`);
     pledgePages.push(
-      [await page.getByTestId("assessment-panel").innerText(), await page.getByTestId("comment-thread").innerText(), await page.getByTestId("pledge-history").innerText()].join("\n"),
+      [
+        // A <select> counts by its chosen value: its options list every account, and other specs add accounts meanwhile.
+        await page.getByTestId("assessment-panel").evaluate((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          const chosen = [...el.querySelectorAll("select")].map((s) => `[${s.name || s.id}=${s.value}]`);
+          copy.querySelectorAll("select").forEach((s, i) => s.replaceWith(chosen[i]));
+          return copy.textContent;
+        }),
+        await page.getByTestId("comment-thread").innerText(),
+        await page.getByTestId("pledge-history").innerText(),
+      ].join("\n"),
     );
   }
   await page.goto(`/audit/pair/${world.planId}`);
