@@ -13,8 +13,13 @@ export type ReviewQueueItem = {
   submittedAt: string | null;
 };
 
-/** Submitted assessments awaiting review, oldest submission first. */
-export async function listReviewQueue(limit = 200): Promise<ReviewQueueItem[]> {
+/** How many submitted assessments await review. */
+export async function countReviewQueue(): Promise<number> {
+  return db.pledge.count({ where: { reviewState: "submitted" } });
+}
+
+/** Submitted assessments awaiting review, oldest submission first: the window { skip, take } of them. */
+export async function listReviewQueue(page: { skip: number; take: number } = { skip: 0, take: 200 }): Promise<ReviewQueueItem[]> {
   const rows = await db.pledge.findMany({
     where: { reviewState: "submitted" },
     select: {
@@ -26,8 +31,10 @@ export async function listReviewQueue(limit = 200): Promise<ReviewQueueItem[]> {
       report: { select: { title: true } },
       submittedBy: { select: { name: true } },
     },
-    orderBy: [{ submittedAt: "asc" }],
-    take: limit,
+    // The id breaks ties, so no row falls between two pages.
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take,
   });
   return rows.map((p) => ({
     pledgeId: p.id,

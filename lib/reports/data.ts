@@ -16,9 +16,18 @@ export type ReportListItem = {
   reviewReport: { id: string; year: number | null; title: string } | null;
 };
 
-/** All reports, by region then year, with pledge counts and their pairing. */
-export async function listReports(): Promise<ReportListItem[]> {
+/** How many reports there are (the report list's total, for its pages). */
+export async function countReports(): Promise<number> {
+  return db.report.count();
+}
+
+/**
+ * Reports by region then year, with pledge counts and their pairing: all of them, or the window
+ * `page` ({ skip, take }) of that order.
+ */
+export async function listReports(page?: { skip: number; take: number }): Promise<ReportListItem[]> {
   const rows = await db.report.findMany({
+    ...(page ? { skip: page.skip, take: page.take } : {}),
     select: {
       id: true,
       year: true,
@@ -31,7 +40,7 @@ export async function listReports(): Promise<ReportListItem[]> {
       reviewReport: { select: { id: true, year: true, title: true } },
       _count: { select: { pledges: true } },
     },
-    orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map((r) => ({
     id: r.id,
