@@ -130,6 +130,69 @@ test("an unknown report id answers 404", async ({ browser }) => {
   await context.close();
 });
 
+test("a long list: the server sends the first 100 rows, the rest follow, and a pledge far down is selectable from the source", async ({ browser }) => {
+  const context = await contextAs(browser, "analyst");
+  const page = await context.newPage();
+  const report = new ReportPage(page);
+  const id = await report.openByTitle("2020年大連市政府工作報告");
+
+  // The server's HTML: 100 rows and a line saying more are coming; the source is whole.
+  const html = await (await context.request.get(`/reports/${id}`)).text();
+  expect(html.match(/<li id="pledge-/g)).toHaveLength(100);
+  expect(html).toContain('data-testid="pledge-list-more"');
+  const total = Number(/共 (\d+) 条/.exec(await page.getByTestId("kind-counts").innerText())![1]);
+  expect(total).toBeGreaterThan(500);
+  expect(html).toContain(`还有 ${total - 100} 条承诺正在载入…`);
+  expect(html.match(/<mark data-offset="\d+" data-pid=/g)!.length).toBeGreaterThanOrEqual(total);
+
+  // In the browser every row is there, in one list, in source order.
+  await expect(report.rows).toHaveCount(total);
+  const numbers = await report.rows.locator("i").allTextContents();
+  expect(numbers.map(Number)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+
+  // A pledge far beyond row 100, picked in the source: its row is selected and scrolled into view.
+  const far = report.rows.nth(total - 20);
+  const farId = await far.getAttribute("data-pid");
+  await report.mark(farId!).scrollIntoViewIfNeeded();
+  await report.mark(farId!).click();
+  await expect(far.getByRole("button").first()).toHaveAttribute("aria-pressed", "true");
+  await expect(far).toBeInViewport();
+  await expect(report.editor).toBeVisible();
+
+  // Select all ticks every pledge, the ones rendered after hydration too.
+  await page.getByTestId("bulk-check-all").check();
+  await expect(page.getByTestId("bulk-bar")).toContainText(`已选 ${total} 条`);
+  await expect(far.getByTestId("bulk-check")).toBeChecked();
+  await page.getByTestId("bulk-check-all").uncheck();
+  await expect(page.getByTestId("bulk-bar")).toHaveCount(0);
+  await context.close();
+});
+
+test("a pledge picked in the source before the rest of the list has rendered is still found", async ({ browser }) => {
+  const context = await contextAs(browser, "viewer");
+  const page = await context.newPage();
+  const report = new ReportPage(page);
+  const id = await report.openByTitle("2020年大連市政府工作報告");
+  // Slow the browser's rendering down, so the click lands while only the server's rows exist.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
+  await page.goto(`/reports/${id}`);
+  const lastId = await report.marks.last().getAttribute("data-pid");
+  await report.mark(lastId!).click();
+  const row = report.list.locator(`li[data-pid="${lastId}"]`);
+  await expect(row.getByRole("button").first()).toHaveAttribute("aria-pressed", "true");
+  // Scrolled into view inside the list pane (the pane itself may reach below the window).
+  const insidePane = () =>
+    row.evaluate((el) => {
+      const pane = el.closest("[data-testid=pledge-list]")!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.top >= pane.top - 1 && r.bottom <= pane.bottom + 1;
+    });
+  await expect.poll(insidePane).toBe(true);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await context.close();
+});
+
 test("screenshots of the largest report in both languages", async ({ browser }) => {
   for (const lang of ["zh", "en"] as const) {
     const context = await browser.newContext({ storageState: storageStateFor("analyst"), viewport: { width: 1440, height: 900 } });

@@ -10,7 +10,13 @@ export class ReportPage {
     await this.page.getByRole("link", { name: title, exact: true }).click();
     await this.page.waitForURL(/\/reports\/[^/]+$/);
     await expect(this.sourceRoot).toBeVisible();
+    await this.waitForAllRows();
     return this.page.url().split("/").pop()!;
+  }
+
+  /** Waits until the list holds every row: the server renders the first 100, the browser the rest. */
+  async waitForAllRows(): Promise<void> {
+    await expect(this.page.getByTestId("pledge-list-more")).toHaveCount(0);
   }
 
   get meta(): Locator {

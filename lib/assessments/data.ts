@@ -74,13 +74,20 @@ export async function listPledgeComments(reportId: string, pledgeId: string): Pr
   }));
 }
 
-/** Pledges assigned to `userId` that are not approved yet, most recently changed first. */
-export async function listMyAssignments(userId: string, limit = 200): Promise<AssignmentItem[]> {
+/** How many pledges are assigned to `userId` and not approved yet. */
+export async function countMyAssignments(userId: string): Promise<number> {
+  return db.pledge.count({ where: { assigneeId: userId, reviewState: { not: "approved" } } });
+}
+
+/** Pledges assigned to `userId` that are not approved yet, most recently changed first: the window { skip, take } of them. */
+export async function listMyAssignments(userId: string, page: { skip: number; take: number } = { skip: 0, take: 200 }): Promise<AssignmentItem[]> {
   const rows = await db.pledge.findMany({
     where: { assigneeId: userId, reviewState: { not: "approved" } },
     select: { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: { select: { title: true } } },
-    orderBy: [{ updatedAt: "desc" }],
-    take: limit,
+    // The id breaks ties, so no row falls between two pages.
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take,
   });
   return rows.map((p) => ({
     pledgeId: p.id,

@@ -1,22 +1,30 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { listReports } from "@/lib/reports/data";
+import { countReports, listReports } from "@/lib/reports/data";
 import { getTranslator } from "@/lib/i18n/locale";
+import { pageWindow, parsePageParam } from "@/lib/paging/page-param";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
+import { PageNotice, Pager } from "@/app/_components/pager";
 
 export const metadata = { title: "Reports" };
 
-export default async function ReportsPage() {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const user = await requirePageUser();
-  const [{ t }, reports] = await Promise.all([getTranslator(), listReports()]);
+  const requested = parsePageParam((await searchParams).page);
+  // The page asked for and the total at once; a page past the end is fetched again as the last.
+  const first = pageWindow(requested, Number.MAX_SAFE_INTEGER);
+  const [{ t }, total, firstRows] = await Promise.all([getTranslator(), countReports(), listReports(first)]);
+  const window = pageWindow(requested, total);
+  const reports = window.skip === first.skip ? firstRows : await listReports(window);
   return (
     <>
       <PageHeader
         title={t("reports.title")}
-        subtitle={reports.length ? t("reports.count", { count: reports.length }) : undefined}
+        subtitle={total ? t("reports.count", { count: total }) : undefined}
         actions={can(user.role, "report:import") ? <Link href="/reports/import" className="btn btn-primary">{t("import.action")}</Link> : null}
       />
+      <PageNotice window={window} t={t} />
       {reports.length === 0 ? (
         <EmptyState title={t("reports.empty.title")}>
           <p>{t("reports.empty.body")}</p>
@@ -62,6 +70,7 @@ export default async function ReportsPage() {
           </table>
         </div>
       )}
+      {window.pages > 1 ? <Pager window={window} path="/reports" t={t} testId="reports-pager" /> : null}
     </>
   );
 }

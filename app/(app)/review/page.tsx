@@ -1,20 +1,37 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { listReviewQueue } from "@/lib/pledges/data";
-import { listMyAssignments } from "@/lib/assessments/data";
+import { countReviewQueue, listReviewQueue } from "@/lib/pledges/data";
+import { countMyAssignments, listMyAssignments } from "@/lib/assessments/data";
 import { getTranslator } from "@/lib/i18n/locale";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { pageWindow, parsePageParam } from "@/lib/paging/page-param";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
+import { PageNotice, Pager } from "@/app/_components/pager";
 import { formatTime, ReviewStateBadge, StatusBadge } from "@/app/_components/assessment-badges";
 
 export const metadata = { title: "Review queue" };
 
 const pledgeHref = (reportId: string, pledgeId: string) => `/reports/${reportId}/pledges/${pledgeId}`;
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ tab?: string | string[] }> }) {
+/**
+ * Two paged tabs: the review queue and my assignments. Both tabs' totals are counted; only the
+ * shown tab's page is loaded (the page asked for and the counts at once; a page past the end is
+ * fetched again as the last).
+ */
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ tab?: string | string[]; page?: string | string[] }> }) {
   const user = await requirePageUser();
-  const tab = (await searchParams).tab === "mine" ? "mine" : "queue";
-  const [{ t }, queue, mine] = await Promise.all([getTranslator(), listReviewQueue(), listMyAssignments(user.id)]);
+  const params = await searchParams;
+  const tab = params.tab === "mine" ? "mine" : "queue";
+  const requested = parsePageParam(params.page);
+  const first = pageWindow(requested, Number.MAX_SAFE_INTEGER);
+  const load = (w: { skip: number; take: number }) => (tab === "queue" ? listReviewQueue(w) : Promise.resolve([]));
+  const loadMine = (w: { skip: number; take: number }) => (tab === "mine" ? listMyAssignments(user.id, w) : Promise.resolve([]));
+  const [{ t }, queueTotal, mineTotal, firstQueue, firstMine] = await Promise.all([getTranslator(), countReviewQueue(), countMyAssignments(user.id), load(first), loadMine(first)]);
+  const window = pageWindow(requested, tab === "queue" ? queueTotal : mineTotal);
+  const refetch = window.skip !== first.skip;
+  const queue = refetch ? await load(window) : firstQueue;
+  const mine = refetch ? await loadMine(window) : firstMine;
+  const pager = window.pages > 1 ? <Pager window={window} path="/review" params={tab === "mine" ? { tab } : {}} t={t} testId="review-pager" /> : null;
   const tabClass = (active: boolean) =>
     `-mb-px border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-brand-600 text-brand-700" : "border-transparent text-stone-500 hover:text-stone-800"}`;
   return (
@@ -22,12 +39,13 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <PageHeader title={t("review.title")} subtitle={t("review.subtitle")} />
       <nav className="mb-3 flex gap-1 border-b border-stone-200" aria-label={t("review.title")}>
         <Link href="/review" className={tabClass(tab === "queue")} aria-current={tab === "queue" ? "page" : undefined} data-testid="tab-queue">
-          {t("review.tab.queue", { count: queue.length })}
+          {t("review.tab.queue", { count: queueTotal })}
         </Link>
         <Link href="/review?tab=mine" className={tabClass(tab === "mine")} aria-current={tab === "mine" ? "page" : undefined} data-testid="tab-mine">
-          {t("review.tab.mine", { count: mine.length })}
+          {t("review.tab.mine", { count: mineTotal })}
         </Link>
       </nav>
+      <PageNotice window={window} t={t} />
       {tab === "queue" ? (
         queue.length === 0 ? (
           <EmptyState title={t("review.empty")} />
@@ -89,6 +107,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
+      {pager}
     </>
   );
 }

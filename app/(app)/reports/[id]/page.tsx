@@ -4,8 +4,8 @@ import { cache } from "react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getReportDetail, listPairingCandidates } from "@/lib/reports/data";
-import { listReportPledges, type ReportPledge } from "@/lib/pledges/data";
-import type { PledgeDto } from "@/lib/pledges/schema";
+import { listReportPledges } from "@/lib/pledges/data";
+import { packPledges } from "@/lib/pledges/packed-list";
 import { listAssignableUsers } from "@/lib/users/data";
 import { hasFilters, matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
 import { toSimplified } from "@/lib/report/script";
@@ -98,7 +98,7 @@ export default async function ReportPage({
       {!report.parsed ? <p className="card mb-4 px-4 py-3 text-sm text-stone-600">{t("report.notParsed")}</p> : null}
       <ReportWorkspace
         reportId={report.id}
-        pledges={pledges.map(toClientPledge)}
+        packedPledges={packPledges(pledges)}
         sections={report.sections.filter((s) => s.kind !== "topic").map((s) => ({ id: s.id, parentId: s.parentId, kind: s.kind, heading: s.heading }))}
         canEdit={canEdit}
         sourceLength={report.sourceText.length}
@@ -137,11 +137,4 @@ function ProgressBar({ assessed, submitted, approved, total, label, summary }: {
       <span className="tabular-nums text-stone-600">{summary}</span>
     </div>
   );
-}
-
-/** What the browser gets of a pledge: everything but the server-side search copy of its text. */
-function toClientPledge(p: ReportPledge): PledgeDto {
-  const { searchText, ...rest } = p;
-  void searchText;
-  return rest;
 }

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { memo, useMemo } from "react";
+import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { PledgeDto } from "@/lib/pledges/schema";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
@@ -15,8 +15,17 @@ export type SectionRef = { id: string; parentId: string | null; kind: string; he
 type Group = { key: string; section: SectionRef | null; parent: SectionRef | null; topics: { topic: string | null; items: PledgeDto[] }[] };
 
 /**
+ * How many rows the server renders (and the browser hydrates); the rest are rendered on the client
+ * right after hydration, into the same list. A 528-pledge report would otherwise cost ~200 KB of
+ * HTML and most of the page's server rendering time for rows below the fold.
+ */
+export const FIRST_ROWS = 100;
+
+/**
  * The pledges grouped by section › topic, in source order, filtered by the URL filters. Rows are
- * memoised: selecting a pledge re-renders two rows, not the whole list.
+ * memoised: selecting a pledge re-renders two rows, not the whole list. The first FIRST_ROWS rows
+ * come from the server; the others follow once the page is interactive (at once when a pledge is
+ * selected, so selecting one from the source always finds its row).
  */
 export function PledgeList({
   reportId,
@@ -44,11 +53,16 @@ export function PledgeList({
   const { t } = useTranslator();
   const byId = useMemo(() => new Map(sections.map((s) => [s.id, s])), [sections]);
   const numbers = useMemo(() => new Map(pledges.map((p, i) => [p.id, i + 1])), [pledges]);
+  const [complete, setComplete] = useState(false);
+  useEffect(() => startTransition(() => setComplete(true)), []);
+  const limit = complete || selectedId !== null ? Infinity : FIRST_ROWS;
 
-  const groups = useMemo(() => {
+  const { groups, shown } = useMemo(() => {
     const out: Group[] = [];
+    let shown = 0;
     for (const p of pledges) {
       if (visible && !visible.has(p.id)) continue;
+      if (shown++ >= limit) continue;
       let g = out[out.length - 1];
       const key = p.sectionId ?? "none";
       if (!g || g.key !== key) {
@@ -63,10 +77,8 @@ export function PledgeList({
       }
       topic.items.push(p);
     }
-    return out;
-  }, [pledges, visible, byId]);
-
-  const shown = groups.reduce((n, g) => n + g.topics.reduce((m, x) => m + x.items.length, 0), 0);
+    return { groups: out, shown };
+  }, [pledges, visible, byId, limit]);
   const nextOf = (id: string): PledgeDto | null => {
     const i = (numbers.get(id) ?? 0) - 1;
     return i >= 0 && i + 1 < pledges.length ? pledges[i + 1] : null;
@@ -109,6 +121,11 @@ export function PledgeList({
           ))}
         </div>
       ))}
+      {shown > limit ? (
+        <p className="px-4 py-3 text-xs text-stone-500" data-testid="pledge-list-more">
+          {t("report.list.more", { count: shown - limit })}
+        </p>
+      ) : null}
     </div>
   );
 }

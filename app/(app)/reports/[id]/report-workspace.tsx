@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createPledgeAction } from "@/lib/pledges/actions";
-import type { PledgeDto } from "@/lib/pledges/schema";
+import { unpackPledges } from "@/lib/pledges/packed-list";
 import type { PledgeFilters } from "@/lib/pledges/filters";
 import { useTranslator } from "@/lib/i18n/client";
 import type { ActionError } from "@/lib/app-error";
@@ -20,7 +20,7 @@ const SAFE_ID = /^[A-Za-z0-9_-]+$/;
  */
 export function ReportWorkspace({
   reportId,
-  pledges,
+  packedPledges,
   sections,
   canEdit,
   sourceLength,
@@ -32,7 +32,8 @@ export function ReportWorkspace({
   children,
 }: {
   reportId: string;
-  pledges: PledgeDto[];
+  /** Every pledge of the report in list order, packed by packPledges (one payload chunk, not an object per pledge). */
+  packedPledges: string;
   sections: SectionRef[];
   canEdit: boolean;
   sourceLength: number;
@@ -46,6 +47,7 @@ export function ReportWorkspace({
   children: React.ReactNode;
 }) {
   const { t } = useTranslator();
+  const pledges = useMemo(() => unpackPledges(packedPledges), [packedPledges]);
   const errorText = usePledgeErrorText(pledges);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const visible = useMemo(() => (visibleIds ? new Set(visibleIds) : null), [visibleIds]);

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { importReport } from "@/lib/reports/import";
+import { listReportPledges } from "./data";
+import { toTargetDto } from "./target";
+
+// listReportPledges is one raw query on both engines (its column types differ: 0/1 against
+// booleans, BigInt counts): it must give exactly what Prisma's own typed query gives.
+let reportId = "";
+
+beforeAll(async () => {
+  const file = readFileSync(path.join(__dirname, "..", "..", "seed", "reports", "hailar", "hailar_2015.txt"));
+  reportId = (await importReport(null, file, "hailar_2015.txt")).id;
+  const pledges = await db.pledge.findMany({ where: { reportId }, orderBy: { position: "asc" }, select: { id: true } });
+  // A growth target with a range, and evidence on two pledges (two links on the first).
+  await db.pledge.update({ where: { id: pledges[1].id }, data: { targetValue: 6.5, targetValueMax: 7, targetUnit: "%", targetComparator: "=", targetGrowth: true } });
+  await db.pledge.update({ where: { id: pledges[2].id }, data: { status: "fulfilled", reviewState: "submitted", version: 3 } });
+  for (const [i, quote] of [[0, "甲"], [0, "乙"], [3, "丙"]] as const) {
+    await db.evidence.create({ data: { pledgeId: pledges[i].id, kind: "external", quote, url: "https://example.org/" } });
+  }
+}, 60_000);
+
+describe("listReportPledges", () => {
+  it("returns every pledge in source order, typed as Prisma types them, with evidence counts", async () => {
+    const expected = await db.pledge.findMany({
+      where: { reportId },
+      orderBy: [{ position: "asc" }, { start: "asc" }],
+      include: { _count: { select: { evidence: true } } },
+    });
+    const got = await listReportPledges(reportId);
+    expect(got.length).toBe(expected.length);
+    expect(got.length).toBeGreaterThan(10);
+    expect(got).toEqual(
+      expected.map((p) => ({
+        id: p.id,
+        start: p.start,
+        end: p.end,
+        text: p.text,
+        searchText: p.searchText,
+        sectionId: p.sectionId,
+        topic: p.topic,
+        kind: p.kind,
+        target: toTargetDto(p),
+        position: p.position,
+        status: p.status,
+        reviewState: p.reviewState,
+        assigneeId: p.assigneeId,
+        evidenceCount: p._count.evidence,
+        version: p.version,
+      })),
+    );
+    expect(got[0].evidenceCount).toBe(2);
+    expect(got[3].evidenceCount).toBe(1);
+    expect(got[1].target).toEqual({ value: 6.5, valueMax: 7, unit: "%", comparator: "=", growth: true });
+    expect(typeof got[0].start).toBe("number");
+    expect(typeof got[0].evidenceCount).toBe("number");
+  });
+
+  it("finds nothing for another id", async () => {
+    expect(await listReportPledges("no-such-report")).toEqual([]);
+  });
+});
