@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultWorkerCount, startServerGroup } from "./cluster";
 
-const FIXTURE = path.join(__dirname, "..", "testing", "fixtures", "cluster-worker.cjs");
+const FIXTURE = path.join(__dirname, "..", "testing", "fixtures", "cluster-worker.mjs");
 const PORT = 3241;
 
 function pidOnFreshConnection(): Promise<string> {
