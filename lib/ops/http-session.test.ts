@@ -56,9 +56,12 @@ describe("page parsing", () => {
     expect(reportIdsIn(html)).toEqual(["cmabc123"]);
     expect(pledgeLinksIn(html)).toEqual([{ reportId: "cmdef456", pledgeId: "cmp0001" }]);
   });
-  it("finds the pledge ids of a report page in its pledge list's props", () => {
-    const flight = '9:["$","$L1",null,{"pledges":[{"id":"cmP1abc","start":10,"end":20,"text":"稳就业","searchText":"稳就业"},{"id":"cmP2abc","start":21,"end":30,"text":"保民生"}]}]';
-    const html = `<script>self.__next_f.push([1,${JSON.stringify(flight)}])</script>`;
+  it("finds the pledge ids of a report page in the marks of its source pane", () => {
+    const html =
+      '<div data-source-root data-length="40"><section data-region="plan" data-label="工作安排"><span data-offset="0">一、</span>' +
+      '<mark data-offset="10" data-pid="cmP1abc" data-kind="policy">稳就业</mark><span data-offset="13">，</span>' +
+      '<mark data-offset="14" data-pid="cmP2abc" data-kind="project" data-h="2">保民生</mark><mark data-offset="17" data-pid="cmP1abc">续</mark></section></div>' +
+      '<li id="pledge-cmP9zzz" data-pid="cmP9zzz"></li>';
     expect(pledgeIdsInReportPage(html)).toEqual(["cmP1abc", "cmP2abc"]);
   });
 });

@@ -185,11 +185,12 @@ export function pledgeLinksIn(html: string): { reportId: string; pledgeId: strin
 }
 
 /**
- * The pledge ids of a report page: the pledge list's props in the page's RSC payload (pledges
- * open from the list by selection, so the page holds no links to them).
+ * The pledge ids of a report page, in source order: the marks of the source pane
+ * (`<mark data-pid="…">`, one per pledge, all in the server HTML; pledges open from the list by
+ * selection, so the page holds no links to them).
  */
 export function pledgeIdsInReportPage(html: string): string[] {
   const ids = new Set<string>();
-  for (const m of flightData(html).matchAll(/\{"id":"([A-Za-z0-9_-]{6,64})","start":\d+,"end":\d+,"text":"/g)) ids.add(m[1]);
+  for (const m of html.matchAll(/<mark [^>]*?data-pid="([A-Za-z0-9_-]{6,64})"/g)) ids.add(m[1]);
   return [...ids];
 }

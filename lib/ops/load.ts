@@ -356,6 +356,8 @@ export async function runLoad(o: LoadOptions, log: (line: string) => void = cons
     const pledges = (
       await pool(reports, 2, async (reportId) => pledgeIdsInReportPage((await vus[0].session.request(`/reports/${reportId}`)).text).map((pledgeId) => ({ reportId, pledgeId })))
     ).flat();
+    // Without pledges the mix loses its evidence pages and every write: refuse rather than measure less.
+    if (!pledges.length) throw new Error(`found no pledges on the pages of ${reports.length} reports: does pledgeIdsInReportPage still match the report page?`);
     const analysts = vus.filter((v) => v.role === "analyst");
     pledges.forEach((ref, j) => analysts.length && analysts[j % analysts.length].own.push(ref));
     for (const v of analysts) shuffle(v.own, v.rng);

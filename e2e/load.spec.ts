@@ -1,0 +1,38 @@
+import path from "node:path";
+import { createFreshDatabase } from "../lib/testing/fresh-database";
+import { parseLoadArgs, runLoad } from "../lib/ops/load";
+import { expect, test } from "./fixtures";
+import { makeDataDir, startServer } from "./spawned-server";
+
+/**
+ * `npm run load` against a server of its own on the seeded demo database, briefly: the whole mix
+ * must run — report pages, evidence pages, search, the lists, and every kind of write (save,
+ * submit, approve or return) — with no errors. Timing is not asserted here (that is what the load
+ * command reports, see the README's Performance section); this guards the mix against page
+ * changes that would quietly leave parts of it out.
+ */
+const PORT = 3216;
+
+test("a short load run exercises every part of the mix without errors", async () => {
+  test.setTimeout(5 * 60_000);
+  const database = await createFreshDatabase("load");
+  const data = makeDataDir("load");
+  const server = await startServer({ port: PORT, databaseUrl: database.url, dataDir: data.dir, env: { DUIXIAN_LOG_LEVEL: "warn" } });
+  try {
+    const options = parseLoadArgs(["--url", server.url, "--users", "6", "--duration", "20", "--reports", "10", "--p95", "60000"], path.join(__dirname, ".."));
+    const lines: string[] = [];
+    const result = await runLoad(options, (line) => lines.push(line));
+    console.log(lines.filter((l) => /^(setup|total|\d+ requests)/.test(l)).join("\n"));
+    expect(result.errorSamples).toEqual([]);
+    expect(result.total.errors).toBe(0);
+    expect(lines.find((l) => l.startsWith("setup:") && /pledges in the pool/.test(l))).toMatch(/\b[1-9]\d* pledges in the pool/);
+    const endpoints = result.endpoints.map((e) => e.endpoint);
+    for (const name of ["GET /reports/[id]", "GET /reports/[id]/pledges/[pid]", "GET /search?q=", "POST saveAssessmentAction"]) expect(endpoints).toContain(name);
+    expect(endpoints.some((e) => /approveAssessmentAction|returnAssessmentAction|submitAssessmentAction/.test(e))).toBe(true);
+  } finally {
+    server.signalGroup("SIGKILL");
+    await server.exited;
+    await database.drop();
+    data.remove();
+  }
+});
