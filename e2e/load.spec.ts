@@ -1,8 +1,7 @@
 import path from "node:path";
-import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { parseLoadArgs, runLoad } from "../lib/ops/load";
 import { expect, test } from "./fixtures";
-import { makeDataDir, startServer } from "./spawned-server";
+import { withOwnServer } from "./spawned-server";
 
 /**
  * `npm run load` against a server of its own on the seeded demo database, briefly: the whole mix
@@ -15,10 +14,7 @@ const PORT = 3216;
 
 test("a short load run exercises every part of the mix without errors", async () => {
   test.setTimeout(5 * 60_000);
-  const database = await createFreshDatabase("load");
-  const data = makeDataDir("load");
-  const server = await startServer({ port: PORT, databaseUrl: database.url, dataDir: data.dir, env: { DUIXIAN_LOG_LEVEL: "warn" } });
-  try {
+  await withOwnServer("load", { port: PORT, env: { DUIXIAN_LOG_LEVEL: "warn" } }, async (server) => {
     const options = parseLoadArgs(["--url", server.url, "--users", "6", "--duration", "20", "--reports", "10", "--p95", "60000"], path.join(__dirname, ".."));
     const lines: string[] = [];
     const result = await runLoad(options, (line) => lines.push(line));
@@ -29,10 +25,5 @@ test("a short load run exercises every part of the mix without errors", async ()
     const endpoints = result.endpoints.map((e) => e.endpoint);
     for (const name of ["GET /reports/[id]", "GET /reports/[id]/pledges/[pid]", "GET /search?q=", "POST saveAssessmentAction"]) expect(endpoints).toContain(name);
     expect(endpoints.some((e) => /approveAssessmentAction|returnAssessmentAction|submitAssessmentAction/.test(e))).toBe(true);
-  } finally {
-    server.signalGroup("SIGKILL");
-    await server.exited;
-    await database.drop();
-    data.remove();
-  }
+  });
 });

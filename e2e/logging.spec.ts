@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
-import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { ACCOUNTS, expect, test } from "./fixtures";
 import { callServerAction, serverActionId } from "./server-actions";
-import { callUploadAction, makeDataDir, signIn, startServer } from "./spawned-server";
+import { callUploadAction, signIn, withOwnServer } from "./spawned-server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -42,10 +41,7 @@ test.describe("request ids", () => {
 
 test("structured logs: JSON lines; a server action's line carries its request's id; no secrets", async () => {
   test.setTimeout(5 * 60_000);
-  const database = await createFreshDatabase("logging");
-  const data = makeDataDir("logging");
-  const server = await startServer({ port: 3212, databaseUrl: database.url, dataDir: data.dir });
-  try {
+  await withOwnServer("logging", { port: 3212 }, async (server) => {
     const analyst = await signIn(server.url, "analyst");
     const reports = await (await analyst.get("/reports")).text();
     const reportId = /href="\/reports\/([a-z0-9]{20,})"/.exec(reports)![1];
@@ -90,10 +86,5 @@ test("structured logs: JSON lines; a server action's line carries its request's 
     }
     const all = server.output.join("\n");
     for (const secret of ["SECRET-share-token", "another-secret", ACCOUNTS.analyst.password]) expect(all).not.toContain(secret);
-  } finally {
-    server.signalGroup("SIGKILL");
-    await server.exited;
-    await database.drop();
-    data.remove();
-  }
+  });
 });

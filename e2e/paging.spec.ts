@@ -1,8 +1,7 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { expect, screenshotPath, test, type Role } from "./fixtures";
 import { callServerAction, serverActionId } from "./server-actions";
-import { makeDataDir, signIn, startServer } from "./spawned-server";
+import { signIn, withOwnServer } from "./spawned-server";
 
 // The paged lists, on a server of their own with four rows a page (DUIXIAN_PAGE_SIZE), so the
 // seeded ten reports and a handful of submitted pledges make several pages. A port of its own,
@@ -22,10 +21,7 @@ async function userId(api: APIRequestContext): Promise<string> {
 
 test("the report list and both review tabs are paged; a page number that names no page is clamped with a notice", async ({ browser }) => {
   test.setTimeout(5 * 60_000);
-  const database = await createFreshDatabase("paging");
-  const data = makeDataDir("paging");
-  const server = await startServer({ port: PORT, databaseUrl: database.url, dataDir: data.dir, env: { DUIXIAN_PAGE_SIZE: "4" } });
-  try {
+  await withOwnServer("paging", { port: PORT, env: { DUIXIAN_PAGE_SIZE: "4" } }, async (server) => {
     const apis = {} as Record<Role, APIRequestContext>;
     for (const role of ["analyst", "reviewer"] as const) apis[role] = await signIn(server.url, role);
 
@@ -104,10 +100,5 @@ test("the report list and both review tabs are paged; a page number that names n
     await page.goto("/review?tab=mine&page=x");
     await expect(page.getByTestId("page-invalid")).toHaveText("没有第“x”页，已显示第 1 页。");
     await expect(page.getByTestId("assignment-row")).toHaveCount(4);
-  } finally {
-    server.signalGroup("SIGKILL");
-    await server.exited;
-    data.remove();
-    await database.drop();
-  }
+  });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { createFreshDatabase, type FreshDatabase } from "../lib/testing/fresh-database";
 import { ACCOUNTS, type Role } from "./fixtures";
 
 /**
@@ -112,6 +113,31 @@ export async function startServer(options: ServerOptions): Promise<SpawnedServer
       server.signalGroup("SIGKILL");
       throw new Error(`server on ${options.port} did not start:\n${output.slice(-30).join("\n")}`);
     }
+  }
+}
+
+/**
+ * Runs `run` against a server of its own on a fresh database (seeded by serve) and a data folder of
+ * its own; afterwards, whatever happened, kills the server's whole process group and removes both.
+ */
+export async function withOwnServer<T>(
+  label: string,
+  options: Omit<ServerOptions, "databaseUrl" | "dataDir">,
+  run: (server: SpawnedServer, database: FreshDatabase) => Promise<T>,
+): Promise<T> {
+  const database = await createFreshDatabase(label);
+  const data = makeDataDir(label);
+  let server: SpawnedServer | null = null;
+  try {
+    server = await startServer({ ...options, databaseUrl: database.url, dataDir: data.dir });
+    return await run(server, database);
+  } finally {
+    if (server) {
+      server.signalGroup("SIGKILL");
+      await server.exited;
+    }
+    await database.drop();
+    data.remove();
   }
 }
 

@@ -1,9 +1,8 @@
 import { request as httpRequest } from "node:http";
 import { randomBytes } from "node:crypto";
-import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { SHARE_LOOKUP_LIMIT } from "../lib/shares/lookup-limit";
 import { expect, test } from "./fixtures";
-import { makeDataDir, startServer, type LogRecord, type SpawnedServer } from "./spawned-server";
+import { type LogRecord, type SpawnedServer, withOwnServer } from "./spawned-server";
 
 /**
  * `serve --workers 2` (lib/ops/cluster.ts): two `next start` processes behind one port. Requests
@@ -29,10 +28,7 @@ const accessLines = (logs: LogRecord[], since: number, path: string) => logs.sli
 
 test("two workers share the port and the share-token limit; a dead worker is replaced; SIGTERM stops both", async () => {
   test.setTimeout(5 * 60_000);
-  const database = await createFreshDatabase("workers");
-  const data = makeDataDir("workers");
-  const server = await startServer({ port: PORT, databaseUrl: database.url, dataDir: data.dir, workers: 2 });
-  try {
+  await withOwnServer("workers", { port: PORT, workers: 2 }, async (server) => {
     expect(server.logs.find((r) => r.msg === "serve.listen")).toMatchObject({ workers: 2 });
     await expect.poll(() => server.logs.filter((r) => r.msg === "serve.worker_started").length).toBe(2);
 
@@ -73,10 +69,5 @@ test("two workers share the port and the share-token limit; a dead worker is rep
     expect(exit).toEqual({ code: 0, signal: null });
     expect(server.logs.filter((r) => r.msg === "server.stopping").map((r) => r.worker).sort()).toEqual([1, 2]);
     expect(server.logs.find((r) => r.msg === "serve.stopped")).toMatchObject({ exitCode: 0 });
-  } finally {
-    server.signalGroup("SIGKILL");
-    await server.exited;
-    await database.drop();
-    data.remove();
-  }
+  });
 });
