@@ -61,6 +61,10 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // One JSON line per request would bury the test output; e2e/logging.spec.ts checks logs on a server of its own.
       DUIXIAN_LOG_LEVEL: "warn",
+      // Every spec signs in from 127.0.0.1, and the security specs fail on purpose: the per-address
+      // sign-in limit would soon lock the whole suite out. e2e/security-lockout.spec.ts tests it on
+      // a server of its own with the default.
+      DUIXIAN_SIGNIN_ADDRESS_LIMIT: "100000",
     },
   },
 });

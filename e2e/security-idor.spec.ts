@@ -98,6 +98,17 @@ const ACTIONS: Entry[] = [
   },
   {
     file: "lib/users/actions.ts",
+    name: "liftSignInLockAction",
+    kind: "json",
+    page: () => "/admin/users",
+    cases: () => [
+      ...(["viewer", "analyst", "reviewer"] as const).map((as) => ({ as, args: [{ scope: "account", key: "admin@duixian.test" }], expect: FORBIDDEN, why: "only admins lift sign-in locks" })),
+      { as: "admin", args: [{ scope: "account", key: "nobody-locked@duixian.test" }], expect: NOT_FOUND, why: "no lock to lift" },
+      { as: "admin", args: [{ scope: "user", key: "x" }], expect: { code: "INVALID_INPUT" }, why: "an unknown scope" },
+    ],
+  },
+  {
+    file: "lib/users/actions.ts",
     name: "changePasswordAction",
     kind: "form",
     page: () => "/account",

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { ensureAuthSecret } from "./secret";
 import { endSessions, signInWithPassword } from "@/lib/users/mutations";
 import { findSessionUser } from "@/lib/users/data";
+import { requestClientKey } from "@/lib/ops/client-address";
 
 /**
  * next-auth configuration: email + password against our users table, JWT sessions.
@@ -20,8 +21,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const result = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "");
+      async authorize(credentials, req) {
+        // next-auth hands over the request's headers as a plain object; the X-Forwarded-For guard
+        // (instrumentation.ts) has made x-forwarded-for unspoofable before it arrives here.
+        const raw = (req?.headers as Record<string, string | string[] | undefined> | undefined)?.["x-forwarded-for"];
+        const address = requestClientKey({ get: () => (Array.isArray(raw) ? raw.join(", ") : (raw ?? null)) });
+        const result = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", address);
         // Thrown messages reach the sign-in form as `error` codes: LOCKED, DISABLED.
         if (!result.ok) {
           if (result.code === "LOCKED" || result.code === "DISABLED") throw new Error(result.code);

@@ -1,9 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { requestClientKey } from "@/lib/ops/client-address";
 import { authorizeAction, getCurrentUser } from "@/lib/auth/session";
 import { fail, ok, toActionError, type ActionResult } from "@/lib/app-error";
-import { changeOwnPassword, createUser, updateUser } from "./mutations";
-import { changePasswordSchema, createUserSchema, updateUserSchema } from "./schema";
+import { runGuardedAction } from "@/lib/auth/guarded-action";
+import { changeOwnPassword, createUser, liftSignInLock, updateUser } from "./mutations";
+import { changePasswordSchema, createUserSchema, liftLockSchema, updateUserSchema } from "./schema";
 import { z } from "zod";
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -57,9 +60,17 @@ export async function changePasswordAction(_prev: unknown, form: FormData): Prom
   });
   if (!parsed.success) return fail("INVALID_INPUT", undefined, fieldErrors(parsed.error));
   try {
-    await changeOwnPassword(user.id, parsed.data.currentPassword, parsed.data.newPassword);
+    await changeOwnPassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, requestClientKey(await headers()));
     return ok(undefined);
   } catch (e) {
     return toActionError(e);
   }
+}
+
+/** Admin: lift a sign-in lock (an account's, from every address, or an address's). */
+export async function liftSignInLockAction(input: { scope: "account" | "address"; key: string }): Promise<ActionResult<{ lifted: number }>> {
+  return runGuardedAction(
+    { permission: "user:manage", schema: liftLockSchema, input, after: () => revalidatePath("/admin/users") },
+    (user, data) => liftSignInLock(user, data),
+  );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { listActiveLocks, signInLimits, WINDOW_MS, type ActiveLock } from "@/lib/auth/lockout";
 import type { UserDto } from "./schema";
 
 const userSelect = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const;
@@ -38,4 +39,14 @@ export async function listAssignableUsers(): Promise<Pick<UserDto, "id" | "name"
     select: { id: true, name: true, email: true, role: true },
     orderBy: { name: "asc" },
   });
+}
+
+/** The sign-in locks in force now, longest first (admin: Users page). */
+export async function listSignInLocks(): Promise<ActiveLock[]> {
+  const now = new Date();
+  const rows = await db.loginAttempt.findMany({
+    where: { counted: true, createdAt: { gt: new Date(now.getTime() - WINDOW_MS) } },
+    select: { email: true, address: true, success: true, createdAt: true },
+  });
+  return listActiveLocks(rows.map((r) => ({ email: r.email, address: r.address, success: r.success, at: r.createdAt })), now, signInLimits());
 }

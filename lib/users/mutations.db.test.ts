@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
-import { MAX_FAILURES } from "@/lib/auth/lockout";
-import { findSessionUser } from "./data";
-import { changeOwnPassword, createUser, endSessions, signInWithPassword, updateUser } from "./mutations";
+import { ACCOUNT_MAX_FAILURES, ADDRESS_MAX_FAILURES, MAX_FAILURES } from "@/lib/auth/lockout";
+import { findSessionUser, listSignInLocks } from "./data";
+import { changeOwnPassword, createUser, endSessions, liftSignInLock, signInWithPassword, updateUser } from "./mutations";
 
 let n = 0;
 const uniqueEmail = () => `user-${process.pid}-${Date.now()}-${n++}@test.local`;
@@ -47,6 +47,51 @@ describe("signInWithPassword (real database)", () => {
     expect((await signInWithPassword(email, "correct-password")).ok).toBe(true);
     for (let i = 0; i < MAX_FAILURES - 1; i++) await signInWithPassword(email, "wrong-password");
     expect((await signInWithPassword(email, "correct-password")).ok).toBe(true);
+  });
+
+  it("100 guesses at once: at most 5 passwords are checked, the rest are refused as locked (the attack of issue 12)", async () => {
+    const email = uniqueEmail();
+    await createUser(null, { email, name: "Race", role: "admin", password: "correct-password" });
+    const guesses = Array.from({ length: 99 }, (_, i) => `wrong-${i}`).concat("correct-password");
+    const results = await Promise.all(guesses.map((pw) => signInWithPassword(email, pw, "203.0.113.5")));
+    const checked = results.filter((r) => r.ok || r.code === "INVALID");
+    expect(checked.length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(results.filter((r) => !r.ok && r.code === "LOCKED").length).toBeGreaterThanOrEqual(100 - MAX_FAILURES);
+    // Every check left its reservation: the attempts recorded are the passwords checked.
+    expect(await db.loginAttempt.count({ where: { email } })).toBe(checked.length);
+    // The right password came last: it was never checked.
+    expect(results.at(-1)).toMatchObject({ ok: false, code: "LOCKED" });
+  });
+
+  it("a stranger's guesses lock the account for the stranger's address only; 20 from anywhere lock it everywhere", async () => {
+    const email = uniqueEmail();
+    await createUser(null, { email, name: "Owner", role: "admin", password: "correct-password" });
+    for (let i = 0; i < MAX_FAILURES; i++) await signInWithPassword(email, `guess-${i}`, "203.0.113.5");
+    expect(await signInWithPassword(email, "correct-password", "203.0.113.5")).toMatchObject({ ok: false, code: "LOCKED" });
+    expect((await signInWithPassword(email, "correct-password", "198.51.100.7")).ok).toBe(true);
+    // Spread over four more addresses, the guesses reach the account-wide limit.
+    // (Recorded directly but for the last one: each real check costs a bcrypt hash.)
+    await db.loginAttempt.createMany({ data: Array.from({ length: ACCOUNT_MAX_FAILURES - 1 }, (_, i) => ({ email, address: `192.0.2.${i % 4}`, success: false })) });
+    expect(await signInWithPassword(email, "guess-last", "192.0.2.3")).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await signInWithPassword(email, "correct-password", "198.51.100.7")).toMatchObject({ ok: false, code: "LOCKED" });
+    expect(await listSignInLocks()).toContainEqual(expect.objectContaining({ scope: "account", key: email, addresses: 5 }));
+  });
+
+  it("an address that sprays many accounts is locked, and an admin can see and lift locks (audited)", async () => {
+    const address = `198.18.${process.pid % 250}.${n % 250}`;
+    const admin = await createUser(null, { email: uniqueEmail(), name: "Admin", role: "admin", password: "admin-password" });
+    const victim = uniqueEmail();
+    await createUser(null, { email: victim, name: "Victim", role: "analyst", password: "correct-password" });
+    await db.loginAttempt.createMany({ data: Array.from({ length: ADDRESS_MAX_FAILURES - 1 }, () => ({ email: uniqueEmail(), address, success: false })) });
+    expect(await signInWithPassword(uniqueEmail(), "password123", address)).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await signInWithPassword(victim, "correct-password", address)).toMatchObject({ ok: false, code: "LOCKED" });
+    expect(await listSignInLocks()).toContainEqual(expect.objectContaining({ scope: "address", key: address, failures: ADDRESS_MAX_FAILURES }));
+
+    await expect(liftSignInLock({ id: admin.id, role: "analyst" }, { scope: "address", key: address })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await liftSignInLock({ id: admin.id, role: "admin" }, { scope: "address", key: address })).toEqual({ lifted: ADDRESS_MAX_FAILURES });
+    expect((await signInWithPassword(victim, "correct-password", address)).ok).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "user.unlock", actorId: admin.id } })).toBe(1);
+    await expect(liftSignInLock({ id: admin.id, role: "admin" }, { scope: "address", key: address })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a disabled account with DISABLED", async () => {

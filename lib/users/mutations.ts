@@ -1,10 +1,10 @@
 import "server-only";
-import { db, writeTransaction } from "@/lib/db";
+import { databaseEngine, db, type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
-import { evaluateLockout, normalizeEmail, WINDOW_MS, type LockoutState } from "@/lib/auth/lockout";
+import { evaluateSignIn, normalizeEmail, signInLimits, WINDOW_MS, type LockoutState, type SignInAttempt } from "@/lib/auth/lockout";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { canManageUser } from "@/lib/auth/permissions";
+import { can, canManageUser } from "@/lib/auth/permissions";
 import type { CreateUserInput } from "./schema";
 
 type Actor = { id: string; role: string };
@@ -13,40 +13,78 @@ export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; code: "INVALID" | "LOCKED" | "DISABLED"; retryAfterMs?: number };
 
-/** The lockout state of a (normalised) email: its failed password checks since its last successful sign-in, within the window. */
-async function lockoutOf(email: string, now: Date): Promise<LockoutState> {
-  const lastSuccess = await db.loginAttempt.findFirst({
-    where: { email, success: true },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
+/** The counted attempts of the window that concern an email or an address. */
+async function attemptsOf(tx: Tx, email: string, address: string, now: Date): Promise<SignInAttempt[]> {
+  const rows = await tx.loginAttempt.findMany({
+    where: { counted: true, createdAt: { gt: new Date(now.getTime() - WINDOW_MS) }, OR: [{ email }, { address, success: false }] },
+    select: { email: true, address: true, success: true, createdAt: true },
   });
-  const since = new Date(Math.max(now.getTime() - WINDOW_MS, lastSuccess?.createdAt.getTime() ?? 0));
-  const failures = await db.loginAttempt.findMany({
-    where: { email, success: false, createdAt: { gt: since } },
-    select: { createdAt: true },
-  });
-  return evaluateLockout(failures.map((f) => f.createdAt), now);
+  return rows.map((r) => ({ email: r.email, address: r.address, success: r.success, at: r.createdAt }));
 }
 
 /**
- * Checks an email and password, applying the lockout rule first, and records the attempt.
- * A locked email is refused without looking at the password (and without extending the lock).
+ * Reserves one password check for `email` from `address`: in one write transaction, serialised
+ * across processes (SQLite's write lock; a PostgreSQL advisory lock), it applies the lockout rules
+ * and, when they allow, records the attempt as a failure *before* the password is hashed. So
+ * however many sign-ins arrive at once, at most the limit are ever checked: each later one sees the
+ * reservations of those before it. The caller turns the reservation into a success afterwards.
  */
-export async function signInWithPassword(rawEmail: string, password: string): Promise<SignInResult> {
+async function reserveAttempt(email: string, address: string): Promise<{ ok: true; attemptId: string } | { ok: false; state: LockoutState & { locked: true } }> {
+  return writeTransaction(async (tx) => {
+    if (databaseEngine() === "postgresql") await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK_KEY})::text`);
+    const now = new Date();
+    const state = evaluateSignIn(await attemptsOf(tx, email, address, now), { email, address }, now, signInLimits());
+    if (state.locked) return { ok: false as const, state };
+    const attempt = await tx.loginAttempt.create({ data: { email, address, success: false }, select: { id: true } });
+    return { ok: true as const, attemptId: attempt.id };
+  });
+}
+
+/** PostgreSQL advisory lock key of the sign-in reservations (an arbitrary constant of this app). */
+const SIGN_IN_LOCK_KEY = 734_201_001;
+
+/**
+ * Checks an email and password from a client address (lib/ops/client-address.ts; "unknown" from
+ * the CLI), under the lockout rules of lib/auth/lockout.ts. A locked attempt is refused without
+ * looking at the password and is not recorded (hammering does not extend the lock).
+ */
+export async function signInWithPassword(rawEmail: string, password: string, address = "unknown"): Promise<SignInResult> {
   const email = normalizeEmail(String(rawEmail)).slice(0, 200);
-  const now = new Date();
-  const lock = await lockoutOf(email, now);
-  if (lock.locked) return { ok: false, code: "LOCKED", retryAfterMs: lock.retryAfterMs };
+  const reservation = await reserveAttempt(email, address.slice(0, 100) || "unknown");
+  if (!reservation.ok) return { ok: false, code: "LOCKED", retryAfterMs: reservation.state.retryAfterMs };
 
   const user = email ? await db.user.findUnique({ where: { email } }) : null;
   const valid =
     user && typeof password === "string" && password.length > 0 && password.length <= 200
       ? await verifyPassword(password, user.passwordHash)
       : await verifyAgainstDummy(String(password ?? ""));
-  await db.loginAttempt.create({ data: { email, success: Boolean(valid && user && !user.disabled) } });
   if (!valid || !user) return { ok: false, code: "INVALID" };
   if (user.disabled) return { ok: false, code: "DISABLED" };
+  await db.loginAttempt.update({ where: { id: reservation.attemptId }, data: { success: true } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+}
+
+/**
+ * Lifts a sign-in lock (admin): the failures of the window for that email (from every address) or
+ * for that address (over every email) stop counting. Audited; lifting nothing is NOT_FOUND.
+ */
+export async function liftSignInLock(actor: Actor, target: { scope: "account" | "address"; key: string }): Promise<{ lifted: number }> {
+  if (!can(actor.role, "user:manage")) throw new AppError("FORBIDDEN", "FORBIDDEN");
+  return writeTransaction(async (tx) => {
+    const since = new Date(Date.now() - WINDOW_MS);
+    const where = { counted: true, success: false, createdAt: { gt: since }, ...(target.scope === "account" ? { email: normalizeEmail(target.key) } : { address: target.key }) };
+    const res = await tx.loginAttempt.updateMany({ where, data: { counted: false } });
+    if (res.count === 0) throw new AppError("NOT_FOUND");
+    const user = target.scope === "account" ? await tx.user.findUnique({ where: { email: normalizeEmail(target.key) }, select: { id: true } }) : null;
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      entityType: "user",
+      entityId: user?.id ?? target.key,
+      action: "user.unlock",
+      after: { scope: target.scope, key: target.key, failures: res.count },
+    });
+    return { lifted: res.count };
+  });
 }
 
 /** Creates an account (admin only; the caller has checked the permission). Duplicate email → DUPLICATE. */
@@ -87,19 +125,17 @@ export async function updateUser(actor: Actor, userId: string, change: { role?: 
 
 /**
  * Changes the actor's own password after checking the current one; other sessions of the
- * account end (sessionVersion moves on). A wrong current password counts as a failed sign-in of
- * the account, and a locked account cannot change its password: whoever holds a session (a
+ * account end (sessionVersion moves on). The check of the current password is a sign-in attempt
+ * (reserved, counted and locked by the same rules), so a locked account cannot change its password: whoever holds a session (a
  * borrowed laptop, a stolen cookie) cannot guess the password through this form either.
  */
-export async function changeOwnPassword(actorId: string, currentPassword: string, newPassword: string): Promise<void> {
+export async function changeOwnPassword(actorId: string, currentPassword: string, newPassword: string, address = "unknown"): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actorId } });
   if (!user || user.disabled) throw new AppError("UNAUTHENTICATED");
-  const email = normalizeEmail(user.email);
-  if ((await lockoutOf(email, new Date())).locked) throw new AppError("LOCKED", "ACCOUNT_LOCKED");
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    await db.loginAttempt.create({ data: { email, success: false } });
-    throw new AppError("INVALID_INPUT", "CURRENT_PASSWORD_WRONG");
-  }
+  const reservation = await reserveAttempt(normalizeEmail(user.email), address.slice(0, 100) || "unknown");
+  if (!reservation.ok) throw new AppError("LOCKED", "ACCOUNT_LOCKED");
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new AppError("INVALID_INPUT", "CURRENT_PASSWORD_WRONG");
+  await db.loginAttempt.update({ where: { id: reservation.attemptId }, data: { success: true } });
   const passwordHash = await hashPassword(newPassword);
   await writeTransaction(async (tx) => {
     await tx.user.update({ where: { id: actorId }, data: { passwordHash, sessionVersion: { increment: 1 } } });

@@ -43,3 +43,9 @@ export type UserDto = {
   disabled: boolean;
   createdAt: string;
 };
+
+/** An admin lifting a sign-in lock: an account (by email) or a client address (rate-limit key). */
+export const liftLockSchema = z.object({
+  scope: z.enum(["account", "address"]),
+  key: z.string().trim().min(1).max(200),
+});

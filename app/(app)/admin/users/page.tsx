@@ -1,15 +1,16 @@
 import { requirePagePermission } from "@/lib/auth/session";
-import { listUsers } from "@/lib/users/data";
+import { listSignInLocks, listUsers } from "@/lib/users/data";
 import { getTranslator } from "@/lib/i18n/locale";
 import { PageHeader } from "@/app/_components/page-header";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
+import { SignInLocks } from "./sign-in-locks";
 
 export const metadata = { title: "Users" };
 
 export default async function AdminUsersPage() {
   const me = await requirePagePermission("user:manage");
-  const [{ t }, users] = await Promise.all([getTranslator(), listUsers()]);
+  const [{ t }, users, locks] = await Promise.all([getTranslator(), listUsers(), listSignInLocks()]);
   return (
     <>
       <PageHeader title={t("admin.users.title")} subtitle={t("admin.users.subtitle")} />
@@ -34,6 +35,7 @@ export default async function AdminUsersPage() {
         </div>
         <CreateUserForm />
       </div>
+      <SignInLocks locks={locks} />
     </>
   );
 }
