@@ -19,6 +19,29 @@ describe("formatCsvField", () => {
   });
 });
 
+describe("formula injection (OWASP): every field a spreadsheet would run is neutralised", () => {
+  it("prefixes =, +, -, @, tab and CR with an apostrophe, and still quotes what needs quoting", () => {
+    expect(formatCsvField("=HYPERLINK(\"http://evil.example\",\"点此\")")).toBe("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点此\"\")\"");
+    expect(formatCsvField("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
+    expect(formatCsvField("-2+3")).toBe("'-2+3");
+    expect(formatCsvField("@SUM(A1:A9)")).toBe("'@SUM(A1:A9)");
+    expect(formatCsvField("\t=1")).toBe("'\t=1");
+    expect(formatCsvField("\r=1")).toBe("\"'\r=1\"");
+  });
+
+  it("leaves numbers, and text with a sign inside, alone", () => {
+    expect(formatCsvField(-5)).toBe("-5");
+    expect(formatCsvField(6.5)).toBe("6.5");
+    expect(formatCsvField("增长6%左右，-号在中间")).toBe("增长6%左右，-号在中间");
+    expect(formatCsvField(true)).toBe("true");
+  });
+
+  it("a whole document of hostile cells reads back as text", () => {
+    const rows = [["=1+1", "+1", "-1", "@x", "ok"]];
+    expect(parseCsv(writeCsv(rows, { bom: false }))).toEqual([["'=1+1", "'+1", "'-1", "'@x", "ok"]]);
+  });
+});
+
 describe("writeCsv", () => {
   it("starts with a UTF-8 BOM and ends every record with CRLF", () => {
     const csv = writeCsv([["承诺", "状态"], ["建设“两馆”，完成", "已兑现"]]);

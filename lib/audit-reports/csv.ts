@@ -1,21 +1,33 @@
+import { stringify, type Options } from "csv-stringify/sync";
+
 /**
- * A tiny RFC 4180 CSV writer (no CSV package is installed, and this is all the exports need):
- * fields with a quote, comma, CR or LF are quoted and their quotes doubled; records end with CRLF;
- * the text starts with a UTF-8 byte order mark so Excel opens Chinese text correctly.
+ * The one CSV writer of the app (audit exports, the public share export): csv-stringify, set up
+ * for Excel and against formula injection.
+ * - RFC 4180: fields with a quote, comma, CR or LF are quoted and their quotes doubled; records
+ *   end with CRLF; the text starts with a UTF-8 byte order mark so Excel opens Chinese text.
+ * - OWASP "CSV injection": a text field that begins with =, +, -, @, a tab or a carriage return
+ *   is written with a leading apostrophe, so a spreadsheet shows it instead of running it
+ *   (pledge text, rationale and quotes come from imported files and from users). Numbers are
+ *   written as numbers (-5 stays -5: a number is not a formula).
  */
 export const BOM = "\uFEFF";
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** One field, quoted when it must be. null and undefined are empty fields. */
+const OPTIONS: Options = {
+  escape_formulas: true,
+  record_delimiter: "windows",
+  // csv-stringify quotes a field holding the whole record delimiter (CRLF); a lone CR or LF must be quoted too.
+  quoted_match: /[\r\n]/,
+  cast: { boolean: (b) => (b ? "true" : "false") },
+};
+
+/** One field as it appears in a record: neutralised and quoted when it must be. null and undefined are empty. */
 export function formatCsvField(value: CsvValue): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify([[value ?? null]], OPTIONS).replace(/\r\n$/, "");
 }
 
-/** A whole CSV document: BOM, then each record as quoted fields joined by commas, CRLF after each. */
+/** A whole CSV document: BOM, then each record as fields joined by commas, CRLF after each. */
 export function writeCsv(records: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
-  const body = records.map((r) => r.map(formatCsvField).join(",") + "\r\n").join("");
-  return (options.bom ?? true ? BOM : "") + body;
+  return (options.bom ?? true ? BOM : "") + stringify(records.map((r) => [...r]), OPTIONS);
 }
