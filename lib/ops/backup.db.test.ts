@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { isPostgresUrl } from "@/lib/db-url";
 import { createFreshDatabase, type FreshDatabase } from "@/lib/testing/fresh-database";
@@ -52,6 +53,33 @@ describe("backup and restore (cli)", () => {
     expect(await countRows(url, "Pledge")).toBe(pledges);
     // Search still finds pledges after a restore (its index came back with the data).
     expect(await countRows(url, "_prisma_migrations")).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
+  it("refuses to restore while another process uses the database (the app running), and changes nothing", async () => {
+    const { url, dir } = await freshMigrated("restore_busy");
+    expect(cli(url, dir, "import", path.join(root, "seed/reports/hailar/hailar_2014.txt")).status).toBe(0);
+    const backup = path.join(dir, postgres ? "busy.dump" : "busy.db");
+    expect(cli(url, dir, "backup", backup).status).toBe(0);
+    // The running app, as restore meets it: a connection held open, writing after the backup.
+    const pgClient = postgres ? new Client({ connectionString: url, application_name: "duixian-serve" }) : null;
+    await pgClient?.connect();
+    const live = postgres ? null : new Database(url.slice("file:".length));
+    live?.pragma("journal_mode = WAL");
+    await sqlOn(url, `DELETE FROM "Pledge"`);
+    try {
+      const refused = cli(url, dir, "restore", backup);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(/in use by \d+ other process.*Stop the app.*nothing was changed/);
+      expect(refused.stderr).toContain(postgres ? "duixian-serve" : String(process.pid));
+      expect(await countRows(url, "Pledge")).toBe(0);
+    } finally {
+      live?.close();
+      await pgClient?.end();
+    }
+    // Once nobody holds it, the same restore goes through.
+    const restored = cli(url, dir, "restore", backup);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(await countRows(url, "Pledge")).toBeGreaterThan(200);
   }, 120_000);
 
   it("refuses to restore a file that is not a Duixian backup, and leaves the database alone", async () => {

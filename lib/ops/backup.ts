@@ -3,7 +3,8 @@
  *
  * SQLite: backup uses SQLite's online backup API, so it is consistent while the app is running
  * and writing. Restore checks the file first (a SQLite database, intact, with our migrations),
- * then replaces the database atomically; stop the app before restoring.
+ * then replaces the database atomically. Restore refuses while any other process has the database
+ * open (lib/ops/database-presence.ts): stop the app first.
  *
  * PostgreSQL: pg_dump's custom format (one consistent snapshot, taken while the app runs) and
  * pg_restore --clean --single-transaction (all or nothing), from the server's own binaries.
@@ -14,6 +15,7 @@ import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { isPostgresUrl } from "@/lib/db-url";
 import { postgresTool } from "./postgres-bin";
+import { findDatabaseUsers } from "./database-presence";
 
 export class BackupError extends Error {
   override name = "BackupError";
@@ -23,6 +25,19 @@ export class BackupError extends Error {
 export function sqliteFileOf(url: string): string {
   if (!url.startsWith("file:")) throw new BackupError("backup and restore work on the embedded SQLite database (DATABASE_URL=file:…) or PostgreSQL");
   return path.resolve(url.slice("file:".length));
+}
+
+/**
+ * Refuses (nothing changed) while another process uses the database: a restore under a running
+ * app loses what the app writes afterwards (SQLite) or pulls its tables away (PostgreSQL).
+ */
+async function refuseWhileInUse(url: string): Promise<void> {
+  const users = await findDatabaseUsers(url);
+  if (!users.length) return;
+  const list = users.slice(0, 5).map((u) => `${u.pid} (${u.what})`).join(", ");
+  throw new BackupError(
+    `the database is in use by ${users.length} other process${users.length > 1 ? "es" : ""}: ${list}. Stop the app (npm start) and anything else using the database, then restore again; nothing was changed`,
+  );
 }
 
 /** Backs up the database at `url` (either engine) to `target`, which must not exist yet. */
@@ -39,13 +54,20 @@ export async function backupUrl(url: string, target: string): Promise<{ bytes: n
 
 /** Restores `source` into the database at `url` (either engine), after checking it is a Duixian backup. */
 export async function restoreUrl(url: string, source: string): Promise<{ reports: number; users: number }> {
-  if (!isPostgresUrl(url)) return restoreDatabase(sqliteFileOf(url), source);
+  if (!isPostgresUrl(url)) {
+    const file = sqliteFileOf(url);
+    if (!existsSync(source)) throw new BackupError(`no backup at ${source}`);
+    inspectBackup(source);
+    await refuseWhileInUse(url);
+    return restoreDatabase(file, source);
+  }
   if (!existsSync(source)) throw new BackupError(`no backup at ${source}`);
   const list = spawnSync(postgresTool("pg_restore"), ["--list", source], { encoding: "utf8" });
   if (list.status !== 0) throw new BackupError(`${source} is not a PostgreSQL backup made by \`backup\` (${firstLine(list.stderr)})`);
   if (!/TABLE public _prisma_migrations /.test(list.stdout) || !/TABLE public Report /.test(list.stdout)) {
     throw new BackupError(`${source} is not a Duixian database backup (no migrations or reports table)`);
   }
+  await refuseWhileInUse(url);
   const res = spawnSync(postgresTool("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${url}`, source], { encoding: "utf8" });
   if (res.status !== 0) throw new BackupError(`pg_restore failed, nothing was changed: ${firstLine(res.stderr)}`);
   const { Client } = await import("pg");

@@ -24,6 +24,7 @@ export { redactDatabaseUrl };
 import { killServerGroup, startServerGroup, type ServerGroup } from "./cluster";
 import { logger } from "./log";
 import { migrateDatabase } from "./migrate";
+import { holdDatabasePresence } from "./database-presence";
 
 const ROOT = process.cwd();
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -126,6 +127,7 @@ export async function serveApp(options: ServeOptions): Promise<number> {
     return exitCode;
   };
 
+  let releasePresence: (() => Promise<void>) | null = null;
   try {
     logger.info("serve.start", { port: options.port, host: options.host ?? null, database: redactDatabaseUrl(env.DATABASE_URL!), build: options.build, pid: process.pid });
     logger.info("serve.migrate");
@@ -139,6 +141,8 @@ export async function serveApp(options: ServeOptions): Promise<number> {
     await seedIfEmpty((line) => logger.info("serve.seed", { line }));
     await db.$disconnect();
     if (stopSignal) return stopped("seed", 0);
+    // Held until serve stops, so that `cli restore` sees the app running even when it is idle.
+    releasePresence = await holdDatabasePresence(env.DATABASE_URL!);
 
     if (options.build === "always" || (options.build === "auto" && buildIsStale())) {
       logger.info("serve.build", { reason: options.build === "always" ? "--build always" : "no build, or sources changed" });
@@ -169,6 +173,7 @@ export async function serveApp(options: ServeOptions): Promise<number> {
     logger.error("serve.failed", { err: e });
     return stopped("prepare", 1);
   } finally {
+    await releasePresence?.();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
