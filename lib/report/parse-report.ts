@@ -40,7 +40,7 @@ export function parseReport(text: string): ParsedReport {
   }
   const meta = extractMetadata(text, a, body, structure.sections, script);
   const pledges = extractPledges(text, a, structure);
-  return { meta, body, sections: structure.sections, blocks: structure.blocks, pledges };
+  return { meta, body, duplicateOf: null, sections: structure.sections, blocks: structure.blocks, pledges };
 }
 
 export type ParseJsonTarget = {

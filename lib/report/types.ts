@@ -90,8 +90,10 @@ export type Pledge = Span & {
 
 export type ParsedReport = {
   meta: ReportMeta;
-  /** The report without web/forum chrome. */
+  /** The report without web/forum chrome (the first copy, when the file holds the body twice). */
   body: Span;
+  /** Where a second copy of the body starts and ends, when the file holds it twice (a web page rendered twice); null otherwise. Nothing is extracted from it. */
+  duplicateOf: Span | null;
   sections: ReportSection[];
   blocks: ReportBlock[];
   pledges: Pledge[];
