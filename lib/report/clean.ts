@@ -68,6 +68,21 @@ export function findBodyRange(a: string): Span {
       start = l.start;
       if (isTitleLine(l.text)) sawTitle = true;
     }
+    // A news page puts its source and date lines (来源/时间) between the title and the speaker: the
+    // title a few lines further up still opens the report.
+    if (!sawTitle) {
+      let seen = 0;
+      for (let i = openIdx - 1; i >= 0 && seen < 12; i--) {
+        const l = ls[i];
+        if (!l.text) continue;
+        seen++;
+        if (l.text.length > 80) break;
+        if (isTitleLine(l.text) && !CHROME.test(l.text)) {
+          start = l.start;
+          break;
+        }
+      }
+    }
   } else {
     const title = ls.find((l) => isTitleLine(l.text) && !CHROME.test(l.text));
     if (title) start = title.start;
