@@ -24,8 +24,9 @@
  */
 import type { ParagraphInfo, ReportStructure } from "./sections";
 import { findTopic, ordinalPrefixLength } from "./sections";
+import { spanIndexAt, spansBetween } from "./span-search";
 import { findMainTarget, findTargets } from "./targets";
-import type { Pledge, PledgeKind, ReportBlock, ReportSection, Span, Target } from "./types";
+import type { Pledge, PledgeKind, ReportBlock, ReportSection, ReportSubsection, Span, Target } from "./types";
 
 type Draft = Span & { section: string; topic: string | null; origin: Pledge["origin"]; target?: Target | null };
 
@@ -165,6 +166,33 @@ function sentencesOf(a: string, start: number, end: number): Span[] {
 
 const QTY_AT_START = /^(?:(?:新建|新增|完成|建设|建成|改造|实施|开展|打造|启动|培育|发展|引进|创建|新改建|改扩建|维修改造|提供|配备|安装|举办|开发|增加|减少|栽植|种植|铺设|组织|培训|建|改建|扩建|认定|招聘|发放|解决|安置|新开|开通)?[^,、和及与]{0,3})?(\d|[两二三四五六七八九十百千]+[个家所处场条座项部名台辆栋套间张株棵吨户人])/;
 
+/**
+ * Index of the first target ending after `pos`. Targets from findTargets are in text order and do
+ * not overlap, so their ends are sorted too.
+ */
+function targetEndingAfter(targets: Target[], pos: number): number {
+  let lo = 0;
+  let hi = targets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (targets[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first of `targets` lying within `span`, by binary search (a filter per part was quadratic). */
+function firstTargetWithin(targets: Target[], span: Span): Target | undefined {
+  const i = spanIndexAt(targets, span.start);
+  return i < targets.length && targets[i].end <= span.end ? targets[i] : undefined;
+}
+
+/** The last of `targets` lying within `span`. */
+function lastTargetWithin(targets: Target[], span: Span): Target | undefined {
+  const i = targetEndingAfter(targets, span.end) - 1;
+  return i >= 0 && targets[i].start >= span.start ? targets[i] : undefined;
+}
+
 /** Split a clause at 、/和/及 where each coordinated part states its own quantity. */
 function splitQuantities(a: string, c: Span): Span[] {
   const targets = findTargets(a, c.start, c.end);
@@ -173,7 +201,7 @@ function splitQuantities(a: string, c: Span): Span[] {
   if (raw.length < 2) return [c];
   // A predicate after the list applies to every item ("确保中心城区68公里供水、15公里雨水管网二期
   // 工程按期竣工"): keep the clause whole when the first item has no verb of its own.
-  const firstTarget = targets.find((t) => t.start >= raw[0].start && t.end <= raw[0].end);
+  const firstTarget = firstTargetWithin(targets, raw[0]);
   if (
     firstTarget &&
     /(按期|如期|年内|全部|全面|同步|顺利)(竣工|完工|建成|开工|投用|投入使用|通车|完成|交付使用)$/.test(a.slice(raw[raw.length - 1].start, raw[raw.length - 1].end)) &&
@@ -187,8 +215,7 @@ function splitQuantities(a: string, c: Span): Span[] {
   for (const p of raw) {
     const prev = parts[parts.length - 1];
     if (prev) {
-      const prevTargets = targets.filter((t) => t.start >= prev.start && t.end <= prev.end);
-      const lastT = prevTargets[prevTargets.length - 1];
+      const lastT = lastTargetWithin(targets, prev);
       const endsWithQty = lastT && /^(以上|左右|以内|多|余)?$/.test(a.slice(lastT.end, prev.end));
       const startsWithQty = /^(\d|[两二三四五六七八九十]+[个家所处条座项部名万户])/.test(a.slice(p.start, p.start + 4));
       const sep = a[p.start - 1];
@@ -201,9 +228,8 @@ function splitQuantities(a: string, c: Span): Span[] {
   }
   if (parts.length < 2) return [c];
   const hasOwn = (p: Span) => {
-    const ts = targets.filter((t) => t.start >= p.start && t.end <= p.end);
-    if (!ts.length) return false;
-    const t = ts[0];
+    const t = firstTargetWithin(targets, p);
+    if (!t) return false;
     const head = a.slice(p.start, t.start);
     const tail = a.slice(t.end, p.end);
     // The quantity must be the measure of the part (at its start, after a verb, or at its end),
@@ -217,7 +243,7 @@ function splitQuantities(a: string, c: Span): Span[] {
   for (let i = 1; i < parts.length; i++) {
     const p = parts[i];
     const startsWithQty = /^(\d|[两二三四五六七八九十]+[个家所处条座项部名万])/.test(a.slice(p.start, p.start + 4));
-    const prevHas = targets.some((t) => t.start >= cur.start && t.end <= cur.end);
+    const prevHas = firstTargetWithin(targets, cur) !== undefined;
     if (startsWithQty && prevHas && hasOwn(p)) {
       out.push(cur);
       cur = { ...p };
@@ -334,9 +360,15 @@ function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target |
   return out;
 }
 
-function sectionLabel(section: ReportSection, pos: number): string {
-  const sub = section.subsections.find((s) => pos >= s.start && pos < s.end);
-  return sub ? sub.heading : section.heading;
+/**
+ * The subsection containing `pos`, if any. Subsections are in text order and do not overlap, so a
+ * binary search finds it (a scan per paragraph was quadratic with thousands of subsections).
+ */
+function subsectionAt(section: ReportSection, pos: number): ReportSubsection | undefined {
+  const subs = section.subsections;
+  const lo = spanIndexAt(subs, pos, true);
+  const sub = lo > 0 ? subs[lo - 1] : undefined;
+  return sub && pos < sub.end ? sub : undefined;
 }
 
 /**
@@ -386,7 +418,18 @@ function extractSection(
   targetBlocks: ReportBlock[],
   drafts: Draft[],
 ): void {
-  const inside = paragraphs.filter((p) => p.start >= section.headingStart && p.start < section.end);
+  const inside = spansBetween(paragraphs, section.headingStart, section.end);
+  const subHeadingStarts = new Set(section.subsections.map((s) => s.headingStart));
+  // Paragraphs under each subsection heading (counted once per subsection, not per paragraph).
+  const subParagraphCount = new Map<ReportSubsection, number>();
+  const countUnder = (sub: ReportSubsection) => {
+    let n = subParagraphCount.get(sub);
+    if (n === undefined) {
+      n = Math.max(0, spanIndexAt(inside, sub.end) - spanIndexAt(inside, sub.headingStart, true));
+      subParagraphCount.set(sub, n);
+    }
+    return n;
+  };
   const hasSubs = section.subsections.length > 0;
   const firstSub = hasSubs ? section.subsections[0].start : section.end;
   // "separate": the first paragraph after a standalone subsection heading; "inline": text that
@@ -394,13 +437,14 @@ function extractSection(
   let opening: "separate" | "inline" | null = null;
   for (const p of inside) {
     const contentStart = p.contentStart;
-    const isSubHeading = section.subsections.some((s) => s.headingStart === p.start);
+    const isSubHeading = subHeadingStarts.has(p.start);
     if (p.start === section.headingStart || isSubHeading) {
       opening = isSubHeading ? (contentStart < p.end ? "inline" : "separate") : null;
       // A one-line report continues after its heading in the same paragraph.
       if (contentStart >= p.end) continue;
     }
-    const label = sectionLabel(section, p.start);
+    const sub = subsectionAt(section, p.start);
+    const label = sub ? sub.heading : section.heading;
     const text = a.slice(contentStart, p.end);
     const mode = opening;
     opening = null;
@@ -409,7 +453,8 @@ function extractSection(
       continue;
     }
     // Headline targets (before the first subsection, or anywhere they are flagged).
-    const tb = targetBlocks.find((b) => b.start >= contentStart && b.start < p.end);
+    const tbAt = spanIndexAt(targetBlocks, contentStart); // blocks are in text order too
+    const tb = tbAt < targetBlocks.length && targetBlocks[tbAt].start < p.end ? targetBlocks[tbAt] : undefined;
     if (tb) {
       for (const { span, target } of pledgesOfTargets(a, tb)) {
         drafts.push({ ...span, section: label, topic: null, origin: "targets", target });
@@ -427,8 +472,7 @@ function extractSection(
       start += ordinalPrefixLength(text);
     }
     const sentences = sentencesOf(a, start, p.end);
-    const sub = section.subsections.find((x) => p.start >= x.start && p.start < x.end);
-    const subParagraphs = sub ? inside.filter((q) => q.start > sub.headingStart && q.start < sub.end).length : 0;
+    const subParagraphs = sub ? countUnder(sub) : 0;
     const shortOpening = mode === "separate" && !topic && subParagraphs > 1 && splitAt(a, start, p.end, /[。!?]/).length <= 2;
     sentences.forEach((s, i) => {
       const st = a.slice(s.start, s.end);

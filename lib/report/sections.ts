@@ -5,6 +5,7 @@
  * so simplified/traditional and full/half-width punctuation look the same; every offset is
  * an offset into the source text too.
  */
+import { spanIndexAt, spansBetween } from "./span-search";
 import type { ReportBlock, ReportSection, ReportSubsection, Span, Topic, TopSectionKind } from "./types";
 
 export type HeadingMarker = "cn" | "paren" | "plain";
@@ -128,7 +129,15 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
   if (!review) {
     const yearOf = (p: ParagraphInfo) => Number(/((?:19|20)\d{2})年/.exec(p.heading!.title)?.[1] ?? NaN);
     const planLike = heads.filter((p) => p.heading!.marker === "cn" && classify(p.heading!.title) === "plan");
-    const earlier = planLike.find((p, i) => planLike.slice(i + 1).some((q) => yearOf(q) > yearOf(p)));
+    // The first one with a later year after it: the latest year after each heading, computed
+    // once from the end (comparing every pair was quadratic in the number of headings).
+    const years = planLike.map(yearOf);
+    const laterMax = new Array<number>(planLike.length);
+    for (let i = planLike.length - 1, max = -Infinity; i >= 0; i--) {
+      laterMax[i] = max;
+      if (!Number.isNaN(years[i])) max = Math.max(max, years[i]);
+    }
+    const earlier = planLike.find((_, i) => laterMax[i] > years[i]);
     if (earlier) {
       review = earlier;
       topMarker = "cn";
@@ -214,7 +223,7 @@ function trimEnd(a: string, start: number, end: number): number {
 }
 
 function buildSubsections(source: string, a: string, s: ReportSection, paragraphs: ParagraphInfo[], style: HeadingMarker): ReportSubsection[] {
-  const inside = paragraphs.filter((p) => p.start > s.headingStart && p.start < s.end);
+  const inside = spansBetween(paragraphs, s.headingStart, s.end, true);
   let subMarker: HeadingMarker = "paren";
   if (style === "plain") {
     const first = inside.find((p) => p.heading && p.heading.marker !== "plain");
@@ -292,7 +301,8 @@ function findBlocks(source: string, a: string, sections: ReportSection[], paragr
     }
     if (s.kind !== "plan") continue;
     const firstSub = s.subsections.length ? s.subsections[0].start : s.end;
-    const inside = paragraphs.filter((p) => p.start >= s.headingStart && p.start < s.end);
+    const insideFrom = spanIndexAt(paragraphs, s.headingStart);
+    const inside = spansBetween(paragraphs, s.headingStart, s.end);
     for (const p of inside) {
       if (p.start >= firstSub) break;
       if (p.contentStart >= p.end) continue;
@@ -316,24 +326,29 @@ function findBlocks(source: string, a: string, sections: ReportSection[], paragr
     }
     // Numbered lists inside a plan: three or more consecutive paragraphs 1、 2、 3、…
     let run: ParagraphInfo[] = [];
+    let runFrom = 0; // index in `paragraphs` of run[0] (looking it up per run was quadratic)
     const flush = () => {
       if (run.length >= 3) {
-        const idx = paragraphs.indexOf(run[0]);
-        const prev = idx > 0 ? paragraphs[idx - 1] : null;
+        const prev = runFrom > 0 ? paragraphs[runFrom - 1] : null;
         const prevText = prev ? a.slice(prev.start, prev.end) : "";
         const heading = prev && prevText.length <= 60 && /[::]$/.test(prevText) ? source.slice(prev.start, prev.end - 1) : "";
         blocks.push({ kind: "list", heading, start: run[0].start, end: run[run.length - 1].end });
       }
       run = [];
     };
-    for (const p of inside) {
+    inside.forEach((p, k) => {
       const m = /^(\d{1,2})[、.]/.exec(a.slice(p.start, p.start + 4));
-      if (m && Number(m[1]) === run.length + 1) run.push(p);
-      else {
+      if (m && Number(m[1]) === run.length + 1) {
+        if (!run.length) runFrom = insideFrom + k;
+        run.push(p);
+      } else {
         flush();
-        if (m && Number(m[1]) === 1) run.push(p);
+        if (m && Number(m[1]) === 1) {
+          runFrom = insideFrom + k;
+          run.push(p);
+        }
       }
-    }
+    });
     flush();
   }
   return blocks.sort((x, y) => x.start - y.start);

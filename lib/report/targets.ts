@@ -54,9 +54,16 @@ const UNIT_RE = UNITS.join("|");
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const CN_NUM = "[零〇一二两三四五六七八九十百千]+";
 const RANGE_SEP = "(?:-|—|–|~|～|至|到)";
-// number [range] [magnitude] unit
+// number [range] [magnitude] unit. Written so that matching stays linear in the text:
+// - a number never starts right after a character of its own kind ((?<!\d), (?<!CN)): a match
+//   starting inside a run of digits would also start at the run's first digit, which the scan
+//   reaches first, so the result is the same, but without the guard every digit of a long run
+//   restarted \d+ and backtracked over the rest of the run (quadratic);
+// - each optional part carries the whitespace before it, (?:\s*X)?, instead of \s*X?\s*: two
+//   adjacent \s* could split a run of k spaces k ways, four of them k⁴ ways. No part starts with
+//   whitespace, so the language and the captures are unchanged.
 const QUANTITY = new RegExp(
-  String.raw`(${NUM}|${CN_NUM})(?:\s*${RANGE_SEP}\s*(${NUM}|${CN_NUM}))?\s*(多|余)?\s*(万亿|亿|万|千|百)?\s*(多|余)?\s*(${UNIT_RE})`,
+  String.raw`((?<!\d)${NUM}|(?<!${CN_NUM.slice(0, -1)})${CN_NUM})(?:\s*${RANGE_SEP}\s*(${NUM}|${CN_NUM}))?(?:\s*(多|余))?(?:\s*(万亿|亿|万|千|百))?(?:\s*(多|余))?\s*(${UNIT_RE})`,
   "g",
 );
 
@@ -65,16 +72,26 @@ const DOWN_BEFORE = /(下降|降低|减少|递减|降幅|回落|压减|压缩)\s
 const GE_BEFORE = /(不低于|不少于|至少|超过|突破|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|升至|保持在|稳定在|大于|(?<!不)高于)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
 const LE_BEFORE = /(不超过|不高于|控制在|压缩至|压缩到|压减到|压减至|降至|降到|下降到|下降至|减少到|减少至|减至|(?<!不)低于|(?<!不)少于|以内)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
 
+/**
+ * True when an opening mark stands in [start - reach, start] with no closing mark between it and
+ * `start`. Only that window is read: scanning the whole text back from every number (lastIndexOf)
+ * made findTargets quadratic, minutes for a 1 MB paragraph of figures (issue 12).
+ */
+function openedWithin(a: string, start: number, reach: number, open: string, close: string): boolean {
+  for (let i = start; i >= 0 && i >= start - reach; i--) {
+    if (a[i] === close) return false;
+    if (a[i] === open) return true;
+  }
+  return false;
+}
+
 function isIdiomatic(a: string, start: number, end: number, numText: string): boolean {
   const before = a.slice(Math.max(0, start - 1), start);
   const after = a.slice(end, end + 2);
-  // Numbers inside quotes or book titles (“十个全覆盖”, 《大连2049城市愿景规划》) are names.
-  const open = a.lastIndexOf("“", start);
-  const close = a.lastIndexOf("”", start);
-  if (open > close && open >= start - 12 && a.indexOf("”", start) >= 0 && a.indexOf("”", start) - start < 16) return true;
-  const bOpen = a.lastIndexOf("《", start);
-  const bClose = a.lastIndexOf("》", start);
-  if (bOpen > bClose && start - bOpen < 30) return true;
+  // Numbers inside quotes or book titles (“十个全覆盖”, 《大连2049城市愿景规划》) are names: an
+  // opening quote at most 12 characters back (and its close at most 15 ahead), a 《 at most 29 back.
+  if (openedWithin(a, start, 12, "“", "”") && a.slice(start, start + 16).includes("”")) return true;
+  if (openedWithin(a, start, 29, "《", "》")) return true;
   if (before === "第" || before === "每" || before === "前" || /[a-zA-Z×*+#]/.test(before)) return true;
   if (/^[×*+#]/.test(after)) return true;
   // Chinese numerals: accept only unambiguous counts (not 一, not bare 百/千/万).
