@@ -101,3 +101,35 @@ export function findBodyRange(a: string): Span {
   if (end <= start) return { start: nonEmpty[0].start, end: nonEmpty[nonEmpty.length - 1].end };
   return { start, end };
 }
+
+const LONG_LINE_HAN = 30;
+
+/**
+ * A web page saved with its body rendered twice (a screen and a print copy, menus between them):
+ * finds where the second copy starts, so that sections and pledges come from the first copy only.
+ * The sign is a run of long lines (30+ Han characters) that repeats, in order, a run of long lines
+ * met earlier in the body: at least 5 of them and at least a third of the long lines before it (a
+ * report that quotes one sentence twice is not a copy). Returns the first copy's end and the second
+ * copy's span, or null.
+ */
+export function findDuplicateBody(a: string, body: Span): { firstEnd: number; second: Span } | null {
+  const long = lines(a.slice(0, body.end)).filter((l) => l.start >= body.start && (l.text.match(/[\u4e00-\u9fff]/g) || []).length >= LONG_LINE_HAN);
+  const firstAt = new Map<string, number>();
+  for (let j = 0; j < long.length; j++) {
+    const i = firstAt.get(long[j].text);
+    if (i === undefined) {
+      firstAt.set(long[j].text, j);
+      continue;
+    }
+    let run = 0;
+    while (j + run < long.length && i + run < j && long[i + run].text === long[j + run].text) run++;
+    if (run >= 5 && run * 3 >= j) {
+      const second = { start: long[j].start, end: body.end };
+      // The first copy ends with its last line of prose before the second copy's header.
+      let firstEnd = long[j - 1].end;
+      for (const l of lines(a.slice(0, second.start))) if (l.end > firstEnd && l.end <= second.start && isContentLine(l.text)) firstEnd = l.end;
+      return { firstEnd, second };
+    }
+  }
+  return null;
+}

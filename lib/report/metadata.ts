@@ -185,7 +185,7 @@ export function extractMetadata(source: string, a: string, body: Span, sections:
     new RegExp(`${SPEAKER_TITLES}${NAME}(?=代表|在|作|向)`).exec(head);
   if (sp) speaker = stripSpaces(sp[1]);
   if (!speaker && headerSpeaker) {
-    const hs = /([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})$/.exec(stripSpaces(headerSpeaker));
+    const hs = /^([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})$/.exec(stripSpaces(headerSpeaker).replace(new RegExp(`^.*${SPEAKER_TITLES}`), ""));
     if (hs) speaker = hs[1];
   }
   if (!speaker && dm) {

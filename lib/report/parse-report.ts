@@ -3,7 +3,7 @@
  * span an exact range of the input text. toParseJson: the stable JSON shape printed by
  * `cli parse`.
  */
-import { findBodyRange } from "./clean";
+import { findBodyRange, findDuplicateBody } from "./clean";
 import { ReportInputError } from "./errors";
 import { extractMetadata } from "./metadata";
 import { splitParagraphs } from "./paragraphs";
@@ -24,7 +24,10 @@ const REPORT_SIGNALS = /(各位代表|政府工作报告|工作报告|向大会�
 export function parseReport(text: string): ParsedReport {
   const script = detectScript(text);
   const a = normalizeForParse(text, script);
-  const body = findBodyRange(a);
+  const whole = findBodyRange(a);
+  // A page saved with its body twice: parse the first copy only.
+  const dup = findDuplicateBody(a, whole);
+  const body = dup ? { start: whole.start, end: dup.firstEnd } : whole;
   const paragraphs = splitParagraphs(a, body.start, body.end).map((p) => describeParagraph(a, p));
   const structure = buildStructure(text, a, body, paragraphs);
   const hasSignals = REPORT_SIGNALS.test(a.slice(body.start, Math.min(body.end, body.start + 3000)));
@@ -40,7 +43,7 @@ export function parseReport(text: string): ParsedReport {
   }
   const meta = extractMetadata(text, a, body, structure.sections, script);
   const pledges = extractPledges(text, a, structure);
-  return { meta, body, duplicateOf: null, sections: structure.sections, blocks: structure.blocks, pledges };
+  return { meta, body, duplicateOf: dup ? dup.second : null, sections: structure.sections, blocks: structure.blocks, pledges };
 }
 
 export type ParseJsonTarget = {
