@@ -36,7 +36,7 @@ export function parseOrdinal(s: string): number {
 
 export const REVIEW_RE = /(回顾|工作情况|工作总结)/;
 export const FIVE_YEAR_RE = /(十[一二三四五六七八九]五|今后五年|未来五年)/;
-export const PLAN_RE = /(安排|任务|目标|部署|工作要点|打算|重点工作|主要工作|工作建议|工作思路)/;
+export const PLAN_RE = /(安排|任务|目标|部署|工作要点|打算|重点工作|主要工作|工作建议|工作的建议|工作思路)/;
 export const LIST_RE = /(实事|民生工程|惠民工程|民生项目)/;
 export const APPENDIX_RE = /^(附[::件录]?$|附[::]|.{0,12}(相关注释|名词解释|注释)$)/;
 
@@ -101,10 +101,33 @@ export function describeParagraph(a: string, p: Span): ParagraphInfo {
 function classify(title: string): TopSectionKind {
   if (APPENDIX_RE.test(title)) return "appendix";
   if (REVIEW_RE.test(title) && !/(安排|任务)/.test(title)) return "review";
-  if (FIVE_YEAR_RE.test(title) && !/\d{4}年(政府)?工作/.test(title)) return "fiveYear";
+  // “十五五”时期主要目标和2026年重点工作, 对今后五年和2003年政府工作的建议: the year's tasks are the plan.
+  if (FIVE_YEAR_RE.test(title) && !/(\d{4}年|今年)(的)?(政府)?(主要|重点)?(工作|任务)/.test(title)) return "fiveYear";
   if (LIST_RE.test(title)) return "list";
   if (PLAN_RE.test(title)) return "plan";
   return "other";
+}
+
+/**
+ * The kind of a top-level section whose heading says nothing (一、一年接着一年干，新福建建设持续取得
+ * 新成效 / 三、一鼓作气勇争先，全力推动“十五五”良好开局): read from how its text opens. A plan opens on
+ * this year (2026年是…开局之年, 今年…); a review on the year gone (过去一年, 2025年…); five-year goals
+ * on the five years ahead. `planYear` is the report's year when the header states it.
+ */
+function classifyByContent(opening: string, planYear: number | null): TopSectionKind {
+  const t = opening.slice(0, 240);
+  const thisYear = planYear ? new RegExp(`^.{0,12}(${planYear}年|今年|新的一年)`) : /^.{0,12}(今年|新的一年)/;
+  const lastYear = planYear ? new RegExp(`^.{0,12}(${planYear - 1}年|过去一年|过去的一年|一年来|刚刚过去)`) : /^.{0,12}(过去一年|过去的一年|一年来|刚刚过去)/;
+  if (lastYear.test(t) || /^.{0,12}(过去五年|五年来|“十[一二三四五六七八九]五”(时期|以来))/.test(t)) return "review";
+  if (thisYear.test(t) || /(主要预期目标|总体要求是|重点抓好|重点做好)/.test(t)) return "plan";
+  if (/^.{0,30}(今后五年|未来五年|“十[一二三四五六七八九]五”(时期|期间)?.{0,12}(目标|任务|规划))/.test(t)) return "fiveYear";
+  return "other";
+}
+
+/** The report's year as its title states it (2026年北京市政府工作报告, 河北省2009年政府工作报告), or null. */
+function titleYear(a: string, body: Span): number | null {
+  const m = /((?:19|20)\d{2})年[^\n。]{0,24}政府工作报告|政府工作报告[^\n。]{0,4}?((?:19|20)\d{2})/.exec(a.slice(Math.max(0, body.start - 2000), body.start + 1500));
+  return m ? Number(m[1] ?? m[2]) : null;
 }
 
 type Top = { info: ParagraphInfo; kind: TopSectionKind; continuesPlan: boolean };
@@ -122,13 +145,29 @@ export type ReportStructure = {
  */
 export function buildStructure(source: string, a: string, body: Span, paragraphs: ParagraphInfo[]): ReportStructure {
   const heads = paragraphs.filter((p) => p.heading && p.heading.marker !== "paren");
-  let review = heads.find((p) => classify(p.heading!.title) === "review");
+  const planYear = titleYear(a, body);
+  // A heading's kind by its words, or, for a numbered heading that says nothing, by its text.
+  const kinds = new Map<ParagraphInfo, TopSectionKind>();
+  const paragraphIndex = new Map(paragraphs.map((p, i) => [p, i]));
+  const classifyHead = (p: ParagraphInfo): TopSectionKind => {
+    let kind = kinds.get(p);
+    if (kind) return kind;
+    kind = classify(p.heading!.title);
+    if (kind === "other" && p.heading!.marker === "cn") {
+      let opening = p.contentStart < p.end ? a.slice(p.contentStart, p.end) : "";
+      for (let i = paragraphIndex.get(p)! + 1; opening.length < 120 && i < paragraphs.length && !paragraphs[i].heading; i++) opening += a.slice(paragraphs[i].start, paragraphs[i].end);
+      kind = classifyByContent(opening, planYear);
+    }
+    kinds.set(p, kind);
+    return kind;
+  };
+  let review = heads.find((p) => classifyHead(p) === "review");
   let topMarker: HeadingMarker | null = review ? review.heading!.marker : null;
   // 一、2019年的主要工作 … 二、2020年工作安排: of two plan-like headings, the one about an earlier
   // year is the review.
   if (!review) {
     const yearOf = (p: ParagraphInfo) => Number(/((?:19|20)\d{2})年/.exec(p.heading!.title)?.[1] ?? NaN);
-    const planLike = heads.filter((p) => p.heading!.marker === "cn" && classify(p.heading!.title) === "plan");
+    const planLike = heads.filter((p) => p.heading!.marker === "cn" && classifyHead(p) === "plan");
     // The first one with a later year after it: the latest year after each heading, computed
     // once from the end (comparing every pair was quadratic in the number of headings).
     const years = planLike.map(yearOf);
@@ -148,15 +187,15 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
   const reviewStart = review?.start;
   const after = reviewStart !== undefined ? heads.filter((p) => p.start > reviewStart) : heads;
   const sameStyle = (p: ParagraphInfo) => !topMarker || p.heading!.marker === topMarker || p.heading!.marker === "plain";
-  let plan = after.find((p) => sameStyle(p) && classify(p.heading!.title) === "plan");
+  let plan = after.find((p) => sameStyle(p) && classifyHead(p) === "plan");
   if (!plan && topMarker === "cn") {
-    plan = after.find((p) => p.heading!.marker === "cn" && classify(p.heading!.title) === "other");
+    plan = after.find((p) => p.heading!.marker === "cn" && classifyHead(p) === "other");
   }
   // A review heading without a keyword (一、过去一年的工作, 一、2019年政府工作): the 一、 heading
   // right before a numbered plan, when it is not a five-year, list or appendix section.
   if (!review && plan && plan.heading!.marker === "cn" && plan.heading!.num > 1) {
     const first = heads.filter((p) => p.start < plan!.start && p.heading!.marker === "cn" && p.heading!.num === 1).pop();
-    if (first && classify(first.heading!.title) === "other") {
+    if (first && classifyHead(first) === "other") {
       review = first;
       topMarker = "cn";
     }
@@ -171,7 +210,7 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
     const h = p.heading!;
     if (review && p.start < review.start) continue;
     if (!review && plan && p.start < plan.start) continue;
-    const kind = classify(h.title);
+    const kind = classifyHead(p);
     if (style === "cn" && h.marker === "cn") {
       if (p === review || p === plan || (lastNum > 0 && h.num === lastNum + 1)) {
         tops.push({ info: p, kind: p === plan ? "plan" : p === review ? "review" : kind, continuesPlan: false });
