@@ -249,6 +249,8 @@ export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Prom
       reportId: p.reportId,
       pledgeId: p.id,
     });
+    // Every field written here is one the verdict rests on; a new one (a tier, say) gets its own
+    // ReopenCause in lib/assessments/transitions.ts and a branch here.
     const targetChanged = changedFields.some((k) => k.startsWith("target"));
     const fields = [...(changedFields.includes("kind") ? ["kind"] : []), ...(targetChanged ? ["target"] : [])];
     const { reopened, version } = await reopenForChange(tx, actor.id, after.id, targetChanged ? "target_changed" : "kind_changed", { fields });
