@@ -237,3 +237,94 @@ test("an analyst assesses and submits a pledge without the mouse", async ({ brow
   await expect(page).not.toHaveURL(url);
   await context.close();
 });
+
+test("evidence added to an approved verdict reopens it: the pledge page says why, the history records it, the reviewer must look again", async ({ browser }) => {
+  const analyst = await contextAs(browser, "analyst");
+  const apage = await analyst.newPage();
+  await new LinkingPage(apage).open(REPORT, "全年蔬菜产量达到10万吨");
+  const a = new AssessmentPanel(apage);
+  await a.assess("已兑现", "2016年报告：蔬菜产量10.2万吨。", "10.2万吨");
+  await expect(a.notice).toHaveText("评估已保存。");
+  await a.button("提交审核").click();
+  await a.expectState("待审核");
+
+  const reviewer = await contextAs(browser, "reviewer");
+  const rpage = await reviewer.newPage();
+  await rpage.goto(apage.url());
+  const r = new AssessmentPanel(rpage);
+  await r.button("批准").click();
+  await r.expectState("已批准");
+  await expect(r.root).toContainText("修改结论、证据、目标、类型或承诺文字都会把它重新打开为草稿");
+
+  // The analyst adds an external source to the approved verdict.
+  await apage.reload();
+  await a.expectState("已批准");
+  const external = apage.getByTestId("ws-external");
+  await external.locator("summary").click();
+  await external.getByLabel("网址").fill("https://example.org/bulletin");
+  await external.getByLabel("引文").fill("统计公报：全年蔬菜产量12万吨。");
+  await external.getByRole("button", { name: "添加外部来源" }).click();
+  await expect(apage.getByRole("status").filter({ hasText: "证据已更新" })).toContainText("重新打开为草稿");
+  await a.expectState("草稿");
+  const reopened = a.root.getByTestId("assessment-reopened");
+  await expect(reopened).toContainText("已重新打开：批准后新增了证据，原批准已撤销，需要重新提交审核。");
+  await expect(reopened).toContainText("分析员 Analyst");
+  await expect(a.history.getByTestId("history-event").first()).toHaveAttribute("data-action", "assessment.reopen");
+  await expect(a.history.getByTestId("history-event").first()).toContainText("重新打开为草稿：批准后新增了证据");
+  await expect(a.status("已兑现")).toBeChecked(); // the verdict itself is kept, as a draft
+  await apage.screenshot({ path: screenshotPath("assessment-reopened-zh"), fullPage: true });
+
+  // The reviewer sees it is no longer approved, and why; there is nothing to approve until it is resubmitted.
+  await rpage.reload();
+  await r.expectState("草稿");
+  await expect(r.root.getByTestId("assessment-reopened")).toContainText("批准后新增了证据");
+  await expect(r.button("批准")).toHaveCount(0);
+  await setLanguage(rpage, "en");
+  await expect(r.root.getByTestId("assessment-reopened")).toContainText("Reopened: evidence was added after approval.");
+  await setLanguage(rpage, "zh");
+
+  // Submitted again, the notice is history.
+  await a.button("提交审核").click();
+  await a.expectState("待审核");
+  await expect(a.root.getByTestId("assessment-reopened")).toHaveCount(0);
+  await analyst.close();
+  await reviewer.close();
+});
+
+test("a reviewer who wrote a verdict cannot approve it after an analyst submits it (four eyes on the writer)", async ({ browser }) => {
+  const reviewer = await contextAs(browser, "reviewer");
+  const rpage = await reviewer.newPage();
+  await new LinkingPage(rpage).open(REPORT, "完成望城路等15条道路工程");
+  const r = new AssessmentPanel(rpage);
+  await r.assess("已兑现", "2016年报告：15条道路全部完工。");
+  await expect(r.notice).toHaveText("评估已保存。");
+  await expect(r.root.getByTestId("assessment-assessed-by")).toContainText("结论最后由 审核员 Reviewer");
+
+  // The analyst submits it (on the page; a bulk submit is the same step).
+  const analyst = await contextAs(browser, "analyst");
+  const apage = await analyst.newPage();
+  await apage.goto(rpage.url());
+  const a = new AssessmentPanel(apage);
+  await a.button("提交审核").click();
+  await a.expectState("待审核");
+
+  await rpage.reload();
+  await r.expectState("待审核");
+  await expect(r.button("批准")).toHaveCount(0);
+  await expect(r.button("退回…")).toHaveCount(0);
+  await expect(r.root.getByTestId("assessment-four-eyes")).toContainText("这条评估的结论是你最后修改的");
+  // The review queue marks it as theirs.
+  await rpage.goto("/review");
+  const row = rpage.getByTestId("review-row").filter({ hasText: "完成望城路等15条道路工程" });
+  await expect(row.getByTestId("review-own-part")).toHaveText("你最后修改的");
+
+  // Called directly, the action refuses (version 3: created 1, saved 2, submitted 3).
+  const pledgeId = apage.url().split("/").pop()!;
+  const path = new URL(apage.url()).pathname;
+  const approve = serverActionId("lib/assessments/actions.ts", "approveAssessmentAction");
+  expect((await callServerAction(reviewer.request, path, approve, [{ pledgeId, version: 3 }])).body).toContain("FOUR_EYES");
+  await apage.reload();
+  await a.expectState("待审核");
+  await analyst.close();
+  await reviewer.close();
+});

@@ -91,6 +91,53 @@ test("an analyst splits, merges, re-types and adds pledges, and the edits persis
   await context.close();
 });
 
+test("an approved pledge's editor says an edit reopens it, merging into it is refused, and a target change does reopen it", async ({ browser }) => {
+  const analyst = await contextAs(browser, "analyst");
+  const page = await analyst.newPage();
+  const report = new ReportPage(page);
+  const reportId = await report.openByTitle(EDITED);
+  const approvedText = "新建林果基地600亩";
+  const pledgeId = (await report.row(approvedText).getAttribute("data-pid"))!;
+  const bulk = serverActionId("lib/assessments/actions.ts", "bulkUpdateAction");
+  const res = await callServerAction(analyst.request, `/reports/${reportId}`, bulk, [{ pledgeIds: [pledgeId], status: "fulfilled", rationale: "次年报告：新建林果基地620亩。", submit: true }]);
+  expect(res.body).toContain('"updated":1');
+  const reviewer = await contextAs(browser, "reviewer");
+  const rpage = await reviewer.newPage();
+  await rpage.goto(`/reports/${reportId}/pledges/${pledgeId}`);
+  await rpage.getByTestId("assessment-panel").getByRole("button", { name: "批准", exact: true }).click();
+  await expect(rpage.getByTestId("review-state")).toHaveText("已批准");
+
+  await page.reload();
+  await report.waitForAllRows();
+  await expect(report.row(approvedText).locator('[data-f="review"]')).toHaveAttribute("data-review", "approved");
+  await report.select(approvedText);
+  await expect(report.editor.getByTestId("pledge-editor-reopen-notice")).toContainText("这条承诺的评估已批准：拆分、合并或修改目标、类型都会把它重新打开为草稿");
+  await expect(report.editor.getByRole("button", { name: "删除" })).toBeDisabled();
+
+  // The pledge before it cannot swallow it: its verdict would be lost.
+  await report.select("大力发展观光农业和休闲农业");
+  await expect(report.editor.getByRole("button", { name: "与下一条合并" })).toBeDisabled();
+  await expect(report.editor.getByTestId("merge-refused-hint")).toContainText("下一条承诺已有自己的评估结论");
+  // Forced through the action, the server refuses too.
+  const before = (await report.row("大力发展观光农业和休闲农业").getAttribute("data-pid"))!;
+  const merge = serverActionId("lib/pledges/actions.ts", "mergePledgesAction");
+  const refused = await callServerAction(analyst.request, `/reports/${reportId}`, merge, [{ reportId, pledgeId: before, version: 1, nextPledgeId: pledgeId, nextVersion: 4 }]);
+  expect(refused.body).toContain("MERGE_WOULD_LOSE_VERDICT");
+
+  // Its target changed to 0.001 公里: no longer approved.
+  await report.select(approvedText);
+  await report.editor.getByLabel("数值").fill("0.001");
+  await report.editor.getByLabel("单位").fill("公里");
+  await report.editor.getByRole("button", { name: "保存类型和目标" }).click();
+  await expect(report.targetOf(report.row(approvedText))).toContainText("0.001");
+  await expect(report.row(approvedText).locator('[data-f="review"]')).toHaveCount(0);
+  await rpage.reload();
+  await expect(rpage.getByTestId("review-state")).toHaveText("草稿");
+  await expect(rpage.getByTestId("assessment-reopened")).toContainText("批准后修改了目标");
+  await analyst.close();
+  await reviewer.close();
+});
+
 test("a viewer reads the report without edit controls, and the split action refuses them", async ({ browser }) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();

@@ -446,15 +446,16 @@ test.beforeAll(async ({ browser }) => {
   const page = (id: string) => `/reports/${planId}/pledges/${id}`;
   const A = "lib/assessments/actions.ts";
   const v = [1, 1, 1, 1];
+  // Evidence first: linking it to a submitted verdict would withdraw it to draft.
+  const E = "lib/evidence-links/actions.ts";
+  const e0 = (await call(analyst.request, page(p[0]), E, "linkExternalEvidenceAction", [{ pledgeId: p[0], quote: "第一条证据", url: null }])).data as { id: string };
+  const e1 = (await call(analyst.request, page(p[1]), E, "linkExternalEvidenceAction", [{ pledgeId: p[1], quote: "第二条证据", url: null }])).data as { id: string };
   // p[0]: saved and submitted by the analyst; p[1], p[2]: by the reviewer (own submissions).
   for (const [i, who] of [[0, analyst], [1, reviewer], [2, reviewer]] as const) {
     const saved = await call(who.request, page(p[i]), A, "saveAssessmentAction", [{ pledgeId: p[i], version: v[i], status: "partial", rationale: "安全测试", reportedValue: null }]);
     const submitted = await call(who.request, page(p[i]), A, "submitAssessmentAction", [{ pledgeId: p[i], version: (saved.data as { version: number }).version }]);
     v[i] = (submitted.data as { version: number }).version;
   }
-  const E = "lib/evidence-links/actions.ts";
-  const e0 = (await call(analyst.request, page(p[0]), E, "linkExternalEvidenceAction", [{ pledgeId: p[0], quote: "第一条证据", url: null }])).data as { id: string };
-  const e1 = (await call(analyst.request, page(p[1]), E, "linkExternalEvidenceAction", [{ pledgeId: p[1], quote: "第二条证据", url: null }])).data as { id: string };
   const share = (await call(analyst.request, `/audit/pair/${planId}`, "lib/shares/actions.ts", "createShareLinkAction", [{ scope: "pair", subjectId: planId, expiresOn: null, showNotes: false }])).data as { id: string };
   world = { planId, reviewId, regionId, p, v, other, e0: e0.id, e1: e1.id, shareId: share.id, t1, t2, ta };
 });

@@ -1,7 +1,26 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isAssessmentStatus, isReviewState, type AssessmentDto, type AssignmentItem, type CommentDto } from "./schema";
+import { REOPEN_CAUSES, type ReopenCause } from "./transitions";
 import { toTargetDto } from "@/lib/pledges/target";
+import { parseAuditJson } from "@/lib/audit/data";
+
+/**
+ * Why a draft verdict is a draft again: its latest assessment.reopen, when that is newer than its
+ * latest submission (once submitted again, the reopen is history). Null for anything else.
+ */
+async function findOpenReopen(pledgeId: string): Promise<AssessmentDto["reopened"]> {
+  const last = await db.auditEvent.findFirst({
+    where: { pledgeId, action: { in: ["assessment.reopen", "assessment.submit"] } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { action: true, at: true, before: true, after: true, actor: { select: { name: true } } },
+  });
+  if (!last || last.action !== "assessment.reopen") return null;
+  const before = parseAuditJson(last.before) as { reviewState?: unknown } | null;
+  const after = parseAuditJson(last.after) as { cause?: unknown } | null;
+  const cause = (REOPEN_CAUSES as readonly unknown[]).includes(after?.cause) ? (after!.cause as ReopenCause) : "verdict_edited";
+  return { cause, from: before?.reviewState === "submitted" ? "submitted" : "approved", by: last.actor?.name ?? null, at: last.at.toISOString() };
+}
 
 /** The assessment of one pledge of one report (both ids in the where clause); null when not found. */
 export async function getAssessment(reportId: string, pledgeId: string): Promise<AssessmentDto | null> {
@@ -25,19 +44,23 @@ export async function getAssessment(reportId: string, pledgeId: string): Promise
       assignee: { select: { id: true, name: true, role: true } },
       submittedBy: { select: { id: true, name: true, role: true } },
       approvedBy: { select: { id: true, name: true, role: true } },
+      assessedBy: { select: { id: true, name: true, role: true } },
+      assessedAt: true,
       _count: { select: { evidence: true } },
     },
   });
   if (!p) return null;
   const reviewState = isReviewState(p.reviewState) ? p.reviewState : "draft";
-  const lastReturn =
+  const [lastReturn, reopened] = await Promise.all([
     reviewState === "returned"
-      ? await db.comment.findFirst({
+      ? db.comment.findFirst({
           where: { pledgeId: p.id, kind: "return" },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           select: { body: true, createdAt: true, author: { select: { name: true } } },
         })
-      : null;
+      : null,
+    reviewState === "draft" ? findOpenReopen(p.id) : null,
+  ]);
   return {
     pledgeId: p.id,
     reportId: p.reportId,
@@ -54,6 +77,9 @@ export async function getAssessment(reportId: string, pledgeId: string): Promise
     approvedAt: p.approvedAt?.toISOString() ?? null,
     lastReturn: lastReturn ? { body: lastReturn.body, author: lastReturn.author?.name ?? null, at: lastReturn.createdAt.toISOString() } : null,
     evidenceCount: p._count.evidence,
+    assessedBy: p.assessedBy,
+    assessedAt: p.assessedAt?.toISOString() ?? null,
+    reopened,
   };
 }
 

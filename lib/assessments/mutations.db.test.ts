@@ -108,6 +108,14 @@ describe("save → submit → return → fix → resubmit → approve", () => {
     const last = (await events(id, "assessment.save")).at(-1)!;
     expect(JSON.parse(last.before!)).toMatchObject({ reviewState: "approved", status: "fulfilled" });
     expect(JSON.parse(last.after!)).toMatchObject({ reviewState: "draft", status: "unfulfilled", reopened: true });
+    // The one reopen record, as for every other cause, right after the save; the page shows it.
+    const reopen = await events(id, "assessment.reopen");
+    expect(reopen).toHaveLength(1);
+    expect(reopen[0].actorId).toBe(analyst2.id);
+    expect(JSON.parse(reopen[0].before!)).toEqual({ reviewState: "approved", status: "fulfilled", submittedById: analyst.id, approvedById: admin.id });
+    expect(JSON.parse(reopen[0].after!)).toEqual({ reviewState: "draft", cause: "verdict_edited" });
+    expect((await events(id)).map((e) => e.action).slice(-2)).toEqual(["assessment.save", "assessment.reopen"]);
+    expect((await getAssessment(reportId, id))?.reopened).toMatchObject({ cause: "verdict_edited", from: "approved", by: "分析员乙" });
   });
 
   it("saving unchanged content writes nothing", async () => {
@@ -131,6 +139,51 @@ describe("refusals", () => {
       await approveAssessment(reviewer2, { pledgeId: id, version: sub.version });
       expect((await row(id)).reviewState).toBe("approved");
     }
+  });
+
+  it("four eyes on the writer (security finding 4): a reviewer writes a verdict, an analyst bulk-submits it, the same reviewer cannot approve or return it", async () => {
+    const id = freshPledge();
+    const s = await saveAssessment(reviewer, { pledgeId: id, version: (await row(id)).version, status: "fulfilled", rationale: RATIONALE, reportedValue: "42部" });
+    expect(await row(id)).toMatchObject({ assessedById: reviewer.id, submittedById: null });
+    expect((await row(id)).assessedAt).not.toBeNull();
+    expect(await bulkUpdate(analyst, { pledgeIds: [id], submit: true })).toEqual({ updated: 1, skipped: [] });
+    const sub = await row(id);
+    expect(sub).toMatchObject({ reviewState: "submitted", submittedById: analyst.id, assessedById: reviewer.id, version: s.version + 1 });
+    await expect(approveAssessment(reviewer, { pledgeId: id, version: sub.version })).rejects.toMatchObject({ code: "FORBIDDEN", message: "FOUR_EYES" });
+    await expect(returnAssessment(reviewer, { pledgeId: id, version: sub.version, comment: "自己写的，自己退回" })).rejects.toMatchObject({ code: "FORBIDDEN", message: "FOUR_EYES" });
+    expect((await row(id)).reviewState).toBe("submitted");
+    expect(await events(id, "assessment.approve")).toHaveLength(0);
+    // The pledge page names the last writer, so it can hide Approve from them.
+    expect((await getAssessment(reportId, id))?.assessedBy).toEqual({ id: reviewer.id, name: "审核员甲", role: "reviewer" });
+    // Someone who had no hand in it may.
+    await approveAssessment(reviewer2, { pledgeId: id, version: sub.version });
+    expect(await row(id)).toMatchObject({ reviewState: "approved", approvedById: reviewer2.id });
+  });
+
+  it("four eyes on the writer: a bulk edit makes its author the last writer, and a later edit by someone else hands the review back", async () => {
+    const id = freshPledge();
+    await bulkUpdate(admin, { pledgeIds: [id], status: "not_verifiable", rationale: "次年报告未提及。" });
+    expect(await row(id)).toMatchObject({ assessedById: admin.id });
+    const sub = await submitAssessment(analyst, { pledgeId: id, version: (await row(id)).version });
+    await expect(approveAssessment(admin, { pledgeId: id, version: sub.version })).rejects.toMatchObject({ message: "FOUR_EYES" });
+    // The analyst rewrites the rationale: now the analyst is the last writer, and the admin may review it.
+    const edited = await saveAssessment(analyst, { pledgeId: id, version: sub.version, status: "not_verifiable", rationale: "次年报告与统计公报均未提及。", reportedValue: null });
+    expect(await row(id)).toMatchObject({ assessedById: analyst.id, reviewState: "draft" });
+    const resub = await submitAssessment(analyst, { pledgeId: id, version: edited.version });
+    await approveAssessment(admin, { pledgeId: id, version: resub.version });
+    expect((await row(id)).reviewState).toBe("approved");
+  });
+
+  it("submitting, assigning, approving and returning do not change who wrote the verdict", async () => {
+    const id = freshPledge();
+    const s = await saveAssessment(analyst, { pledgeId: id, version: (await row(id)).version, status: "partial", rationale: RATIONALE, reportedValue: null });
+    const writtenAt = (await row(id)).assessedAt;
+    const a = await assignPledge(reviewer, { pledgeId: id, version: s.version, assigneeId: analyst2.id });
+    const sub = await submitAssessment(analyst2, { pledgeId: id, version: a.version });
+    const ret = await returnAssessment(reviewer, { pledgeId: id, version: sub.version, comment: "请补充数据。" });
+    const resub = await submitAssessment(analyst2, { pledgeId: id, version: ret.version });
+    await approveAssessment(reviewer, { pledgeId: id, version: resub.version });
+    expect(await row(id)).toMatchObject({ assessedById: analyst.id, assessedAt: writtenAt, approvedById: reviewer.id });
   });
 
   it("a viewer cannot save, submit, assign or comment; an analyst cannot approve or return", async () => {

@@ -3,7 +3,7 @@ import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { can } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/mutations";
-import { isSameAssessment, nextReviewState, reasonCode, type ReviewAction, type TransitionContext } from "./transitions";
+import { isSameAssessment, nextReviewState, reasonCode, REOPEN_RESET, reopensOnChange, type ReopenCause, type ReviewAction, type TransitionContext } from "./transitions";
 import {
   isAssessmentStatus,
   isReviewState,
@@ -27,6 +27,8 @@ const assessmentSelect = {
   reviewState: true,
   assigneeId: true,
   submittedById: true,
+  approvedById: true,
+  assessedById: true,
   version: true,
 } as const;
 
@@ -39,6 +41,8 @@ type AssessmentRow = {
   reviewState: string;
   assigneeId: string | null;
   submittedById: string | null;
+  approvedById: string | null;
+  assessedById: string | null;
   version: number;
 };
 
@@ -114,13 +118,23 @@ async function applyEdit(
     actorId: actor.id,
     actorRole: actor.role,
     submittedById: p.submittedById,
+    assessedById: p.assessedById,
     status: change.status,
     rationale: change.rationale,
     allowReopen: options.allowReopen,
   });
-  const reopened = p.reviewState === "approved" || p.reviewState === "submitted";
-  const data: Record<string, unknown> = { status: change.status, rationale: change.rationale, reportedValue: change.reportedValue, reviewState: state };
-  if (reopened) Object.assign(data, { submittedById: null, submittedAt: null, approvedById: null, approvedAt: null });
+  const reopened = reopensOnChange(p.reviewState);
+  // Every write of the verdict's content records its writer: the four-eyes rule refuses them as
+  // its reviewer, whoever submits it later (a bulk submit included).
+  const data: Record<string, unknown> = {
+    status: change.status,
+    rationale: change.rationale,
+    reportedValue: change.reportedValue,
+    reviewState: state,
+    assessedById: actor.id,
+    assessedAt: new Date(),
+  };
+  if (reopened) Object.assign(data, REOPEN_RESET);
   const after = await guardedUpdate(tx, p, p.version, data);
   await recordAuditEvent(tx, {
     actorId: actor.id,
@@ -132,7 +146,58 @@ async function applyEdit(
     reportId: p.reportId,
     pledgeId: p.id,
   });
+  if (reopened) await recordReopen(tx, actor.id, p, "verdict_edited");
   return { row: after, reopened };
+}
+
+/** What a reopen needs to know of the pledge as it was before. */
+type ReviewedRow = Pick<AssessmentRow, "id" | "reportId" | "status" | "reviewState" | "submittedById" | "approvedById">;
+
+/**
+ * Writes the `assessment.reopen` event of a verdict that went back to draft, inside the caller's
+ * transaction: the state it left and who had submitted and approved it (before), the cause and
+ * its details (after). The one format every reopen records; the pledge page's reopen notice
+ * (getAssessment) and the history read it.
+ */
+async function recordReopen(tx: Tx, actorId: string, before: ReviewedRow, cause: ReopenCause, detail: Record<string, unknown> = {}): Promise<void> {
+  await recordAuditEvent(tx, {
+    actorId,
+    entityType: "pledge",
+    entityId: before.id,
+    action: "assessment.reopen",
+    before: { reviewState: before.reviewState, status: before.status, submittedById: before.submittedById, approvedById: before.approvedById },
+    after: { reviewState: REOPEN_RESET.reviewState, cause, ...detail },
+    reportId: before.reportId,
+    pledgeId: before.id,
+  });
+}
+
+/**
+ * The one rule for a change to what a verdict rests on — the pledge's text (split, merge), its
+ * target or kind, its evidence added or removed — called by each of those mutations inside its
+ * transaction, after the change: when the pledge's verdict is submitted or approved
+ * (reopensOnChange; see there why this reopens rather than refuses) it goes back to draft with
+ * its submission and approval cleared (REOPEN_RESET, version bumped) and an `assessment.reopen`
+ * event names the cause. A draft or returned verdict is left as it is. Returns whether it
+ * reopened and the pledge's version afterwards. A pledge changed concurrently → CONFLICT
+ * ASSESSMENT_STALE, and the caller's whole change rolls back with it.
+ */
+export async function reopenForChange(
+  tx: Tx,
+  actorId: string,
+  pledgeId: string,
+  cause: Exclude<ReopenCause, "verdict_edited">,
+  detail: Record<string, unknown> = {},
+): Promise<{ reopened: boolean; version: number }> {
+  const p = await tx.pledge.findUnique({ where: { id: pledgeId }, select: assessmentSelect });
+  if (!p) throw new AppError("NOT_FOUND");
+  if (!reopensOnChange(p.reviewState)) return { reopened: false, version: p.version };
+  // Guarded by the version read: an approval in between makes the change fail rather than leave
+  // an approval standing on a basis its reviewer never saw.
+  const res = await tx.pledge.updateMany({ where: { id: p.id, version: p.version }, data: { ...REOPEN_RESET, version: { increment: 1 } } });
+  if (res.count !== 1) throw new AppError("CONFLICT", "ASSESSMENT_STALE");
+  await recordReopen(tx, actorId, p, cause, detail);
+  return { reopened: true, version: p.version + 1 };
 }
 
 /**
@@ -149,7 +214,14 @@ export async function saveAssessment(actor: Actor, input: SaveAssessmentInput): 
 }
 
 async function submitRow(tx: Tx, actor: Actor, p: AssessmentRow, bulk = false): Promise<AssessmentRow> {
-  const state = transition(p.reviewState, "submit", { actorId: actor.id, actorRole: actor.role, submittedById: p.submittedById, status: p.status, rationale: p.rationale });
+  const state = transition(p.reviewState, "submit", {
+    actorId: actor.id,
+    actorRole: actor.role,
+    submittedById: p.submittedById,
+    assessedById: p.assessedById,
+    status: p.status,
+    rationale: p.rationale,
+  });
   const after = await guardedUpdate(tx, p, p.version, { reviewState: state, submittedById: actor.id, submittedAt: new Date(), approvedById: null, approvedAt: null });
   await recordAuditEvent(tx, {
     actorId: actor.id,
@@ -173,11 +245,18 @@ export async function submitAssessment(actor: Actor, input: ReviewStepInput): Pr
   });
 }
 
-/** Approves a submitted assessment; reviewers and admins only, never the submitter (four eyes). */
+/** Approves a submitted assessment; reviewers and admins only, never its submitter or the last writer of its verdict (four eyes). */
 export async function approveAssessment(actor: Actor, input: ReviewStepInput): Promise<{ version: number }> {
   return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
-    const state = transition(p.reviewState, "approve", { actorId: actor.id, actorRole: actor.role, submittedById: p.submittedById, status: p.status, rationale: p.rationale });
+    const state = transition(p.reviewState, "approve", {
+      actorId: actor.id,
+      actorRole: actor.role,
+      submittedById: p.submittedById,
+      assessedById: p.assessedById,
+      status: p.status,
+      rationale: p.rationale,
+    });
     const after = await guardedUpdate(tx, p, input.version, { reviewState: state, approvedById: actor.id, approvedAt: new Date() });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -195,7 +274,8 @@ export async function approveAssessment(actor: Actor, input: ReviewStepInput): P
 
 /**
  * Returns a submitted assessment to the analyst with a required comment (stored as a Comment of
- * kind "return"); reviewers and admins only, never the submitter (four eyes).
+ * kind "return"); reviewers and admins only, never its submitter or the last writer of its
+ * verdict (four eyes).
  */
 export async function returnAssessment(actor: Actor, input: ReturnAssessmentInput): Promise<{ version: number }> {
   return writeTransaction(async (tx) => {
@@ -204,6 +284,7 @@ export async function returnAssessment(actor: Actor, input: ReturnAssessmentInpu
       actorId: actor.id,
       actorRole: actor.role,
       submittedById: p.submittedById,
+      assessedById: p.assessedById,
       status: p.status,
       rationale: p.rationale,
       comment: input.comment,

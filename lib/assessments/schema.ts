@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReopenCause } from "./transitions";
 
 /** A pledge's verdict. Every status but not_assessed needs a rationale. */
 export const ASSESSMENT_STATUSES = ["not_assessed", "in_progress", "fulfilled", "partial", "unfulfilled", "not_verifiable"] as const;
@@ -93,6 +94,14 @@ export type AssessmentDto = {
   /** The reviewer's latest return comment while the assessment is returned. */
   lastReturn: { body: string; author: string | null; at: string } | null;
   evidenceCount: number;
+  /** Who last wrote the verdict's content (status, rationale, reported figure), and when; null when unknown or never. */
+  assessedBy: PersonDto | null;
+  assessedAt: string | null;
+  /**
+   * While a verdict that was submitted or approved waits in draft after a reopen: the cause, the
+   * state it left, who reopened it and when (its latest assessment.reopen, newer than any submit).
+   */
+  reopened: { cause: ReopenCause; from: "submitted" | "approved"; by: string | null; at: string } | null;
 };
 
 /** A comment in a pledge's thread. kind "return" is a reviewer's reason for returning. */

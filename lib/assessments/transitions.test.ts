@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "@/lib/auth/permissions";
 import { ASSESSMENT_STATUSES, REVIEW_STATES } from "./schema";
-import { isSameAssessment, needsRationale, nextReviewState, reasonCode, REVIEW_ACTIONS, type ReviewAction, type TransitionContext } from "./transitions";
+import { hasVerdict, isSameAssessment, needsRationale, nextReviewState, reasonCode, reopensOnChange, REOPEN_RESET, REVIEW_ACTIONS, type ReviewAction, type TransitionContext } from "./transitions";
 
 const ANALYST = { actorId: "ana", actorRole: "analyst" };
 const REVIEWER = { actorId: "rev", actorRole: "reviewer" };
 const ADMIN = { actorId: "adm", actorRole: "admin" };
 const VIEWER = { actorId: "vie", actorRole: "viewer" };
 
-/** A complete assessment (status + rationale), submitted by the analyst. */
+/** A complete assessment (status + rationale), written and submitted by the analyst. */
 const filled = (over: Partial<TransitionContext> = {}): TransitionContext => ({
   ...ANALYST,
   submittedById: "ana",
+  assessedById: "ana",
   status: "fulfilled",
   rationale: "次年报告：已完成。",
   comment: "请补充证据",
@@ -98,6 +99,17 @@ describe("four eyes", () => {
     it(`another reviewer may ${action}`, () => {
       expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "other-reviewer" })).ok).toBe(true);
     });
+
+    it(`nobody may ${action} a verdict they last wrote, though someone else submitted it`, () => {
+      // The attack: a reviewer writes the verdict, an analyst (bulk-)submits it, the reviewer approves.
+      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "ana", assessedById: "rev" }))).toEqual({ ok: false, reason: "FOUR_EYES" });
+      expect(nextReviewState("submitted", action, filled({ ...ADMIN, submittedById: "ana", assessedById: "adm" }))).toEqual({ ok: false, reason: "FOUR_EYES" });
+    });
+
+    it(`an unknown last writer (older data) falls back to the submitter: another reviewer may ${action}`, () => {
+      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "ana", assessedById: null })).ok).toBe(true);
+      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "rev", assessedById: null }))).toEqual({ ok: false, reason: "FOUR_EYES" });
+    });
   }
 
   it("the role check comes first: an analyst who did not submit still gets FORBIDDEN", () => {
@@ -151,6 +163,24 @@ describe("bulk edits never reopen", () => {
     expect(nextReviewState("approved", "edit", filled({ allowReopen: false }))).toEqual({ ok: false, reason: "TRANSITION_NOT_ALLOWED" });
     expect(nextReviewState("draft", "edit", filled({ allowReopen: false }))).toEqual({ ok: true, state: "draft" });
     expect(nextReviewState("returned", "edit", filled({ allowReopen: false }))).toEqual({ ok: true, state: "draft" });
+  });
+});
+
+describe("reopening on a change of what the verdict rests on", () => {
+  it("reopens exactly submitted and approved verdicts", () => {
+    expect(REVIEW_STATES.filter(reopensOnChange)).toEqual(["submitted", "approved"]);
+  });
+
+  it("a reopen returns to draft and clears the submission and the approval", () => {
+    expect(REOPEN_RESET).toEqual({ reviewState: "draft", submittedById: null, submittedAt: null, approvedById: null, approvedAt: null });
+  });
+
+  it("hasVerdict: a status, a rationale or a reported figure is a verdict; blank is none", () => {
+    expect(hasVerdict({ status: "not_assessed", rationale: null, reportedValue: null })).toBe(false);
+    expect(hasVerdict({ status: "not_assessed", rationale: "  ", reportedValue: "" })).toBe(false);
+    expect(hasVerdict({ status: "fulfilled", rationale: null, reportedValue: null })).toBe(true);
+    expect(hasVerdict({ status: "not_assessed", rationale: "待核实", reportedValue: null })).toBe(true);
+    expect(hasVerdict({ status: "not_assessed", rationale: null, reportedValue: "240亿元" })).toBe(true);
   });
 });
 

@@ -10,7 +10,8 @@
  *     └──── edit ──── returned        edit (reopens) ──▶ draft
  *
  * Editing a submitted assessment withdraws it to draft; editing an approved one reopens it as a
- * draft. A bulk edit never does either (allowReopen: false).
+ * draft. A bulk edit never does either (allowReopen: false). A change to what the verdict rests on
+ * (the pledge's text, target or kind, its evidence) reopens it the same way: see reopensOnChange.
  */
 import { can, canReviewSubmission } from "@/lib/auth/permissions";
 
@@ -31,6 +32,8 @@ export type TransitionContext = {
   actorRole: string;
   /** Who submitted the assessment (null when never submitted). */
   submittedById: string | null;
+  /** Who last wrote its status, rationale or reported figure (null: unknown, older data). */
+  assessedById: string | null;
   /** The status the assessment will have after the step (for edit: the new one). */
   status: string;
   /** The rationale it will have after the step. */
@@ -80,7 +83,7 @@ export function nextReviewState(current: string, action: ReviewAction, ctx: Tran
     case "approve":
     case "return": {
       if (current !== "submitted") return { ok: false, reason: "TRANSITION_NOT_ALLOWED" };
-      if (!canReviewSubmission({ id: ctx.actorId, role: ctx.actorRole }, ctx.submittedById)) return { ok: false, reason: "FOUR_EYES" };
+      if (!canReviewSubmission({ id: ctx.actorId, role: ctx.actorRole }, ctx.submittedById, ctx.assessedById)) return { ok: false, reason: "FOUR_EYES" };
       if (action === "return") {
         if (blank(ctx.comment)) return { ok: false, reason: "RETURN_NEEDS_COMMENT" };
         return { ok: true, state: "returned" };
@@ -107,4 +110,42 @@ export function reasonCode(reason: TransitionReason): "FORBIDDEN" | "CONFLICT" |
   if (reason === "FORBIDDEN" || reason === "FOUR_EYES") return "FORBIDDEN";
   if (reason === "TRANSITION_NOT_ALLOWED") return "CONFLICT";
   return "INVALID_INPUT";
+}
+
+/**
+ * Why a verdict went back to draft: its own content was edited, or something it rests on changed
+ * (the pledge's text by a split or merge, its target or kind, its evidence).
+ */
+export const REOPEN_CAUSES = ["verdict_edited", "pledge_split", "pledge_merged", "target_changed", "kind_changed", "evidence_linked", "evidence_unlinked"] as const;
+export type ReopenCause = (typeof REOPEN_CAUSES)[number];
+
+/**
+ * Whether a change to a verdict, or to what it rests on, sends it back to draft: only a verdict
+ * that is submitted or approved has a review to lose.
+ *
+ * Why reopen rather than refuse: an approval vouches for a verdict on a given pledge text, target
+ * and body of evidence. When any of those changes, the approval no longer covers what is shown, so
+ * it must not keep counting (the approved-only audit counts approved verdicts only). Refusing the
+ * change instead would block the ordinary work of an analyst tool — a late statistical bulletin
+ * arrives, a parser error in a target is fixed — and push people to a detour (edit the verdict to
+ * reopen it, then make the change) that leaves the same result with less record of why. So the
+ * change is accepted, the verdict keeps its status and rationale as a draft, the approval and
+ * submission are cleared, and an `assessment.reopen` event names the cause in the same
+ * transaction; the pledge page shows it until the verdict is submitted again. Two cases refuse
+ * instead, because they would lose a verdict rather than change its basis: merging into a pledge
+ * that has its own verdict, and deleting a pledge whose verdict is submitted or approved.
+ */
+export function reopensOnChange(reviewState: string): boolean {
+  return reviewState === "submitted" || reviewState === "approved";
+}
+
+/** What a reopen writes: back to draft, with no submission and no approval. */
+export const REOPEN_RESET = { reviewState: "draft", submittedById: null, submittedAt: null, approvedById: null, approvedAt: null } as const;
+
+/**
+ * Whether a pledge carries a verdict of its own that would be lost if the pledge disappeared: a
+ * status other than not_assessed, or a rationale or reported figure (blank counts as none).
+ */
+export function hasVerdict(p: { status: string; rationale: string | null; reportedValue: string | null }): boolean {
+  return p.status !== "not_assessed" || !blank(p.rationale) || !blank(p.reportedValue);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canManageUser, canReviewSubmission, isRole, PERMISSIONS, ROLES, type Permission } from "./permissions";
+import { can, canManageUser, canReviewSubmission, isRole, ownPartInVerdict, PERMISSIONS, ROLES, type Permission } from "./permissions";
 
 describe("can", () => {
   const expected: Record<string, Permission[]> = {
@@ -45,17 +45,31 @@ describe("can", () => {
 
 describe("canReviewSubmission (four eyes)", () => {
   it("lets a reviewer review someone else's submission", () => {
-    expect(canReviewSubmission({ id: "r", role: "reviewer" }, "a")).toBe(true);
-    expect(canReviewSubmission({ id: "x", role: "admin" }, "a")).toBe(true);
+    expect(canReviewSubmission({ id: "r", role: "reviewer" }, "a", "a")).toBe(true);
+    expect(canReviewSubmission({ id: "x", role: "admin" }, "a", "b")).toBe(true);
+    expect(canReviewSubmission({ id: "r", role: "reviewer" }, "a", null)).toBe(true); // last writer unknown: only the submitter counts
   });
   it("refuses one's own submission, even for admins", () => {
-    expect(canReviewSubmission({ id: "r", role: "reviewer" }, "r")).toBe(false);
-    expect(canReviewSubmission({ id: "x", role: "admin" }, "x")).toBe(false);
+    expect(canReviewSubmission({ id: "r", role: "reviewer" }, "r", null)).toBe(false);
+    expect(canReviewSubmission({ id: "x", role: "admin" }, "x", "a")).toBe(false);
+  });
+  it("refuses the last writer of the verdict, though someone else submitted it", () => {
+    expect(canReviewSubmission({ id: "r", role: "reviewer" }, "a", "r")).toBe(false);
+    expect(canReviewSubmission({ id: "x", role: "admin" }, "a", "x")).toBe(false);
   });
   it("refuses analysts and viewers, and unsubmitted assessments", () => {
-    expect(canReviewSubmission({ id: "a", role: "analyst" }, "b")).toBe(false);
-    expect(canReviewSubmission({ id: "v", role: "viewer" }, "b")).toBe(false);
-    expect(canReviewSubmission({ id: "r", role: "reviewer" }, null)).toBe(false);
+    expect(canReviewSubmission({ id: "a", role: "analyst" }, "b", "b")).toBe(false);
+    expect(canReviewSubmission({ id: "v", role: "viewer" }, "b", "b")).toBe(false);
+    expect(canReviewSubmission({ id: "r", role: "reviewer" }, null, null)).toBe(false);
+  });
+});
+
+describe("ownPartInVerdict", () => {
+  it("names the actor's part: submitter first, then last writer, else none", () => {
+    expect(ownPartInVerdict("r", "r", "r")).toBe("submitted");
+    expect(ownPartInVerdict("r", "a", "r")).toBe("wrote");
+    expect(ownPartInVerdict("r", "a", "b")).toBeNull();
+    expect(ownPartInVerdict("r", null, null)).toBeNull();
   });
 });
 

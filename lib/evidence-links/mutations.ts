@@ -2,6 +2,7 @@ import "server-only";
 import { writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
+import { reopenForChange } from "@/lib/assessments/mutations";
 import { findReviewReport } from "./data";
 
 const MAX_QUOTE = 2000;
@@ -11,11 +12,13 @@ const EDGE = /[\s\u3000,，。；;、：:！!？?]/;
  * Links a span of the next year's report as evidence for a pledge. The span must lie in the report
  * that reviews the pledge's plan (stored or inferred pairing); the quote is the exact source slice,
  * trimmed of surrounding spaces and punctuation. The same span twice is refused with DUPLICATE.
+ * New evidence changes what the verdict rests on: a submitted or approved one is reopened
+ * (`reopened`; see reopenForChange).
  */
 export async function linkReviewEvidence(
   actorId: string,
   input: { pledgeId: string; start: number; end: number; score?: number | null },
-): Promise<{ id: string }> {
+): Promise<{ id: string; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const pledge = await tx.pledge.findUnique({
       where: { id: input.pledgeId },
@@ -50,28 +53,36 @@ export async function linkReviewEvidence(
       reportId: pledge.reportId,
       pledgeId: pledge.id,
     });
-    return created;
+    const { reopened } = await reopenForChange(tx, actorId, pledge.id, "evidence_linked", { evidenceId: created.id });
+    return { id: created.id, reopened };
   });
 }
 
-/** Links an external source (URL, quoted text, date, note) where the review is silent. */
+/**
+ * Links an external source (URL, quoted text, date, note) where the review is silent; like any
+ * new evidence it reopens a submitted or approved verdict (`reopened`).
+ */
 export async function linkExternalEvidence(
   actorId: string,
   input: { pledgeId: string; url?: string | null; quote: string; sourceDate?: string | null; note?: string | null },
-): Promise<{ id: string }> {
+): Promise<{ id: string; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const pledge = await tx.pledge.findUnique({ where: { id: input.pledgeId }, select: { id: true, reportId: true } });
     if (!pledge) throw new AppError("NOT_FOUND");
     const data = { kind: "external", quote: input.quote, url: input.url ?? null, sourceDate: input.sourceDate ?? null, note: input.note ?? null };
     const created = await tx.evidence.create({ data: { ...data, pledgeId: pledge.id, createdById: actorId }, select: { id: true } });
     await recordAuditEvent(tx, { actorId, entityType: "evidence", entityId: created.id, action: "evidence.link", after: data, reportId: pledge.reportId, pledgeId: pledge.id });
-    return created;
+    const { reopened } = await reopenForChange(tx, actorId, pledge.id, "evidence_linked", { evidenceId: created.id });
+    return { id: created.id, reopened };
   });
 }
 
-/** Removes a linked evidence item of a pledge; the audit event keeps what it was. */
-export async function unlinkEvidence(actorId: string, input: { pledgeId: string; evidenceId: string }): Promise<void> {
-  await writeTransaction(async (tx) => {
+/**
+ * Removes a linked evidence item of a pledge; the audit event keeps what it was. A submitted or
+ * approved verdict loses part of its basis and is reopened (`reopened`).
+ */
+export async function unlinkEvidence(actorId: string, input: { pledgeId: string; evidenceId: string }): Promise<{ reopened: boolean }> {
+  return writeTransaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({
       where: { id: input.evidenceId, pledgeId: input.pledgeId },
       select: { id: true, kind: true, quote: true, start: true, end: true, sourceReportId: true, url: true, sourceDate: true, note: true, pledge: { select: { reportId: true } } },
@@ -80,5 +91,7 @@ export async function unlinkEvidence(actorId: string, input: { pledgeId: string;
     await tx.evidence.delete({ where: { id: evidence.id } });
     const { pledge, ...before } = evidence;
     await recordAuditEvent(tx, { actorId, entityType: "evidence", entityId: evidence.id, action: "evidence.unlink", before, reportId: pledge.reportId, pledgeId: input.pledgeId });
+    const { reopened } = await reopenForChange(tx, actorId, input.pledgeId, "evidence_unlinked", { evidenceId: evidence.id });
+    return { reopened };
   });
 }

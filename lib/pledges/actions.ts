@@ -18,22 +18,22 @@ function toPledgeActionError(e: unknown): ActionError {
 
 const pledgeEdit = { permission: "pledge:edit" as const, mapError: toPledgeActionError, after: (d: { reportId: string }) => revalidatePath(`/reports/${d.reportId}`) };
 
-/** Analyst and up: split a pledge at source offset `at`. Returns both parts' ids. */
-export async function splitPledgeAction(input: unknown): Promise<ActionResult<{ firstId: string; secondId: string }>> {
+/** Analyst and up: split a pledge at source offset `at`. Returns both parts' ids and whether the first's verdict was reopened. */
+export async function splitPledgeAction(input: unknown): Promise<ActionResult<{ firstId: string; secondId: string; reopened: boolean }>> {
   return runGuardedAction({ ...pledgeEdit, schema: splitPledgeSchema, input }, splitPledge);
 }
 
-/** Analyst and up: merge a pledge with the one directly after it. Returns the merged pledge's id. */
-export async function mergePledgesAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+/** Analyst and up: merge a pledge with the one directly after it (refused when the next has a verdict). Returns the merged pledge's id and whether its verdict was reopened. */
+export async function mergePledgesAction(input: unknown): Promise<ActionResult<{ id: string; reopened: boolean }>> {
   return runGuardedAction({ ...pledgeEdit, schema: mergePledgeSchema, input }, mergePledges);
 }
 
-/** Analyst and up: change a pledge's kind and/or target (null clears the target). */
-export async function updatePledgeAction(input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
+/** Analyst and up: change a pledge's kind and/or target (null clears the target); a submitted or approved verdict is reopened. */
+export async function updatePledgeAction(input: unknown): Promise<ActionResult<{ id: string; version: number; reopened: boolean }>> {
   return runGuardedAction({ ...pledgeEdit, schema: updatePledgeSchema, input }, updatePledge);
 }
 
-/** Analyst and up: delete a pledge. */
+/** Analyst and up: delete a pledge (refused while its verdict is submitted or approved). */
 export async function deletePledgeAction(input: unknown): Promise<ActionResult<undefined>> {
   return runGuardedAction({ ...pledgeEdit, schema: deletePledgeSchema, input }, async (user, data) => {
     await deletePledge(user, data);

@@ -11,6 +11,9 @@ export type ReviewQueueItem = {
   reportTitle: string;
   submittedBy: string | null;
   submittedAt: string | null;
+  /** Who submitted it and who last wrote its verdict: the four-eyes rule bars both from reviewing it. */
+  submittedById: string | null;
+  assessedById: string | null;
 };
 
 /** How many submitted assessments await review. */
@@ -28,6 +31,8 @@ export async function listReviewQueue(page: { skip: number; take: number } = { s
       status: true,
       reportId: true,
       submittedAt: true,
+      submittedById: true,
+      assessedById: true,
       report: { select: { title: true } },
       submittedBy: { select: { name: true } },
     },
@@ -44,6 +49,8 @@ export async function listReviewQueue(page: { skip: number; take: number } = { s
     reportTitle: p.report.title,
     submittedBy: p.submittedBy?.name ?? null,
     submittedAt: p.submittedAt?.toISOString() ?? null,
+    submittedById: p.submittedById,
+    assessedById: p.assessedById,
   }));
 }
 

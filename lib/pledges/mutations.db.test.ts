@@ -7,6 +7,8 @@ import { parseReport } from "@/lib/report/parse-report";
 import { createReport } from "@/lib/reports/mutations";
 import { toStoredStructure } from "@/lib/reports/structure";
 import { createUser } from "@/lib/users/mutations";
+import { approveAssessment, saveAssessment, submitAssessment } from "@/lib/assessments/mutations";
+import { getPairAuditReport } from "@/lib/audit-reports/data";
 import { createPledge, deletePledge, mergePledges, splitPledge, updatePledge } from "./mutations";
 
 let n = 0;
@@ -273,5 +275,174 @@ describe("createPledge (real database)", () => {
     await expect(createPledge(actor, { reportId, start: ws, end: ws + 1 })).rejects.toMatchObject({ message: "SPAN_EMPTY" });
     await expect(createPledge(actor, { reportId, start: 0, end: 2500 })).rejects.toMatchObject({ message: "PLEDGE_TOO_LONG" });
     await expect(createPledge(actor, { reportId: "no-such-report", start: 0, end: 5 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("an approved verdict does not survive a change of what it rests on (security finding 3)", () => {
+  let writer: { id: string; role: string };
+  let reviewer: { id: string; role: string };
+
+  beforeAll(async () => {
+    writer = { id: (await createUser(null, { email: `verdict-writer-${unique()}@test.local`, name: "Writer", role: "analyst", password: "writer-password" })).id, role: "analyst" };
+    reviewer = { id: (await createUser(null, { email: `verdict-reviewer-${unique()}@test.local`, name: "Reviewer", role: "reviewer", password: "reviewer-password" })).id, role: "reviewer" };
+  });
+
+  /** Writes, submits and approves a verdict on a pledge, as an analyst and a reviewer would. */
+  async function approve(pledgeId: string, status: "fulfilled" | "unfulfilled" = "fulfilled") {
+    const v = (await db.pledge.findUniqueOrThrow({ where: { id: pledgeId } })).version;
+    const s = await saveAssessment(writer, { pledgeId, version: v, status, rationale: "次年报告：已完成。", reportedValue: "240亿元" });
+    const sub = await submitAssessment(writer, { pledgeId, version: s.version });
+    await approveAssessment(reviewer, { pledgeId, version: sub.version });
+    const p = await db.pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    expect(p.reviewState).toBe("approved");
+    return p;
+  }
+
+  /** How the approved-only audit counts a pledge, and its approved total. */
+  async function approvedAudit(reportId: string, pledgeId: string) {
+    const report = (await getPairAuditReport(reportId, { approvedOnly: true, showNotes: false }))!;
+    const pledge = report.groups.flatMap((g) => g.pledges).find((p) => p.id === pledgeId);
+    return { approved: report.aggregate.total.approved, counted: pledge?.countedStatus ?? null };
+  }
+
+  async function reopenEvents(pledgeId: string) {
+    const rows = await db.auditEvent.findMany({ where: { pledgeId, action: "assessment.reopen" }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    return rows.map((e) => ({ actorId: e.actorId, before: JSON.parse(e.before!), after: JSON.parse(e.after!) }));
+  }
+
+  /** Not approved any more, nothing of the approval left, and one reopen event with the cause. */
+  async function expectReopened(pledgeId: string, cause: string) {
+    const p = await db.pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    expect(p).toMatchObject({ reviewState: "draft", approvedById: null, approvedAt: null, submittedById: null, submittedAt: null });
+    // The verdict itself is kept, as a draft to review again.
+    expect(p.status).not.toBe("not_assessed");
+    const events = await reopenEvents(pledgeId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: actor.id, before: { reviewState: "approved", approvedById: reviewer.id }, after: { reviewState: "draft", cause } });
+    return p;
+  }
+
+  /** Two neighbours of one section, the second unassessed. */
+  async function neighbours(reportId: string) {
+    const rows = await pledgesOf(reportId);
+    const i = rows.findIndex((p, k) => k + 1 < rows.length && rows[k + 1].sectionId === p.sectionId && p.sectionId !== null);
+    return [rows[i], rows[i + 1]] as const;
+  }
+
+  it("(a) merging an approved pledge with the next reopens it, and the approved-only audit stops counting it", async () => {
+    const { reportId, source } = await importCopy();
+    const [a, b] = await neighbours(reportId);
+    await approve(a.id);
+    const before = await approvedAudit(reportId, a.id);
+    expect(before).toEqual({ approved: 1, counted: "fulfilled" });
+
+    const res = await mergePledges(actor, { reportId, pledgeId: a.id, version: (await db.pledge.findUniqueOrThrow({ where: { id: a.id } })).version, nextPledgeId: b.id, nextVersion: b.version });
+    expect(res).toEqual({ id: a.id, reopened: true });
+    const merged = await expectReopened(a.id, "pledge_merged");
+    expect(merged.text).toBe(source.slice(a.start, b.end));
+    expect((await reopenEvents(a.id))[0].after).toMatchObject({ mergedId: b.id });
+    expect(await approvedAudit(reportId, a.id)).toEqual({ approved: 0, counted: "not_assessed" });
+  });
+
+  it("(a) a merge never deletes the next pledge's verdict: approved, draft or a bare rationale, it is refused and nothing changes", async () => {
+    const { reportId } = await importCopy();
+    const [a, b] = await neighbours(reportId);
+    const approvedB = await approve(b.id, "unfulfilled");
+    const aNow = await db.pledge.findUniqueOrThrow({ where: { id: a.id } });
+    const eventsBefore = await db.auditEvent.count({ where: { reportId } });
+    await expect(mergePledges(actor, { reportId, pledgeId: a.id, version: aNow.version, nextPledgeId: b.id, nextVersion: approvedB.version })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: "MERGE_WOULD_LOSE_VERDICT",
+    });
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "unfulfilled", reviewState: "approved", approvedById: reviewer.id });
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ end: a.end, version: aNow.version });
+    expect(await db.auditEvent.count({ where: { reportId } })).toBe(eventsBefore);
+    expect(await approvedAudit(reportId, b.id)).toEqual({ approved: 1, counted: "unfulfilled" });
+
+    // A draft verdict, or only a rationale, is a verdict too.
+    const { reportId: r2 } = await importCopy();
+    const [c, d] = await neighbours(r2);
+    const draft = await saveAssessment(writer, { pledgeId: d.id, version: d.version, status: "in_progress", rationale: "进行中。", reportedValue: null });
+    await expect(mergePledges(actor, { reportId: r2, pledgeId: c.id, version: c.version, nextPledgeId: d.id, nextVersion: draft.version })).rejects.toMatchObject({ message: "MERGE_WOULD_LOSE_VERDICT" });
+    const noteOnly = await saveAssessment(writer, { pledgeId: d.id, version: draft.version, status: "not_assessed", rationale: "待核实统计公报。", reportedValue: null });
+    await expect(mergePledges(actor, { reportId: r2, pledgeId: c.id, version: c.version, nextPledgeId: d.id, nextVersion: noteOnly.version })).rejects.toMatchObject({ message: "MERGE_WOULD_LOSE_VERDICT" });
+    // Cleared, it merges; its evidence and comments move over, counted in the audit row.
+    const cleared = await saveAssessment(writer, { pledgeId: d.id, version: noteOnly.version, status: "not_assessed", rationale: null, reportedValue: null });
+    await db.evidence.create({ data: { pledgeId: d.id, kind: "external", quote: "引文", url: "https://example.org" } });
+    expect(await mergePledges(actor, { reportId: r2, pledgeId: c.id, version: c.version, nextPledgeId: d.id, nextVersion: cleared.version })).toEqual({ id: c.id, reopened: false });
+    const merge = await db.auditEvent.findFirstOrThrow({ where: { pledgeId: c.id, action: "pledge.merge" } });
+    expect(JSON.parse(merge.after!)).toMatchObject({ moved: { evidence: 1, comments: 0 } });
+  });
+
+  it("(b) splitting an approved pledge reopens the first part; the new second part has no verdict", async () => {
+    const { reportId } = await importCopy();
+    const rows = await pledgesOf(reportId);
+    const target = rows.find((p) => /、/.test(p.text.slice(2, -2)))!;
+    const p = await approve(target.id);
+    const at = target.start + target.text.indexOf("、", 2) + 1;
+    const res = await splitPledge(actor, { reportId, pledgeId: p.id, version: p.version, at });
+    expect(res).toMatchObject({ firstId: p.id, reopened: true });
+    await expectReopened(p.id, "pledge_split");
+    expect((await reopenEvents(p.id))[0].after).toMatchObject({ secondId: res.secondId });
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: res.secondId } })).toMatchObject({
+      status: "not_assessed",
+      rationale: null,
+      reportedValue: null,
+      reviewState: "draft",
+      submittedById: null,
+      approvedById: null,
+      assessedById: null,
+    });
+    expect(await approvedAudit(reportId, p.id)).toEqual({ approved: 0, counted: "not_assessed" });
+  });
+
+  it("(c) changing the target of an approved pledge (240 亿元 → 0.001 公里) reopens it; the version returned is current", async () => {
+    const { reportId } = await importCopy();
+    const [first] = await pledgesOf(reportId);
+    const p = await approve(first.id);
+    const res = await updatePledge(actor, { reportId, pledgeId: p.id, version: p.version, target: { value: 0.001, valueMax: null, unit: "公里", comparator: ">=", growth: false } });
+    expect(res.reopened).toBe(true);
+    const after = await expectReopened(p.id, "target_changed");
+    expect(after).toMatchObject({ targetValue: 0.001, targetUnit: "公里", version: res.version });
+    expect((await reopenEvents(p.id))[0].after).toMatchObject({ fields: ["target"] });
+    expect(await approvedAudit(reportId, p.id)).toEqual({ approved: 0, counted: "not_assessed" });
+  });
+
+  it("(c) changing only the kind reopens it too; a draft verdict stays a draft with no reopen event", async () => {
+    const { reportId } = await importCopy();
+    const [first, second] = await pledgesOf(reportId);
+    const p = await approve(first.id);
+    const res = await updatePledge(actor, { reportId, pledgeId: p.id, version: p.version, kind: p.kind === "policy" ? "project" : "policy" });
+    expect(res.reopened).toBe(true);
+    await expectReopened(p.id, "kind_changed");
+
+    const draft = await saveAssessment(writer, { pledgeId: second.id, version: second.version, status: "fulfilled", rationale: "草稿。", reportedValue: null });
+    const res2 = await updatePledge(actor, { reportId, pledgeId: second.id, version: draft.version, kind: second.kind === "policy" ? "project" : "policy" });
+    expect(res2).toEqual({ id: second.id, version: draft.version + 1, reopened: false });
+    expect(await reopenEvents(second.id)).toEqual([]);
+  });
+
+  it("a submitted verdict is withdrawn by such a change: the reviewer's approve on the old version is refused", async () => {
+    const { reportId } = await importCopy();
+    const [first] = await pledgesOf(reportId);
+    const s = await saveAssessment(writer, { pledgeId: first.id, version: first.version, status: "fulfilled", rationale: "已完成。", reportedValue: null });
+    const sub = await submitAssessment(writer, { pledgeId: first.id, version: s.version });
+    await updatePledge(actor, { reportId, pledgeId: first.id, version: sub.version, target: null, kind: "policy" === first.kind ? "project" : "policy" });
+    await expect(approveAssessment(reviewer, { pledgeId: first.id, version: sub.version })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.pledge.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ reviewState: "draft", submittedById: null });
+    expect((await reopenEvents(first.id))[0]).toMatchObject({ before: { reviewState: "submitted", submittedById: writer.id } });
+  });
+
+  it("deleting a pledge whose verdict is approved is refused; once reopened it may go, and the audit row keeps the verdict", async () => {
+    const { reportId } = await importCopy();
+    const [first] = await pledgesOf(reportId);
+    const p = await approve(first.id, "unfulfilled");
+    await expect(deletePledge(actor, { reportId, pledgeId: p.id, version: p.version })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "DELETE_WOULD_LOSE_VERDICT" });
+    expect(await approvedAudit(reportId, p.id)).toEqual({ approved: 1, counted: "unfulfilled" });
+    const edited = await saveAssessment(writer, { pledgeId: p.id, version: p.version, status: "unfulfilled", rationale: "误识别的承诺，删除前撤销批准。", reportedValue: null });
+    expect(edited.reopened).toBe(true);
+    await deletePledge(actor, { reportId, pledgeId: p.id, version: edited.version });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { pledgeId: p.id, action: "pledge.delete" } });
+    expect(JSON.parse(event.before!)).toMatchObject({ verdict: { status: "unfulfilled", rationale: "误识别的承诺，删除前撤销批准。", reviewState: "draft" } });
   });
 });

@@ -2,6 +2,8 @@ import "server-only";
 import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
+import { reopenForChange } from "@/lib/assessments/mutations";
+import { hasVerdict, reopensOnChange } from "@/lib/assessments/transitions";
 import { classifyPledge } from "@/lib/report/pledges";
 import { normalizeForParse, toSimplified } from "@/lib/report/script";
 import { findMainTarget } from "@/lib/report/targets";
@@ -58,6 +60,9 @@ type PledgeRow = {
 type TargetFields = Pick<PledgeRow, "targetValue" | "targetValueMax" | "targetUnit" | "targetComparator" | "targetGrowth">;
 
 const NO_TARGET: TargetFields = { targetValue: null, targetValueMax: null, targetUnit: null, targetComparator: null, targetGrowth: false };
+
+/** A pledge's verdict: what a merge or delete would lose, and what the delete's audit row keeps. */
+const verdictSelect = { status: true, rationale: true, reportedValue: true, reviewState: true, approvedById: true } as const;
 
 /** What the audit trail keeps of a pledge, before and after a change. */
 function snapshot(p: PledgeRow) {
@@ -129,10 +134,12 @@ async function shiftPositions(tx: Tx, reportId: string, position: number): Promi
 /**
  * Splits a pledge at source offset `at` into two pledges whose spans are trimmed of whitespace and
  * punctuation at the cut. The first keeps the id, assessment and evidence; the second is new, in
- * the same section and topic. Both get text = sourceText.slice(start, end) and a re-parsed target
- * and kind. A stale version → CONFLICT; a cut that leaves an empty part → INVALID_INPUT.
+ * the same section and topic, with no verdict. Both get text = sourceText.slice(start, end) and a
+ * re-parsed target and kind. The first's text changed, so a submitted or approved verdict of it is
+ * reopened (`reopened`; see reopenForChange). A stale version → CONFLICT; a cut that leaves an
+ * empty part → INVALID_INPUT.
  */
-export async function splitPledge(actor: Actor, input: SplitPledgeInput): Promise<{ firstId: string; secondId: string }> {
+export async function splitPledge(actor: Actor, input: SplitPledgeInput): Promise<{ firstId: string; secondId: string; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const { sourceText, script } = await loadReport(tx, input.reportId);
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
@@ -163,16 +170,20 @@ export async function splitPledge(actor: Actor, input: SplitPledgeInput): Promis
       reportId: p.reportId,
       pledgeId: p.id,
     });
-    return { firstId: first.id, secondId: second.id };
+    const { reopened } = await reopenForChange(tx, actor.id, first.id, "pledge_split", { secondId: second.id });
+    return { firstId: first.id, secondId: second.id, reopened };
   });
 }
 
 /**
  * Merges a pledge with the pledge that directly follows it (no pledge in between, same section):
  * the first keeps its id and now spans first.start → second.end, text = the slice, target and
- * kind re-parsed; the second's evidence and comments move to the first and the second is deleted.
+ * kind re-parsed; the second's evidence and comments move to the first (the audit row counts them)
+ * and the second is deleted. A second pledge with a verdict of its own (hasVerdict) is refused
+ * (INVALID_INPUT MERGE_WOULD_LOSE_VERDICT): a merge never silently deletes a verdict. The first's
+ * text and evidence changed, so a submitted or approved verdict of it is reopened (`reopened`).
  */
-export async function mergePledges(actor: Actor, input: MergePledgeInput): Promise<{ id: string }> {
+export async function mergePledges(actor: Actor, input: MergePledgeInput): Promise<{ id: string; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const { sourceText, script } = await loadReport(tx, input.reportId);
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
@@ -182,8 +193,10 @@ export async function mergePledges(actor: Actor, input: MergePledgeInput): Promi
     if (between > 0) throw new AppError("INVALID_INPUT", "MERGE_NOT_NEXT");
     if (next.sectionId !== p.sectionId) throw new AppError("INVALID_INPUT", "MERGE_ACROSS_SECTIONS");
     if (next.end - p.start > MAX_PLEDGE_LENGTH) throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
-    await tx.evidence.updateMany({ where: { pledgeId: next.id }, data: { pledgeId: p.id } });
-    await tx.comment.updateMany({ where: { pledgeId: next.id }, data: { pledgeId: p.id } });
+    const nextVerdict = await tx.pledge.findUniqueOrThrow({ where: { id: next.id }, select: verdictSelect });
+    if (hasVerdict(nextVerdict)) throw new AppError("INVALID_INPUT", "MERGE_WOULD_LOSE_VERDICT");
+    const movedEvidence = (await tx.evidence.updateMany({ where: { pledgeId: next.id }, data: { pledgeId: p.id } })).count;
+    const movedComments = (await tx.comment.updateMany({ where: { pledgeId: next.id }, data: { pledgeId: p.id } })).count;
     const removed = await tx.pledge.deleteMany({ where: { id: next.id, reportId: next.reportId, version: input.nextVersion } });
     if (removed.count !== 1) throw new AppError("CONFLICT", "PLEDGE_STALE");
     const merged = await guardedUpdate(tx, p, input.version, { end: next.end, ...analyseSpan(sourceText, script, p.start, next.end) });
@@ -193,19 +206,22 @@ export async function mergePledges(actor: Actor, input: MergePledgeInput): Promi
       entityId: p.id,
       action: "pledge.merge",
       before: { first: snapshot(p), second: snapshot(next) },
-      after: snapshot(merged),
+      after: { ...snapshot(merged), moved: { evidence: movedEvidence, comments: movedComments } },
       reportId: p.reportId,
       pledgeId: p.id,
     });
-    return { id: merged.id };
+    const { reopened } = await reopenForChange(tx, actor.id, merged.id, "pledge_merged", { mergedId: next.id, movedEvidence });
+    return { id: merged.id, reopened };
   });
 }
 
 /**
  * Changes a pledge's kind and/or target (target null clears it; undefined leaves it). Span and
- * text are untouched. Nothing to change → no write and no audit row.
+ * text are untouched. Nothing to change → no write and no audit row. A verdict rests on the
+ * target and kind, so a submitted or approved one is reopened (`reopened`; the version returned is
+ * the pledge's after that).
  */
-export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Promise<{ id: string; version: number }> {
+export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Promise<{ id: string; version: number; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const data: Partial<TargetFields> & { kind?: string } = {};
@@ -220,8 +236,8 @@ export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Prom
         targetGrowth: input.target.growth,
       });
     }
-    const changed = Object.entries(data).some(([k, v]) => p[k as keyof PledgeRow] !== v);
-    if (!changed) return { id: p.id, version: p.version };
+    const changedFields = Object.entries(data).filter(([k, v]) => p[k as keyof PledgeRow] !== v).map(([k]) => k);
+    if (!changedFields.length) return { id: p.id, version: p.version, reopened: false };
     const after = await guardedUpdate(tx, p, input.version, data);
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -233,14 +249,27 @@ export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Prom
       reportId: p.reportId,
       pledgeId: p.id,
     });
-    return { id: after.id, version: after.version };
+    // Every field written here is one the verdict rests on; a new one (a tier, say) gets its own
+    // ReopenCause in lib/assessments/transitions.ts and a branch here.
+    const targetChanged = changedFields.some((k) => k.startsWith("target"));
+    const fields = [...(changedFields.includes("kind") ? ["kind"] : []), ...(targetChanged ? ["target"] : [])];
+    const { reopened, version } = await reopenForChange(tx, actor.id, after.id, targetChanged ? "target_changed" : "kind_changed", { fields });
+    return { id: after.id, version, reopened };
   });
 }
 
-/** Deletes a pledge (with its evidence and comments) at the version the caller read. */
+/**
+ * Deletes a pledge (with its evidence and comments) at the version the caller read; the audit row
+ * keeps its verdict too. A verdict that is submitted or approved is refused (INVALID_INPUT
+ * DELETE_WOULD_LOSE_VERDICT): deleting would drop it from the approved-only audit without a
+ * reviewer's say; reopen it first (edit the verdict), which the history records.
+ */
 export async function deletePledge(actor: Actor, input: DeletePledgeInput): Promise<void> {
   await writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
+    const verdict = await tx.pledge.findUniqueOrThrow({ where: { id: p.id }, select: verdictSelect });
+    // The verdicts a change would reopen are exactly those with a review to lose.
+    if (reopensOnChange(verdict.reviewState)) throw new AppError("INVALID_INPUT", "DELETE_WOULD_LOSE_VERDICT");
     const removed = await tx.pledge.deleteMany({ where: { id: p.id, reportId: p.reportId, version: input.version } });
     if (removed.count !== 1) throw new AppError("CONFLICT", "PLEDGE_STALE");
     await recordAuditEvent(tx, {
@@ -248,7 +277,7 @@ export async function deletePledge(actor: Actor, input: DeletePledgeInput): Prom
       entityType: "pledge",
       entityId: p.id,
       action: "pledge.delete",
-      before: snapshot(p),
+      before: { ...snapshot(p), verdict },
       reportId: p.reportId,
       pledgeId: p.id,
     });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
+import { can, ownPartInVerdict } from "@/lib/auth/permissions";
 import { countReviewQueue, listReviewQueue } from "@/lib/pledges/data";
 import { countMyAssignments, listMyAssignments } from "@/lib/assessments/data";
 import { getTranslator } from "@/lib/i18n/locale";
@@ -62,17 +63,26 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 </tr>
               </thead>
               <tbody>
-                {queue.map((q) => (
-                  <tr key={q.pledgeId} data-testid="review-row">
-                    <td className="max-w-xl">
-                      <Link className="text-brand-700 hover:underline" href={pledgeHref(q.reportId, q.pledgeId)}>{q.text}</Link>
-                    </td>
-                    <td><Link className="text-stone-700 hover:underline" href={`/reports/${q.reportId}`}>{q.reportTitle}</Link></td>
-                    <td><StatusBadge status={q.status} label={t(`assessment.status.${q.status}` as MessageKey)} /></td>
-                    <td>{q.submittedBy ?? "—"}</td>
-                    <td className="whitespace-nowrap tabular-nums">{formatTime(q.submittedAt)}</td>
-                  </tr>
-                ))}
+                {queue.map((q) => {
+                  // Four eyes: a reviewer's own submissions and verdicts are marked; someone else reviews them.
+                  const own = can(user.role, "assessment:review") ? ownPartInVerdict(user.id, q.submittedById, q.assessedById) : null;
+                  return (
+                    <tr key={q.pledgeId} data-testid="review-row">
+                      <td className="max-w-xl">
+                        <Link className="text-brand-700 hover:underline" href={pledgeHref(q.reportId, q.pledgeId)}>{q.text}</Link>
+                        {own ? (
+                          <span className="badge ml-2 bg-stone-100 text-stone-600" title={t("review.ownPart.hint")} data-testid="review-own-part">
+                            {t(own === "wrote" ? "review.ownPart.wrote" : "review.ownPart.submitted")}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td><Link className="text-stone-700 hover:underline" href={`/reports/${q.reportId}`}>{q.reportTitle}</Link></td>
+                      <td><StatusBadge status={q.status} label={t(`assessment.status.${q.status}` as MessageKey)} /></td>
+                      <td>{q.submittedBy ?? "—"}</td>
+                      <td className="whitespace-nowrap tabular-nums">{formatTime(q.submittedAt)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -6,6 +6,7 @@ import { PLEDGE_KINDS, TARGET_COMPARATORS, splitSpan, type PledgeDto } from "@/l
 import type { ActionError, ActionResult } from "@/lib/app-error";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { reopensOnChange } from "@/lib/assessments/transitions";
 import { kindLabelKey } from "./report-styles";
 import { usePledgeErrorText } from "./pledge-error-text";
 
@@ -32,7 +33,8 @@ export function PledgeEditor({
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
-  const [saved, setSaved] = useState(false);
+  // After a save: whether it reopened the pledge's submitted or approved verdict.
+  const [saved, setSaved] = useState<false | "saved" | "reopened">(false);
   const [cut, setCut] = useState<number | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [kind, setKind] = useState(pledge.kind);
@@ -79,6 +81,10 @@ export function PledgeEditor({
   }
 
   const base = { reportId, pledgeId: pledge.id, version: pledge.version };
+  // The server's rules, said before the click: an edit reopens a verdict under review or approved;
+  // a merge never discards the next pledge's verdict; a verdict under review or approved is not deleted.
+  const reopens = reopensOnChange(pledge.reviewState);
+  const nextHasVerdict = next !== null && next.status !== "not_assessed";
 
   function save(clear: boolean) {
     const target =
@@ -91,11 +97,16 @@ export function PledgeEditor({
             comparator: comparator as (typeof TARGET_COMPARATORS)[number],
             growth,
           };
-    run(() => updatePledgeAction({ ...base, kind, target }), () => setSaved(true));
+    run(() => updatePledgeAction({ ...base, kind, target }), (d) => setSaved(d.reopened ? "reopened" : "saved"));
   }
 
   return (
     <div className="space-y-3 border-t border-yellow-200 bg-white px-3 py-3 text-xs" data-testid="pledge-editor">
+      {reopens ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1.5 text-amber-900" data-testid="pledge-editor-reopen-notice">
+          {t(pledge.reviewState === "approved" ? "report.edit.reopenNotice.approved" : "report.edit.reopenNotice.submitted")}
+        </p>
+      ) : null}
       <div>
         <p className="label" id={`split-${pledge.id}`}>{t("report.edit.splitLabel")}</p>
         {/* The pledge text, character by character: a click between two characters puts the cut there. */}
@@ -173,8 +184,8 @@ export function PledgeEditor({
         <button
           type="button"
           className="btn btn-sm"
-          disabled={pending || !next}
-          title={next ? next.text : undefined}
+          disabled={pending || !next || nextHasVerdict}
+          title={nextHasVerdict ? t("field.MERGE_WOULD_LOSE_VERDICT") : next ? next.text : undefined}
           onClick={() => next && run(() => mergePledgesAction({ ...base, nextPledgeId: next.id, nextVersion: next.version }), (d) => onSelect(d.id))}
         >
           {t("report.edit.merge")}
@@ -188,12 +199,21 @@ export function PledgeEditor({
               <button type="button" className="btn btn-sm" onClick={() => setConfirmDelete(false)}>{t("report.edit.cancel")}</button>
             </>
           ) : (
-            <button type="button" className="btn btn-sm text-red-700" disabled={pending} onClick={() => setConfirmDelete(true)}>{t("report.edit.delete")}</button>
+            <button
+              type="button"
+              className="btn btn-sm text-red-700"
+              disabled={pending || reopens}
+              title={reopens ? t("field.DELETE_WOULD_LOSE_VERDICT") : undefined}
+              onClick={() => setConfirmDelete(true)}
+            >
+              {t("report.edit.delete")}
+            </button>
           )}
         </span>
       </div>
+      {nextHasVerdict ? <p className="text-stone-500" data-testid="merge-refused-hint">{t("field.MERGE_WOULD_LOSE_VERDICT")}</p> : null}
       {error ? <p role="alert" className="text-red-700">{errorText(error)}</p> : null}
-      {saved && !error ? <p role="status" className="text-green-800">{t("report.edit.saved")}</p> : null}
+      {saved && !error ? <p role="status" className="text-green-800">{t(saved === "reopened" ? "report.edit.savedReopened" : "report.edit.saved")}</p> : null}
     </div>
   );
 }

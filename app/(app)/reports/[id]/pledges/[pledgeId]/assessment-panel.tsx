@@ -23,8 +23,10 @@ export type AssessmentPermissions = {
   /** The role may approve and return (reviewer, admin). */
   review: boolean;
   assign: boolean;
-  /** canReviewSubmission for this assessment: the role may review and the user did not submit it (four eyes). */
+  /** canReviewSubmission for this assessment: the role may review and the user neither submitted it nor last wrote its verdict (four eyes). */
   reviewThis: boolean;
+  /** ownPartInVerdict: why four eyes bars this user from reviewing it, if it does. */
+  ownPart: "submitted" | "wrote" | null;
 };
 
 type Props = { assessment: AssessmentDto; permissions: AssessmentPermissions; assignableUsers: PersonDto[] };
@@ -177,6 +179,18 @@ function AssessmentForm({
       {a.reviewState === "submitted" && a.submittedBy ? (
         <p className="rounded-md bg-sky-50 px-3 py-2 text-xs text-sky-900">{t("assessment.submittedBy", { name: a.submittedBy.name, date: formatTime(a.submittedAt) })}</p>
       ) : null}
+      {a.reviewState === "draft" && a.reopened ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="assessment-reopened" data-cause={a.reopened.cause}>
+          {t(a.reopened.from === "submitted" ? "assessment.reopenedBanner.submitted" : "assessment.reopenedBanner.approved", {
+            cause: t(`assessment.reopenCause.${a.reopened.cause}` as MessageKey),
+            name: a.reopened.by ?? t("history.system"),
+            date: formatTime(a.reopened.at),
+          })}
+        </p>
+      ) : null}
+      {a.assessedBy && a.status !== "not_assessed" ? (
+        <p className="text-xs text-stone-500" data-testid="assessment-assessed-by">{t("assessment.assessedBy", { name: a.assessedBy.name, date: formatTime(a.assessedAt) })}</p>
+      ) : null}
 
       <fieldset disabled={!can.edit || pending}>
         <legend className="label">{t("assessment.field.status")}</legend>
@@ -264,7 +278,7 @@ function AssessmentForm({
       </div>
 
       {a.reviewState === "submitted" && can.review && !can.reviewThis ? (
-        <p className="text-xs text-stone-600" data-testid="assessment-four-eyes">{t("assessment.fourEyes")}</p>
+        <p className="text-xs text-stone-600" data-testid="assessment-four-eyes">{t(can.ownPart === "wrote" ? "assessment.fourEyesWrote" : "assessment.fourEyes")}</p>
       ) : null}
       {a.reviewState === "submitted" && !can.review ? <p className="text-xs text-stone-500">{t("assessment.reviewerOnly")}</p> : null}
 

@@ -64,7 +64,9 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
         const res = await fn();
         if (res.ok) {
           setError(null);
-          setNotice(t("ws.linkedOk"));
+          // A submitted or approved verdict went back to draft: say so where the change was made.
+          const reopened = Boolean(res.data && typeof res.data === "object" && "reopened" in res.data && res.data.reopened);
+          setNotice(t(reopened ? "ws.changedReopened" : "ws.linkedOk"));
           router.refresh();
         } else {
           setNotice(null);
@@ -176,7 +178,14 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
             </ul>
           </section>
 
-          {canLink ? <ExternalSourceForm pledgeId={ws.pledge.id} onDone={() => router.refresh()} /> : null}
+          {canLink ? <ExternalSourceForm
+              pledgeId={ws.pledge.id}
+              onDone={(reopened) => {
+                setError(null);
+                setNotice(t(reopened ? "ws.changedReopened" : "ws.linkedOk"));
+                router.refresh();
+              }}
+            /> : null}
         </div>
 
         <div className="space-y-4">
@@ -306,7 +315,7 @@ function buildReviewMarks(ws: PledgeWorkspace, base: number): { start: number; e
   return runs;
 }
 
-function ExternalSourceForm({ pledgeId, onDone }: { pledgeId: string; onDone: () => void }) {
+function ExternalSourceForm({ pledgeId, onDone }: { pledgeId: string; onDone: (reopened: boolean) => void }) {
   const { t } = useTranslator();
   const errorText = useActionErrorText();
   const [pending, startTransition] = useTransition();
@@ -333,7 +342,7 @@ function ExternalSourceForm({ pledgeId, onDone }: { pledgeId: string; onDone: ()
             if (res.ok) {
               setError(null);
               formRef.current?.reset();
-              onDone();
+              onDone(res.data.reopened);
             } else setError(res);
           });
         }}

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
-import { can, canReviewSubmission } from "@/lib/auth/permissions";
+import { can, canReviewSubmission, ownPartInVerdict } from "@/lib/auth/permissions";
 import { getPledgeWorkspace } from "@/lib/evidence-links/data";
 import { getAssessment, listPledgeComments } from "@/lib/assessments/data";
 import { listPledgeHistory } from "@/lib/audit/data";
@@ -34,8 +34,9 @@ export default async function PledgeWorkspacePage({ params }: { params: Promise<
             edit: can(user.role, "assessment:edit"),
             submit: can(user.role, "assessment:submit"),
             review: can(user.role, "assessment:review"),
-            // Four eyes: only someone other than the submitter may approve or return it.
-            reviewThis: canReviewSubmission(user, assessment.submittedBy?.id ?? null),
+            // Four eyes: only someone who neither submitted it nor last wrote its verdict may approve or return it.
+            reviewThis: canReviewSubmission(user, assessment.submittedBy?.id ?? null, assessment.assessedBy?.id ?? null),
+            ownPart: ownPartInVerdict(user.id, assessment.submittedBy?.id ?? null, assessment.assessedBy?.id ?? null),
             assign: canAssign,
           }}
         />

@@ -3,12 +3,14 @@ import type { HistoryEventDto } from "@/lib/audit/data";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { formatTime } from "@/app/_components/assessment-badges";
+import { REOPEN_CAUSES, type ReopenCause } from "@/lib/assessments/transitions";
 
 type Json = Record<string, unknown>;
 
 const asObject = (v: unknown): Json => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
+const isReopenCause = (v: unknown): v is ReopenCause => (REOPEN_CAUSES as readonly unknown[]).includes(v);
 
 /**
  * The human-readable lines of one audit event: "结论：未评估 → 已兑现", "提交审核", "退回：…",
@@ -26,9 +28,13 @@ export function describeEvent(e: HistoryEventDto, t: Translate): string[] {
       if (before.status !== after.status) lines.push(change("assessment.field.status", label("assessment.status", before.status), label("assessment.status", after.status)));
       if ((str(before.rationale) ?? "") !== (str(after.rationale) ?? "")) lines.push(change("assessment.field.rationale", str(before.rationale), str(after.rationale)));
       if ((str(before.reportedValue) ?? "") !== (str(after.reportedValue) ?? "")) lines.push(change("assessment.field.reportedValue", str(before.reportedValue), str(after.reportedValue)));
-      if (after.reopened) lines.push(t("history.reopened"));
-      else if (before.reviewState !== after.reviewState) lines.push(change("assessment.field.reviewState", label("assessment.reviewState", before.reviewState), label("assessment.reviewState", after.reviewState)));
+      // A reopen has its own event (assessment.reopen) right after this one, with the cause.
+      if (before.reviewState !== after.reviewState) lines.push(change("assessment.field.reviewState", label("assessment.reviewState", before.reviewState), label("assessment.reviewState", after.reviewState)));
       return lines;
+    }
+    case "assessment.reopen": {
+      const cause = isReopenCause(after.cause) ? t(`assessment.reopenCause.${after.cause}` as MessageKey) : t("history.reopened");
+      return [t(before.reviewState === "submitted" ? "history.reopenedFromSubmitted" : "history.reopenedFromApproved", { cause })];
     }
     case "assessment.submit":
       return [t("history.submitted")];
