@@ -58,7 +58,7 @@ describe("parseReport over the corpus", () => {
       it("serialises to the cli JSON shape", () => {
         const json = toParseJson(parsed);
         expect(Object.keys(json)).toEqual(["meta", "sections", "pledges"]);
-        expect(Object.keys(json.meta)).toEqual(["region", "level", "year", "deliveredOn", "speaker", "script"]);
+        expect(Object.keys(json.meta)).toEqual(["region", "level", "year", "deliveredOn", "speaker", "script", "planScope"]);
         for (const s of json.sections) expect(["review", "plan", "targets", "list", "other"]).toContain(s.kind);
         for (const p of json.pledges) {
           expect(Object.keys(p)).toEqual(["id", "text", "start", "end", "section", "topic", "kind", "target"]);

@@ -43,7 +43,7 @@ export function parseReport(text: string): ParsedReport {
   }
   const meta = extractMetadata(text, a, body, structure.sections, script);
   const pledges = extractPledges(text, a, structure);
-  return { meta, body, duplicateOf: dup ? dup.second : null, sections: structure.sections, blocks: structure.blocks, pledges };
+  return { meta, planScope: structure.planScope, body, duplicateOf: dup ? dup.second : null, sections: structure.sections, blocks: structure.blocks, pledges };
 }
 
 export type ParseJsonTarget = {
@@ -62,6 +62,8 @@ export type ParseJson = {
     deliveredOn: string | null;
     speaker: string | null;
     script: "simplified" | "traditional";
+    /** "five-year" when the report has no plan for its year and its five-year tasks are extracted instead. */
+    planScope: "annual" | "five-year";
   };
   sections: { kind: "review" | "plan" | "targets" | "list" | "other"; heading: string; start: number; end: number }[];
   pledges: {
@@ -100,6 +102,7 @@ export function toParseJson(p: ParsedReport): ParseJson {
       deliveredOn: p.meta.deliveredOn,
       speaker: p.meta.speaker,
       script: p.meta.script,
+      planScope: p.planScope,
     },
     sections,
     pledges: p.pledges.map((x) => ({

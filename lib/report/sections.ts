@@ -34,7 +34,7 @@ export function parseOrdinal(s: string): number {
   return 0;
 }
 
-export const REVIEW_RE = /(回顾|工作情况|工作总结)/;
+export const REVIEW_RE = /(回顾|工作情况|工作总结|发展成就|取得.{0,4}成就|主要成就)/;
 export const FIVE_YEAR_RE = /(十[一二三四五六七八九]五|今后五年|未来五年)/;
 export const PLAN_RE = /(安排|任务|目标|部署|工作要点|打算|重点工作|主要工作|工作建议|工作的建议|工作思路)/;
 export const LIST_RE = /(实事|民生工程|惠民工程|民生项目)/;
@@ -134,6 +134,8 @@ type Top = { info: ParagraphInfo; kind: TopSectionKind; continuesPlan: boolean }
 
 /** The result of structural analysis over the body paragraphs. */
 export type ReportStructure = {
+  /** "five-year" when the report has no plan for its year and its five-year tasks stand in for it. */
+  planScope: "annual" | "five-year";
   sections: ReportSection[];
   blocks: ReportBlock[];
   paragraphs: ParagraphInfo[];
@@ -200,7 +202,14 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
       topMarker = "cn";
     }
   }
-  if (!review && !plan) return { sections: [], blocks: [], paragraphs };
+  // A five-year-plan report with no section of its own for this year (河北 2011: 二、“十二五”时期
+  // 经济社会发展的主要任务): its five-year tasks are the plan, and the structure says so.
+  let planScope: ReportStructure["planScope"] = "annual";
+  if (!plan) {
+    plan = after.find((p) => sameStyle(p) && classifyHead(p) === "fiveYear");
+    if (plan) planScope = "five-year";
+  }
+  if (!review && !plan) return { sections: [], blocks: [], paragraphs, planScope };
   const style = topMarker ?? plan!.heading!.marker;
 
   // Top-level headings: numbered siblings in sequence plus keyword lines.
@@ -253,7 +262,7 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
 
   for (const s of sections) s.subsections = buildSubsections(source, a, s, paragraphs, style);
   const blocks = findBlocks(source, a, sections, paragraphs);
-  return { sections, blocks, paragraphs };
+  return { sections, blocks, paragraphs, planScope };
 }
 
 function trimEnd(a: string, start: number, end: number): number {

@@ -90,6 +90,8 @@ export type Pledge = Span & {
 
 export type ParsedReport = {
   meta: ReportMeta;
+  /** What the plan sections hold: this year's tasks, or (a five-year-plan report with no annual section) the five-year tasks. */
+  planScope: "annual" | "five-year";
   /** The report without web/forum chrome (the first copy, when the file holds the body twice). */
   body: Span;
   /** Where a second copy of the body starts and ends, when the file holds it twice (a web page rendered twice); null otherwise. Nothing is extracted from it. */
