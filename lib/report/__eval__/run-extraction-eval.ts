@@ -22,6 +22,8 @@ import { toSimplified } from "../script";
 import type { Pledge } from "../types";
 import { HAILAR_DIR, loadGold } from "../../evidence/__eval__/read-gold";
 import { loadPledgeGold, SEEDS_DIR, type GoldTarget } from "./gold";
+import { loadTierGold, locateTierGold, scoreTiers, type TierScore } from "./tier-gold";
+import { readCorpusText, wildCorpusAvailable } from "./wild";
 
 const ROOT = path.resolve(__dirname, "../../..");
 export const MIN_COVER = 0.6;
@@ -58,6 +60,8 @@ export interface FileResult {
 }
 
 export interface ExtractionEvalResult {
+  /** Per wild-gold file: precision and tiers (see tier-gold.ts); empty when the corpus is not beside the checkout. */
+  tiers: { file: string; score: TierScore; planChars: number; items: number }[];
   files: FileResult[];
   overall: Record<string, { labelled: number; covered: number; strict: number; targets: number; targetsRight: number; extracted: number }>;
 }
@@ -146,6 +150,18 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
     const items = pair.pledges.map((p) => ({ text: p.pledge, target: null, expectsTarget: p.kind === "quantitative" }));
     files.push(scoreFile("hailar", pair.planFile, readDecoded(path.join(HAILAR_DIR, pair.planFile)), items));
   }
+  const tiers: ExtractionEvalResult["tiers"] = [];
+  if (wildCorpusAvailable()) {
+    for (const g of loadTierGold()) {
+      const text = readCorpusText(g.file);
+      const gold = locateTierGold(g.file, text, g.passages);
+      const items = gold.passages.flatMap((p) => p.lines.filter((l) => l.tier !== "N").map((l) => ({ text: l.text, target: l.target, expectsTarget: !!l.target })));
+      files.push(scoreFile("wild", g.file, text, items));
+      const parsed = parseReport(text);
+      const planChars = parsed.sections.filter((x) => x.kind === "plan" || x.kind === "list").reduce((n, x) => n + (text.slice(x.start, x.end).match(/\p{Script=Han}/gu) || []).length, 0);
+      tiers.push({ file: g.file, score: scoreTiers(text, gold, parsed.pledges, tierOf, (p, t) => targetMatches(p, t)), planChars, items: parsed.pledges.length });
+    }
+  }
   const overall: ExtractionEvalResult["overall"] = {};
   for (const f of files) {
     const o = (overall[f.dataset] ??= { labelled: 0, covered: 0, strict: 0, targets: 0, targetsRight: 0, extracted: 0 });
@@ -159,12 +175,18 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
   if (print) {
     const line = (name: string, r: { labelled: number; covered: number; strict: number; targets: number; targetsRight: number; extracted: number }) =>
       `  ${name.padEnd(28)} gold ${String(r.labelled).padStart(3)}  coverage ${pct(r.covered, r.labelled).padStart(6)}  strict ${pct(r.strict, r.labelled).padStart(6)}  targets ${pct(r.targetsRight, r.targets).padStart(6)} (${r.targetsRight}/${r.targets})  extracted ${r.extracted}`;
+    const titles: Record<string, string> = {
+      seeds: "Seed reports (pledge-gold.md)",
+      hailar: "Hailar plans (hailar-gold.md; targets = quantitative pledge has a target)",
+      wild: "Wild reports (wild-gold.md: T and D lines of completely labelled passages)",
+    };
     for (const ds of Object.keys(overall)) {
-      console.log(`${ds === "seeds" ? "Seed reports (pledge-gold.md)" : "Hailar plans (hailar-gold.md; targets = quantitative pledge has a target)"}`);
+      console.log(titles[ds]);
       for (const f of files.filter((x) => x.dataset === ds)) console.log(line(f.file, f));
       console.log(line("OVERALL", overall[ds]));
       console.log("");
     }
+    if (tiers.length) printTiers(tiers, !!opts.verbose);
     if (opts.verbose) {
       for (const f of files) {
         const bad = f.items.filter((r) => !r.covered || !r.strict || r.targetRight === false);
@@ -181,7 +203,33 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
       }
     }
   }
-  return { files, overall };
+  return { tiers, files, overall };
+}
+
+/** The tier an item carries: the parser's, or (before tiers existed) quantitative and project as trackable. */
+function tierOf(p: Pledge): "trackable" | "direction" {
+  const tier = (p as Pledge & { tier?: "trackable" | "direction" }).tier;
+  return tier ?? (p.kind === "policy" ? "direction" : "trackable");
+}
+
+function printTiers(tiers: ExtractionEvalResult["tiers"], verbose: boolean): void {
+  console.log("Precision and tiers (wild-gold.md; items inside the labelled passages, labelled by the gold line holding most of their text)");
+  const sum = { items: 0, N: 0, D: 0, T: 0, marked: 0, markedWrong: 0, goldT: 0, goldTFound: 0, planChars: 0, extracted: 0 };
+  const line = (name: string, x: typeof sum) =>
+    `  ${name.padEnd(28)} items ${String(x.items).padStart(4)}  not pledges ${pct(x.N, x.items).padStart(6)}  direction ${pct(x.D, x.items).padStart(6)}  trackable ${pct(x.T, x.items).padStart(6)}  | marked trackable ${String(x.marked).padStart(3)}, wrongly ${pct(x.markedWrong, x.marked).padStart(6)}  | T found as trackable ${pct(x.goldTFound, x.goldT).padStart(6)} (${x.goldTFound}/${x.goldT})  | ${((1000 * x.extracted) / Math.max(1, x.planChars)).toFixed(1)} items per 1,000 plan chars`;
+  for (const t of tiers) {
+    const x = { items: t.score.items, N: t.score.itemsN, D: t.score.itemsD, T: t.score.itemsT, marked: t.score.markedTrackable, markedWrong: t.score.markedTrackableWrong, goldT: t.score.goldT, goldTFound: t.score.goldTFound, planChars: t.planChars, extracted: t.items };
+    for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += x[k];
+    console.log(line(t.file, x));
+  }
+  console.log(line("OVERALL", sum));
+  console.log("");
+  if (!verbose) return;
+  for (const t of tiers) {
+    console.log(`--- tiers ${t.file}`);
+    for (const m of t.score.misses) console.log(`[T ${m.why}] ${m.line.text}${m.nearest ? `\n      nearest: ${m.nearest}` : ""}`);
+    for (const w of t.score.wrong) console.log(`[${w.label} marked ${w.marked}] ${w.item.text}`);
+  }
 }
 
 if (require.main === module) {
