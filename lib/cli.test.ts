@@ -22,7 +22,7 @@ describe("cli", () => {
     expect(json.meta).toMatchObject({ region: "大连市", year: 2020, deliveredOn: "2020-05-14", script: "traditional" });
     expect(json.sections.map((s: { kind: string }) => s.kind)).toEqual(expect.arrayContaining(["review", "plan"]));
     expect(json.pledges.length).toBeGreaterThan(400);
-    expect(Object.keys(json.pledges[0]).sort()).toEqual(["end", "id", "kind", "section", "start", "target", "text", "topic"]);
+    expect(Object.keys(json.pledges[0]).sort()).toEqual(["end", "id", "kind", "section", "start", "target", "text", "tier", "tierReason", "topic"]);
   }, 60_000);
 
   it("suggest prints suggestions for every pledge, best first, top N", () => {

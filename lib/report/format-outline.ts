@@ -12,7 +12,8 @@ function formatTarget(t: Target | null): string {
 
 /**
  * Render `parsed` as text: `key: value` meta lines, `[kind] start-end heading` section lines
- * (subsections indented), and `[kind] start-end | section › topic | text | target` pledge lines.
+ * (subsections indented), and `[kind tier] start-end | section › topic | text | target` pledge lines
+ * (tier: `T reason` trackable, `D` direction).
  */
 export function formatReportOutline(parsed: ParsedReport): string {
   const m = parsed.meta;
@@ -40,7 +41,8 @@ export function formatReportOutline(parsed: ParsedReport): string {
   lines.push(`## pledges (${parsed.pledges.length})`);
   for (const p of parsed.pledges) {
     const where = p.topic ? `${p.section} › ${p.topic}` : p.section;
-    lines.push(`[${p.kind}] ${p.start}-${p.end} | ${where} | ${p.text} | ${formatTarget(p.target)}`);
+    const tier = p.tier === "trackable" ? `T ${p.tierReason}` : "D";
+    lines.push(`[${p.kind} ${tier}] ${p.start}-${p.end} | ${where} | ${p.text} | ${formatTarget(p.target)}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -61,7 +61,8 @@ describe("parseReport over the corpus", () => {
         expect(Object.keys(json.meta)).toEqual(["region", "level", "year", "deliveredOn", "speaker", "script", "planScope"]);
         for (const s of json.sections) expect(["review", "plan", "targets", "list", "other"]).toContain(s.kind);
         for (const p of json.pledges) {
-          expect(Object.keys(p)).toEqual(["id", "text", "start", "end", "section", "topic", "kind", "target"]);
+          expect(Object.keys(p)).toEqual(["id", "text", "start", "end", "section", "topic", "kind", "target", "tier", "tierReason"]);
+          expect(["trackable", "direction"]).toContain(p.tier);
           if (p.target) expect(Object.keys(p.target).slice(0, 4)).toEqual(["value", "unit", "comparator", "growth"]);
         }
       });

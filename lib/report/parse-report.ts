@@ -75,6 +75,9 @@ export type ParseJson = {
     topic: string | null;
     kind: "quantitative" | "project" | "policy";
     target: ParseJsonTarget | null;
+    /** trackable: next year's review can confirm or refute it; direction: a commitment with no checkable outcome. */
+    tier: "trackable" | "direction";
+    tierReason: "target" | "count" | "project" | "date" | "reform" | null;
   }[];
 };
 
@@ -122,6 +125,8 @@ export function toParseJson(p: ParsedReport): ParseJson {
             ...(x.target.valueMax !== undefined ? { valueMax: x.target.valueMax } : {}),
           }
         : null,
+      tier: x.tier,
+      tierReason: x.tierReason,
     })),
   };
 }

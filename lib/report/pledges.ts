@@ -26,6 +26,7 @@ import type { ParagraphInfo, ReportStructure } from "./sections";
 import { findTopic, ordinalPrefixLength } from "./sections";
 import { spanIndexAt, spansBetween } from "./span-search";
 import { findMainTarget, findTargets } from "./targets";
+import { classifyTier, isNotACommitment } from "./tiers";
 import type { Pledge, PledgeKind, ReportBlock, ReportSection, ReportSubsection, Span, Target } from "./types";
 
 type Draft = Span & { section: string; topic: string | null; origin: Pledge["origin"]; target?: Target | null };
@@ -391,8 +392,9 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
     if (t.end - t.start < 4 || t.start < lastEnd) continue;
     const text = a.slice(t.start, t.end);
     if ((text.match(/[\u4e00-\u9fff]/g) || []).length < 4) continue;
-    if (JUNK_CLAUSE.test(text) && !findMainTarget(a, t.start, t.end)) continue;
     const target = d.target !== undefined ? d.target : findMainTarget(a, t.start, t.end);
+    if (!target && (JUNK_CLAUSE.test(text) || isNotACommitment(text, null))) continue;
+    const tier = classifyTier(text, target);
     const srcText = source.slice(t.start, t.end);
     pledges.push({
       id: `p${pledges.length + 1}`,
@@ -404,6 +406,8 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
       kind: classifyPledge(text, target),
       target: target ? { ...target } : null,
       origin: d.origin,
+      tier: tier.tier,
+      tierReason: tier.reason,
     });
     lastEnd = t.end;
   }

@@ -76,6 +76,10 @@ export type Target = {
 
 export type PledgeKind = "quantitative" | "project" | "policy";
 
+export type PledgeTier = "trackable" | "direction";
+/** Why an item is trackable: a checkable target, a count, a named project, a date, a specific reform step. */
+export type TierReason = "target" | "count" | "project" | "date" | "reform";
+
 export type Pledge = Span & {
   id: string;
   text: string;
@@ -86,6 +90,9 @@ export type Pledge = Span & {
   target: Target | null;
   /** Where the pledge came from: a headline-target block, a numbered list, or the plan body. */
   origin: "targets" | "list" | "body";
+  /** Whether next year's review can confirm or refute it (lib/report/tiers.ts), and why. */
+  tier: PledgeTier;
+  tierReason: TierReason | null;
 };
 
 export type ParsedReport = {

@@ -1,0 +1,96 @@
+/**
+ * Tiers: whether next year's review can confirm or refute an extracted commitment.
+ *
+ * - **trackable**, with the reason: a numeric or otherwise checkable `target` (增长5%左右,
+ *   全覆盖, 完成国家下达的减排任务); a `count` of things to do (新建公园120座); a named, finite
+ *   `project`, facility, event or programme to start, build, finish or hold (开工建设13号线东延伸,
+ *   办好北京国际电影节); a `date`d action (年底前建成); a specific `reform` step (出台…办法, 设立…基金,
+ *   完成…改革试点).
+ * - **direction**: a genuine commitment with no checkable outcome (加强生态环境保护, 深化放管服改革,
+ *   实施…行动 as an ongoing campaign).
+ *
+ * And what is no commitment at all (rhetoric, situation, slogans, fragments) is recognised by
+ * `isNotACommitment`, so that the extractor leaves it out. Pure; works on the analysis text
+ * (simplified, half-width punctuation).
+ */
+import type { PledgeTier, Target, TierReason } from "./types";
+
+export type { PledgeTier, TierReason } from "./types";
+
+/** Units that count things (a count), as opposed to measures, money and rates (a target). */
+const COUNT_UNIT = /^(个|家|所|座|条|项|件|名|台|辆|栋|套|间|张|株|棵|户|处|场|部|批|期|种|床|届|支|只|盏|篇|架|艘|批次|次|人次|人|万人|万户|万个|万家|万套|万间|千人|亿人次|万人次)$/;
+
+/** Checkable outcomes without a number. */
+const QUALITATIVE_TARGET =
+  /(全覆盖|翻一番|翻番|同步|持平|基本平衡|只增不减|不低于全国|高于全国|达到国家.{0,8}标准|(完成|落实)(好)?(国家|中央|省|市|自治区|上级)(下达|确定|分解)的.{0,24}(任务|指标|目标)|实现.{0,12}(清零|动态清零|零增长|零事故)|(消除|清零|全部(完成|达标|建成|销号))|力争.{0,10}(进入|迈入|跻身|突破|超过|达到).{0,10}(前列|行列|千亿|万亿|百强))/;
+
+/** A deadline: the action is dated. */
+const DATED = /((年底|年末|年内|年中|上半年|下半年|\d{1,2}月(底|份|末)?)前?|\d{4}年(底|前|内)|(本年度|今年|当年)内|本届政府任期内)/;
+const COMPLETION = /(完成|建成|实现|出台|启动|开工|竣工|投用|投运|开通|通车|交付|达到|覆盖|落地|上线|运行)/;
+
+/** A specific reform or policy step: a named instrument issued, a body set up, a pilot carried out. */
+const REFORM =
+  /((出台|制定|修订|修改|颁布|印发|发布|编制|起草|完成)[^,;。]{0,30}(办法|条例|规定|实施意见|若干意见|方案|细则|政策措施|法规|清单|目录|规划|标准|意见)|(设立|成立|组建|挂牌|筹建)[^,;。]{1,30}(基金|公司|中心|机构|平台|研究院|实验室|委员会|集团|银行|交易所|学院|大学)|(开展|抓好|推进|完成|争取|承担|实施)[^,;。]{0,20}(国家|省级|全国)[^,;。]{0,20}试点|试点[^,;。]{0,4}(建设|工作)?(任务)?(通过|验收)|(调整|提高|上调)[^,;。]{0,12}(最低工资|标准|补助|养老金|基础养老金))/;
+
+/** Verbs that bring a project to a checkable state, and facilities/events they act on. */
+const PROJECT_DONE =
+  /(建成|开工|竣工|完工|投运|投产|达产|投用|投入使用|投入运营|开通|通车|通航|开馆|开园|开业|交付|落成|建设完成|主体完工|办好|举办|承办|筹办|主办|召开|筹建|新建|改扩建|改建|扩建|新开|开建|启用|试运行|实体化运行|落地)/;
+const FACILITY =
+  /(工程|项目|中心|园区|产业园|基地|大厦|广场|公园|学校|大学|学院|中学|小学|幼儿园|医院|卫生院|通道|隧道|大桥|桥|管网|水厂|电站|电厂|变电站|站|馆|场馆|体育场|景区|小区|综合体|市场|街区|步行街|道路|公路|高速|铁路|高铁|城际|地铁|轨道交通|[0-9一二三四五六七八九十]+号线|延伸|线|大街|机场|港|码头|港区|堤防|水库|灌区|引水|调水|停车场|公厕|书房|养老院|敬老院|服务站|文化馆|图书馆|博物馆|美术馆|剧院|住宅|安置房|保障房|棚户区|管廊|生产线|商圈|口岸|枢纽|实验室|研究院|遗址|国家公园|示范区|试验区|自贸区|开发区|新区|片区|会|展|节|赛|论坛|峰会|运动会|博览会)/;
+const GENERIC_OBJECT = /^(一批|若干|各类|一些|重点|重大|相关|基础|公共|配套|城乡|农村|城市|民生|社会|文化|体育|产业|基础设施|新型基础设施|市政|水利|交通|能源)/;
+/** A name: quoted, a book title, or a proper-noun-like phrase before the facility word (怀柔国家实验室, 中国长城博物馆). */
+const NAMED = /(“[^”]{2,}”|《[^》]{2,}》|[\u4e00-\u9fff]{2,}(市|县|区|省|路|街|河|江|湖|山|港|湾|岛|镇|乡|村)[\u4e00-\u9fff]{0,12}(工程|项目|中心|园区|基地|公园|医院|学校|大学|机场|港|站|馆|线|桥|隧道|遗址|示范区|实验室)|[0-9一二三四五六七八九十]+号线|第[一二三四五六七八九十\d]+届)/;
+
+/** Soft verbs over a named project still make it checkable (推进怀柔国家实验室内蒙古基地…尽早落地). */
+const SOFT_PROJECT_VERB = /^(加快|推进|推动|加快推进|全力推进|积极推进|开工建设|建设|实施|完成|支持|启动|打造|谋划|争取)/;
+
+/** Ongoing campaigns and soft verbs over generic objects: direction. */
+const CAMPAIGN = /^(深入|持续|广泛|全面|大力|扎实|积极)?(深化|开展|实施)[^,;。]{0,20}(行动|工程|活动|计划|战略|攻坚|专项整治|排查整治|建设)$/;
+
+/**
+ * The tier of an extracted commitment and why. `text` is the item in analysis form, `target` its
+ * main numeric target (findMainTarget), if any.
+ */
+export function classifyTier(text: string, target: Target | null): { tier: PledgeTier; reason: TierReason | null } {
+  if (target) return { tier: "trackable", reason: COUNT_UNIT.test(target.unit) && !target.growth ? "count" : "target" };
+  if (QUALITATIVE_TARGET.test(text)) return { tier: "trackable", reason: "target" };
+  if (REFORM.test(text)) return { tier: "trackable", reason: "reform" };
+  if (DATED.test(text) && COMPLETION.test(text)) return { tier: "trackable", reason: "date" };
+  if (isNamedProject(text)) return { tier: "trackable", reason: "project" };
+  return { tier: "direction", reason: null };
+}
+
+function isNamedProject(text: string): boolean {
+  if (CAMPAIGN.test(text) && !NAMED.test(text)) return false;
+  const done = PROJECT_DONE.exec(text);
+  if (done && FACILITY.test(text.slice(done.index))) {
+    const object = text.slice(done.index + done[0].length).replace(/^(建设|工程)?/, "");
+    if (!GENERIC_OBJECT.test(object) || NAMED.test(text)) return true;
+  }
+  if (NAMED.test(text) && FACILITY.test(text) && (SOFT_PROJECT_VERB.test(text) || done)) return true;
+  return false;
+}
+
+/** Rhetoric, slogans and statements: the words of a report that commit to nothing checkable or doable. */
+const RHETORIC =
+  /^(决不|绝不|不能|不要|不搞|说话|多换位|多体恤|真正做到让|切实做到对|努力做到让|坚决做到|深刻领悟|深刻认识|深刻汲取|深刻把握|牢固树立|树牢|增强“四个意识”|坚定“四个自信”|坚持为人民|坚持民之所盼|以.{1,30}(引领|带动|为统领)[^,;。]{0,30}$|让.{2,}|使.{2,}|为.{2,}(作出|贡献|提供保障|奠定)|守好|守住|筑牢|扛牢|扛起|担起|答好|交出|跑出|干出|展现|彰显|奋力|勇于|敢于|善于|用.{1,10}(坚定|诠释|书写)|.{0,12}(是|乃)(我们|祖国|首都|全国|国家|全省|全市|全区|内蒙古|新疆|北京)?的?[^,;。]{0,12}(关键|基础|保障|前提|根本|大门|护城河|屏障|责任|使命|生命线|标志|需要|要求))/;
+/** Conduct and loyalty: how the government means to behave, not what it will do. */
+const CONDUCT =
+  /(形式主义|官僚主义|不作为|乱作为|慢作为|懒政|怠政|庸懒散|铺张浪费|失职|渎职|弄虚作假|政治立场|政治方向|政治原则|政治道路|高度一致|决策部署|大政方针|不折不扣|守成思想|官本位|勇于担当|敢于担当|担当负责)/;
+const RHETORIC_ANYWHERE =
+  /(两个确立|两个维护|四个意识|四个自信|政绩观|政治生态|风清气正|带血的|注水的|撒胡椒面|急功近利|弄虚作假|盲目蛮干|言而有信|诚实守信|真抓实干|担当作为|实干担当|斗争精神|历史主动|初心使命|以上率下|新气象新作为|新征程|新使命|开好局|起好步|赶考路|奋进|谱写|书写|绘就)/;
+
+/**
+ * Whether an extracted clause commits to nothing: rhetoric (坚决完成任务, 拿出硬办法), a slogan, a
+ * statement of the situation (内蒙古是祖国的“北大门”), a lesson (深刻汲取…教训), a purpose or effect
+ * (让…, 守好…底线), or a fragment too short to mean anything alone (科学决策, 化繁就简).
+ * A clause with a numeric target is never dropped here.
+ */
+export function isNotACommitment(text: string, target: Target | null): boolean {
+  if (target || classifyTier(text, null).tier === "trackable") return false;
+  const han = (text.match(/[\u4e00-\u9fff]/g) || []).length;
+  if (han < 5) return true;
+  if (RHETORIC.test(text)) return true;
+  if (RHETORIC_ANYWHERE.test(text) || CONDUCT.test(text)) return true;
+  return false;
+}
