@@ -10,7 +10,7 @@ import { splitParagraphs } from "./paragraphs";
 import { extractPledges } from "./pledges";
 import { detectScript, normalizeForParse } from "./script";
 import { buildStructure, describeParagraph } from "./sections";
-import type { ParsedReport, Target } from "./types";
+import type { ParsedReport, Span, Target } from "./types";
 
 export type { ParsedReport } from "./types";
 
@@ -42,8 +42,9 @@ export function parseReport(text: string): ParsedReport {
     throw new ReportInputError("NO_PLAN", "No plan section (e.g. 二、2020年工作安排) was found in this report.");
   }
   const meta = extractMetadata(text, a, body, structure.sections, script);
-  const pledges = extractPledges(text, a, structure);
-  return { meta, planScope: structure.planScope, body, duplicateOf: dup ? dup.second : null, sections: structure.sections, blocks: structure.blocks, pledges };
+  const framing: Span[] = [];
+  const pledges = extractPledges(text, a, structure, framing);
+  return { meta, planScope: structure.planScope, framing, body, duplicateOf: dup ? dup.second : null, sections: structure.sections, blocks: structure.blocks, pledges };
 }
 
 export type ParseJsonTarget = {

@@ -33,7 +33,6 @@ type Draft = Span & { section: string; topic: string | null; origin: Pledge["ori
 
 const FRAMING_PARAGRAPH =
   /^(.{0,30}(指导思想|总体要求|总体思路|基本思路|工作思路|总的要求)(是|为)?[::,]|.{0,12}(为实现|为完成|实现|完成|围绕)上述(目标|任务)|.{0,30}(重点|突出|着力)?(做好|抓好|推进|作好)以下|.{0,6}(今年|明年|\d{4}年)是)/;
-const EXHORTATION = /^(各位代表|同志们|女士们)/;
 const OPENING_CUE =
   /^(坚持|围绕|按照|面对|紧紧|当前|必须|我们|始终|牢固树立|深入贯彻|全面贯彻|认真贯彻|今年|新的一年|做好今年|以[^,]{1,24}为|把[^,]{1,40}(作为|摆在|放在|贯穿)|要把|要以|要坚持|要牢牢|要紧紧|永远|积极应对|.{1,20}(是|乃)[^,]{0,20}(关键|基础|保障|动力|支撑|前提|根本|引擎|生命线|试金石|标准)|.{0,30}指出)/;
 
@@ -374,15 +373,17 @@ function subsectionAt(section: ReportSection, pos: number): ReportSubsection | u
 
 /**
  * Extract the pledges of every plan (and list) section. `source` is the decoded text,
- * `a` its analysis form. Pledge text is always exactly source.slice(start, end).
+ * `a` its analysis form. Pledge text is always exactly source.slice(start, end). The paragraphs
+ * left out as framing (guiding ideology, this year's significance, the reasons for the targets)
+ * are appended to `framing`.
  */
-export function extractPledges(source: string, a: string, structure: ReportStructure): Pledge[] {
+export function extractPledges(source: string, a: string, structure: ReportStructure, framing: Span[] = []): Pledge[] {
   const drafts: Draft[] = [];
   const { sections, blocks, paragraphs } = structure;
   const targetBlocks = blocks.filter((b) => b.kind === "targets");
   for (const section of sections) {
     if (section.kind !== "plan" && section.kind !== "list") continue;
-    extractSection(source, a, section, paragraphs, targetBlocks, drafts);
+    extractSection(source, a, section, paragraphs, targetBlocks, drafts, framing);
   }
   drafts.sort((x, y) => x.start - y.start || x.end - y.end);
   const pledges: Pledge[] = [];
@@ -395,6 +396,8 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
     const target = d.target !== undefined ? d.target : findMainTarget(a, t.start, t.end);
     if (!target && (JUNK_CLAUSE.test(text) || isNotACommitment(text, null))) continue;
     const tier = classifyTier(text, target);
+    // A headline indicator is a target, whatever its unit (城镇新增就业50万人).
+    if (d.origin === "targets" && tier.tier === "trackable") tier.reason = "target";
     const srcText = source.slice(t.start, t.end);
     pledges.push({
       id: `p${pledges.length + 1}`,
@@ -421,6 +424,7 @@ function extractSection(
   paragraphs: ParagraphInfo[],
   targetBlocks: ReportBlock[],
   drafts: Draft[],
+  framing: Span[],
 ): void {
   const inside = spansBetween(paragraphs, section.headingStart, section.end);
   const subHeadingStarts = new Set(section.subsections.map((s) => s.headingStart));
@@ -452,10 +456,9 @@ function extractSection(
     const text = a.slice(contentStart, p.end);
     const mode = opening;
     opening = null;
-    if (EXHORTATION.test(text) && (p.start >= firstSub || !hasSubs)) {
-      if (p.start > firstSub || section.kind === "list" || section.continuesPlan) break;
-      continue;
-    }
+    // A paragraph opening with 各位代表 inside the plan is a pause before more tasks, not its end
+    // (the closing words are outside the section): its sentences are read like any other, and the
+    // salutation and rhetoric fall away as non-commitments.
     // Headline targets (before the first subsection, or anywhere they are flagged).
     const tbAt = spanIndexAt(targetBlocks, contentStart); // blocks are in text order too
     const tb = tbAt < targetBlocks.length && targetBlocks[tbAt].start < p.end ? targetBlocks[tbAt] : undefined;
@@ -465,8 +468,12 @@ function extractSection(
       }
       continue;
     }
-    if (hasSubs && p.start < firstSub && section.kind !== "list") continue; // framing before subsections
-    if (FRAMING_PARAGRAPH.test(text)) continue;
+    // Framing before the subsections (this year's significance, guiding ideology, why the targets
+    // are what they are) and framing paragraphs anywhere: left out, and said to be.
+    if ((hasSubs && p.start < firstSub && section.kind !== "list") || FRAMING_PARAGRAPH.test(text)) {
+      framing.push({ start: contentStart, end: p.end });
+      continue;
+    }
     const topic = findTopic(source, a, { ...p, contentStart });
     let start = contentStart;
     if (topic) {

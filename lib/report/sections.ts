@@ -114,8 +114,23 @@ function classify(title: string): TopSectionKind {
  * this year (2026年是…开局之年, 今年…); a review on the year gone (过去一年, 2025年…); five-year goals
  * on the five years ahead. `planYear` is the report's year when the header states it.
  */
+/** The first year of the five-year plan named “十X五” (十一五 = 2006–2010, 十五五 = 2026–2030), or null. */
+export function fiveYearPlanStart(name: string): number | null {
+  const m = /十([一二三四五六七八九])五/.exec(name);
+  if (!m) return null;
+  const n = 10 + "一二三四五六七八九".indexOf(m[1]) + 1;
+  return 1966 + 5 * (n - 3);
+}
+
 function classifyByContent(opening: string, planYear: number | null): TopSectionKind {
   const t = opening.slice(0, 240);
+  // “十X五”时期… opens a review of a past period or the goals of the period ahead: the year tells.
+  const period = fiveYearPlanStart(t.slice(0, 20));
+  if (period !== null && planYear !== null) {
+    if (period + 4 < planYear) return "review";
+    if (/^.{0,12}(\d{4}年|今年)是/.test(t) && new RegExp(`^.{0,12}(${planYear}年|今年)`).test(t)) return "plan";
+    return "fiveYear";
+  }
   const thisYear = planYear ? new RegExp(`^.{0,12}(${planYear}年|今年|新的一年)`) : /^.{0,12}(今年|新的一年)/;
   const lastYear = planYear ? new RegExp(`^.{0,12}(${planYear - 1}年|过去一年|过去的一年|一年来|刚刚过去)`) : /^.{0,12}(过去一年|过去的一年|一年来|刚刚过去)/;
   if (lastYear.test(t) || /^.{0,12}(过去五年|五年来|“十[一二三四五六七八九]五”(时期|以来))/.test(t)) return "review";
@@ -155,7 +170,9 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
     let kind = kinds.get(p);
     if (kind) return kind;
     kind = classify(p.heading!.title);
-    if (kind === "other" && p.heading!.marker === "cn") {
+    // A heading that names a five-year plan only in passing (全力推动“十五五”开好局、起好步) is read by its text too.
+    const vagueFiveYear = kind === "fiveYear" && !/(时期|期间|规划|目标|任务|今后五年|未来五年|纲要)/.test(p.heading!.title);
+    if ((kind === "other" || vagueFiveYear) && p.heading!.marker === "cn") {
       let opening = p.contentStart < p.end ? a.slice(p.contentStart, p.end) : "";
       for (let i = paragraphIndex.get(p)! + 1; opening.length < 120 && i < paragraphs.length && !paragraphs[i].heading; i++) opening += a.slice(paragraphs[i].start, paragraphs[i].end);
       kind = classifyByContent(opening, planYear);
@@ -260,9 +277,39 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
     };
   });
 
+  // The plan ends where the plan ends: closing words (各位代表！…) after its last task are not part of it.
+  for (const x of sections) if (x.kind === "plan" || x.kind === "list") x.end = closingStart(a, x, paragraphs);
   for (const s of sections) s.subsections = buildSubsections(source, a, s, paragraphs, style);
   const blocks = findBlocks(source, a, sections, paragraphs);
   return { sections, blocks, paragraphs, planScope };
+}
+
+const CLOSING = /^(各位代表|同志们|女士们)/;
+const EXHORTATION = /(让我们|团结在|紧密团结|携起手来|而努力奋斗|而不懈奋斗|而团结奋斗|努力奋斗[!。]?\s*$|奋勇前进|砥砺前行|续写|谱写|开创[^。]{0,12}新(局面|篇章|辉煌)|新的更大贡献[!。]?\s*$|实干成就梦想)/;
+const LIST_ITEM = /^(\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}[、是]|\([一二三四五六七八九十]{1,3}\))/;
+
+/**
+ * Where a section's closing words begin, or its end when it has none: the last paragraph opening
+ * with 各位代表/同志们 after which no heading, list item or figure follows, at most six paragraphs
+ * from the end. A 各位代表 paragraph followed by more tasks (各位代表！今年，我们继续安排20件民生实事：
+ * then 1、2、…) is part of the plan.
+ */
+function closingStart(a: string, s: Span & { headingStart: number }, paragraphs: ParagraphInfo[]): number {
+  const inside = spansBetween(paragraphs, s.headingStart + 1, s.end, true);
+  let end = s.end;
+  let exhorted = false;
+  for (let i = inside.length - 1; i >= Math.max(0, inside.length - 6); i--) {
+    const p = inside[i];
+    const t = a.slice(p.contentStart, p.end);
+    if (p.heading || LIST_ITEM.test(a.slice(p.start, p.start + 4))) break;
+    if (/\d+(\.\d+)?\s*(%|亿|万|个|项|件)/.test(t)) break;
+    // Closing words call to action (让我们…, …而努力奋斗！); a 各位代表 paragraph that lays out
+    // more work (各位代表，完成今年目标任务，必须把政府自身建设得更加坚强有力。我们要…) is not one.
+    exhorted ||= EXHORTATION.test(t);
+    // The earliest of the closing paragraphs at the end (同志们，… then 各位代表，…).
+    if (CLOSING.test(t.slice(0, 4)) && exhorted && (end === s.end ? EXHORTATION.test(t) : t.length < 400)) end = trimEnd(a, s.headingStart, p.start);
+  }
+  return end;
 }
 
 function trimEnd(a: string, start: number, end: number): number {

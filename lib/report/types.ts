@@ -106,4 +106,6 @@ export type ParsedReport = {
   sections: ReportSection[];
   blocks: ReportBlock[];
   pledges: Pledge[];
+  /** Plan paragraphs deliberately left out as framing (guiding ideology, this year's significance, the reasons for the targets). */
+  framing: Span[];
 };

@@ -10,7 +10,7 @@ const problemsOnly = args.includes("--problems");
 
 const results: WildResult[] = only ? readExpected().filter((e) => e.file.startsWith(only)).map(evaluateWildFile) : evaluateWildCorpus();
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
-console.log("file                   sec   region (detected)         lvl  year  date        speaker   items  plan-cov  gap  dbl");
+console.log("file                   sec   region (detected)         lvl  year  date        speaker   items  plan-cov  gap  dbl  framing");
 for (const r of results) {
   const problems = wildProblems(r);
   if (problemsOnly && !problems.length) continue;
@@ -32,6 +32,7 @@ for (const r of results) {
       pct(r.covered).padStart(8),
       `${r.longestGap >= MAX_GAP ? "✗" : " "}${String(r.longestGap).padStart(4)}`,
       String(r.doubles).padStart(4),
+      pct(r.framingChars / Math.max(1, r.planChars + r.framingChars)).padStart(8),
     ].join(" "),
   );
   if (only || problemsOnly) {

@@ -57,6 +57,8 @@ export type WildResult = {
   /** The longest run of plan Han characters that no item covers, and where it starts. */
   longestGap: number;
   longestGapAt: string;
+  /** Han characters of plan paragraphs the parser left out as framing (not counted in planChars). */
+  framingChars: number;
   /** Items extracted twice from the same passage (see measureParse). */
   doubles: number;
   /** Whether the parser recognised a body that the file holds twice. */
@@ -72,13 +74,20 @@ export function sameRegion(got: string | null, want: string): boolean {
 }
 
 /** The measurements of one parsed report (see WildResult). */
-export function measureParse(text: string, parsed: ParsedReport): Pick<WildResult, "planChars" | "covered" | "longestGap" | "longestGapAt" | "doubles" | "items"> {
+export function measureParse(text: string, parsed: ParsedReport): Pick<WildResult, "planChars" | "covered" | "longestGap" | "longestGapAt" | "doubles" | "items" | "framingChars"> {
   const inPlan = new Uint8Array(text.length);
   for (const s of parsed.sections) {
     if (s.kind !== "plan" && s.kind !== "list") continue;
     // Headings are not prose to extract from.
     for (let i = s.headingEnd; i < s.end; i++) inPlan[i] = 1;
     for (const sub of s.subsections) for (let i = sub.headingStart; i < sub.headingEnd; i++) inPlan[i] = 0;
+  }
+  // Framing the parser says it left out (guiding ideology, the reasons for the targets) is not prose
+  // to extract from either; it is counted apart so that a reader can check it.
+  let framingChars = 0;
+  for (const f of parsed.framing) for (let i = f.start; i < f.end; i++) if (inPlan[i]) {
+    inPlan[i] = 0;
+    if (HAN.test(text[i])) framingChars++;
   }
   const covered = new Uint8Array(text.length);
   for (const p of parsed.pledges) for (let i = p.start; i < p.end; i++) covered[i] = 1;
@@ -120,6 +129,7 @@ export function measureParse(text: string, parsed: ParsedReport): Pick<WildResul
     longestGap: longest,
     longestGapAt: text.slice(longestAt, longestAt + 30).replace(/\s+/g, " "),
     doubles,
+    framingChars,
   };
 }
 
@@ -143,6 +153,7 @@ export function evaluateWildFile(e: Expected): WildResult {
     longestGap: 0,
     longestGapAt: "",
     doubles: 0,
+    framingChars: 0,
     duplicateBody: false,
   };
   let parsed: ParsedReport;
