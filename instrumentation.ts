@@ -4,12 +4,16 @@
  * - installs the X-Forwarded-For guard, so per-client rate limits (share links) key on the real
  *   socket address unless DUIXIAN_TRUSTED_PROXIES says proxies in front may be believed
  *   (lib/ops/client-address.ts);
+ * - redacts what Next prints to the console as our own log lines are (lib/ops/log.ts: no query
+ *   values, share tokens or Prisma argument dumps);
  * - starts the access log (one JSON line per request with its status and duration, which the proxy
  *   cannot see) and the shutdown hook that disconnects the database once the last request is done
  *   (lib/ops/access-log.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { redactConsole } = await import("@/lib/ops/log");
+    redactConsole();
     const { installForwardedForGuard } = await import("@/lib/ops/client-address");
     installForwardedForGuard(await import("node:http"));
     const { observeHttpServer } = await import("./lib/ops/access-log");
