@@ -46,7 +46,7 @@ export function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
+  const sources = ["app", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
   return sources.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
