@@ -67,6 +67,8 @@ describe("requestRefusal", () => {
     expect(post({ "content-length": String(MAX_REQUEST_BODY_BYTES + 1) })).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
     expect(post({ "content-length": "99999999999999999999" })?.status).toBe(413);
     expect(post({ "transfer-encoding": "chunked" })).toMatchObject({ status: 411, code: "LENGTH_REQUIRED" });
+    // Next forwarding a server action to the page that owns it streams the body without a length.
+    expect(post({ "transfer-encoding": "chunked", "x-action-forwarded": "1" })).toBeNull();
   });
 
   it("uses the body limit next.config.js gives Next (server actions and the proxy's buffer)", () => {

@@ -18,7 +18,8 @@ import { acceptRequestId, logger, redactPath, REQUEST_ID_HEADER } from "./log";
  *      send one with every POST, and a hand-made request carries no one else's cookies.
  *    - a body larger than MAX_REQUEST_BODY_BYTES by its Content-Length → 413, and a body without
  *      a length (chunked; browsers never send one) → 411, both without reading the body. Next would
- *      read it, keep the first 25 MB and fail on the cut form.
+ *      read it, keep the first 25 MB and fail on the cut form. (Next's own forwarded action
+ *      requests have no length: see ACTION_FORWARDED_HEADER.)
  *    The refusal is a small JSON body `{"ok":false,"code":…}`. A body on its way is read and
  *    thrown away (a client still sending would not see the answer if the connection closed under
  *    it), up to DRAIN_LIMIT_BYTES; past that the connection is cut.
@@ -33,6 +34,13 @@ export const MAX_REQUEST_BODY_BYTES = 25 * 1024 * 1024;
 
 /** How much of a refused body is read (and dropped) so the client gets its answer; more and the connection is cut. */
 export const DRAIN_LIMIT_BYTES = 2 * MAX_REQUEST_BODY_BYTES;
+
+/**
+ * Next forwards a server action called on a page other than its own to that page, through its own
+ * HTTP server, streaming the body without a length and with this header; such a request passes the
+ * length rule (a client that sends the header itself only gets Next's own body limits).
+ */
+const ACTION_FORWARDED_HEADER = "x-action-forwarded";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const CLIENT_CHOSEN_WHEN_DIRECT = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
@@ -84,7 +92,7 @@ export function requestRefusal(request: { method?: string; headers: IncomingHttp
     // Node's parser has refused malformed lengths already; a huge one is not a safe integer.
     const bytes = Number(length);
     if (!Number.isSafeInteger(bytes) || bytes > maxBodyBytes) return { status: 413, code: "PAYLOAD_TOO_LARGE", reason: "body_too_large" };
-  } else if (headers["transfer-encoding"] !== undefined) {
+  } else if (headers["transfer-encoding"] !== undefined && headers[ACTION_FORWARDED_HEADER] === undefined) {
     return { status: 411, code: "LENGTH_REQUIRED", reason: "body_without_length" };
   }
   return null;
