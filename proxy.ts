@@ -42,7 +42,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 /** For a share page asked by a throttled client with a token that opens nothing: how long the throttle lasts. */
 async function shareRefusal(request: NextRequest): Promise<{ retryAfterMs: number } | null> {
   const match = SHARE_PAGE.exec(request.nextUrl.pathname);
-  if (!match || request.method !== "GET") return null;
+  if (!match || (request.method !== "GET" && request.method !== "HEAD")) return null;
   const state = await checkShareLookup(requestClientKey(request.headers));
   if (!state.throttled) return null;
   let token: string;
