@@ -1,17 +1,23 @@
 /**
  * Runs once when the Next server starts, before it handles any request (Next's instrumentation
  * hook). In the Node.js server it:
- * - installs the X-Forwarded-For guard, so per-client rate limits (share links) key on the real
- *   socket address unless DUIXIAN_TRUSTED_PROXIES says proxies in front may be believed
- *   (lib/ops/client-address.ts);
+ * - installs the request guard (lib/ops/request-guard.ts): forwarded headers a client may not
+ *   choose are rewritten (so rate limits key on the real socket address, and Next's server-action
+ *   origin check compares with the real host, unless DUIXIAN_TRUSTED_PROXIES says proxies in front
+ *   may be believed), and cross-site writes (403) and oversized bodies (413) are refused before
+ *   Next reads them;
+ * - redacts what Next prints to the console as our own log lines are (lib/ops/log.ts: no query
+ *   values, share tokens or Prisma argument dumps);
  * - starts the access log (one JSON line per request with its status and duration, which the proxy
  *   cannot see) and the shutdown hook that disconnects the database once the last request is done
  *   (lib/ops/access-log.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { installForwardedForGuard } = await import("@/lib/ops/client-address");
-    installForwardedForGuard(await import("node:http"));
+    const { redactConsole } = await import("@/lib/ops/log");
+    redactConsole();
+    const { installRequestGuard } = await import("@/lib/ops/request-guard");
+    installRequestGuard(await import("node:http"));
     const { observeHttpServer } = await import("./lib/ops/access-log");
     observeHttpServer();
   }

@@ -77,6 +77,21 @@ test("structured logs: JSON lines; a server action's line carries its request's 
     const shared = await server.waitForLog((r) => r.msg === "request" && String(r.path).startsWith("/share/"));
     expect(shared.path).toBe("/share/[redacted]?token");
 
+    // Issue 12: a search whose 100-character cut split an emoji answered 500 and its query reached
+    // the error log. Such queries (and NUL) are searched; no query value is logged, not even in the
+    // URL of a request refused for its size.
+    const QUERY = "QUERY-SECRET-7";
+    for (const q of [`${QUERY}${"a".repeat(99 - QUERY.length)}😀`, `${QUERY}😀😀${"b".repeat(90)}`, `${QUERY}\u0000x`]) {
+      const res = await analyst.get(`/search?q=${encodeURIComponent(q)}`);
+      expect(res.status(), q).toBe(200);
+      expect(await res.text()).toContain('data-testid="search-input"');
+    }
+    const oversized = await analyst.post(`/reports/import?q=${QUERY}`, { headers: { "Next-Action": serverActionId("lib/reports/actions.ts", "previewImportAction") }, data: Buffer.alloc(26 * 1024 * 1024, 0x61) });
+    expect(oversized.status()).toBe(413);
+    await server.waitForLog((r) => r.msg === "request.refused" && r.path === "/reports/import?q" && r.status === 413);
+    await server.waitForLog((r) => r.msg === "request" && r.path === "/search?q" && r.status === 200);
+    expect(server.logs.filter((r) => r.msg === "request" && r.path === "/search?q").map((r) => r.status)).toEqual([200, 200, 200]);
+
     // serve's own events, and every stdout line is one JSON object with time, level and msg.
     for (const msg of ["serve.start", "serve.migrate", "serve.listen"]) await server.waitForLog((r) => r.msg === msg);
     const everything = server.output.filter((l) => !l.startsWith("[stderr]"));
@@ -85,6 +100,6 @@ test("structured logs: JSON lines; a server action's line carries its request's 
       expect(Object.keys(record).slice(0, 3), line).toEqual(["time", "level", "msg"]);
     }
     const all = server.output.join("\n");
-    for (const secret of ["SECRET-share-token", "another-secret", ACCOUNTS.analyst.password]) expect(all).not.toContain(secret);
+    for (const secret of ["SECRET-share-token", "another-secret", ACCOUNTS.analyst.password, "QUERY-SECRET"]) expect(all).not.toContain(secret);
   });
 });

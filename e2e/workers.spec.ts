@@ -38,7 +38,7 @@ test("two workers share the port and the share-token limit; a dead worker is rep
     await expect.poll(() => accessLines(server.logs, since, "/api/health").length).toBe(12);
     expect(new Set(accessLines(server.logs, since, "/api/health").map((r) => r.worker))).toEqual(new Set([1, 2]));
 
-    // The share-token limit counts failures on both workers together: LIMIT failures, then blocked.
+    // The share-token limit counts failures on both workers together: LIMIT failures, then further misses are throttled (429).
     since = server.logs.length;
     for (let i = 0; i < SHARE_LOOKUP_LIMIT; i++) expect(await getFresh(server, `/share/${randomBytes(24).toString("base64url")}`)).toBe(404);
     await expect.poll(() => accessLines(server.logs, since, "/share/[redacted]").length).toBe(SHARE_LOOKUP_LIMIT);

@@ -1,5 +1,3 @@
-import type { IncomingMessage, Server } from "node:http";
-
 /**
  * Who is asking, for per-client rate limits — without letting a client choose its own answer.
  *
@@ -8,8 +6,8 @@ import type { IncomingMessage, Server } from "node:http";
  * (`req.headers['x-forwarded-for'] ??= socket.remoteAddress` in next/dist/server/base-server.js),
  * so a client that sends its own X-Forwarded-For would pick its own rate-limit key.
  *
- * So, at server start (instrumentation.ts), `installForwardedForGuard` rewrites the header of
- * every incoming request before Next sees it: with no trusted proxy (the default) it becomes the
+ * So, at server start (instrumentation.ts), the request guard (lib/ops/request-guard.ts) rewrites
+ * the header of every incoming request before Next sees it: with no trusted proxy (the default) it becomes the
  * socket address alone; with DUIXIAN_TRUSTED_PROXIES=N (N reverse proxies in front that each
  * append the address they saw, as nginx's $proxy_add_x_forwarded_for does) the socket address is
  * appended to what arrived, and `clientAddress` reads the entry N places left of the end.
@@ -76,23 +74,4 @@ function warnOnce(): void {
   if (warned) return;
   warned = true;
   console.warn("[client-address] the X-Forwarded-For guard is not installed (instrumentation.ts did not run): rate limits trust the header as sent");
-}
-
-/**
- * Installs the guard on every Node HTTP server of this process, before Next's own request
- * listener runs. Idempotent. Called from instrumentation.ts, which Next runs once at start, before
- * the server handles any request.
- */
-export function installForwardedForGuard(http: { Server: typeof Server }, trustedProxies: number = trustedProxyCount()): void {
-  const g = globalThis as Record<symbol, unknown>;
-  if (g[INSTALLED]) return;
-  g[INSTALLED] = true;
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === "request") {
-      const req = args[0] as IncomingMessage;
-      req.headers["x-forwarded-for"] = guardedForwardedFor(req.headers["x-forwarded-for"], req.socket?.remoteAddress, trustedProxies);
-    }
-    return (emit as (this: Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
-  } as typeof emit;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { acceptRequestId, formatLogLine, log, logger, redactPath, withLogContext } from "./log";
+import { acceptRequestId, formatLogLine, log, logger, redactConsole, redactErrorMessage, redactPath, redactPathsInText, withLogContext } from "./log";
 
 const parse = (line: string) => JSON.parse(line) as Record<string, unknown>;
 
@@ -102,5 +102,55 @@ describe("log", () => {
     logger.debug("unknown levels mean info");
     expect(lines.map((l) => parse(l).msg)).toEqual(["shown", "also shown", "now shown"]);
     expect(lines.every((l) => l.endsWith("\n") && !l.trimEnd().includes("\n"))).toBe(true);
+  });
+});
+
+// Issue 12, finding 7: a search query reached the error log through Prisma's message and Next's own output.
+const PRISMA_MESSAGE =
+  '\nInvalid `prisma.$queryRawUnsafe()` invocation:\n\n{\n  query: "SELECT p.\\"id\\" FROM \\"PledgeSearch\\" s WHERE \\"PledgeSearch\\" MATCH ?",\n  parameters: {\n    values: "[\\"\\\\\\"SECRET-QUERY\\\\ud83d\\\\\\"\\"]",\n    __prismaRawParameters__: true\n  }\n  ~~~~~~~~~~~~~~~\n}\n\nInvalid value for argument `parameters`: unexpected end of hex escape at line 1 column 23. Expected JSON String.';
+
+describe("redactErrorMessage and redactPathsInText", () => {
+  it("keeps a failed Prisma call's name and reason, never its arguments", () => {
+    expect(redactErrorMessage(PRISMA_MESSAGE)).toBe(
+      "Invalid `prisma.$queryRawUnsafe()` invocation (arguments not logged): Invalid value for argument `parameters`: unexpected end of hex escape at line 1 column 23. Expected JSON String.",
+    );
+    const validation = '\nInvalid `prisma.user.findUnique()` invocation:\n\n{\n  where: {\n    email: "SECRET@x.y",\n    bogus: 1,\n    ~~~~~\n?   id?: String\n  }\n}\n\nUnknown argument `bogus`. Available options are marked with ?.';
+    expect(redactErrorMessage(validation)).toBe("Invalid `prisma.user.findUnique()` invocation (arguments not logged): Unknown argument `bogus`. Available options are marked with ?.");
+    expect(redactErrorMessage("\nInvalid `prisma.user.create()` invocation:\n\n\nUnique constraint failed on the fields: (`email`)")).toContain("Unique constraint failed on the fields: (`email`)");
+    expect(redactErrorMessage("boom")).toBe("boom");
+  });
+
+  it("drops query values and share tokens from paths and URLs inside text", () => {
+    expect(redactPathsInText("Request body exceeded 25MB for /reports/import?q=SECRET&x=1. Only the first 25MB")).toBe("Request body exceeded 25MB for /reports/import?q&x Only the first 25MB");
+    expect(redactPathsInText("GET http://127.0.0.1:3000/search?q=SECRET failed")).toBe("GET http://127.0.0.1:3000/search?q failed");
+    expect(redactPathsInText("see /share/SECRET-TOKEN/export?format=csv")).toBe("see /share/[redacted]/export?format");
+    expect(redactPathsInText("Available options are marked with ?.")).toBe("Available options are marked with ?.");
+  });
+
+  it("an error logged with such a message keeps neither the values nor them in its stack", () => {
+    const err = Object.assign(new Error(PRISMA_MESSAGE), { name: "PrismaClientValidationError", clientVersion: "6.19.3" });
+    const line = formatLogLine("error", "request.error", { err, path: redactPath("/search?q=SECRET-QUERY") });
+    expect(line).not.toContain("SECRET-QUERY");
+    expect(parse(line).err).toMatchObject({ name: "PrismaClientValidationError", message: expect.stringContaining("Invalid value for argument `parameters`") });
+    expect(String((parse(line).err as { stack: string }).stack)).toMatch(/^PrismaClientValidationError: Invalid `prisma/);
+  });
+});
+
+describe("redactConsole", () => {
+  it("prints errors by name, redacted message, frames and digest, and strips query values from strings", () => {
+    const printed: unknown[][] = [];
+    const target = { log: (...a: unknown[]) => printed.push(a), info: (...a: unknown[]) => printed.push(a), warn: (...a: unknown[]) => printed.push(a), error: (...a: unknown[]) => printed.push(a) };
+    redactConsole(target);
+    redactConsole(target); // idempotent: not wrapped twice
+    const err = Object.assign(new Error(PRISMA_MESSAGE), { name: "PrismaClientValidationError", digest: "1729155420", meta: { SECRET: "SECRET-QUERY" } });
+    target.error("⨯", err);
+    target.warn("Request body exceeded 25MB for /search?q=SECRET-QUERY. Only the first 25MB will be available");
+    target.log({ kept: 1 });
+    expect(JSON.stringify(printed)).not.toContain("SECRET-QUERY");
+    expect(printed[0][0]).toBe("⨯");
+    expect(String(printed[0][1])).toMatch(/^PrismaClientValidationError: Invalid `prisma\.\$queryRawUnsafe\(\)` invocation \(arguments not logged\): Invalid value/);
+    expect(String(printed[0][1])).toContain("(digest 1729155420)");
+    expect(printed[1][0]).toBe("Request body exceeded 25MB for /search?q Only the first 25MB will be available");
+    expect(printed[2][0]).toEqual({ kept: 1 });
   });
 });

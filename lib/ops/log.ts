@@ -4,7 +4,10 @@
  * request through the proxy, its server action and the database work it caused.
  *
  * Nothing secret is written: fields named like passwords, tokens, cookies or secrets are replaced,
- * paths of share links lose their token and query strings lose their values (see redactPath).
+ * paths of share links lose their token and query strings lose their values (see redactPath), also
+ * inside error messages, where the argument dump of a failed Prisma call (which holds the values
+ * the app passed, such as a search query) is left out too (redactErrorMessage). Next's own console
+ * output goes through the same redaction (redactConsole).
  * DUIXIAN_LOG_LEVEL (debug, info, warn, error, silent; default info) sets what is written.
  * Pure Node: usable from the proxy, route handlers, server actions and the command line.
  */
@@ -41,6 +44,15 @@ const SECRET_KEY = /passw(or)?d|passphrase|secret|token|cookie|authori[sz]ation|
 const MAX_STRING = 2000;
 const MAX_DEPTH = 5;
 
+/** The names of a query string's parameters, without their values (`q=a&page=2` → `q&page`). */
+function queryNames(query: string): string {
+  return query
+    .split("&")
+    .filter(Boolean)
+    .map((pair) => pair.split("=", 1)[0].slice(0, 40))
+    .join("&");
+}
+
 /**
  * A URL path fit for a log: a share link's token is replaced (the token is the only key to a
  * public report) and query strings keep their parameter names but lose their values.
@@ -50,19 +62,54 @@ export function redactPath(url: string): string {
   let pathname = q === -1 ? url : url.slice(0, q);
   pathname = pathname.replace(/^\/share\/[^/]+/, "/share/[redacted]");
   if (q === -1) return pathname;
-  const names = url
-    .slice(q + 1)
-    .split("&")
-    .filter(Boolean)
-    .map((pair) => pair.split("=", 1)[0].slice(0, 40));
-  return names.length ? `${pathname}?${names.join("&")}` : pathname;
+  const names = queryNames(url.slice(q + 1));
+  return names ? `${pathname}?${names}` : pathname;
+}
+
+/**
+ * Free text (an error message, a line Next prints) with every path or URL in it redacted as
+ * redactPath does: share tokens replaced, query values dropped.
+ */
+export function redactPathsInText(text: string): string {
+  return text
+    .replace(/\/share\/[^/\s"'`?#<>]+/g, "/share/[redacted]")
+    .replace(/(\/[^\s"'`?#<>]*)\?([^\s"'`#<>]*)/g, (_, path: string, query: string) => {
+      const names = queryNames(query);
+      return names ? `${path}?${names}` : path;
+    });
+}
+
+const PRISMA_INVOCATION = /Invalid `([^`]{1,200})` invocation/;
+
+/**
+ * An error message fit for a log. A failed Prisma call's message shows the call's arguments
+ * (`{ where: { email: "…" } }`, a raw query's `values: […]`), so only the name of the call and the
+ * reason (its last line) are kept; paths in any message are redacted.
+ */
+export function redactErrorMessage(message: string): string {
+  const prisma = PRISMA_INVOCATION.exec(message);
+  let text = message;
+  if (prisma) {
+    const reason = message.trim().split("\n").filter((l) => l.trim()).at(-1)?.trim() ?? "";
+    text = `Invalid \`${prisma[1]}\` invocation (arguments not logged): ${PRISMA_INVOCATION.test(reason) ? "" : reason}`.trim();
+  }
+  return redactPathsInText(text);
+}
+
+/** An error's stack with its message part replaced by the redacted message (the frames kept). */
+function redactedStack(e: Error, message: string): string | undefined {
+  if (!e.stack) return undefined;
+  const frames = e.stack.split("\n").filter((l) => /^\s+at /.test(l));
+  return [`${e.name}: ${message}`, ...frames.slice(0, 11)].join("\n");
 }
 
 function describeError(e: Error, depth: number): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: e.name, message: clean(e.message, depth + 1) };
+  const message = redactErrorMessage(String(e.message));
+  const out: Record<string, unknown> = { name: e.name, message: clean(message, depth + 1) };
   const code = (e as { code?: unknown }).code;
   if (code !== undefined) out.code = clean(code, depth + 1);
-  if (e.stack) out.stack = e.stack.split("\n").slice(0, 12).join("\n");
+  const stack = redactedStack(e, message);
+  if (stack) out.stack = stack;
   if (e.cause !== undefined && depth < MAX_DEPTH) out.cause = clean(e.cause, depth + 1);
   return out;
 }
@@ -120,3 +167,30 @@ export const logger = {
   warn: (msg: string, fields?: LogFields) => log("warn", msg, fields),
   error: (msg: string, fields?: LogFields) => log("error", msg, fields),
 };
+
+/** What Next prints for an error: its name, redacted message, frames and digest (never its other properties). */
+function describeErrorForConsole(e: Error): string {
+  const message = redactErrorMessage(String(e.message));
+  const digest = (e as { digest?: unknown }).digest;
+  return `${redactedStack(e, message) ?? `${e.name}: ${message}`}${typeof digest === "string" ? ` (digest ${digest})` : ""}`;
+}
+
+const CONSOLE_REDACTED = Symbol.for("duixian.log.consoleRedacted");
+
+/**
+ * Makes what Next (and anything else in the server process) prints through `console` as safe as
+ * our own lines: errors are described by name, redacted message and frames — never dumped with
+ * their properties, which for a failed Prisma call hold the values passed to it — and paths in
+ * strings lose share tokens and query values (Next prints "Request body exceeded 25MB for /path?…").
+ * Called once at server start (instrumentation.ts). Idempotent.
+ */
+export function redactConsole(target: Pick<Console, "log" | "info" | "warn" | "error"> = console): void {
+  const t = target as typeof target & { [CONSOLE_REDACTED]?: boolean };
+  if (t[CONSOLE_REDACTED]) return;
+  t[CONSOLE_REDACTED] = true;
+  const redact = (arg: unknown) => (arg instanceof Error ? describeErrorForConsole(arg) : typeof arg === "string" ? redactPathsInText(arg) : arg);
+  for (const method of ["log", "info", "warn", "error"] as const) {
+    const original = target[method].bind(target);
+    target[method] = (...args: unknown[]) => original(...args.map(redact));
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FailureRateLimiter, handleLimiterMessage, sharedLimiter, sharedLimiterOp, type LimiterReply } from "./rate-limit";
+import { FailureRateLimiter, handleLimiterMessage, sharedLimiter, sharedLimiterOp, type LimiterOp, type LimiterReply } from "./rate-limit";
 
 const MIN = 60_000;
 const t0 = Date.UTC(2026, 0, 1, 12);
@@ -101,17 +101,19 @@ describe("begin", () => {
 describe("limiter requests from serve's workers", () => {
   it("answers a well-formed request on the named limiter of this process", () => {
     const replies: LimiterReply[] = [];
-    const ask = (op: "check" | "begin" | "forgive", id: number, now = 5000) =>
+    const ask = (op: LimiterOp, id: number, now = 5000) =>
       handleLimiterMessage({ duixianLimiter: { id, name: "test-ipc", limit: 1, windowMs: MIN, op, key: "k", now } }, (r) => replies.push(r));
     ask("begin", 1);
     ask("check", 2);
     ask("forgive", 3);
     ask("check", 4);
+    ask("record", 5, 6000);
     expect(replies).toEqual([
       { duixianLimiterReply: { id: 1, state: { blocked: false, remaining: 1 } } },
       { duixianLimiterReply: { id: 2, state: { blocked: true, retryAfterMs: MIN } } },
       { duixianLimiterReply: { id: 3, state: null } },
       { duixianLimiterReply: { id: 4, state: { blocked: false, remaining: 1 } } },
+      { duixianLimiterReply: { id: 5, state: { blocked: true, retryAfterMs: MIN } } },
     ]);
   });
 

@@ -1,8 +1,8 @@
 /**
  * A small in-memory sliding-window limiter of FAILURES per key (a client address): after `limit`
- * failures within `windowMs`, the key is blocked — every request of it is refused, successful or
- * not — until the oldest of those failures leaves the window. Blocked requests are not counted,
- * so a blocked client cannot extend its own block, nor can it do anything else.
+ * failures within `windowMs`, the key is blocked until the oldest of those failures leaves the
+ * window. What "blocked" costs the client is the caller's choice (share links: its failed lookups
+ * are throttled, its valid ones still served — lib/shares/lookup-limit.ts).
  *
  * The counts live in memory (no dependency, nothing to run). When `serve` runs several worker
  * processes (lib/ops/cluster.ts), they live in the serve process and the workers ask it over IPC
@@ -110,8 +110,12 @@ export function sharedLimiter(name: string, options: LimiterOptions): FailureRat
   return limiter;
 }
 
+/** The operations a worker may ask of the serve process's limiters (the methods of FailureRateLimiter). */
+export type LimiterOp = "check" | "begin" | "forgive" | "record";
+const LIMITER_OPS: readonly string[] = ["check", "begin", "forgive", "record"] satisfies LimiterOp[];
+
 /** What a worker asks the limiters kept by the serve process (one message per operation). */
-export type LimiterRequest = { duixianLimiter: { id: number; name: string; limit: number; windowMs: number; op: "check" | "begin" | "forgive"; key: string; now: number } };
+export type LimiterRequest = { duixianLimiter: { id: number; name: string; limit: number; windowMs: number; op: LimiterOp; key: string; now: number } };
 export type LimiterReply = { duixianLimiterReply: { id: number; state: LimitState | null } };
 
 function isLimiterRequest(message: unknown): message is LimiterRequest {
@@ -125,13 +129,14 @@ function isLimiterRequest(message: unknown): message is LimiterRequest {
     Number.isInteger(m.limit) &&
     m.limit >= 1 &&
     m.windowMs > 0 &&
-    (m.op === "check" || m.op === "begin" || m.op === "forgive")
+    LIMITER_OPS.includes(m.op)
   );
 }
 
-function applyOp(limiter: FailureRateLimiter, op: "check" | "begin" | "forgive", key: string, now: number): LimitState | null {
+function applyOp(limiter: FailureRateLimiter, op: LimiterOp, key: string, now: number): LimitState | null {
   if (op === "check") return limiter.check(key, now);
   if (op === "begin") return limiter.begin(key, now);
+  if (op === "record") return limiter.recordFailure(key, now);
   limiter.forgive(key, now);
   return null;
 }
@@ -169,7 +174,7 @@ function workerChannel(): IpcState | null {
  * workers share the counts); elsewhere — or when the serve process does not answer within 2 s —
  * on this process's own.
  */
-export async function sharedLimiterOp(name: string, options: LimiterOptions, op: "check" | "begin" | "forgive", key: string, now: number = Date.now()): Promise<LimitState | null> {
+export async function sharedLimiterOp(name: string, options: LimiterOptions, op: LimiterOp, key: string, now: number = Date.now()): Promise<LimitState | null> {
   const local = () => applyOp(sharedLimiter(name, options), op, key, now);
   const channel = workerChannel();
   if (!channel) return local();

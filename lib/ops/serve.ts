@@ -22,7 +22,7 @@ import { redactDatabaseUrl, resolveDatabaseUrl } from "@/lib/db-url";
 
 export { redactDatabaseUrl };
 import { killServerGroup, startServerGroup, type ServerGroup } from "./cluster";
-import { logger } from "./log";
+import { logger, redactPathsInText } from "./log";
 import { migrateDatabase } from "./migrate";
 import { holdDatabasePresence } from "./database-presence";
 
@@ -47,7 +47,7 @@ export function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
+  const sources = ["app", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
   return sources.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
@@ -57,7 +57,9 @@ function relayOutput(stdout: NodeJS.ReadableStream | null, stderr: NodeJS.Readab
     if (!stream) return;
     createInterface({ input: stream, crlfDelay: Infinity }).on("line", (raw) => {
       if (raw.startsWith('{"time":')) return void process.stdout.write(raw + "\n");
-      const line = raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ""); // terminal colours
+      // Terminal colours out; paths lose query values and share tokens (the Next server redacts its
+      // own console output already: lib/ops/log.ts, redactConsole).
+      const line = redactPathsInText(raw.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ""));
       if (line.trim()) logger[level]("output", { source, line });
     });
   };

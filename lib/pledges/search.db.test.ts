@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Converter } from "opencc-js/cn2t";
 import { importReport } from "@/lib/reports/import";
-import { searchPledges } from "./search";
+import { searchPledges, searchQueryOf } from "./search";
 
 // Search across every report, on the engine under test: FTS5 trigram on SQLite, pg_trgm on
 // PostgreSQL, a scan for queries under three characters. Ground truth is a plain substring test
@@ -75,5 +75,23 @@ describe("searchPledges", () => {
     expect((await searchPledges({ q: "老旧小区", take: 500 })).hits.map((h) => h.id)).not.toContain(first.id);
     await db.pledge.delete({ where: { id: first.id } });
     expect((await searchPledges({ q: "独特承诺" })).total).toBe(0);
+  });
+});
+
+describe("queries that once failed the database (issue 12, finding 7)", () => {
+  it("cuts at 100 characters by code point: an emoji at the cut is kept whole or dropped, never split", async () => {
+    const q = `${"a".repeat(99)}😀`;
+    expect(searchQueryOf(q)).toBe(q);
+    expect(searchQueryOf(`${"a".repeat(99)}😀😀`)).toBe(q);
+    expect((await searchPledges({ q })).total).toBe(0);
+    expect((await searchPledges({ q: "😀".repeat(100) })).total).toBe(0);
+  });
+
+  it("NUL and other control characters, and lone surrogates, are searched as blanks and replacement characters", async () => {
+    expect(searchQueryOf("就\u0000业")).toBe("就 业");
+    expect(searchQueryOf("\ud83d就业\udc00")).toBe("\ufffd就业\ufffd");
+    for (const q of ["就\u0000业", "\u0000\u0000\u0000", "\ud83d", `${"a".repeat(99)}\ud83d`, "\udc00abc"]) {
+      expect((await searchPledges({ q })).total, JSON.stringify(q)).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -30,7 +30,7 @@ export type PledgeSearchResult = { query: string; total: number; hits: PledgeSea
  * 50,000 pledges (see the README's performance section).
  */
 export async function searchPledges({ q, take = 100 }: { q: string; take?: number }): Promise<PledgeSearchResult> {
-  const query = toSimplified(q.trim()).slice(0, MAX_SEARCH_QUERY);
+  const query = searchQueryOf(q);
   if (!query) return { query, total: 0, hits: [] };
   const limit = Math.max(1, Math.min(500, Math.floor(take)));
   const { ids, total } = databaseEngine() === "postgresql" ? await matchPostgres(query, limit) : await matchSqlite(query, limit);
@@ -56,6 +56,16 @@ export async function searchPledges({ q, take = 100 }: { q: string; take?: numbe
       : [];
   });
   return { query, total, hits };
+}
+
+/**
+ * The text searched for: simplified, control characters blanked (FTS5 ends a phrase at NUL and
+ * PostgreSQL cannot take it), lone surrogates replaced, at most MAX_SEARCH_QUERY characters — cut
+ * by code point, so an emoji is never split into a lone surrogate, which neither engine accepts.
+ */
+export function searchQueryOf(q: string): string {
+  const plain = toSimplified(q.toWellFormed().replace(/\p{Cc}/gu, " ").trim());
+  return Array.from(plain).slice(0, MAX_SEARCH_QUERY).join("").trim();
 }
 
 /** `%…%` for LIKE with the wildcard characters of the query escaped (escape character `\`). */

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { getAuditReport } from "@/lib/audit-reports/data";
 import { AUDIT_SCOPES, type AuditReport, type AuditScope } from "@/lib/audit-reports/schema";
 import { SHARE_TOKEN_PATTERN, shareLinkState, type ShareLinkDto } from "./schema";
-import { beginShareLookup } from "./lookup-limit";
+import { beginShareLookup, SHARE_LOOKUP_WINDOW_MS, SHARE_THROTTLED_FAILURE_DELAY_MS } from "./lookup-limit";
 
 const linkSelect = {
   id: true,
@@ -69,17 +69,29 @@ export async function loadSharedAuditReport(token: string, options: { approvedOn
   return { state: "ok", link: { id: link.id, title: link.title, showNotes: link.showNotes, expiresAt: link.expiresAt?.toISOString() ?? null }, report };
 }
 
-/** What a public request for a share token gets: the report, nothing (unknown, revoked and expired alike), or refused for guessing. */
+/**
+ * Whether `token` opens a report now (well-formed, known, neither revoked nor expired), without
+ * loading it: the proxy asks this for a throttled client, to give a failed lookup its 429 status
+ * before the page renders (a page cannot choose its status).
+ */
+export async function shareTokenOpens(token: string, now: Date = new Date()): Promise<boolean> {
+  if (!SHARE_TOKEN_PATTERN.test(token)) return false;
+  const link = await db.shareLink.findUnique({ where: { token }, select: { token: true, expiresAt: true, revokedAt: true } });
+  return !!link && link.token === token && shareLinkState(link, now) === "active";
+}
+
+/** What a public request for a share token gets: the report, nothing (unknown, revoked and expired alike), or a throttled refusal. */
 export type PublicSharedAuditReport =
   | Extract<SharedAuditReport, { state: "ok" }>
   | { state: "not_found" }
   | { state: "rate_limited"; retryAfterMs: number };
 
 /**
- * The one loader of public share pages and share exports. A client (a key from
- * lib/ops/client-address.ts) that failed too many lookups lately is refused before any lookup,
- * even for a valid token; every failed lookup counts. Revoked and expired links answer exactly as
- * unknown tokens do, so a guesser learns nothing from them.
+ * The one loader of public share pages and share exports. Every token is checked — a valid one
+ * opens its report whoever asks — and every failed lookup counts against the client (a key from
+ * lib/ops/client-address.ts). Once a client has failed too many lookups lately, each further miss
+ * is answered slowly and as `rate_limited` (lib/shares/lookup-limit.ts). Revoked and expired links
+ * answer exactly as unknown tokens do, so a guesser learns nothing from them.
  */
 export async function openSharedAuditReport(
   token: string,
@@ -88,7 +100,6 @@ export async function openSharedAuditReport(
   now: Date = new Date(),
 ): Promise<PublicSharedAuditReport> {
   const attempt = await beginShareLookup(client, now.getTime());
-  if (attempt.blocked) return { state: "rate_limited", retryAfterMs: attempt.retryAfterMs };
   let shared: SharedAuditReport;
   try {
     shared = await loadSharedAuditReport(token, options, now);
@@ -96,7 +107,12 @@ export async function openSharedAuditReport(
     await attempt.succeeded(); // a failing database is not the client's failed guess
     throw e;
   }
-  if (shared.state !== "ok") return { state: "not_found" };
-  await attempt.succeeded();
-  return shared;
+  if (shared.state === "ok") {
+    await attempt.succeeded();
+    return shared;
+  }
+  const after = await attempt.failed();
+  if (!attempt.throttled) return { state: "not_found" };
+  await new Promise((resolve) => setTimeout(resolve, SHARE_THROTTLED_FAILURE_DELAY_MS));
+  return { state: "rate_limited", retryAfterMs: after.throttled ? after.retryAfterMs : SHARE_LOOKUP_WINDOW_MS };
 }

@@ -6,8 +6,8 @@ import { importReport } from "@/lib/reports/import";
 import { createUser } from "@/lib/users/mutations";
 import { approveAssessment, saveAssessment, submitAssessment } from "@/lib/assessments/mutations";
 import { getPairAuditReport, getRegionAuditReport, listAuditPairs } from "@/lib/audit-reports/data";
-import { listShareLinks, loadSharedAuditReport, openSharedAuditReport } from "./data";
-import { SHARE_LOOKUP_LIMIT, SHARE_LOOKUP_WINDOW_MS } from "./lookup-limit";
+import { listShareLinks, loadSharedAuditReport, openSharedAuditReport, shareTokenOpens } from "./data";
+import { checkShareLookup, SHARE_LOOKUP_LIMIT, SHARE_LOOKUP_WINDOW_MS } from "./lookup-limit";
 import { createShareLink, generateShareToken, recordShareView, revokeShareLink } from "./mutations";
 import { SHARE_TOKEN_PATTERN } from "./schema";
 
@@ -143,20 +143,37 @@ describe("share links", () => {
   });
 });
 
-describe("share-token guessing is rate-limited per client", () => {
+describe("share-token guessing is throttled per client, valid tokens never refused", () => {
   // Each test uses client keys of its own: the limiter is process-wide, like the server's.
-  it("after SHARE_LOOKUP_LIMIT failed lookups the client is refused even a valid token, until the window passes", async () => {
+  it("after SHARE_LOOKUP_LIMIT failed lookups a client's misses are throttled, while a valid token still opens, until the window passes", async () => {
     const { token } = await createShareLink(analyst, { scope: "pair", subjectId: planId, expiresOn: null, showNotes: false });
     const now = new Date("2031-01-01T00:00:00Z");
     expect((await openSharedAuditReport(token, "198.51.100.1", {}, now)).state).toBe("ok");
     for (let i = 0; i < SHARE_LOOKUP_LIMIT; i++) {
       expect(await openSharedAuditReport(generateShareToken(), "198.51.100.1", {}, now)).toEqual({ state: "not_found" });
     }
-    expect(await openSharedAuditReport(token, "198.51.100.1", {}, now)).toEqual({ state: "rate_limited", retryAfterMs: SHARE_LOOKUP_WINDOW_MS });
-    // Another client is unaffected; successful views never count.
-    for (let i = 0; i < SHARE_LOOKUP_LIMIT + 2; i++) expect((await openSharedAuditReport(token, "198.51.100.2", {}, now)).state).toBe("ok");
-    const later = new Date(now.getTime() + SHARE_LOOKUP_WINDOW_MS);
-    expect((await openSharedAuditReport(token, "198.51.100.1", {}, later)).state).toBe("ok");
+    // Throttled: the valid token opens (again and again: successes never count, nor lift the throttle)…
+    for (let i = 0; i < 3; i++) expect((await openSharedAuditReport(token, "198.51.100.1", {}, now)).state).toBe("ok");
+    // …while a miss is refused as rate-limited, and counts: the throttle runs from the newest misses.
+    const later = new Date(now.getTime() + 60_000);
+    expect(await openSharedAuditReport(generateShareToken(), "198.51.100.1", {}, later)).toEqual({ state: "rate_limited", retryAfterMs: SHARE_LOOKUP_WINDOW_MS - 60_000 });
+    expect(await checkShareLookup("198.51.100.1", later.getTime())).toEqual({ throttled: true, retryAfterMs: SHARE_LOOKUP_WINDOW_MS - 60_000 });
+    // Another client is unaffected.
+    expect(await openSharedAuditReport(generateShareToken(), "198.51.100.2", {}, later)).toEqual({ state: "not_found" });
+    // Once the window has passed since the newest miss, misses answer as misses again.
+    const afterWindow = new Date(later.getTime() + SHARE_LOOKUP_WINDOW_MS);
+    expect(await checkShareLookup("198.51.100.1", afterWindow.getTime())).toEqual({ throttled: false });
+    expect(await openSharedAuditReport(generateShareToken(), "198.51.100.1", {}, afterWindow)).toEqual({ state: "not_found" });
+  });
+
+  it("a valid token looked up between misses does not take a miss back once throttled", async () => {
+    const { token } = await createShareLink(analyst, { scope: "year", subjectId: "2014", expiresOn: null, showNotes: false });
+    const now = new Date("2031-01-15T00:00:00Z");
+    for (let i = 0; i < SHARE_LOOKUP_LIMIT; i++) await openSharedAuditReport(generateShareToken(), "198.51.100.5", {}, now);
+    for (let i = 0; i < 3; i++) {
+      expect((await openSharedAuditReport(token, "198.51.100.5", {}, now)).state).toBe("ok");
+      expect((await openSharedAuditReport(generateShareToken(), "198.51.100.5", {}, now)).state).toBe("rate_limited");
+    }
   });
 
   it("revoked and expired links answer as unknown tokens do, and count as failures", async () => {
@@ -168,9 +185,12 @@ describe("share-token guessing is rate-limited per client", () => {
     expect(await openSharedAuditReport(expired.token, "198.51.100.3", {}, now)).toEqual({ state: "not_found" });
     for (let i = 2; i < SHARE_LOOKUP_LIMIT; i++) await openSharedAuditReport("malformed", "198.51.100.3", {}, now);
     expect((await openSharedAuditReport(revoked.token, "198.51.100.3", {}, now)).state).toBe("rate_limited");
+    expect(await shareTokenOpens(revoked.token, now)).toBe(false);
+    expect(await shareTokenOpens(expired.token, now)).toBe(false);
+    expect(await shareTokenOpens("malformed", now)).toBe(false);
   });
 
-  it("a burst of parallel guesses is counted before any reaches the database", async () => {
+  it("a burst of parallel guesses is counted before any reaches the database; the rest are throttled", async () => {
     const now = new Date("2031-03-01T00:00:00Z");
     const results = await Promise.all(Array.from({ length: 3 * SHARE_LOOKUP_LIMIT }, () => openSharedAuditReport(generateShareToken(), "198.51.100.4", {}, now)));
     expect(results.filter((r) => r.state === "not_found")).toHaveLength(SHARE_LOOKUP_LIMIT);

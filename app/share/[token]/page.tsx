@@ -16,9 +16,10 @@ export const metadata: Metadata = { title: "Shared audit report", robots: { inde
 
 /**
  * A shared audit report: the token is checked (unknown, revoked and expired links show the
- * "no longer available" page with status 404; a client that failed too many lookups sees "too
- * many attempts", status 429 set by proxy.ts), every view is counted, and notes show only when the
- * sharer chose so. A GET changes nothing but the view count.
+ * "no longer available" page with status 404; a failed lookup by a client that failed too many
+ * lately shows "too many attempts", status 429 set by proxy.ts — a valid token opens whoever asks),
+ * every view is counted, and notes show only when the sharer chose so. A GET changes nothing but
+ * the view count.
  */
 export default async function SharePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;

@@ -1,6 +1,6 @@
 import { getTranslator } from "@/lib/i18n/locale";
 
-/** What a client that guessed too many share tokens sees instead of any shared report (status 429 via proxy.ts). */
+/** What a client that guessed too many share tokens sees for a link that opens nothing (status 429 via proxy.ts). */
 export async function ShareRateLimited({ retryAfterMs }: { retryAfterMs: number }) {
   const { t } = await getTranslator();
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));

@@ -10,8 +10,9 @@ function isFormat(value: string): value is ExportFormat {
 
 /**
  * CSV or JSON of a shared audit report (?format=csv|json&approved=1), through the same token,
- * revocation, expiry and notes checks as the share page. Unavailable links → 404; a client that
- * failed too many lookups → 429 with Retry-After, whatever the token. Changes nothing.
+ * revocation, expiry and notes checks as the share page. Unavailable links → 404, or 429 with
+ * Retry-After when the client failed too many lookups lately (a valid token is served all the
+ * same). Changes nothing.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
