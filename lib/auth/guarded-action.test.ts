@@ -11,6 +11,12 @@ describe("containsNul", () => {
     expect(containsNul(form)).toBe(true);
   });
 
+  it("finds a lone surrogate (half an emoji) too, which no database can store", () => {
+    expect(containsNul({ body: "好\ud83d" })).toBe(true);
+    expect(containsNul({ body: "\ude00好" })).toBe(true);
+    expect(containsNul({ body: "好😀" })).toBe(false);
+  });
+
   it("passes ordinary input, numbers, nulls and files", () => {
     expect(containsNul({ pledgeId: "p1", status: "fulfilled", rationale: "已完成 100%", value: 3, when: null })).toBe(false);
     const form = new FormData();

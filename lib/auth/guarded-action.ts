@@ -20,7 +20,9 @@ export function invalidInput(error: z.ZodError): ActionError {
  * both engines alike, before it reaches a query.
  */
 export function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
+  // A lone UTF-16 surrogate (half an emoji, cut badly by a client) cannot be stored either: PostgreSQL
+  // refuses it and Prisma fails on it. Refused the same way.
+  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed();
   if (depth > 8 || value === null || typeof value !== "object") return false;
   if (value instanceof Blob) return false; // file contents are checked by the decoder
   if (value instanceof FormData) return [...value.values()].some((v) => containsNul(v, depth + 1));
