@@ -338,7 +338,18 @@ function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target |
         groups[groups.length - 1].end = c.end;
       } else groups.push({ ...c });
     }
+    // Indicators joined by 、 that each carry a figure (城镇居民…增长7%左右、农村居民…增长8%左右) are separate targets.
+    const split: Span[] = [];
     for (const g of groups) {
+      const parts = splitAt(a, g.start, g.end, /、/);
+      const ownIndicator = (x: Span) => {
+        const t = findTargets(a, x.start, x.end)[0];
+        return t !== undefined && (a.slice(x.start, t.start).match(/[\u4e00-\u9fff]/g) || []).length >= 4;
+      };
+      if (parts.length > 1 && !/分别/.test(a.slice(g.start, g.end)) && parts.every(ownIndicator)) split.push(...parts);
+      else split.push(g);
+    }
+    for (const g of split) {
       let gs = g.start;
       // Drop lead-ins such as "初步确定明年全区" before the first indicator.
       const lead2 = /^(.{0,20}?(确定|提出|安排|建议|是|为)[::]?)(?=.{0,12}(地区生产总值|全区|全市|全县|一般公共|财政|固定资产|社会消费|规模以上|城镇|城乡|居民|外贸|实际利用|GDP))/.exec(a.slice(gs, g.end));

@@ -44,9 +44,9 @@ export function parseChineseNumber(s: string): number | null {
 
 // Units, longest first; magnitude prefixes (万/亿/千/百) are handled separately.
 const UNITS = [
-  "个百分点", "百分点", "个工作日", "工作日", "吨标准煤", "平方公里", "平方米", "立方米", "千瓦时", "标准煤", "公顷", "公里", "千米", "延长米", "米",
+  "个百分点", "百分点", "个工作日", "工作日", "微克/立方米", "毫克/立方米", "吨标准煤", "平方公里", "平方米", "立方米", "千瓦时", "标准煤", "公顷", "公里", "千米", "延长米", "米",
   "亩", "美元", "欧元", "港元", "元", "人次", "人", "户", "所", "座", "条", "项", "件", "名", "台", "辆", "栋", "套", "间", "张",
-  "株", "棵", "吨", "千瓦", "天", "小时", "分钟", "批次", "次", "期", "个月", "倍", "头只", "头", "只", "册", "组", "盏",
+  "株", "棵", "公斤", "千克", "斤", "吨", "千瓦", "天", "小时", "分钟", "批次", "次", "期", "个月", "倍", "头只", "头", "只", "册", "组", "盏",
   "篇", "架", "艘", "标箱", "家", "部", "处", "场", "个", "种", "床", "届", "年", "千伏安", "千伏", "兆瓦", "%", "％", "‰",
 ];
 const UNIT_RE = UNITS.join("|");
@@ -132,6 +132,8 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
     if (unit === "年" && (/^\d{4}$/.test(n1) || /^(底|内|前|初|中|末|度|的|起|以来|来)/.test(a.slice(end, end + 2)))) continue;
     if (unit === "年" && !/(连续|期限|缩短|延长|用|内)/.test(a.slice(Math.max(0, start - 4), start))) continue;
     if ((unit === "届" || unit === "期") && !/\d/.test(n1)) continue;
+    // 八项规定, 三项制度, 两个确立: a Chinese numeral naming a set of rules or tenets, not a count.
+    if (!/\d/.test(n1) && /^(项|个|大|条)$/.test(unitRaw) && /^(规定|原则|要求|制度|意识|自信|维护|确立|坚持|必须|战略|基本)/.test(a.slice(end, end + 2))) continue;
     // 三次产业 (the tertiary sector), 二期工程's siblings: names, not counts.
     if (unit === "次" && /^产业/.test(a.slice(end, end + 2))) continue;
     // 三元, 五星 …: Chinese numerals before a currency are company names, not amounts.

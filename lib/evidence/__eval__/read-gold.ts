@@ -14,6 +14,8 @@ export interface GoldPledge {
   kind: GoldKind;
   /** Verbatim pledge text from the plan file. */
   pledge: string;
+  /** T (trackable) or D (direction), where the gold labels it (hebei-gold.md). */
+  tier?: "T" | "D";
   /** Acceptable evidence quotes (verbatim from the review file); null when the review is silent. */
   evidence: string[] | null;
   note?: string;
@@ -61,10 +63,14 @@ export function readGold(markdown: string): GoldPair[] {
       finish();
       pledge = { id: m[1], section: "" };
       inEvidence = false;
-    } else if (pledge && (m = line.match(/^- (section|kind|pledge|evidence|note):\s?(.*)$/))) {
+    } else if (pledge && (m = line.match(/^- (section|kind|tier|pledge|evidence|note):\s?(.*)$/))) {
       const [, key, value] = m;
       inEvidence = false;
       if (key === "section") pledge.section = value;
+      else if (key === "tier") {
+        if (value !== "T" && value !== "D") throw new Error(`gold: ${pledge.id} bad tier ${value}`);
+        pledge.tier = value;
+      }
       else if (key === "kind") {
         if (!["quantitative", "project", "policy"].includes(value)) throw new Error(`gold: ${pledge.id} bad kind ${value}`);
         pledge.kind = value as GoldKind;
@@ -88,6 +94,11 @@ export function readGold(markdown: string): GoldPair[] {
 /** Loads and parses `lib/evidence/__eval__/hailar-gold.md`. */
 export function loadGold(): GoldPair[] {
   return readGold(readFileSync(path.join(__dirname, "hailar-gold.md"), "utf8"));
+}
+
+/** Loads and parses `lib/evidence/__eval__/hebei-gold.md` (two 河北 pairs of different eras; files under the corpus's wild/). */
+export function loadHebeiGold(): GoldPair[] {
+  return readGold(readFileSync(path.join(__dirname, "hebei-gold.md"), "utf8"));
 }
 
 /** Reads a Hailar report (UTF-8) by file name. */

@@ -20,7 +20,7 @@ import { decodeReport } from "../decode";
 import { parseReport } from "../parse-report";
 import { toSimplified } from "../script";
 import type { Pledge } from "../types";
-import { HAILAR_DIR, loadGold } from "../../evidence/__eval__/read-gold";
+import { HAILAR_DIR, loadGold, loadHebeiGold } from "../../evidence/__eval__/read-gold";
 import { loadPledgeGold, SEEDS_DIR, type GoldTarget } from "./gold";
 import { loadTierGold, locateTierGold, scoreTiers, type TierScore } from "./tier-gold";
 import { readCorpusText, wildCorpusAvailable } from "./wild";
@@ -151,7 +151,29 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
     files.push(scoreFile("hailar", pair.planFile, readDecoded(path.join(HAILAR_DIR, pair.planFile)), items));
   }
   const tiers: ExtractionEvalResult["tiers"] = [];
+  const hebeiTiers = { labelled: 0, covered: 0, T: 0, TasT: 0, D: 0, DasT: 0 };
   if (wildCorpusAvailable()) {
+    // The 河北 evidence gold, labelled apart (tiers included), never tuned on: coverage, targets and tier agreement.
+    for (const pair of loadHebeiGold()) {
+      const text = readCorpusText(path.join("wild", pair.planFile));
+      const items = pair.pledges.map((p) => ({ text: p.pledge, target: null, expectsTarget: p.kind === "quantitative" }));
+      const res = scoreFile("hebei", pair.planFile, text, items);
+      files.push(res);
+      res.items.forEach((r, i) => {
+        const tier = pair.pledges[i].tier;
+        hebeiTiers.labelled++;
+        if (!r.covered || !r.best || !tier) return;
+        hebeiTiers.covered++;
+        const marked = tierOf(r.best);
+        if (tier === "T") {
+          hebeiTiers.T++;
+          if (marked === "trackable") hebeiTiers.TasT++;
+        } else {
+          hebeiTiers.D++;
+          if (marked === "trackable") hebeiTiers.DasT++;
+        }
+      });
+    }
     for (const g of loadTierGold()) {
       const text = readCorpusText(g.file);
       const gold = locateTierGold(g.file, text, g.passages);
@@ -179,6 +201,7 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
       seeds: "Seed reports (pledge-gold.md)",
       hailar: "Hailar plans (hailar-gold.md; targets = quantitative pledge has a target)",
       wild: "Wild reports (wild-gold.md: T and D lines of completely labelled passages)",
+      hebei: "河北 plans (hebei-gold.md, the evidence gold; targets = quantitative pledge has a target)",
     };
     for (const ds of Object.keys(overall)) {
       console.log(titles[ds]);
@@ -187,6 +210,10 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
       console.log("");
     }
     if (tiers.length) printTiers(tiers, !!opts.verbose);
+    if (hebeiTiers.labelled) {
+      console.log(`Tiers on the 河北 evidence gold (labelled apart): T pledges marked trackable ${pct(hebeiTiers.TasT, hebeiTiers.T)} (${hebeiTiers.TasT}/${hebeiTiers.T}), D pledges marked trackable ${pct(hebeiTiers.DasT, hebeiTiers.D)} (${hebeiTiers.DasT}/${hebeiTiers.D})`);
+      console.log("");
+    }
     if (opts.verbose) {
       for (const f of files) {
         const bad = f.items.filter((r) => !r.covered || !r.strict || r.targetRight === false);
