@@ -115,6 +115,10 @@ function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): 
   if (!first && prev) {
     const noTarget = !findTargets(a, c.start, c.end).length;
     if (noTarget && t.length <= 14 && DEADLINE_TAIL.test(t)) return "tail";
+    // What a programme delivers stays with it (继续实施农村饮水安全工程，解决373万人饮水安全问题),
+    // and so does a short assurance of its effect (加强失业调控和失业预警，确保就业形势稳定).
+    if (/(工程|项目|行动|计划|活动)$/.test(a.slice(prev.start, prev.end)) && /^(解决|惠及|覆盖|受益|帮助|带动|涉及|服务)/.test(t)) return "tail";
+    if (noTarget && t.length <= 10 && /^确保[^,]{2,}(稳定|安全|平稳|有序|不发生)/.test(t)) return "tail";
     if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(prev.start, prev.end))) return "cont";
     if (noTarget && PURPOSE_TAIL.test(t)) return "purpose";
   }
@@ -504,11 +508,14 @@ function extractSection(
         // (or text inline after the heading) only where it opens with a framing cue.
         if (shortOpening) return;
         if (mode && !topic && OPENING_CUE.test(st) && (mode === "separate" || i === 0)) return;
-        if (OPENING_CUE.test(st) && STRONG_FRAMING.test(st)) return;
       }
-      for (const g of pledgesOfSentence(a, s)) {
+      // A sentence that opens with framing (我们一定坚决落实…重要指示，…，高质量做好赛事组织…等各项工作，…)
+      // loses its opening clause, not the commitments after it.
+      const framed = !hasTarget && OPENING_CUE.test(st) && STRONG_FRAMING.test(st);
+      pledgesOfSentence(a, s).forEach((g, k) => {
+        if (framed && k === 0) return;
         drafts.push({ ...g, section: label, topic: topic ? topic.text : null, origin: section.kind === "list" ? "list" : "body" });
-      }
+      });
     });
   }
 }

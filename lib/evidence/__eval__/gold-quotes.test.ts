@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { findQuote, loadGold, locatePlan, locateReview, readHailar } from "./read-gold";
+import { parseReport } from "../../report/parse-report";
+import { readCorpusText } from "../../report/__eval__/wild";
+import { findReviewRange } from "../suggest-for-pair";
+import { findQuote, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar } from "./read-gold";
 
 describe("Hailar gold labels", () => {
   const gold = loadGold();
@@ -32,6 +35,31 @@ describe("Hailar gold labels", () => {
           expect(review.includes(q), `${g.id} quote ${q}`).toBe(true);
           expect(findQuote(review, q, reviewSpan), `${g.id} quote in review section`).not.toBeNull();
         }
+      }
+    });
+  }
+});
+
+describe("河北 gold labels (hebei-gold.md)", () => {
+  const gold = loadHebeiGold();
+
+  it("covers two pairs of different eras, 50+ pledges each, with tiers and silent pledges", () => {
+    expect(gold.map((p) => `${p.planFile}>${p.reviewFile}`)).toEqual(["hebei_2009.txt>hebei_2010.txt", "hebei_2022.txt>hebei_2023.txt"]);
+    for (const p of gold) expect(p.pledges.length).toBeGreaterThanOrEqual(50);
+    const all = gold.flatMap((p) => p.pledges);
+    expect(all.every((g) => g.tier === "T" || g.tier === "D")).toBe(true);
+    expect(all.filter((g) => !g.evidence).length / all.length).toBeGreaterThan(0.15);
+    expect(new Set(all.map((g) => g.id)).size).toBe(all.length);
+  });
+
+  for (const pair of gold) {
+    it(`${pair.planFile} → ${pair.reviewFile}: every pledge occurs in the plan file and every quote in the next year's review`, () => {
+      const plan = readCorpusText(`wild/${pair.planFile}`);
+      const review = readCorpusText(`wild/${pair.reviewFile}`);
+      const reviewSpan = findReviewRange(parseReport(review));
+      for (const g of pair.pledges) {
+        expect(plan.includes(g.pledge), `${g.id} pledge`).toBe(true);
+        for (const q of g.evidence ?? []) expect(findQuote(review, q, reviewSpan), `${g.id} quote in review section: ${q}`).not.toBeNull();
       }
     });
   }

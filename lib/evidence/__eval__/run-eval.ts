@@ -17,7 +17,10 @@ import { normalizeForSearch } from "../../report/script";
 import { indexReview, type ReviewIndex } from "../index-review";
 import { suggestEvidence, CONFIDENCE_THRESHOLD, type PledgeQuery, type Suggestion } from "../suggest-evidence";
 import type { PlanPledge } from "../suggest-for-pledges";
-import { findQuote, loadGold, locatePlan, locateReview, readHailar, type GoldPair, type GoldPledge, type Span } from "./read-gold";
+import { findQuote, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar, type GoldPair, type GoldPledge, type Span } from "./read-gold";
+import { readCorpusText, wildCorpusAvailable } from "../../report/__eval__/wild";
+import { parseReport } from "../../report/parse-report";
+import { findReviewRange } from "../suggest-for-pair";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
@@ -123,11 +126,25 @@ function coverage(p: PlanPledge, g: Span): number {
   return o > 0 ? o / (g.end - g.start) : 0;
 }
 
-async function evalPair(pair: GoldPair): Promise<{ ranking: Tally; baseline: Tally; endToEnd: Tally | null; extracted: number }> {
-  const plan = readHailar(pair.planFile);
-  const review = readHailar(pair.reviewFile);
-  const planSpan = locatePlan(plan);
-  const reviewSpan = locateReview(review);
+/**
+ * A data set's texts and the spans its gold lives in. Hailar: the simple heading locator of
+ * read-gold.ts (independent of the parser). 河北 (wild corpus): the parser's review range, as the
+ * product uses it, and the plan anywhere in the file (a body saved twice: the first copy).
+ */
+type Dataset = { name: string; read: (file: string) => string; planSpan: (text: string) => Span; reviewSpan: (text: string) => Span };
+const HAILAR: Dataset = { name: "hailar", read: (f) => readHailar(f), planSpan: locatePlan, reviewSpan: locateReview };
+const HEBEI: Dataset = {
+  name: "hebei",
+  read: (f) => readCorpusText(`wild/${f}`),
+  planSpan: (text) => ({ start: 0, end: text.length }),
+  reviewSpan: (text) => findReviewRange(parseReport(text)),
+};
+
+async function evalPair(pair: GoldPair, dataset: Dataset = HAILAR): Promise<{ ranking: Tally; baseline: Tally; endToEnd: Tally | null; extracted: number }> {
+  const plan = dataset.read(pair.planFile);
+  const review = dataset.read(pair.reviewFile);
+  const planSpan = dataset.planSpan(plan);
+  const reviewSpan = dataset.reviewSpan(review);
   const index: ReviewIndex = indexReview(review, reviewSpan, { background: [plan.slice(planSpan.start, planSpan.end)] });
   const ranking = empty();
   const baseline = empty();
@@ -185,15 +202,24 @@ function line(name: string, t: Tally, e2e: boolean): string {
 }
 
 async function main(): Promise<void> {
-  const gold = loadGold().filter((p) => !onlyPair || p.planFile.includes(onlyPair));
+  const sets: [Dataset, GoldPair][] = [
+    ...loadGold().map((p) => [HAILAR, p] as [Dataset, GoldPair]),
+    ...(wildCorpusAvailable() ? loadHebeiGold().map((p) => [HEBEI, p] as [Dataset, GoldPair]) : []),
+  ];
+  const gold = sets.filter(([, p]) => !onlyPair || p.planFile.includes(onlyPair));
   const totalR = empty();
   const totalB = empty();
   const totalE = empty();
   let e2eAvailable = true;
   const rows: string[] = [];
-  for (const pair of gold) {
-    const name = `${pair.planFile.replace(".txt", "")} → ${pair.reviewFile.replace(".txt", "").replace("hailar_", "")}`;
-    const r = await evalPair(pair);
+  const byDataset = new Map<string, { r: Tally; e: Tally }>();
+  for (const [dataset, pair] of gold) {
+    const name = `${pair.planFile.replace(".txt", "")} → ${pair.reviewFile.replace(".txt", "").replace(/^(hailar|hebei)_/, "")}`;
+    const r = await evalPair(pair, dataset);
+    const d = byDataset.get(dataset.name) ?? { r: empty(), e: empty() };
+    byDataset.set(dataset.name, d);
+    add(d.r, r.ranking);
+    if (r.endToEnd) add(d.e, r.endToEnd);
     add(totalR, r.ranking);
     add(totalB, r.baseline);
     rows.push(line(`(a) ${name}`, r.ranking, false));
@@ -203,6 +229,10 @@ async function main(): Promise<void> {
     } else e2eAvailable = false;
   }
   console.log(rows.join("\n"));
+  for (const [name, d] of byDataset) {
+    console.log(line(`(a) ${name} ranking only`, d.r, false));
+    console.log(line(`(b) ${name} end to end`, d.e, true));
+  }
   console.log(line("(a) OVERALL ranking only", totalR, false));
   console.log(`    reference, plain BM25 over character bigrams of the same units: top-1 ${pct(totalB.top1, totalB.withEvidence)}, top-3 ${pct(totalB.top3, totalB.withEvidence)}`);
   if (e2eAvailable) console.log(line("(b) OVERALL end to end", totalE, true));
