@@ -33,24 +33,20 @@ export function isRegionName(s: string): boolean {
  * Compare regions by `short` (and `parent` when both have one): 海拉尔区 and 呼伦贝尔市海拉尔区 are one.
  */
 export function splitRegionName(name: string): { short: string; parent: string | null } {
-  // The last unit: the shortest tail that is itself a region name of at least 2 characters before its suffix.
+  // Cut after each administrative suffix that has at least two characters of name before it
+  // (温州市 is one unit although 州 is a suffix too; 内蒙古自治区 one unit, not 内蒙古自治 + 区).
   const units: string[] = [];
-  const re = /.+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|区|县|旗|州|盟|镇|乡)(?=.|$)/gy;
-  let m: RegExpExecArray | null;
-  let rest = name;
-  while (rest && (m = re.exec(name))) {
-    units.push(m[0]);
-    rest = name.slice(re.lastIndex);
+  let from = 0;
+  for (let i = 0; i < name.length; i++) {
+    const suffix = /(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|区|县|旗|州|盟|镇|乡)$/.exec(name.slice(from, i + 1));
+    if (suffix && i + 1 - from - suffix[0].length >= 2) {
+      units.push(name.slice(from, i + 1));
+      from = i + 1;
+    }
   }
-  // Units like 新区/地区/自治区 can be mis-split (内蒙古自治区 is one unit); merge units shorter than 2+1.
-  const merged: string[] = [];
-  for (const u of units) {
-    if (merged.length && u.length < 3) merged[merged.length - 1] += u;
-    else merged.push(u);
-  }
-  if (rest) merged.push(rest);
-  if (merged.length <= 1) return { short: name, parent: null };
-  return { short: merged[merged.length - 1], parent: merged.slice(0, -1).join("") };
+  if (from < name.length) units.push(name.slice(from));
+  if (units.length <= 1) return { short: name, parent: null };
+  return { short: units[units.length - 1], parent: units.slice(0, -1).join("") };
 }
 
 function levelOf(region: string): RegionLevel | null {

@@ -3,6 +3,7 @@ import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { logger } from "@/lib/ops/log";
+import { splitRegionName } from "@/lib/report/metadata";
 import { toSimplified } from "@/lib/report/script";
 import { hashReportContent } from "./content-hash";
 import type { PledgeInput, ReportMeta, SectionInput } from "./schema";
@@ -18,10 +19,20 @@ export type CreateReportInput = {
   pledges?: PledgeInput[];
 };
 
-/** Finds or creates the region of a report; names are compared in simplified characters. */
+/**
+ * Finds or creates the region of a report. Names are compared in simplified characters and by
+ * their own unit with its parent (lib/report/metadata.ts splitRegionName): 呼伦贝尔市海拉尔区, 海拉尔区
+ * and 海拉爾區 are one district. A region named with its parent is preferred when both forms exist.
+ */
 async function upsertRegion(tx: Tx, name: string, level: string): Promise<string> {
   const nameKey = toSimplified(name.trim());
-  const existing = await tx.region.findUnique({ where: { nameKey }, select: { id: true, level: true } });
+  const { short, parent } = splitRegionName(nameKey);
+  const candidates = await tx.region.findMany({ where: { nameKey: { endsWith: short } }, select: { id: true, level: true, nameKey: true } });
+  const same = candidates.filter((r) => {
+    const other = splitRegionName(r.nameKey);
+    return other.short === short && (!parent || !other.parent || other.parent === parent);
+  });
+  const existing = same.find((r) => r.nameKey === nameKey) ?? same.sort((x, y) => y.nameKey.length - x.nameKey.length)[0];
   if (existing) {
     if (existing.level === "other" && level !== "other") await tx.region.update({ where: { id: existing.id }, data: { level } });
     return existing.id;

@@ -23,6 +23,16 @@ describe("pairing (real database)", () => {
     expect(events).toBe(2);
   });
 
+  it("one district named two ways (呼伦贝尔市海拉尔区, 海拉尔区) is one region: the later year imported first, and the two pair", async () => {
+    // A region of its own (the Hailar reports are imported above): the same texts, renamed.
+    const renamed = (f: string, title: string) => Buffer.from(`${title}\n` + corpus(f).toString("utf8").replaceAll("海拉尔区", "扎赉诺尔区").replaceAll("海拉尔", "扎赉诺尔"), "utf8");
+    const later = await importReport(null, renamed("hailar/hailar_2016.txt", "2016年呼伦贝尔市扎赉诺尔区政府工作报告"), "2016.txt");
+    const earlier = await importReport(null, renamed("hailar/hailar_2015.txt", "2015年扎赉诺尔区政府工作报告"), "2015.txt");
+    const regions = await db.report.findMany({ where: { id: { in: [later.id, earlier.id] } }, select: { regionId: true, region: { select: { name: true } } } });
+    expect(new Set(regions.map((r) => r.regionId)).size).toBe(1);
+    expect(await reviewOf(earlier.id)).toBe(later.id);
+  });
+
   it("a reviewer's manual pairing is kept, and automatic pairing does not override it", async () => {
     const unknownYear = await importReport(null, corpus("seeds/001_bc1dc47a901dac11.txt"), "001.txt", { region: "海拉尔区", title: "无年份报告" });
     const r2015 = await importReport(null, corpus("hailar/hailar_2015.txt"), "hailar_2015.txt");
