@@ -29,7 +29,7 @@ import { findMainTarget, findTargets } from "./targets";
 import { classifyTier, isNotACommitment } from "./tiers";
 import type { Pledge, PledgeKind, ReportBlock, ReportSection, ReportSubsection, Span, Target } from "./types";
 
-type Draft = Span & { section: string; topic: string | null; origin: Pledge["origin"]; target?: Target | null };
+type Draft = Span & { section: string; topic: string | null; origin: Pledge["origin"]; target?: Target | null; title?: string };
 
 const FRAMING_PARAGRAPH =
   /^(.{0,30}(指导思想|总体要求|总体思路|基本思路|工作思路|总的要求)(是|为)?[::,]|.{0,12}(为实现|为完成|实现|完成|围绕)上述(目标|任务)|.{0,30}(重点|突出|着力)?(做好|抓好|推进|作好)以下|.{0,6}(今年|明年|\d{4}年)是)/;
@@ -325,11 +325,11 @@ function pledgesOfSentence(a: string, sentence: Span): Span[] {
 const TARGET_CONT = /^(达到|达|同比|分别|比上年|比|较|占|其中|均|年均|确保|力争|争取|在实际工作中)/;
 
 /** Headline targets: one pledge per indicator (see the file comment for shared targets). */
-function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target | null }[] {
+function pledgesOfTargets(source: string, a: string, span: Span): { span: Span; target: Target | null; title?: string }[] {
   let start = span.start;
   const lead = /(预期目标|主要目标|预期指标|主要指标|发展目标)(是|为)?[::]/.exec(a.slice(span.start, span.end));
   if (lead) start = span.start + lead.index + lead[0].length;
-  const out: { span: Span; target: Target | null }[] = [];
+  const out: { span: Span; target: Target | null; title?: string }[] = [];
   for (const sent of splitAt(a, start, span.end, /[。;!?]/)) {
     const clauses = splitAt(a, sent.start, sent.end, /,/);
     const groups: Span[] = [];
@@ -338,7 +338,7 @@ function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target |
       const own = findTargets(a, c.start, c.end).length > 0;
       // "增长7%,力争8%" continues; "…同步,确保完成全面建成小康社会目标任务" is its own commitment.
       const ownCommitment = !own && /^(确保|力争|争取)/.test(t) && t.length > 7;
-      if (groups.length && !ownCommitment && (TARGET_CONT.test(t) || !own && !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持)/.test(t))) {
+      if (groups.length && !ownCommitment && (TARGET_CONT.test(t) || !own && !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持|向好|平衡|稳定|回稳|持平|好转|改善|优化|提升|提高)/.test(t))) {
         groups[groups.length - 1].end = c.end;
       } else groups.push({ ...c });
     }
@@ -367,7 +367,10 @@ function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target |
       const head = verbAt > 0 ? text.slice(0, verbAt) : "";
       const names = target && head ? splitAt(a, gs, gs + verbAt, /[、和]/) : [];
       if (names.length >= 2 && names.every((n) => n.end - n.start <= 16 && !/(增长|完成|达到)/.test(a.slice(n.start, n.end)))) {
-        names.slice(0, -1).forEach((n) => out.push({ span: n, target }));
+        // The span of an earlier indicator is its bare name; its title keeps the shared predicate
+        // (固定资产投资 → 固定资产投资增长6%), so the item still says what is promised.
+        const predicate = source.slice(gs + verbAt, g.end);
+        names.slice(0, -1).forEach((n) => out.push({ span: n, target, title: source.slice(n.start, n.end) + predicate }));
         out.push({ span: { start: names[names.length - 1].start, end: g.end }, target });
       } else out.push({ span: { start: gs, end: g.end }, target });
     }
@@ -411,8 +414,9 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
     const target = d.target !== undefined ? d.target : findMainTarget(a, t.start, t.end);
     if (!target && (JUNK_CLAUSE.test(text) || isNotACommitment(text, null))) continue;
     const tier = classifyTier(text, target);
-    // A headline indicator is a target, whatever its unit (城镇新增就业50万人).
-    if (d.origin === "targets" && tier.tier === "trackable") tier.reason = "target";
+    // A headline indicator is a target, whatever its unit (城镇新增就业50万人), and checkable even
+    // without a figure (进出口回稳向好, 国际收支基本平衡): next year's review reports on each.
+    if (d.origin === "targets") Object.assign(tier, { tier: "trackable", reason: "target" });
     const srcText = source.slice(t.start, t.end);
     pledges.push({
       id: `p${pledges.length + 1}`,
@@ -426,6 +430,7 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
       origin: d.origin,
       tier: tier.tier,
       tierReason: tier.reason,
+      title: d.title ?? null,
     });
     lastEnd = t.end;
   }
@@ -478,8 +483,8 @@ function extractSection(
     const tbAt = spanIndexAt(targetBlocks, contentStart); // blocks are in text order too
     const tb = tbAt < targetBlocks.length && targetBlocks[tbAt].start < p.end ? targetBlocks[tbAt] : undefined;
     if (tb) {
-      for (const { span, target } of pledgesOfTargets(a, tb)) {
-        drafts.push({ ...span, section: label, topic: null, origin: "targets", target });
+      for (const { span, target, title } of pledgesOfTargets(source, a, tb)) {
+        drafts.push({ ...span, section: label, topic: null, origin: "targets", target, ...(title ? { title } : {}) });
       }
       continue;
     }
