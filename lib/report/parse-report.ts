@@ -3,8 +3,10 @@
  * span an exact range of the input text. toParseJson: the stable JSON shape printed by
  * `cli parse`.
  */
+import { withParseBudget, type ParseBudget } from "./budget";
 import { findBodyRange } from "./clean";
 import { ReportInputError } from "./errors";
+import { countReportChars, MAX_REPORT_CHARS, MAX_SECTIONS } from "./limits";
 import { extractMetadata } from "./metadata";
 import { splitParagraphs } from "./paragraphs";
 import { extractPledges } from "./pledges";
@@ -13,20 +15,48 @@ import { buildStructure, describeParagraph } from "./sections";
 import type { ParsedReport, Target } from "./types";
 
 export type { ParsedReport } from "./types";
+export type { ParseBudget } from "./budget";
 
 const REPORT_SIGNALS = /(各位代表|政府工作报告|工作报告|向大会报告|人民代表大会|代表.{1,12}(政府|常委会).{0,6}报告工作|请予审议)/;
 
 /**
  * Parse a decoded report. Throws ReportInputError NOT_A_REPORT for text that is not a work
  * report (no review/plan headings and no report signals) and NO_PLAN for a report whose plan
- * cannot be found. Every pledge satisfies text === text.slice(start, end).
+ * cannot be found; TOO_LONG, TOO_MANY_SECTIONS or TOO_MANY_PLEDGES past the caps of limits.ts;
+ * TIMEOUT or ABORTED when `budget` runs out (checked at once and then throughout). Time is linear
+ * in the length of the text. Every pledge satisfies text === text.slice(start, end).
  */
-export function parseReport(text: string): ParsedReport {
+export function parseReport(text: string, budget?: ParseBudget): ParsedReport {
+  const chars = countReportChars(text);
+  if (chars > MAX_REPORT_CHARS) {
+    throw new ReportInputError(
+      "TOO_LONG",
+      `The text has ${chars.toLocaleString("en")} characters besides whitespace; a report may have at most ${MAX_REPORT_CHARS.toLocaleString("en")}.`,
+    );
+  }
+  return withParseBudget(budget, () => parseWithinBudget(text));
+}
+
+/** Number of section rows a report is stored as: sections, subsections, topics and blocks. */
+function sectionRows(structure: { sections: ParsedReport["sections"]; blocks: ParsedReport["blocks"] }): number {
+  let rows = structure.sections.length + structure.blocks.length;
+  for (const s of structure.sections) {
+    rows += s.subsections.length;
+    for (const sub of s.subsections) rows += sub.topics.length;
+  }
+  return rows;
+}
+
+function parseWithinBudget(text: string): ParsedReport {
   const script = detectScript(text);
   const a = normalizeForParse(text, script);
   const body = findBodyRange(a);
   const paragraphs = splitParagraphs(a, body.start, body.end).map((p) => describeParagraph(a, p));
   const structure = buildStructure(text, a, body, paragraphs);
+  const rows = sectionRows(structure);
+  if (rows > MAX_SECTIONS) {
+    throw new ReportInputError("TOO_MANY_SECTIONS", `The text has ${rows.toLocaleString("en")} sections and headings; a report may have at most ${MAX_SECTIONS.toLocaleString("en")}.`);
+  }
   const hasSignals = REPORT_SIGNALS.test(a.slice(body.start, Math.min(body.end, body.start + 3000)));
   const hasPlan = structure.sections.some((s) => s.kind === "plan");
   if (!structure.sections.length && !hasSignals) {

@@ -25,6 +25,9 @@
 import type { ParagraphInfo, ReportStructure } from "./sections";
 import { findTopic, ordinalPrefixLength } from "./sections";
 import { spanIndexAt, spansBetween } from "./span-search";
+import { checkParseBudget } from "./budget";
+import { ReportInputError } from "./errors";
+import { MAX_PLEDGES } from "./limits";
 import { findMainTarget, findTargets } from "./targets";
 import type { Pledge, PledgeKind, ReportBlock, ReportSection, ReportSubsection, Span, Target } from "./types";
 
@@ -108,6 +111,8 @@ const NP_CONT = /^([\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}的[^,]{1,12}$/;
 const FORWARD =
   /^((力争|确保|争取|计划|预计)?(年末|年底|年内|全年|今年|明年|上半年|下半年|到\d{4}年底?|\d{4}年底?前?)|.{0,30}(通过|采取|采用|运用)[^,]{0,40}(形式|方式|方法|途径|渠道|手段|措施|办法|模式))$/;
 
+// `prev` is the group the clause may join, which grows as clauses join it: only its last three
+// characters are read (reading all of it for every clause was quadratic).
 function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): ClauseKind {
   let t = a.slice(c.start, c.end);
   t = t.slice(ordinalPrefixLength(t)).replace(/^要/, "").trim();
@@ -115,7 +120,7 @@ function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): 
   if (!first && prev) {
     const noTarget = !findTargets(a, c.start, c.end).length;
     if (noTarget && t.length <= 14 && DEADLINE_TAIL.test(t)) return "tail";
-    if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(prev.start, prev.end))) return "cont";
+    if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(Math.max(prev.start, prev.end - 3), prev.end))) return "cont";
     if (noTarget && PURPOSE_TAIL.test(t)) return "purpose";
   }
   const lead =
@@ -278,6 +283,7 @@ function pledgesOfSentence(a: string, sentence: Span): Span[] {
   const groups: Span[] = [];
   let pending: number | null = null;
   clauses.forEach((c, i) => {
+    checkParseBudget();
     const last = groups.length ? groups[groups.length - 1] : null;
     const kind = classifyClause(a, c, i === 0 || !groups.length, pending === null ? last : null);
     if (kind === "tail" && last) {
@@ -373,7 +379,8 @@ function subsectionAt(section: ReportSection, pos: number): ReportSubsection | u
 
 /**
  * Extract the pledges of every plan (and list) section. `source` is the decoded text,
- * `a` its analysis form. Pledge text is always exactly source.slice(start, end).
+ * `a` its analysis form. Pledge text is always exactly source.slice(start, end). Throws
+ * ReportInputError TOO_MANY_PLEDGES as soon as there are more than MAX_PLEDGES.
  */
 export function extractPledges(source: string, a: string, structure: ReportStructure): Pledge[] {
   const drafts: Draft[] = [];
@@ -387,6 +394,7 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
   const pledges: Pledge[] = [];
   let lastEnd = -1;
   for (const d of drafts) {
+    checkParseBudget();
     const t = tighten(a, d.start, d.end);
     if (t.end - t.start < 4 || t.start < lastEnd) continue;
     const text = a.slice(t.start, t.end);
@@ -406,6 +414,9 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
       origin: d.origin,
     });
     lastEnd = t.end;
+    if (pledges.length > MAX_PLEDGES) {
+      throw new ReportInputError("TOO_MANY_PLEDGES", `The text yields more than ${MAX_PLEDGES.toLocaleString("en")} pledges, the most one report may have.`);
+    }
   }
   return pledges;
 }
@@ -436,6 +447,7 @@ function extractSection(
   // follows a heading in the same paragraph. Both open a subsection and are usually framing.
   let opening: "separate" | "inline" | null = null;
   for (const p of inside) {
+    checkParseBudget();
     const contentStart = p.contentStart;
     const isSubHeading = subHeadingStarts.has(p.start);
     if (p.start === section.headingStart || isSubHeading) {
@@ -475,6 +487,7 @@ function extractSection(
     const subParagraphs = sub ? countUnder(sub) : 0;
     const shortOpening = mode === "separate" && !topic && subParagraphs > 1 && splitAt(a, start, p.end, /[。!?]/).length <= 2;
     sentences.forEach((s, i) => {
+      checkParseBudget();
       const st = a.slice(s.start, s.end);
       const hasTarget = findTargets(a, s.start, s.end).length > 0;
       if (!hasTarget) {
