@@ -28,6 +28,12 @@ export const MAX_PLEDGES = 3_000;
  */
 export const MAX_SECTIONS = 1_000;
 
+/** The caps in force for one parse (parseReport's `limits` option overrides them one by one). */
+export type ReportLimits = { maxChars: number; maxPledges: number; maxSections: number };
+
+/** The caps every import goes through. */
+export const REPORT_LIMITS: ReportLimits = { maxChars: MAX_REPORT_CHARS, maxPledges: MAX_PLEDGES, maxSections: MAX_SECTIONS };
+
 /** The characters of `text` that count against MAX_REPORT_CHARS: all but whitespace (as \s). */
 export function countReportChars(text: string): number {
   let n = 0;

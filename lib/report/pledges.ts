@@ -27,7 +27,6 @@ import { findTopic, ordinalPrefixLength } from "./sections";
 import { spanIndexAt, spansBetween } from "./span-search";
 import { checkParseBudget } from "./budget";
 import { ReportInputError } from "./errors";
-import { MAX_PLEDGES } from "./limits";
 import { findMainTarget, findTargets } from "./targets";
 import type { Pledge, PledgeKind, ReportBlock, ReportSection, ReportSubsection, Span, Target } from "./types";
 
@@ -380,9 +379,9 @@ function subsectionAt(section: ReportSection, pos: number): ReportSubsection | u
 /**
  * Extract the pledges of every plan (and list) section. `source` is the decoded text,
  * `a` its analysis form. Pledge text is always exactly source.slice(start, end). Throws
- * ReportInputError TOO_MANY_PLEDGES as soon as there are more than MAX_PLEDGES.
+ * ReportInputError TOO_MANY_PLEDGES as soon as there are more than `maxPledges`.
  */
-export function extractPledges(source: string, a: string, structure: ReportStructure): Pledge[] {
+export function extractPledges(source: string, a: string, structure: ReportStructure, maxPledges = Infinity): Pledge[] {
   const drafts: Draft[] = [];
   const { sections, blocks, paragraphs } = structure;
   const targetBlocks = blocks.filter((b) => b.kind === "targets");
@@ -414,8 +413,8 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
       origin: d.origin,
     });
     lastEnd = t.end;
-    if (pledges.length > MAX_PLEDGES) {
-      throw new ReportInputError("TOO_MANY_PLEDGES", `The text yields more than ${MAX_PLEDGES.toLocaleString("en")} pledges, the most one report may have.`);
+    if (pledges.length > maxPledges) {
+      throw new ReportInputError("TOO_MANY_PLEDGES", `The text yields more than ${maxPledges.toLocaleString("en")} pledges, the most one report may have.`);
     }
   }
   return pledges;
