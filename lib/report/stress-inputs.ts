@@ -65,3 +65,18 @@ export function nestedHtmlReport(depth: number): string {
   const text = `${HEAD}${NUMBER_CLAUSES.join(",")}。`.replace(/\n/g, "<br>");
   return `<html><body>${"<div>".repeat(depth)}${text}${"</div>".repeat(depth)}</body></html>`;
 }
+
+/**
+ * A report as large as the caps allow (lib/report/limits.ts), for tests that need an import with a
+ * long transaction (crash, shutdown): `subsections` plan subsections of three pledges each, their
+ * items numbered 1、3、5、 so that they form no list block. 300 subsections give about 900 pledges
+ * and 300 section rows; 900 give about 2,700 pledges and 900 rows, just under the caps.
+ */
+export function largestReport(subsections: number, tag = ""): string {
+  const parts: string[] = [tag ? `（${tag}）\n` : "", HEAD];
+  for (let i = 0; i < subsections; i++) {
+    parts.push(`(${"一二三四五六七八九十"[i % 10]})推进第${i + 1}批重点项目\n`);
+    for (const n of [1, 3, 5]) parts.push(`${n}、新建第${i + 1}批${NUMBER_CLAUSES[(i + n) % NUMBER_CLAUSES.length]}。\n`);
+  }
+  return parts.join("");
+}
