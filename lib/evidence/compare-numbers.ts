@@ -95,6 +95,10 @@ export function compareNumbers(target: NumericTarget, evidenceText: string, pled
   const candidates = extractQuantities(folded).filter((q) => q.unit === t.unit && q.growth === growth);
   if (candidates.length === 0) return null;
   const pledgeFolded = foldForMatch(pledgeText);
+  // Every two-character piece of the pledge, so that each lookup below is one set lookup rather
+  // than a scan of the whole pledge (pledge length × figures × 14 was quadratic on huge texts).
+  const pledgePairs = new Set<string>();
+  for (let i = 0; i + 1 < pledgeFolded.length; i++) pledgePairs.add(pledgeFolded.slice(i, i + 2));
   const affinity = (q: Quantity) => {
     let from = Math.max(0, q.start - 14);
     for (let i = q.start - 1; i >= from; i--) {
@@ -105,7 +109,7 @@ export function compareNumbers(target: NumericTarget, evidenceText: string, pled
     }
     const before = folded.slice(from, q.start);
     let n = 0;
-    for (let i = 0; i + 1 < before.length; i++) if (pledgeFolded.includes(before.slice(i, i + 2))) n++;
+    for (let i = 0; i + 1 < before.length; i++) if (pledgePairs.has(before.slice(i, i + 2))) n++;
     return n;
   };
   let best = candidates[0];

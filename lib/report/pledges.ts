@@ -25,6 +25,8 @@
 import type { ParagraphInfo, ReportStructure } from "./sections";
 import { findTopic, ordinalPrefixLength } from "./sections";
 import { spanIndexAt, spansBetween } from "./span-search";
+import { checkParseBudget } from "./budget";
+import { ReportInputError } from "./errors";
 import { findMainTarget, findTargets } from "./targets";
 import { classifyTier, isNotACommitment } from "./tiers";
 import type { Pledge, PledgeKind, ReportBlock, ReportSection, ReportSubsection, Span, Target } from "./types";
@@ -108,6 +110,8 @@ const NP_CONT = /^([\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}的[^,]{1,12}$/;
 const FORWARD =
   /^((力争|确保|争取|计划|预计)?(年末|年底|年内|全年|今年|明年|上半年|下半年|到\d{4}年底?|\d{4}年底?前?)|.{0,30}(通过|采取|采用|运用)[^,]{0,40}(形式|方式|方法|途径|渠道|手段|措施|办法|模式))$/;
 
+// `prev` is the group the clause may join, which grows as clauses join it: only its last three
+// characters are read (reading all of it for every clause was quadratic).
 function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): ClauseKind {
   let t = a.slice(c.start, c.end);
   t = t.slice(ordinalPrefixLength(t)).replace(/^要/, "").trim();
@@ -119,7 +123,7 @@ function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): 
     // and so does a short assurance of its effect (加强失业调控和失业预警，确保就业形势稳定).
     if (/(工程|项目|行动|计划|活动)$/.test(a.slice(prev.start, prev.end)) && /^(解决|惠及|覆盖|受益|帮助|带动|涉及|服务)/.test(t)) return "tail";
     if (noTarget && t.length <= 10 && /^确保[^,]{2,}(稳定|安全|平稳|有序|不发生)/.test(t)) return "tail";
-    if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(prev.start, prev.end))) return "cont";
+    if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(Math.max(prev.start, prev.end - 3), prev.end))) return "cont";
     if (noTarget && PURPOSE_TAIL.test(t)) return "purpose";
   }
   const lead =
@@ -282,6 +286,7 @@ function pledgesOfSentence(a: string, sentence: Span): Span[] {
   const groups: Span[] = [];
   let pending: number | null = null;
   clauses.forEach((c, i) => {
+    checkParseBudget();
     const last = groups.length ? groups[groups.length - 1] : null;
     const kind = classifyClause(a, c, i === 0 || !groups.length, pending === null ? last : null);
     if (kind === "tail" && last) {
@@ -393,9 +398,10 @@ function subsectionAt(section: ReportSection, pos: number): ReportSubsection | u
  * Extract the pledges of every plan (and list) section. `source` is the decoded text,
  * `a` its analysis form. Pledge text is always exactly source.slice(start, end). The paragraphs
  * left out as framing (guiding ideology, this year's significance, the reasons for the targets)
- * are appended to `framing`.
+ * are appended to `framing`. Throws ReportInputError TOO_MANY_PLEDGES as soon as there are more
+ * than `maxPledges`.
  */
-export function extractPledges(source: string, a: string, structure: ReportStructure, framing: Span[] = []): Pledge[] {
+export function extractPledges(source: string, a: string, structure: ReportStructure, framing: Span[] = [], maxPledges = Infinity): Pledge[] {
   const drafts: Draft[] = [];
   const { sections, blocks, paragraphs } = structure;
   const targetBlocks = blocks.filter((b) => b.kind === "targets");
@@ -407,6 +413,7 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
   const pledges: Pledge[] = [];
   let lastEnd = -1;
   for (const d of drafts) {
+    checkParseBudget();
     const t = tighten(a, d.start, d.end);
     if (t.end - t.start < 4 || t.start < lastEnd) continue;
     const text = a.slice(t.start, t.end);
@@ -433,6 +440,9 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
       title: d.title ?? null,
     });
     lastEnd = t.end;
+    if (pledges.length > maxPledges) {
+      throw new ReportInputError("TOO_MANY_PLEDGES", `The text yields more than ${maxPledges.toLocaleString("en")} pledges, the most one report may have.`);
+    }
   }
   return pledges;
 }
@@ -464,6 +474,7 @@ function extractSection(
   // follows a heading in the same paragraph. Both open a subsection and are usually framing.
   let opening: "separate" | "inline" | null = null;
   for (const p of inside) {
+    checkParseBudget();
     const contentStart = p.contentStart;
     const isSubHeading = subHeadingStarts.has(p.start);
     if (p.start === section.headingStart || isSubHeading) {
@@ -506,6 +517,7 @@ function extractSection(
     const subParagraphs = sub ? countUnder(sub) : 0;
     const shortOpening = mode === "separate" && !topic && subParagraphs > 1 && splitAt(a, start, p.end, /[。!?]/).length <= 2;
     sentences.forEach((s, i) => {
+      checkParseBudget();
       const st = a.slice(s.start, s.end);
       const hasTarget = findTargets(a, s.start, s.end).length > 0;
       if (!hasTarget) {

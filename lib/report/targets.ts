@@ -3,6 +3,7 @@
  * comparator, e.g. 增长6%左右, 5万平方米以上, 压缩至1个工作日以内, 打造1-2个, 3至5家, 两所.
  * Works on the analysis text (simplified, half-width), whose offsets equal the source's.
  */
+import { checkParseBudget } from "./budget";
 import type { Comparator, Target } from "./types";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -116,6 +117,7 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
   QUANTITY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = QUANTITY.exec(text))) {
+    checkParseBudget();
     const start = from + m.index;
     const end = start + m[0].length;
     const [, n1, n2, approx1, mag, approx2, unitRaw] = m;
