@@ -470,6 +470,10 @@ function extractSection(
   };
   const hasSubs = section.subsections.length > 0;
   const firstSub = hasSubs ? section.subsections[0].start : section.end;
+  // Without subsections, what comes before the headline targets (the year's situation, the
+  // guiding ideology) frames them, as what comes before the first subsection does.
+  const firstTargets = targetBlocks.find((b) => b.start >= section.headingEnd && b.start < section.end);
+  const framingEnd = hasSubs ? firstSub : firstTargets && !section.continuesPlan ? firstTargets.start : section.headingStart;
   // "separate": the first paragraph after a standalone subsection heading; "inline": text that
   // follows a heading in the same paragraph. Both open a subsection and are usually framing.
   let opening: "separate" | "inline" | null = null;
@@ -501,7 +505,7 @@ function extractSection(
     }
     // Framing before the subsections (this year's significance, guiding ideology, why the targets
     // are what they are) and framing paragraphs anywhere: left out, and said to be.
-    if ((hasSubs && p.start < firstSub && section.kind !== "list") || FRAMING_PARAGRAPH.test(text)) {
+    if ((p.end <= framingEnd && section.kind !== "list") || (hasSubs && p.start < firstSub && section.kind !== "list") || FRAMING_PARAGRAPH.test(text)) {
       framing.push({ start: contentStart, end: p.end });
       continue;
     }

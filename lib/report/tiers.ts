@@ -117,6 +117,17 @@ const STATEMENT =
   /^(这些|这一|上述|以上)(目标|指标|任务|举措|措施)|^(有利于|有助于|都需要|力求|而且要|旨在|意在|目的是|关键在于|重点在于)|[^,;。]{1,8}就(有|好|能|会|是)[^,;。]{0,8}$|^站在|^(新形势新任务|新征程新使命)/;
 
 /**
+ * Descriptions of the situation: conditions and judgements, not actions (形势依然严峻, 不确定因素较多,
+ * 从宏观经济环境看, 产业结构偏重, 我们…充满信心).
+ */
+const SITUATION =
+  /(看$|^(从|就)[^,;。]{2,16}(看|来看|而言)|(形势|风险|压力|挑战|困难|矛盾|问题|因素|环境|局面|态势|基础|优势|机遇|条件|信心)[^,;。]{0,8}(严峻|复杂|较多|加大|增多|突出|依然|仍然|明显|较大|不少|加剧|上升|蔓延|扩散|更多|更大|增强|充足|有利|积极)|(偏重|偏低|偏弱|偏小|不足|不强|不够|不高|较弱|较强|较大|较多|严峻|复杂|突出|蔓延|崛起|明显加强|充满信心|更加统一|更加充足)$|^(尽管|虽然|但是|然而|同时还要看到|我们也要看到|也要清醒看到|经过多年|加上)|面临[^,;。]{0,12}(挑战|困难|局面|压力|考验)|^我(国|省|市|区|县)[^,;。]{0,6}(仍|已|正|经济|发展|的)[^,;。]{0,30}$)/;
+
+/** Verbs (and their adverbs) that open a clause doing something. */
+const ACTION_START =
+  /^(深入|全面|大力|积极|持续|扎实|切实|认真|重点|继续|进一步|着力|努力|加快)?(开展|加强|推进|推动|实施|支持|做好|抓好|解决|建设|建立|完善|健全|落实|深化|优化|提升|提高|促进|扩大|培育|发展|打造|引导|鼓励|帮助|扶持|保障|强化|整治|治理|防范|化解|稳定|改善|降低|减少|严格|规范|创新|组织|启动|完成|实现|确保|力争|争取)/;
+
+/**
  * Whether an extracted clause commits to nothing: rhetoric (坚决完成任务, 拿出硬办法), a slogan, a
  * statement of the situation (内蒙古是祖国的“北大门”), a lesson (深刻汲取…教训), a purpose or effect
  * (让…, 守好…底线), or a fragment too short to mean anything alone (科学决策, 化繁就简).
@@ -128,5 +139,7 @@ export function isNotACommitment(text: string, target: Target | null): boolean {
   if (han < 5) return true;
   if (RHETORIC.test(text)) return true;
   if (RHETORIC_ANYWHERE.test(text) || CONDUCT.test(text) || STATEMENT.test(text)) return true;
+  // A clause that opens with an action (开展…专项整治, 重点支持面临困难的企业) acts on the situation it names.
+  if (SITUATION.test(text) && !ACTION_START.test(text)) return true;
   return false;
 }

@@ -19,6 +19,10 @@ export type ImportPreview = {
   kinds: Record<"quantitative" | "project" | "policy", number>;
   samplePledges: { text: string; section: string; kind: string }[];
   duplicateOf: { id: string; title: string } | null;
+  /** The file holds the report's body twice (a web page rendered twice): pledges come from the first copy. */
+  bodyTwice: boolean;
+  /** "five-year": no plan for the year, the five-year tasks are extracted instead. */
+  planScope: "annual" | "five-year";
 };
 
 /**
@@ -72,6 +76,8 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
     kinds,
     samplePledges: parsed.pledges.slice(0, 12).map((p) => ({ text: p.text, section: p.section, kind: p.kind })),
     duplicateOf: await findReportByContent(decoded.text),
+    bodyTwice: parsed.duplicateOf !== null,
+    planScope: parsed.planScope,
   };
 }
 

@@ -156,6 +156,8 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
               <h3 className="label">{t("import.pledges")}</h3>
               <p className="text-lg font-semibold tabular-nums" data-testid="import-pledge-count">{p.pledgeCount}</p>
               <p className="text-xs text-stone-500">{t("import.pledgeKinds", p.kinds)}</p>
+              {p.bodyTwice ? <p className="mt-1 text-xs text-amber-800" data-testid="import-body-twice">{t("import.bodyTwice")}</p> : null}
+              {p.planScope === "five-year" ? <p className="mt-1 text-xs text-amber-800" data-testid="import-five-year">{t("import.fiveYearPlan")}</p> : null}
             </div>
             <div>
               <h3 className="label">{t("import.samples")}</h3>
