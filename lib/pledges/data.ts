@@ -83,6 +83,12 @@ type ReportPledgeRow = {
   assigneeId: string | null;
   version: number | bigint;
   evidenceCount: number | bigint;
+  tier: string;
+  tierReason: string | null;
+  tierSource: string;
+  /** 0/1 on SQLite, a boolean on PostgreSQL. */
+  excluded: boolean | number | bigint;
+  title: string | null;
 };
 
 /**
@@ -98,6 +104,7 @@ export async function listReportPledges(reportId: string): Promise<ReportPledge[
     SELECT p."id", p."start", p."end", p."text", p."searchText", p."sectionId", p."topic", p."kind",
       p."targetValue", p."targetValueMax", p."targetUnit", p."targetComparator", p."targetGrowth",
       p."position", p."status", p."reviewState", p."assigneeId", p."version",
+      p."tier", p."tierReason", p."tierSource", p."excluded", p."title",
       (SELECT COUNT(*) FROM "Evidence" e WHERE e."pledgeId" = p."id") AS "evidenceCount"
     FROM "Pledge" p
     WHERE p."reportId" = ${reportId}
@@ -124,5 +131,10 @@ export async function listReportPledges(reportId: string): Promise<ReportPledge[
     assigneeId: p.assigneeId,
     evidenceCount: Number(p.evidenceCount),
     version: Number(p.version),
+    tier: p.tier,
+    tierReason: p.tierReason,
+    tierSource: p.tierSource,
+    excluded: Boolean(Number(p.excluded)),
+    title: p.title,
   }));
 }
