@@ -168,9 +168,12 @@ export function analyseSpan(
 }
 
 /** The fields a re-derivation writes, without the tier when a person set it (a person's tier is never overwritten). */
-function keepPersonTier<T extends Partial<DerivedTier>>(p: Pick<PledgeRow, "tierSource">, derived: T): Omit<T, keyof DerivedTier> | T {
+function keepPersonTier<T extends Partial<DerivedTier>>(p: Pick<PledgeRow, "tierSource">, derived: T): Partial<T> {
   if (p.tierSource !== "person") return derived;
-  const { tier: _tier, tierReason: _reason, tierSource: _source, ...rest } = derived;
+  const rest: Partial<T> = { ...derived };
+  delete rest.tier;
+  delete rest.tierReason;
+  delete rest.tierSource;
   return rest;
 }
 
