@@ -23,6 +23,9 @@ import {
 } from "./mutations";
 import { adjustPledgeSpanSchema, isSpanEdge, setPledgeTierSchema, setPledgeTitleSchema } from "./schema";
 import { nudgeSpan } from "./span-nudge";
+import { getPairAuditReport, listAuditPairs } from "@/lib/audit-reports/data";
+import { buildAuditCsv, buildAuditJson } from "@/lib/audit-reports/export";
+import { createTranslator } from "@/lib/i18n/messages";
 
 // Issue 14: tiers, "not a pledge", span boundaries and titles, on a real database.
 
@@ -394,5 +397,44 @@ describe("bulk verdicts on excluded pledges", () => {
     await setPledgeExcluded(actor, { reportId, pledgeId: p.id, version: s.version, excluded: true });
     const res = await bulkUpdate(writer, { pledgeIds: [p.id], submit: true });
     expect(res).toEqual({ updated: 0, skipped: [{ pledgeId: p.id, reason: "PLEDGE_EXCLUDED" }] });
+  });
+});
+
+describe("audit reports count trackable commitments by default", () => {
+  it("trackable only unless tiers is all; items marked not a pledge never count; exports carry the tier", async () => {
+    const { reportId } = await importCopy();
+    const rows = await pledgesOf(reportId);
+    const trackable = rows.filter((p) => p.tier === "trackable");
+    const direction = rows.filter((p) => p.tier === "direction");
+    const notAPledge = direction[0];
+    await setPledgeExcluded(actor, { reportId, pledgeId: notAPledge.id, version: notAPledge.version, excluded: true });
+    const excludedTrackable = trackable[trackable.length - 1];
+    await setPledgeExcluded(actor, { reportId, pledgeId: excludedTrackable.id, version: excludedTrackable.version, excluded: true });
+
+    const def = (await getPairAuditReport(reportId, { approvedOnly: false, showNotes: true, tiers: "trackable" }))!;
+    const listed = def.groups.flatMap((g) => g.pledges);
+    expect(def.aggregate.total.pledges).toBe(trackable.length - 1);
+    expect(listed.map((p) => p.id).sort()).toEqual(trackable.slice(0, -1).map((p) => p.id).sort());
+    expect(listed.every((p) => p.tier === "trackable")).toBe(true);
+    expect(def.tierCounts).toEqual({ trackable: trackable.length - 1, direction: direction.length - 1 });
+
+    const all = (await getPairAuditReport(reportId, { approvedOnly: false, showNotes: true, tiers: "all" }))!;
+    expect(all.aggregate.total.pledges).toBe(rows.length - 2);
+    expect(all.groups.flatMap((g) => g.pledges).some((p) => p.id === notAPledge.id || p.id === excludedTrackable.id)).toBe(false);
+    // Numbers are the pledge's place in its report, whichever tiers are shown.
+    const first = listed[0];
+    expect(all.groups.flatMap((g) => g.pledges).find((p) => p.id === first.id)!.number).toBe(first.number);
+
+    const t = createTranslator("en");
+    const csv = buildAuditCsv(def, t);
+    expect(csv.split("\r\n")[0]).toContain("Tier,Tier reason");
+    expect(csv).toContain(",trackable,target,");
+    const json = JSON.parse(buildAuditJson(def));
+    expect(json).toMatchObject({ tiers: "trackable", tierCounts: def.tierCounts });
+    expect(json.pledges[0]).toMatchObject({ tier: "trackable", tierReason: expect.any(String) });
+
+    const pairs = await listAuditPairs();
+    expect(pairs.find((p) => p.plan.id === reportId)).toMatchObject({ pledges: trackable.length - 1, direction: direction.length - 1 });
+    expect((await listAuditPairs({ tiers: "all" })).find((p) => p.plan.id === reportId)).toMatchObject({ pledges: rows.length - 2 });
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "@/lib/assessments/schema";
 import { formatAsOf, formatAuditTarget, formatRate } from "@/lib/audit-reports/format";
-import type { AuditPledge, AuditReport } from "@/lib/audit-reports/schema";
+import { auditViewQuery, type AuditPledge, type AuditReport } from "@/lib/audit-reports/schema";
 import type { Tally } from "@/lib/audit-reports/aggregate";
 import { createTranslator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { StatusBadge } from "@/app/_components/assessment-badges";
@@ -14,6 +14,8 @@ type Props = {
   locale: Locale;
   /** internal: links into the workspace; public: a share page (no internal links). */
   mode: "internal" | "public";
+  /** The page's own path, for the link that switches between trackable items only and all. */
+  basePath: string;
 };
 
 const TABLE_STATUSES: AssessmentStatus[] = ["fulfilled", "partial", "in_progress", "unfulfilled", "not_verifiable", "not_assessed"];
@@ -69,6 +71,12 @@ function ProvisionalMark({ p, t, approvedOnly }: { p: AuditPledge; t: Translate;
   );
 }
 
+/** "可跟踪 · 目标" or "方向性": a pledge's tier and, when trackable, why. */
+function tierLabel(p: Pick<AuditPledge, "tier" | "tierReason">, t: Translate): string {
+  if (p.tier !== "trackable") return t("tiers.tier.direction");
+  return p.tierReason ? `${t("tiers.tier.trackable")} · ${t(`tiers.reason.${p.tierReason}` as Parameters<Translate>[0])}` : t("tiers.tier.trackable");
+}
+
 function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; report: AuditReport; mode: Props["mode"] }) {
   const notes = report.options.showNotes;
   const href = `/reports/${p.reportId}/pledges/${p.id}`;
@@ -76,12 +84,15 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
     <tr data-testid="audit-pledge" data-status={p.status}>
       <td className="tabular-nums text-stone-500">{p.number}</td>
       <td className="min-w-[16rem]">
+        {p.title ? <div className="font-medium text-stone-900" data-testid="audit-pledge-title">{p.title}</div> : null}
         {mode === "internal" ? (
           <Link href={href} className="hover:text-brand-700 hover:underline">{p.text}</Link>
         ) : (
           p.text
         )}
         <div className="mt-0.5 text-xs text-stone-500">
+          <span data-testid="audit-pledge-tier" data-tier={p.tier}>{tierLabel(p, t)}</span>
+          {" · "}
           {t(`report.kind.${p.kind}`)}
           {p.target ? ` · ${t("auditReport.target")} ${formatAuditTarget(p.target, t("auditReport.growth"))}` : ""}
           {p.reportedValue ? ` · ${t("auditReport.reported")} ${p.reportedValue}` : ""}
@@ -129,7 +140,7 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
  * every pledge with its verdict and evidence. The same view serves the workspace and share pages;
  * share pages without notes receive no rationales or names in `report` at all.
  */
-export function AuditReportView({ report, locale, mode }: Props) {
+export function AuditReportView({ report, locale, mode, basePath }: Props) {
   const t = createTranslator(locale);
   const { aggregate, options } = report;
   const total = aggregate.total;
@@ -138,7 +149,7 @@ export function AuditReportView({ report, locale, mode }: Props) {
   const notes = options.showNotes;
 
   return (
-    <article className="audit-report space-y-5" data-testid="audit-report" data-approved-only={options.approvedOnly ? "1" : "0"}>
+    <article className="audit-report space-y-5" data-testid="audit-report" data-approved-only={options.approvedOnly ? "1" : "0"} data-tiers={options.tiers}>
       <section className="card p-4 text-sm" aria-label={t("auditReport.about")}>
         <ul className="space-y-1">
           {report.plans.map((plan) => (
@@ -161,6 +172,12 @@ export function AuditReportView({ report, locale, mode }: Props) {
         <p className="mt-2 text-xs text-stone-600" data-testid="audit-as-of">
           {t("auditReport.asOf", { time: formatAsOf(report.asOf) })}
           {report.lastChangeAt ? ` · ${t("auditReport.lastChange", { time: formatAsOf(report.lastChangeAt) })}` : ""}
+        </p>
+        <p className="mt-1 text-xs text-stone-600" data-testid="audit-tiers">
+          {options.tiers === "trackable" ? t("tiers.audit.countingTrackable", report.tierCounts) : t("tiers.audit.countingAll", report.tierCounts)}{" "}
+          <Link className="no-print text-brand-700 hover:underline" href={`${basePath}${auditViewQuery({ approvedOnly: options.approvedOnly, tiers: options.tiers === "trackable" ? "all" : "trackable" })}`} data-testid="audit-tiers-switch">
+            {options.tiers === "trackable" ? t("tiers.audit.includeDirection", report.tierCounts) : t("tiers.audit.onlyTrackable")}
+          </Link>
         </p>
         <p className="mt-1 text-xs text-stone-600" data-testid="audit-mode">
           {options.approvedOnly ? t("auditReport.modeApproved") : t("auditReport.modeAll", { n: total.provisional })}
