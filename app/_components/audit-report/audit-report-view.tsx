@@ -5,6 +5,7 @@ import { auditViewQuery, type AuditPledge, type AuditReport } from "@/lib/audit-
 import type { Tally } from "@/lib/audit-reports/aggregate";
 import { createTranslator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { StatusBadge } from "@/app/_components/assessment-badges";
+import { tierLabel } from "@/app/_components/tier-label";
 import { StatusDistributionChart } from "@/app/_components/charts/status-distribution-chart";
 import { GroupStatusChart } from "@/app/_components/charts/group-status-chart";
 import { TrendChart } from "@/app/_components/charts/trend-chart";
@@ -69,12 +70,6 @@ function ProvisionalMark({ p, t, approvedOnly }: { p: AuditPledge; t: Translate;
       {approvedOnly ? t("auditReport.provisionalExcluded") : t("auditReport.provisional")} · {t(`reviewState.${p.reviewState}`)}
     </span>
   );
-}
-
-/** "可跟踪 · 目标" or "方向性": a pledge's tier and, when trackable, why. */
-function tierLabel(p: Pick<AuditPledge, "tier" | "tierReason">, t: Translate): string {
-  if (p.tier !== "trackable") return t("tiers.tier.direction");
-  return p.tierReason ? `${t("tiers.tier.trackable")} · ${t(`tiers.reason.${p.tierReason}` as Parameters<Translate>[0])}` : t("tiers.tier.trackable");
 }
 
 function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; report: AuditReport; mode: Props["mode"] }) {

@@ -147,6 +147,7 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
             <div>
               <h3 className="label">{t("import.pledges")}</h3>
               <p className="text-lg font-semibold tabular-nums" data-testid="import-pledge-count">{p.pledgeCount}</p>
+              <p className="text-sm font-medium text-stone-800" data-testid="import-tier-counts">{t("tiers.import.counts", p.tiers)}</p>
               <p className="text-xs text-stone-500">{t("import.pledgeKinds", p.kinds)}</p>
             </div>
             <div>
