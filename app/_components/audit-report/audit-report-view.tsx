@@ -185,7 +185,7 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="audit-summary">
         {[
-          { key: "pledges", label: t("auditReport.pledges"), value: String(total.pledges), sub: "" },
+          { key: "pledges", label: options.tiers === "trackable" ? t("tiers.audit.trackable") : t("auditReport.pledges"), value: String(total.pledges), sub: "" },
           { key: "assessed", label: t("auditReport.assessed"), value: String(total.assessed), sub: share(total.assessed, total.pledges) },
           { key: "approved", label: t("auditReport.approved"), value: String(total.approved), sub: share(total.approved, total.pledges) },
           { key: "rate", label: t("auditReport.rate"), value: formatRate(total.fulfilmentRate), sub: t("auditReport.rateBase", { n: total.rateBase }) },
