@@ -86,7 +86,7 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   const csvBytes = await csvRes.body();
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = csvBytes.toString("utf8").slice(1);
-  expect(csv.split("\r\n")[0]).toBe("计划报告,章节,序号,承诺,类型,目标,报告值,状态,审核状态,证据原文,评估理由,审核人,批准时间");
+  expect(csv.split("\r\n")[0]).toBe("计划报告,章节,序号,承诺,标题,层级,层级依据,类型,目标,报告值,状态,审核状态,证据原文,评估理由,审核人,批准时间");
   expect(csv).toContain(firstText);
   expect(csv).toContain(NOTE);
   const json = await (await analyst.request.get(`/audit/pair/${reportId}/export?format=json`)).json();

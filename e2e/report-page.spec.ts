@@ -184,7 +184,7 @@ test("a long list: the server sends the first 100 rows, the rest follow, and a p
   const id = await report.openByTitle("2020年大連市政府工作報告");
 
   // The server's HTML: 100 rows and a line saying more are coming; the source is whole.
-  const html = await (await context.request.get(`/reports/${id}`)).text();
+  const html = await (await context.request.get(`/reports/${id}?tier=all`)).text();
   expect(html.match(/<li id="pledge-/g)).toHaveLength(100);
   expect(html).toContain('data-testid="pledge-list-more"');
   const total = Number(/共 (\d+) 条/.exec(await page.getByTestId("kind-counts").innerText())![1]);
@@ -223,7 +223,7 @@ test("a pledge picked in the source before the rest of the list has rendered is 
   // Slow the browser's rendering down, so the click lands while only the server's rows exist.
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
-  await page.goto(`/reports/${id}`);
+  await page.goto(`/reports/${id}?tier=all`);
   const lastId = await report.marks.last().getAttribute("data-pid");
   await report.mark(lastId!).click();
   const row = report.list.locator(`li[data-pid="${lastId}"]`);

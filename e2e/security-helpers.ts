@@ -133,7 +133,8 @@ export async function importReportOverHttp(
 
 /** The JSON audit export of a plan's pair, without the moment it was made (so two reads compare equal). */
 export async function pairExport(request: APIRequestContext, planId: string): Promise<Record<string, unknown>> {
-  const res = await request.get(`/audit/pair/${planId}/export?format=json`);
+  // Every pledge, direction items too (the audit counts trackable ones only by default).
+  const res = await request.get(`/audit/pair/${planId}/export?format=json&tier=all`);
   expect(res.status()).toBe(200);
   const doc = (await res.json()) as Record<string, unknown>;
   delete doc.asOf;

@@ -195,6 +195,83 @@ const ACTIONS: Entry[] = [
       { as: "analyst", args: [{ reportId: w.reviewId, pledgeId: w.p[3], version: w.v[3], kind: "policy" }], expect: NOT_FOUND, why: "the pledge is not the named report's" },
     ],
   },
+  {
+    file: "lib/pledges/actions.ts",
+    name: "setPledgeTierAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ reportId: w.planId, pledgeId: w.p[3], version: w.v[3], tier: "direction" }], expect: FORBIDDEN, why: "viewers cannot change a tier" },
+      { as: "analyst", args: [{ reportId: w.reviewId, pledgeId: w.p[3], version: w.v[3], tier: "direction" }], expect: NOT_FOUND, why: "the pledge is not the named report's" },
+    ],
+  },
+  {
+    file: "lib/pledges/actions.ts",
+    name: "setPledgeExcludedAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ reportId: w.planId, pledgeId: w.p[3], version: w.v[3], excluded: true }], expect: FORBIDDEN, why: "viewers cannot mark not a pledge" },
+      { as: "analyst", args: [{ reportId: w.reviewId, pledgeId: w.p[3], version: w.v[3], excluded: true }], expect: NOT_FOUND, why: "the pledge is not the named report's" },
+      { as: "analyst", args: [{ reportId: w.planId, pledgeId: w.p[0], version: w.v[0], excluded: true }], expect: { code: "INVALID_INPUT", message: "EXCLUDE_WOULD_DROP_VERDICT" }, why: "a submitted verdict is not dropped from the counts" },
+    ],
+  },
+  {
+    file: "lib/pledges/actions.ts",
+    name: "adjustPledgeSpanAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ reportId: w.planId, pledgeId: w.p[3], version: w.v[3], start: 10, end: 20 }], expect: FORBIDDEN, why: "viewers cannot move a span" },
+      { as: "analyst", args: [{ reportId: w.reviewId, pledgeId: w.p[3], version: w.v[3], start: 10, end: 20 }], expect: NOT_FOUND, why: "the pledge is not the named report's" },
+    ],
+  },
+  {
+    file: "lib/pledges/actions.ts",
+    name: "setPledgeTitleAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ reportId: w.planId, pledgeId: w.p[3], version: w.v[3], title: "越权标题" }], expect: FORBIDDEN, why: "viewers cannot give a title" },
+      { as: "analyst", args: [{ reportId: w.reviewId, pledgeId: w.p[3], version: w.v[3], title: "越权标题" }], expect: NOT_FOUND, why: "the pledge is not the named report's" },
+    ],
+  },
+  {
+    file: "lib/pledges/actions.ts",
+    name: "bulkSetPledgesExcludedAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ reportId: w.planId, pledgeIds: [w.p[3]], excluded: true }], expect: FORBIDDEN, why: "viewers cannot mark not a pledge in bulk" },
+      {
+        as: "analyst",
+        args: [{ reportId: w.planId, pledgeIds: [w.other, NOWHERE], excluded: true }],
+        expect: (r) => expect(r).toMatchObject({ ok: true, data: { updated: 0, skipped: [{ pledgeId: w.other, reason: "NOT_FOUND" }, { pledgeId: NOWHERE, reason: "NOT_FOUND" }] } }),
+        why: "pledges of another report are skipped, nothing is touched",
+      },
+      {
+        as: "analyst",
+        args: [{ reportId: w.planId, pledgeIds: [w.p[0]], excluded: true }],
+        expect: (r) => expect(r).toMatchObject({ ok: true, data: { updated: 0, skipped: [{ reason: "EXCLUDE_WOULD_DROP_VERDICT" }] } }),
+        why: "a submitted verdict is not dropped in bulk either",
+      },
+    ],
+  },
+  {
+    file: "lib/pledges/actions.ts",
+    name: "bulkSetPledgesTierAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ reportId: w.planId, pledgeIds: [w.p[3]], tier: "direction" }], expect: FORBIDDEN, why: "viewers cannot set tiers in bulk" },
+      {
+        as: "analyst",
+        args: [{ reportId: w.reviewId, pledgeIds: [w.p[3]], tier: "direction" }],
+        expect: (r) => expect(r).toMatchObject({ ok: true, data: { updated: 0, skipped: [{ pledgeId: w.p[3], reason: "NOT_FOUND" }] } }),
+        why: "the pledges are not the named report's",
+      },
+    ],
+  },
   // lib/reports
   {
     file: "lib/reports/actions.ts",

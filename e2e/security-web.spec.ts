@@ -101,10 +101,11 @@ test("hostile markup in report text, title, region, file name, pledge, evidence,
   const pages: [string, string, boolean][] = [
     ["reports list", "/reports", true],
     ["dashboard", "/", false], // its activity list may have moved on: inert is what matters
-    ["report page", `/reports/${world.planId}`, true],
+    // Every tier (?tier=all): the hostile sentence is a direction item.
+    ["report page", `/reports/${world.planId}?tier=all`, true],
     ["pledge workspace", `/reports/${world.planId}/pledges/${world.pledgeId}`, true],
-    ["audit report", `/audit/pair/${world.planId}`, true],
-    ["region audit report", `/audit/region/${world.regionId}`, true],
+    ["audit report", `/audit/pair/${world.planId}?tier=all`, true],
+    ["region audit report", `/audit/region/${world.regionId}?tier=all`, true],
     ["audit overview", "/audit", true],
     ["admin users", "/admin/users", true],
   ];
@@ -133,7 +134,7 @@ test("hostile markup in report text, title, region, file name, pledge, evidence,
   const anonymous = await browser.newContext();
   const spage = await anonymous.newPage();
   spage.on("dialog", (d) => (dialogs.push(d.message()), void d.dismiss()));
-  expect((await spage.goto(`/share/${world.token}`))?.status()).toBe(200);
+  expect((await spage.goto(`/share/${world.token}?tier=all`))?.status()).toBe(200);
   await expect(spage.getByTestId("audit-title")).toContainText(PAYLOAD);
   await expect(spage.getByTestId("audit-rationale").filter({ hasText: "理由" })).toContainText(`理由${PAYLOAD}`);
   await expect(spage.locator("main")).toContainText(`审核${NAME_PAYLOAD}`);
@@ -141,7 +142,7 @@ test("hostile markup in report text, title, region, file name, pledge, evidence,
   await expectInert(spage, "share page");
   // Its exports are data, never a page: CSV and JSON with nosniff, and a file name without markup.
   for (const format of ["csv", "json"]) {
-    const res = await anonymous.request.get(`/share/${world.token}/export?format=${format}`);
+    const res = await anonymous.request.get(`/share/${world.token}/export?format=${format}&tier=all`);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toMatch(format === "csv" ? /^text\/csv/ : /^application\/json/);
     expect(res.headers()["x-content-type-options"]).toBe("nosniff");

@@ -3,7 +3,7 @@
  *
  *   npm run --silent cli -- parse FILE
  *   npm run --silent cli -- suggest PLAN_FILE REVIEW_FILE [--top N]
- *   npm run cli -- import FILE... | seed | generate | create-user | serve | check | migrate | backup | restore
+ *   npm run cli -- import FILE... | seed | generate | create-user | serve | check | migrate | retier | backup | restore
  *   npm run --silent cli -- help
  *
  * Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 unexpected failure.
@@ -21,6 +21,11 @@ export class UsageError extends Error {}
  */
 function writeStdout(text: string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+}
+
+/** One line on what a re-derivation of tiers did. */
+function describeRetier(r: { reports: number; pledges: number; trackable: number; direction: number; changed: number; excluded: number }): string {
+  return `${r.pledges} pledges of ${r.reports} reports: ${r.trackable} trackable, ${r.direction} direction; ${r.changed} changed tier; ${r.excluded} marked not a pledge (nothing worked on)`;
 }
 
 type Command = { usage: string; summary: string; run: (args: string[]) => Promise<void> | void };
@@ -176,6 +181,21 @@ const commands: Record<string, Command> = {
       const { redactDatabaseUrl, resolveDatabaseUrl } = await import("./db-url");
       const url = resolveDatabaseUrl();
       console.log(`${redactDatabaseUrl(url)}: ${(await migrateDatabase(url)).summary}`);
+      // The data step of the tier migration: a no-op once done (see retier).
+      const { retierPledges } = await import("./pledges/mutations");
+      const r = await retierPledges();
+      if (r.pledges) console.log(`tiers re-derived: ${describeRetier(r)}`);
+    },
+  },
+  retier: {
+    usage: "retier [--all]",
+    summary: "re-derive the tier of pledges carried over from before tiers (migrate and serve do this once); --all: every pledge whose tier no person set",
+    async run(args) {
+      const all = args.includes("--all");
+      const rest = args.filter((a) => a !== "--all");
+      if (rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+      const { retierPledges } = await import("./pledges/mutations");
+      console.log(describeRetier(await retierPledges({ all, log: (line) => console.log(line) })));
     },
   },
   check: {

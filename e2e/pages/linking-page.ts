@@ -4,10 +4,13 @@ import { expect, type Page } from "@playwright/test";
 export class LinkingPage {
   constructor(private readonly page: Page) {}
 
-  /** Opens a report from the list, finds a pledge by text, and opens its workspace. */
+  /** Opens a report from the list, finds a pledge (of any tier) by text, and opens its workspace. */
   async open(reportTitle: string, pledgeText: string): Promise<void> {
     await this.page.goto("/reports");
     await this.page.getByRole("link", { name: reportTitle, exact: true }).click();
+    // Every tier: the pledge may be a direction item (the list opens on the trackable ones).
+    await this.page.waitForURL(/\/reports\/[^/?]+$/);
+    await this.page.goto(`${this.page.url()}?tier=all`);
     await this.page.getByTestId("filter-q").fill(pledgeText);
     await expect(this.page).toHaveURL(/[?&]q=/);
     await this.page.getByTestId("pledge-list").getByText(pledgeText).first().click();

@@ -4,14 +4,20 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class ReportPage {
   constructor(private readonly page: Page) {}
 
-  /** Opens a report from the reports list by its title; returns the report id. */
-  async openByTitle(title: string): Promise<string> {
+  /**
+   * Opens a report from the reports list by its title; returns the report id. The list then shows
+   * every tier (?tier=all), as the specs written before tiers expect; `view: "default"` keeps the
+   * page as it opens (trackable items only).
+   */
+  async openByTitle(title: string, view: "all" | "default" = "all"): Promise<string> {
     await this.page.goto("/reports");
     await this.page.getByRole("link", { name: title, exact: true }).click();
-    await this.page.waitForURL(/\/reports\/[^/]+$/);
+    await this.page.waitForURL(/\/reports\/[^/?]+$/);
+    const id = this.page.url().split("/").pop()!;
+    if (view === "all") await this.page.goto(`/reports/${id}?tier=all`);
     await expect(this.sourceRoot).toBeVisible();
     await this.waitForAllRows();
-    return this.page.url().split("/").pop()!;
+    return id;
   }
 
   /** Waits until the list holds every row: the server renders the first 100, the browser the rest. */

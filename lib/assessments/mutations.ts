@@ -29,6 +29,7 @@ const assessmentSelect = {
   submittedById: true,
   approvedById: true,
   assessedById: true,
+  excluded: true,
   version: true,
 } as const;
 
@@ -43,6 +44,8 @@ type AssessmentRow = {
   submittedById: string | null;
   approvedById: string | null;
   assessedById: string | null;
+  /** "Not a pledge": its verdict may be drafted but not submitted (it counts nowhere). */
+  excluded: boolean;
   version: number;
 };
 
@@ -222,6 +225,8 @@ async function submitRow(tx: Tx, actor: Actor, p: AssessmentRow, bulk = false): 
     status: p.status,
     rationale: p.rationale,
   });
+  // An excluded pledge ("not a pledge") counts nowhere: a review of it would be wasted work.
+  if (p.excluded) throw new AppError("INVALID_INPUT", "PLEDGE_EXCLUDED");
   const after = await guardedUpdate(tx, p, p.version, { reviewState: state, submittedById: actor.id, submittedAt: new Date(), approvedById: null, approvedAt: null });
   await recordAuditEvent(tx, {
     actorId: actor.id,

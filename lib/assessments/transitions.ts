@@ -11,7 +11,7 @@
  *
  * Editing a submitted assessment withdraws it to draft; editing an approved one reopens it as a
  * draft. A bulk edit never does either (allowReopen: false). A change to what the verdict rests on
- * (the pledge's text, target or kind, its evidence) reopens it the same way: see reopensOnChange.
+ * (the pledge's text, target, kind or tier, its evidence) reopens it the same way: see reopensOnChange.
  */
 import { can, canReviewSubmission } from "@/lib/auth/permissions";
 
@@ -114,9 +114,19 @@ export function reasonCode(reason: TransitionReason): "FORBIDDEN" | "CONFLICT" |
 
 /**
  * Why a verdict went back to draft: its own content was edited, or something it rests on changed
- * (the pledge's text by a split or merge, its target or kind, its evidence).
+ * (the pledge's text by a split, a merge or a moved boundary, its target, kind or tier, its evidence).
  */
-export const REOPEN_CAUSES = ["verdict_edited", "pledge_split", "pledge_merged", "target_changed", "kind_changed", "evidence_linked", "evidence_unlinked"] as const;
+export const REOPEN_CAUSES = [
+  "verdict_edited",
+  "pledge_split",
+  "pledge_merged",
+  "span_changed",
+  "target_changed",
+  "kind_changed",
+  "tier_changed",
+  "evidence_linked",
+  "evidence_unlinked",
+] as const;
 export type ReopenCause = (typeof REOPEN_CAUSES)[number];
 
 /**
@@ -131,9 +141,11 @@ export type ReopenCause = (typeof REOPEN_CAUSES)[number];
  * reopen it, then make the change) that leaves the same result with less record of why. So the
  * change is accepted, the verdict keeps its status and rationale as a draft, the approval and
  * submission are cleared, and an `assessment.reopen` event names the cause in the same
- * transaction; the pledge page shows it until the verdict is submitted again. Two cases refuse
+ * transaction; the pledge page shows it until the verdict is submitted again. Three cases refuse
  * instead, because they would lose a verdict rather than change its basis: merging into a pledge
- * that has its own verdict, and deleting a pledge whose verdict is submitted or approved.
+ * that has its own verdict, deleting a pledge whose verdict is submitted or approved, and marking
+ * such a pledge "not a pledge" (which drops it from every count, the approved-only audit included,
+ * as a delete would; reopen the verdict first by editing it, and the history says why).
  */
 export function reopensOnChange(reviewState: string): boolean {
   return reviewState === "submitted" || reviewState === "approved";

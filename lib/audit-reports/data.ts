@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { findReviewReport } from "@/lib/evidence-links/data";
 import { isAssessmentStatus, isReviewState } from "@/lib/assessments/schema";
 import { aggregatePledges, effectiveStatus, pledgeKind, tallyCounts, type AggregateRow } from "./aggregate";
-import type { AuditPairSummary, AuditPlan, AuditPledge, AuditReport, AuditReportOptions, AuditScope, AuditTrendPoint } from "./schema";
+import type { AuditPairSummary, AuditPlan, AuditPledge, AuditReport, AuditReportOptions, AuditScope, AuditTiers, AuditTrendPoint } from "./schema";
 import { toTargetDto } from "@/lib/pledges/target";
 
 type ReportRow = { id: string; title: string; year: number | null; regionId: string; reviewReportId: string | null; region: { name: string } };
@@ -29,17 +29,24 @@ async function describePlans(reports: ReportRow[]): Promise<AuditPlan[]> {
   });
 }
 
-/** The pledges of some reports with what the audit shows; rationale and people only with notes. */
+/**
+ * The pledges of some reports with what the audit shows; rationale and people only with notes.
+ * "Not a pledge" is left out here, for every audit; the tier is chosen in assemble (the numbers
+ * stay those of the report page whichever tiers are counted).
+ */
 async function loadPledges(reportIds: string[], showNotes: boolean) {
   return db.pledge.findMany({
-    where: { reportId: { in: reportIds } },
+    where: { reportId: { in: reportIds }, excluded: false },
     select: {
       id: true,
       reportId: true,
       start: true,
       end: true,
       text: true,
+      title: true,
       kind: true,
+      tier: true,
+      tierReason: true,
       status: true,
       reviewState: true,
       reportedValue: true,
@@ -76,9 +83,15 @@ function assemble(
   const numbers = new Map<string, number>();
   const groupOf = new Map<string, { key: string; label: string; order: number }>();
   const inTargets = new Set<string>();
-  const pledges: AuditPledge[] = rows.map((p) => {
+  const tierCounts = { trackable: 0, direction: 0 };
+  const numbered = rows.map((p) => {
     const n = (numbers.get(p.reportId) ?? 0) + 1;
     numbers.set(p.reportId, n);
+    tierCounts[p.tier === "trackable" ? "trackable" : "direction"]++;
+    return { p, n };
+  });
+  const counted = options.tiers === "all" ? numbered : numbered.filter(({ p }) => p.tier === "trackable");
+  const pledges: AuditPledge[] = counted.map(({ p, n }) => {
     const status = isAssessmentStatus(p.status) ? p.status : "not_assessed";
     const reviewState = isReviewState(p.reviewState) ? p.reviewState : "draft";
     const g = grouping(p);
@@ -89,7 +102,10 @@ function assemble(
       reportId: p.reportId,
       number: n,
       text: p.text,
+      title: p.title,
       kind: pledgeKind(p.kind),
+      tier: p.tier === "trackable" ? "trackable" : "direction",
+      tierReason: p.tierReason,
       section: p.section?.heading ?? null,
       group: g.label,
       target: toTargetDto(p),
@@ -122,7 +138,7 @@ function assemble(
   }
 
   const last = rows.reduce<Date | null>((m, p) => (!m || p.updatedAt > m ? p.updatedAt : m), null);
-  return { scope, subject, subjectId, plans, asOf: new Date().toISOString(), lastChangeAt: last?.toISOString() ?? null, options, aggregate, groups, targets, trend };
+  return { scope, subject, subjectId, plans, asOf: new Date().toISOString(), lastChangeAt: last?.toISOString() ?? null, options, tierCounts, aggregate, groups, targets, trend };
 }
 
 /** The group of a pledge in a pair report: its section below the plan (subsection, targets or list block). */
@@ -147,7 +163,7 @@ export async function getPairAuditReport(reportId: string, options: AuditReportO
 export async function getRegionAuditReport(regionId: string, options: AuditReportOptions): Promise<AuditReport | null> {
   const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, name: true } });
   if (!region) return null;
-  const reports = await db.report.findMany({ where: { regionId, pledges: { some: {} } }, select: reportSelect, orderBy: [{ year: "asc" }, { createdAt: "asc" }] });
+  const reports = await db.report.findMany({ where: { regionId, pledges: { some: { excluded: false } } }, select: reportSelect, orderBy: [{ year: "asc" }, { createdAt: "asc" }] });
   const [plans, rows] = await Promise.all([describePlans(reports), loadPledges(reports.map((r) => r.id), options.showNotes)]);
   const order = new Map(reports.map((r, i) => [r.id, { label: r.title, order: i }]));
   const grouping: Grouping = (p) => ({ key: p.reportId, label: order.get(p.reportId)!.label, order: order.get(p.reportId)!.order });
@@ -156,7 +172,7 @@ export async function getRegionAuditReport(regionId: string, options: AuditRepor
 
 /** A year's roll-up: every plan report of that year across regions, grouped by report. */
 export async function getYearAuditReport(year: number, options: AuditReportOptions): Promise<AuditReport | null> {
-  const reports = await db.report.findMany({ where: { year, pledges: { some: {} } }, select: reportSelect, orderBy: [{ region: { name: "asc" } }, { createdAt: "asc" }] });
+  const reports = await db.report.findMany({ where: { year, pledges: { some: { excluded: false } } }, select: reportSelect, orderBy: [{ region: { name: "asc" } }, { createdAt: "asc" }] });
   if (reports.length === 0) return null;
   const [plans, rows] = await Promise.all([describePlans(reports), loadPledges(reports.map((r) => r.id), options.showNotes)]);
   const order = new Map(reports.map((r, i) => [r.id, { label: `${r.region.name} · ${r.title}`, order: i }]));
@@ -174,17 +190,19 @@ export async function getAuditReport(scope: AuditScope, subjectId: string, optio
 
 /**
  * The audit overview: every report with pledges as a plan → review pair (review null when the next
- * report is missing), with its progress and fulfilment rate; by region, then plan year.
+ * report is missing), with its progress and fulfilment rate over its trackable pledges (or all,
+ * with tiers "all"; "not a pledge" never counts); by region, then plan year.
  */
-export async function listAuditPairs(): Promise<AuditPairSummary[]> {
-  const [reports, counts] = await Promise.all([
+export async function listAuditPairs(options: { tiers: AuditTiers } = { tiers: "trackable" }): Promise<AuditPairSummary[]> {
+  const [reports, allCounts] = await Promise.all([
     db.report.findMany({
-      where: { pledges: { some: {} } },
+      where: { pledges: { some: { excluded: false } } },
       select: { ...reportSelect, createdAt: true },
       orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }],
     }),
-    db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], _count: { _all: true } }),
+    db.pledge.groupBy({ by: ["reportId", "tier", "status", "reviewState"], where: { excluded: false }, _count: { _all: true } }),
   ]);
+  const counts = options.tiers === "all" ? allCounts : allCounts.filter((c) => c.tier === "trackable");
   const all = await db.report.findMany({ select: { id: true, title: true, year: true, regionId: true, createdAt: true } });
   const byId = new Map(all.map((r) => [r.id, r]));
   return reports.map((r) => {
@@ -200,6 +218,7 @@ export async function listAuditPairs(): Promise<AuditPairSummary[]> {
     return {
       plan: { id: r.id, title: r.title, year: r.year, region: { id: r.regionId, name: r.region.name }, review },
       pledges: tally.pledges,
+      direction: allCounts.filter((c) => c.reportId === r.id && c.tier !== "trackable").reduce((n, c) => n + c._count._all, 0),
       assessed: tally.assessed,
       approved: tally.approved,
       fulfilmentRate: tally.fulfilmentRate,

@@ -2,7 +2,7 @@
  * PURE builders of the audit report exports: CSV (Excel-friendly: BOM, CRLF, RFC 4180) and JSON
  * (structured, versioned), and the Content-Disposition header that names the file.
  */
-import type { Translate } from "@/lib/i18n/messages";
+import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { writeCsv, type CsvValue } from "./csv";
 import { formatAuditTarget } from "./format";
 import type { AuditReport } from "./schema";
@@ -14,8 +14,9 @@ export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
- * One row per pledge: plan, section, number, text, kind, target, reported value, status, review
- * state, evidence quotes, and — when the report shows notes — rationale, reviewer, approved at.
+ * One row per counted pledge: plan, section, number, text, title, tier and its reason, kind,
+ * target, reported value, status, review state, evidence quotes, and — when the report shows
+ * notes — rationale, reviewer, approved at.
  */
 export function buildAuditCsv(report: AuditReport, t: Translate): string {
   const notes = report.options.showNotes;
@@ -24,6 +25,9 @@ export function buildAuditCsv(report: AuditReport, t: Translate): string {
     t("auditReport.csv.section"),
     t("auditReport.csv.number"),
     t("auditReport.csv.pledge"),
+    t("auditReport.csv.title"),
+    t("auditReport.csv.tier"),
+    t("auditReport.csv.tierReason"),
     t("auditReport.csv.kind"),
     t("auditReport.csv.target"),
     t("auditReport.csv.reportedValue"),
@@ -42,6 +46,9 @@ export function buildAuditCsv(report: AuditReport, t: Translate): string {
         p.section ?? "",
         p.number,
         p.text,
+        p.title ?? "",
+        t(`tiers.tier.${p.tier}`),
+        p.tierReason ? t(`tiers.reason.${p.tierReason}` as MessageKey) : "",
         t(`report.kind.${p.kind}`),
         p.target ? formatAuditTarget(p.target, t("auditReport.growth")) : "",
         p.reportedValue ?? "",
@@ -75,6 +82,9 @@ export function buildAuditJson(report: AuditReport): string {
     lastChangeAt: report.lastChangeAt,
     approvedOnly: report.options.approvedOnly,
     showNotes: report.options.showNotes,
+    // "trackable": only trackable pledges are listed and counted; "all": direction items too.
+    tiers: report.options.tiers,
+    tierCounts: report.tierCounts,
     fulfilmentRateFormula: "(fulfilled + 0.5 * partial) / (assessed - not_verifiable)",
     plans: report.plans,
     totals: tally(aggregate.total),
@@ -88,6 +98,9 @@ export function buildAuditJson(report: AuditReport): string {
         number: p.number,
         section: p.section,
         text: p.text,
+        title: p.title,
+        tier: p.tier,
+        tierReason: p.tierReason,
         kind: p.kind,
         target: p.target,
         reportedValue: p.reportedValue,

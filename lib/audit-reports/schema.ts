@@ -10,13 +10,48 @@ export type AuditScope = (typeof AUDIT_SCOPES)[number];
 export const auditIdSchema = z.string().regex(/^[a-z0-9]{8,64}$/i);
 export const auditYearSchema = z.coerce.number().int().min(1949).max(2100);
 
+/**
+ * Which pledges an audit report counts: trackable commitments only (the default: what next
+ * year's review can confirm or refute), or all, direction items included. Pledges marked "not a
+ * pledge" never count.
+ */
+export const AUDIT_TIERS = ["trackable", "all"] as const;
+export type AuditTiers = (typeof AUDIT_TIERS)[number];
+
 /** Options every audit report is loaded with. */
 export type AuditReportOptions = {
   /** Only approved verdicts count (the rest count as not assessed). */
   approvedOnly: boolean;
   /** Include rationales and people (reviewer, assessor): false for share links without notes. */
   showNotes: boolean;
+  /** Trackable pledges only (default) or all (direction items too). */
+  tiers: AuditTiers;
 };
+
+/** What the URL of an audit page or export chooses: ?approved=1 and ?tier=all. */
+export type AuditView = { approvedOnly: boolean; tiers: AuditTiers };
+
+/**
+ * The view an audit page, export or share link's URL asks for: approved verdicts only with
+ * `approved=1`, direction items included with `tier=all`; anything else is the default (all
+ * verdicts, trackable pledges). The one reader of these parameters.
+ */
+export function parseAuditView(params: URLSearchParams | Record<string, string | string[] | undefined>): AuditView {
+  const get = (key: string) => {
+    const v = params instanceof URLSearchParams ? params.get(key) : params[key];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  return { approvedOnly: get("approved") === "1", tiers: get("tier") === "all" ? "all" : "trackable" };
+}
+
+/** The query string ("" or "?…") of a view, with extra parameters first (e.g. format=csv). */
+export function auditViewQuery(view: AuditView, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams(extra);
+  if (view.approvedOnly) q.set("approved", "1");
+  if (view.tiers === "all") q.set("tier", "all");
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
 
 export type AuditTarget = { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean };
 
@@ -38,7 +73,12 @@ export type AuditPledge = {
   /** 1-based number of the pledge in its report. */
   number: number;
   text: string;
+  /** An analyst's short title, if any. */
+  title: string | null;
   kind: PledgeKind;
+  /** trackable | direction, and why it is trackable. */
+  tier: "trackable" | "direction";
+  tierReason: string | null;
   section: string | null;
   /** The heading of the group the pledge is listed under (section, or report in roll-ups). */
   group: string;
@@ -81,6 +121,8 @@ export type AuditReport = {
   /** The newest change to any pledge of the report. */
   lastChangeAt: string | null;
   options: AuditReportOptions;
+  /** The report's pledges by tier ("not a pledge" left out), whichever are counted. */
+  tierCounts: { trackable: number; direction: number };
   aggregate: AuditAggregate;
   /** Groups in order: the plan's sections (pair) or the reports (roll-ups). */
   groups: { key: string; label: string; pledges: AuditPledge[] }[];
@@ -93,7 +135,10 @@ export type AuditReport = {
 /** A row of the audit overview: one plan → review pair with its progress. */
 export type AuditPairSummary = {
   plan: AuditPlan;
+  /** Trackable pledges, or all when the overview counts all. */
   pledges: number;
+  /** Direction items of the plan (counted in `pledges` only with tiers "all"). */
+  direction: number;
   assessed: number;
   approved: number;
   fulfilmentRate: number | null;

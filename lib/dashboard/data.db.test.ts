@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importReport } from "@/lib/reports/import";
 import { setPairing } from "@/lib/reports/mutations";
-import { deletePledge } from "@/lib/pledges/mutations";
+import { deletePledge, setPledgeExcluded } from "@/lib/pledges/mutations";
 import { createUser } from "@/lib/users/mutations";
 import { approveAssessment, assignPledge, bulkUpdate, returnAssessment, saveAssessment, submitAssessment } from "@/lib/assessments/mutations";
 import { getDashboardTotals, getMyWork, getReviewQueueSummary, listRecentActivity, listReportsAwaiting } from "./data";
@@ -13,6 +13,7 @@ type Actor = { id: string; role: string };
 let analyst: Actor, analyst2: Actor, reviewer: Actor;
 let r2012: string, r2013: string, unknownYear: string;
 let pledges2012: string[];
+let trackablePledges: number;
 let totalPledges: number;
 
 const corpus = (f: string) => readFileSync(path.join(process.cwd(), "seed", "reports", f));
@@ -41,12 +42,15 @@ beforeAll(async () => {
   unknownYear = (await importReport(analyst.id, corpus("seeds/001_bc1dc47a901dac11.txt"), "001.txt", { region: "大连市某区", title: "区委常委会工作报告（年份不详）" })).id;
   pledges2012 = (await db.pledge.findMany({ where: { reportId: r2012 }, select: { id: true }, orderBy: { position: "asc" } })).map((p) => p.id);
   totalPledges = await db.pledge.count();
+  trackablePledges = await db.pledge.count({ where: { tier: "trackable" } });
 });
 
 describe("dashboard widgets (real database)", () => {
   it("counts reports and pledges before anything is assessed", async () => {
     expect(pledges2012.length).toBeGreaterThan(20);
-    expect(await getDashboardTotals()).toEqual({ reports: 3, pledges: totalPledges, assessed: 0, submitted: 0, approved: 0 });
+    expect(await getDashboardTotals()).toEqual({ reports: 3, pledges: totalPledges, trackable: trackablePledges, direction: totalPledges - trackablePledges, assessed: 0, submitted: 0, approved: 0 });
+    expect(trackablePledges).toBeGreaterThan(20);
+    expect(trackablePledges).toBeLessThan(totalPledges / 2);
   });
 
   it("lists reports awaiting pairing (unknown year first) and pairs awaiting assessment", async () => {
@@ -69,7 +73,7 @@ describe("dashboard widgets (real database)", () => {
     await assignPledge(analyst, { pledgeId: assignedId, version: await version(assignedId), assigneeId: analyst.id });
     await assignPledge(analyst, { pledgeId: draftId, version: await version(draftId), assigneeId: analyst.id });
 
-    expect(await getDashboardTotals()).toEqual({ reports: 3, pledges: totalPledges, assessed: 4, submitted: 1, approved: 1 });
+    expect(await getDashboardTotals()).toEqual({ reports: 3, pledges: totalPledges, trackable: trackablePledges, direction: totalPledges - trackablePledges, assessed: 4, submitted: 1, approved: 1 });
 
     const queue = await getReviewQueueSummary();
     expect(queue.count).toBe(1);
@@ -126,6 +130,18 @@ describe("dashboard widgets (real database)", () => {
     expect((await listRecentActivity({ limit: 1000 })).some((e) => e.entityType === "user")).toBe(false);
     const autoPair = everything.find((e) => e.action === "report.pair_auto");
     expect(autoPair).toMatchObject({ report: { id: r2012 }, relatedReport: { id: r2013 } });
+  });
+
+  it("leaves items marked not a pledge out of every count", async () => {
+    const before = await getDashboardTotals();
+    const id = pledges2012[10];
+    const p = await db.pledge.findUniqueOrThrow({ where: { id } });
+    await setPledgeExcluded(analyst, { reportId: r2012, pledgeId: id, version: p.version, excluded: true });
+    const after = await getDashboardTotals();
+    expect(after.pledges).toBe(before.pledges - 1);
+    expect(after[p.tier === "trackable" ? "trackable" : "direction"]).toBe(before[p.tier === "trackable" ? "trackable" : "direction"] - 1);
+    await setPledgeExcluded(analyst, { reportId: r2012, pledgeId: id, version: p.version + 1, excluded: false });
+    expect(await getDashboardTotals()).toEqual(before);
   });
 
   it("keeps an event of a deleted pledge, without a link to it", async () => {

@@ -16,7 +16,11 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s
 
 export type DashboardTotals = {
   reports: number;
+  /** Every pledge but those marked "not a pledge". */
   pledges: number;
+  /** Of those: trackable (next year's review can confirm or refute them) and direction items. */
+  trackable: number;
+  direction: number;
   /** status other than not_assessed */
   assessed: number;
   /** reviewState submitted: awaiting a reviewer */
@@ -25,16 +29,17 @@ export type DashboardTotals = {
   approved: number;
 };
 
-/** Reports, pledges, and how many pledges are assessed, awaiting review and approved. */
+/** Reports, pledges (trackable and direction), and how many are assessed, awaiting review and approved; "not a pledge" left out. */
 export async function getDashboardTotals(): Promise<DashboardTotals> {
   const [reports, groups] = await Promise.all([
     db.report.count(),
-    db.pledge.groupBy({ by: ["status", "reviewState"], _count: { _all: true } }),
+    db.pledge.groupBy({ by: ["tier", "status", "reviewState"], where: { excluded: false }, _count: { _all: true } }),
   ]);
-  const totals: DashboardTotals = { reports, pledges: 0, assessed: 0, submitted: 0, approved: 0 };
+  const totals: DashboardTotals = { reports, pledges: 0, trackable: 0, direction: 0, assessed: 0, submitted: 0, approved: 0 };
   for (const g of groups) {
     const n = g._count._all;
     totals.pledges += n;
+    totals[g.tier === "trackable" ? "trackable" : "direction"] += n;
     if (g.status !== "not_assessed") totals.assessed += n;
     if (g.reviewState === "submitted") totals.submitted += n;
     if (g.reviewState === "approved") totals.approved += n;
@@ -138,9 +143,9 @@ export type ReviewQueueSummary = {
 /** For reviewers and admins: how many assessments await review, and the `limit` oldest. */
 export async function getReviewQueueSummary(limit = 5): Promise<ReviewQueueSummary> {
   const [count, rows] = await Promise.all([
-    db.pledge.count({ where: { reviewState: "submitted" } }),
+    db.pledge.count({ where: { reviewState: "submitted", excluded: false } }),
     db.pledge.findMany({
-      where: { reviewState: "submitted" },
+      where: { reviewState: "submitted", excluded: false },
       select: {
         id: true,
         text: true,
@@ -253,7 +258,7 @@ export async function listReportsAwaiting(limit = 8): Promise<ReportsAwaiting> {
       },
       orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }],
     }),
-    db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], _count: { _all: true } }),
+    db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], where: { excluded: false }, _count: { _all: true } }),
   ]);
   const counts = new Map<string, { total: number; assessed: number; submitted: number; approved: number }>();
   for (const g of groups) {

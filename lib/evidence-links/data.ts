@@ -61,6 +61,12 @@ export type PledgeWorkspace = {
     topic: string | null;
     target: { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean } | null;
     version: number;
+    /** An analyst's short title, shown above the source text. */
+    title: string | null;
+    tier: string;
+    tierReason: string | null;
+    tierSource: string;
+    excluded: boolean;
   };
   /** Plan text just around the pledge, for context. */
   context: { before: string; after: string };
@@ -92,6 +98,7 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
     where: { id: pledgeId, reportId },
     select: {
       id: true, text: true, start: true, end: true, kind: true, topic: true, version: true,
+      title: true, tier: true, tierReason: true, tierSource: true, excluded: true,
       targetValue: true, targetValueMax: true, targetUnit: true, targetComparator: true, targetGrowth: true,
       section: { select: { heading: true } },
       report: {
@@ -171,7 +178,22 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
 
   return {
     report: { id: report.id, title: report.title, year: report.year, region: report.region.name },
-    pledge: { id: pledge.id, text: pledge.text, start: pledge.start, end: pledge.end, kind: pledge.kind, section: pledge.section?.heading ?? null, topic: pledge.topic, target, version: pledge.version },
+    pledge: {
+      id: pledge.id,
+      text: pledge.text,
+      start: pledge.start,
+      end: pledge.end,
+      kind: pledge.kind,
+      section: pledge.section?.heading ?? null,
+      topic: pledge.topic,
+      target,
+      version: pledge.version,
+      title: pledge.title,
+      tier: pledge.tier,
+      tierReason: pledge.tierReason,
+      tierSource: pledge.tierSource,
+      excluded: pledge.excluded,
+    },
     context: {
       before: report.sourceText.slice(Math.max(0, pledge.start - 80), pledge.start),
       after: report.sourceText.slice(pledge.end, pledge.end + 80),

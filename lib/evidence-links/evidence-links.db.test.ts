@@ -90,7 +90,7 @@ describe("evidence changes reopen a submitted or approved verdict (security find
   }
 
   async function countedApproved(pledgeId: string) {
-    const report = (await getPairAuditReport(planId, { approvedOnly: true, showNotes: false }))!;
+    const report = (await getPairAuditReport(planId, { approvedOnly: true, showNotes: false, tiers: "all" }))!;
     return report.groups.flatMap((g) => g.pledges).find((p) => p.id === pledgeId)!.countedStatus;
   }
 

@@ -141,6 +141,11 @@ export async function serveApp(options: ServeOptions): Promise<number> {
     const { seedIfEmpty } = await import("@/seed/seed");
     await configureDatabase();
     await seedIfEmpty((line) => logger.info("serve.seed", { line }));
+    // The one-time data step of the tier migration (lib/pledges/mutations.ts retierPledges): a
+    // no-op once done.
+    const { retierPledges } = await import("@/lib/pledges/mutations");
+    const retiered = await retierPledges();
+    if (retiered.pledges) logger.info("serve.retier", retiered);
     await db.$disconnect();
     if (stopSignal) return stopped("seed", 0);
     // Held until serve stops, so that `cli restore` sees the app running even when it is idle.

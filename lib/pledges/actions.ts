@@ -2,8 +2,32 @@
 import { revalidatePath } from "next/cache";
 import { AppError, fail, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
 import { runGuardedAction } from "@/lib/auth/guarded-action";
-import { createPledge, deletePledge, mergePledges, splitPledge, updatePledge } from "./mutations";
-import { createPledgeSchema, deletePledgeSchema, mergePledgeSchema, splitPledgeSchema, updatePledgeSchema } from "./schema";
+import {
+  adjustPledgeSpan,
+  bulkSetPledgesExcluded,
+  bulkSetPledgesTier,
+  createPledge,
+  deletePledge,
+  mergePledges,
+  setPledgeExcluded,
+  setPledgeTier,
+  setPledgeTitle,
+  splitPledge,
+  updatePledge,
+} from "./mutations";
+import {
+  adjustPledgeSpanSchema,
+  bulkSetPledgesExcludedSchema,
+  bulkSetPledgesTierSchema,
+  createPledgeSchema,
+  deletePledgeSchema,
+  mergePledgeSchema,
+  setPledgeExcludedSchema,
+  setPledgeTierSchema,
+  setPledgeTitleSchema,
+  splitPledgeSchema,
+  updatePledgeSchema,
+} from "./schema";
 
 /**
  * Like toActionError, but an overlap keeps the pledge it overlaps (fieldErrors.overlapWith =
@@ -44,4 +68,34 @@ export async function deletePledgeAction(input: unknown): Promise<ActionResult<u
 /** Analyst and up: add a pledge over source [start, end) (trimmed; overlaps refused). */
 export async function createPledgeAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runGuardedAction({ ...pledgeEdit, schema: createPledgeSchema, input }, createPledge);
+}
+
+/** Analyst and up: set a pledge's tier by hand (or "auto": back to the parser's); a submitted or approved verdict is reopened when the tier changes. */
+export async function setPledgeTierAction(input: unknown): Promise<ActionResult<{ id: string; version: number; reopened: boolean }>> {
+  return runGuardedAction({ ...pledgeEdit, schema: setPledgeTierSchema, input }, setPledgeTier);
+}
+
+/** Analyst and up: mark a pledge "not a pledge" or restore it (refused while its verdict is submitted or approved). */
+export async function setPledgeExcludedAction(input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
+  return runGuardedAction({ ...pledgeEdit, schema: setPledgeExcludedSchema, input }, setPledgeExcluded);
+}
+
+/** Analyst and up: move a pledge's span boundaries (overlaps and spans outside the report refused); a submitted or approved verdict is reopened. */
+export async function adjustPledgeSpanAction(input: unknown): Promise<ActionResult<{ id: string; version: number; reopened: boolean; start: number; end: number }>> {
+  return runGuardedAction({ ...pledgeEdit, schema: adjustPledgeSpanSchema, input }, adjustPledgeSpan);
+}
+
+/** Analyst and up: set or clear (null or blank) a pledge's short title. */
+export async function setPledgeTitleAction(input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
+  return runGuardedAction({ ...pledgeEdit, schema: setPledgeTitleSchema, input }, setPledgeTitle);
+}
+
+/** Analyst and up: mark many pledges of one report "not a pledge", or restore them; refusals are skipped and reported. */
+export async function bulkSetPledgesExcludedAction(input: unknown): Promise<ActionResult<{ updated: number; skipped: { pledgeId: string; reason: string }[] }>> {
+  return runGuardedAction({ ...pledgeEdit, schema: bulkSetPledgesExcludedSchema, input }, bulkSetPledgesExcluded);
+}
+
+/** Analyst and up: set the tier of many pledges of one report; pledges whose reviewed verdict it would reopen are skipped and reported. */
+export async function bulkSetPledgesTierAction(input: unknown): Promise<ActionResult<{ updated: number; skipped: { pledgeId: string; reason: string }[] }>> {
+  return runGuardedAction({ ...pledgeEdit, schema: bulkSetPledgesTierSchema, input }, bulkSetPledgesTier);
 }

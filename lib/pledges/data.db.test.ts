@@ -17,6 +17,8 @@ beforeAll(async () => {
   // A growth target with a range, and evidence on two pledges (two links on the first).
   await db.pledge.update({ where: { id: pledges[1].id }, data: { targetValue: 6.5, targetValueMax: 7, targetUnit: "%", targetComparator: "=", targetGrowth: true } });
   await db.pledge.update({ where: { id: pledges[2].id }, data: { status: "fulfilled", reviewState: "submitted", version: 3 } });
+  // An excluded pledge with a person's tier and a title (booleans and nulls differ by engine too).
+  await db.pledge.update({ where: { id: pledges[4].id }, data: { excluded: true, tier: "trackable", tierReason: "date", tierSource: "person", title: "标题" } });
   for (const [i, quote] of [[0, "甲"], [0, "乙"], [3, "丙"]] as const) {
     await db.evidence.create({ data: { pledgeId: pledges[i].id, kind: "external", quote, url: "https://example.org/" } });
   }
@@ -49,6 +51,11 @@ describe("listReportPledges", () => {
         assigneeId: p.assigneeId,
         evidenceCount: p._count.evidence,
         version: p.version,
+        tier: p.tier,
+        tierReason: p.tierReason,
+        tierSource: p.tierSource,
+        excluded: p.excluded,
+        title: p.title,
       })),
     );
     expect(got[0].evidenceCount).toBe(2);
@@ -56,6 +63,9 @@ describe("listReportPledges", () => {
     expect(got[1].target).toEqual({ value: 6.5, valueMax: 7, unit: "%", comparator: "=", growth: true });
     expect(typeof got[0].start).toBe("number");
     expect(typeof got[0].evidenceCount).toBe("number");
+    expect(got[4]).toMatchObject({ excluded: true, tier: "trackable", tierReason: "date", tierSource: "person", title: "标题" });
+    expect(got[0].excluded).toBe(false);
+    expect(got.some((p) => p.tier === "trackable" && p.tierReason !== null)).toBe(true);
   });
 
   it("finds nothing for another id", async () => {

@@ -6,6 +6,8 @@ import { toTargetDto } from "./target";
 export type ReviewQueueItem = {
   pledgeId: string;
   text: string;
+  tier: string;
+  tierReason: string | null;
   status: string;
   reportId: string;
   reportTitle: string;
@@ -16,18 +18,31 @@ export type ReviewQueueItem = {
   assessedById: string | null;
 };
 
-/** How many submitted assessments await review. */
-export async function countReviewQueue(): Promise<number> {
-  return db.pledge.count({ where: { reviewState: "submitted" } });
+/** The review queue's tier views: every submitted assessment, or those of one tier. */
+export type ReviewQueueTier = "all" | "trackable" | "direction";
+
+const queueWhere = (tier: ReviewQueueTier) => ({ reviewState: "submitted", excluded: false, ...(tier === "all" ? {} : { tier }) });
+
+/** How many submitted assessments await review, by tier (an excluded pledge is never in the queue). */
+export async function countReviewQueue(): Promise<{ all: number; trackable: number; direction: number }> {
+  const groups = await db.pledge.groupBy({ by: ["tier"], where: queueWhere("all"), _count: { _all: true } });
+  const counts = { all: 0, trackable: 0, direction: 0 };
+  for (const g of groups) {
+    counts.all += g._count._all;
+    counts[g.tier === "trackable" ? "trackable" : "direction"] += g._count._all;
+  }
+  return counts;
 }
 
-/** Submitted assessments awaiting review, oldest submission first: the window { skip, take } of them. */
-export async function listReviewQueue(page: { skip: number; take: number } = { skip: 0, take: 200 }): Promise<ReviewQueueItem[]> {
+/** Submitted assessments awaiting review (of one tier, or all), oldest submission first: the window { skip, take } of them. */
+export async function listReviewQueue(page: { skip: number; take: number } = { skip: 0, take: 200 }, tier: ReviewQueueTier = "all"): Promise<ReviewQueueItem[]> {
   const rows = await db.pledge.findMany({
-    where: { reviewState: "submitted" },
+    where: queueWhere(tier),
     select: {
       id: true,
       text: true,
+      tier: true,
+      tierReason: true,
       status: true,
       reportId: true,
       submittedAt: true,
@@ -44,6 +59,8 @@ export async function listReviewQueue(page: { skip: number; take: number } = { s
   return rows.map((p) => ({
     pledgeId: p.id,
     text: p.text,
+    tier: p.tier,
+    tierReason: p.tierReason,
     status: p.status,
     reportId: p.reportId,
     reportTitle: p.report.title,
@@ -83,6 +100,12 @@ type ReportPledgeRow = {
   assigneeId: string | null;
   version: number | bigint;
   evidenceCount: number | bigint;
+  tier: string;
+  tierReason: string | null;
+  tierSource: string;
+  /** 0/1 on SQLite, a boolean on PostgreSQL. */
+  excluded: boolean | number | bigint;
+  title: string | null;
 };
 
 /**
@@ -98,6 +121,7 @@ export async function listReportPledges(reportId: string): Promise<ReportPledge[
     SELECT p."id", p."start", p."end", p."text", p."searchText", p."sectionId", p."topic", p."kind",
       p."targetValue", p."targetValueMax", p."targetUnit", p."targetComparator", p."targetGrowth",
       p."position", p."status", p."reviewState", p."assigneeId", p."version",
+      p."tier", p."tierReason", p."tierSource", p."excluded", p."title",
       (SELECT COUNT(*) FROM "Evidence" e WHERE e."pledgeId" = p."id") AS "evidenceCount"
     FROM "Pledge" p
     WHERE p."reportId" = ${reportId}
@@ -124,5 +148,10 @@ export async function listReportPledges(reportId: string): Promise<ReportPledge[
     assigneeId: p.assigneeId,
     evidenceCount: Number(p.evidenceCount),
     version: Number(p.version),
+    tier: p.tier,
+    tierReason: p.tierReason,
+    tierSource: p.tierSource,
+    excluded: Boolean(Number(p.excluded)),
+    title: p.title,
   }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersToQuery, matchPledge, parsePledgeFilters, sectionAndDescendants, type FilterablePledge } from "./filters";
+import { filtersToQuery, hasFilters, inTierView, matchPledge, parsePledgeFilters, sectionAndDescendants, type FilterablePledge } from "./filters";
 
 const base: FilterablePledge = {
   text: "维修改造20部居民老旧電梯",
@@ -11,6 +11,8 @@ const base: FilterablePledge = {
   assigneeId: null,
   evidenceCount: 0,
   sectionId: "sub1",
+  tier: "trackable",
+  excluded: false,
 };
 const ctx = { query: "", sectionIds: null, userId: "u1" };
 
@@ -30,6 +32,32 @@ describe("parsePledgeFilters", () => {
     const f = { q: "电梯", status: "fulfilled" as const, assignee: "none" };
     expect(parsePledgeFilters(Object.fromEntries(new URLSearchParams(filtersToQuery(f).slice(1)))).filters).toEqual(f);
     expect(filtersToQuery({})).toBe("");
+  });
+});
+
+describe("tier views", () => {
+  it("reads tier=direction|all and excluded=1; trackable is the default and not a parameter", () => {
+    expect(parsePledgeFilters({ tier: "direction" }).filters).toEqual({ tier: "direction" });
+    expect(parsePledgeFilters({ tier: "all", excluded: "1" }).filters).toEqual({ tier: "all", excluded: "1" });
+    expect(parsePledgeFilters({ tier: "trackable" }).filters).toEqual({});
+    expect(parsePledgeFilters({ tier: "important", excluded: "yes" }).invalid.sort()).toEqual(["excluded", "tier"]);
+    expect(filtersToQuery({ tier: "direction", q: "电梯" })).toBe("?tier=direction&q=%E7%94%B5%E6%A2%AF");
+    expect(hasFilters({ tier: "direction" })).toBe(false);
+    expect(hasFilters({ tier: "direction", kind: "policy" })).toBe(true);
+  });
+  it("lists trackable items by default, direction or all on request, and items marked not a pledge only in their own view", () => {
+    const direction = { ...base, tier: "direction" };
+    const excluded = { ...base, excluded: true };
+    expect(matchPledge(base, {}, ctx)).toBe(true);
+    expect(matchPledge(direction, {}, ctx)).toBe(false);
+    expect(matchPledge(direction, { tier: "direction" }, ctx)).toBe(true);
+    expect(matchPledge(base, { tier: "direction" }, ctx)).toBe(false);
+    expect(matchPledge(direction, { tier: "all" }, ctx)).toBe(true);
+    expect(matchPledge(excluded, { tier: "all" }, ctx)).toBe(false);
+    expect(matchPledge(excluded, { excluded: "1" }, ctx)).toBe(true);
+    expect(matchPledge({ ...direction, excluded: true }, { excluded: "1" }, ctx)).toBe(true);
+    expect(matchPledge(base, { excluded: "1" }, ctx)).toBe(false);
+    expect(inTierView(direction, { tier: "all" })).toBe(true);
   });
 });
 

@@ -6,6 +6,9 @@
 export const FILTER_STATUSES = ["not_assessed", "in_progress", "fulfilled", "partial", "unfulfilled", "not_verifiable"] as const;
 export const FILTER_REVIEW_STATES = ["draft", "submitted", "approved", "returned"] as const;
 export const FILTER_KINDS = ["quantitative", "project", "policy"] as const;
+/** The tier views of the list: trackable is the default (no parameter), direction, or all. */
+export const FILTER_TIERS = ["trackable", "direction", "all"] as const;
+export type TierView = (typeof FILTER_TIERS)[number];
 
 export type PledgeFilters = {
   q?: string;
@@ -17,6 +20,10 @@ export type PledgeFilters = {
   evidence?: "yes" | "no";
   /** A section id of this report (the pledge is inside it, at any depth). */
   section?: string;
+  /** Direction items, or all tiers; absent: trackable items only (the default view). */
+  tier?: Exclude<TierView, "trackable">;
+  /** "1": only the items marked "not a pledge" (of every tier); absent: they are hidden. */
+  excluded?: "1";
 };
 
 export type FilterablePledge = {
@@ -29,6 +36,8 @@ export type FilterablePledge = {
   assigneeId: string | null;
   evidenceCount: number;
   sectionId: string | null;
+  tier: string;
+  excluded: boolean;
 };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -58,6 +67,16 @@ export function parsePledgeFilters(params: Record<string, string | string[] | un
     if (ID.test(section)) filters.section = section;
     else invalid.push("section");
   }
+  const tier = one(params.tier);
+  if (tier && tier !== "trackable") {
+    if (tier === "direction" || tier === "all") filters.tier = tier;
+    else invalid.push("tier");
+  }
+  const excluded = one(params.excluded);
+  if (excluded) {
+    if (excluded === "1") filters.excluded = "1";
+    else invalid.push("excluded");
+  }
   const q = one(params.q);
   if (q) {
     if (q.length <= 100) filters.q = q;
@@ -66,17 +85,35 @@ export function parsePledgeFilters(params: Record<string, string | string[] | un
   return { filters, invalid };
 }
 
-/** Whether any filter is set. */
+/** Whether any filter is set beyond the tier view (the default view lists trackable items). */
 export function hasFilters(f: PledgeFilters): boolean {
-  return Object.values(f).some((v) => v !== undefined && v !== "");
+  return Object.entries(f).some(([k, v]) => k !== "tier" && k !== "excluded" && v !== undefined && v !== "");
+}
+
+/** The tier view a set of filters shows. */
+export function tierView(f: PledgeFilters): TierView {
+  return f.tier ?? "trackable";
+}
+
+/**
+ * Whether a pledge is in the list's tier view: items marked "not a pledge" only in their own view
+ * (excluded=1, every tier), the others by tier (trackable by default).
+ */
+export function inTierView(p: Pick<FilterablePledge, "tier" | "excluded">, f: PledgeFilters): boolean {
+  if (f.excluded === "1") return p.excluded;
+  if (p.excluded) return false;
+  const view = tierView(f);
+  return view === "all" || p.tier === view;
 }
 
 /**
  * Whether a pledge passes the filters. `query` is the search text in simplified characters (so 电梯
  * and 電梯 find each other: pledges carry searchText in simplified); `sectionIds` are the ids of the
- * filtered section and its descendants; `userId` resolves assignee=me.
+ * filtered section and its descendants; `userId` resolves assignee=me. The tier view applies
+ * first (inTierView).
  */
 export function matchPledge(p: FilterablePledge, f: PledgeFilters, ctx: { query: string; sectionIds: ReadonlySet<string> | null; userId: string }): boolean {
+  if (!inTierView(p, f)) return false;
   if (f.kind && p.kind !== f.kind) return false;
   if (f.status && p.status !== f.status) return false;
   if (f.review && p.reviewState !== f.review) return false;
@@ -112,7 +149,7 @@ export function sectionAndDescendants(rootId: string, sections: { id: string; pa
 /** The URL query string of a set of filters (empty values dropped), stable order. */
 export function filtersToQuery(f: PledgeFilters): string {
   const params = new URLSearchParams();
-  for (const key of ["q", "kind", "status", "review", "assignee", "evidence", "section"] as const) {
+  for (const key of ["tier", "excluded", "q", "kind", "status", "review", "assignee", "evidence", "section"] as const) {
     const v = f[key];
     if (v) params.set(key, v);
   }

@@ -300,7 +300,7 @@ describe("an approved verdict does not survive a change of what it rests on (sec
 
   /** How the approved-only audit counts a pledge, and its approved total. */
   async function approvedAudit(reportId: string, pledgeId: string) {
-    const report = (await getPairAuditReport(reportId, { approvedOnly: true, showNotes: false }))!;
+    const report = (await getPairAuditReport(reportId, { approvedOnly: true, showNotes: false, tiers: "all" }))!;
     const pledge = report.groups.flatMap((g) => g.pledges).find((p) => p.id === pledgeId);
     return { approved: report.aggregate.total.approved, counted: pledge?.countedStatus ?? null };
   }

@@ -17,13 +17,18 @@ const base: PledgeDto = {
   assigneeId: null,
   evidenceCount: 0,
   version: 1,
+  tier: "direction",
+  tierReason: null,
+  tierSource: "parser",
+  excluded: false,
+  title: null,
 };
 
 describe("packPledges / unpackPledges", () => {
   it("round-trips every field, nulls, targets and awkward text", () => {
     const pledges: PledgeDto[] = [
       base,
-      { ...base, id: "p2", start: 5, end: 12, text: 'a "quoted" </script> \\ \r\n 𠀀', topic: "就业", kind: "quantitative", target: { value: 6.5, valueMax: 7, unit: "%", comparator: "=", growth: true }, position: 1, status: "fulfilled", reviewState: "submitted", assigneeId: "u1", evidenceCount: 3, version: 7 },
+      { ...base, id: "p2", start: 5, end: 12, text: 'a "quoted" </script> \\ \r\n 𠀀', topic: "就业", kind: "quantitative", target: { value: 6.5, valueMax: 7, unit: "%", comparator: "=", growth: true }, position: 1, status: "fulfilled", reviewState: "submitted", assigneeId: "u1", evidenceCount: 3, version: 7, tier: "trackable", tierReason: "target", tierSource: "person", excluded: true, title: "就业 0 \"标题\"" },
       { ...base, id: "p3", sectionId: null, target: { value: 0, valueMax: null, unit: null, comparator: ">=", growth: false }, topic: "就业", assigneeId: "u1" },
     ];
     expect(unpackPledges(packPledges(pledges))).toEqual(pledges);

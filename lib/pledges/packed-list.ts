@@ -24,6 +24,12 @@ type PackedRow = [
   version: number,
   position: number,
   target: PackedTarget,
+  tier: number,
+  tierReason: number,
+  tierSource: number,
+  excluded: 0 | 1,
+  /** An analyst's title, or 0 when none (titles are rarely repeated: not in the dictionary). */
+  title: string | 0,
 ];
 type Packed = { d: string[]; r: PackedRow[] };
 
@@ -55,6 +61,11 @@ export function packPledges(pledges: PledgeDto[]): string {
     p.version,
     p.position,
     p.target ? [p.target.value, p.target.valueMax, p.target.unit, p.target.comparator, p.target.growth ? 1 : 0] : 0,
+    ref(p.tier),
+    ref(p.tierReason),
+    ref(p.tierSource),
+    p.excluded ? 1 : 0,
+    p.title === null ? 0 : p.title,
   ]);
   return JSON.stringify({ d: dict, r: rows } satisfies Packed);
 }
@@ -63,7 +74,7 @@ export function packPledges(pledges: PledgeDto[]): string {
 export function unpackPledges(packed: string): PledgeDto[] {
   const { d, r } = JSON.parse(packed) as Packed;
   const str = (i: number): string | null => (i < 0 ? null : d[i]);
-  return r.map(([id, start, end, text, sectionId, topic, kind, status, reviewState, assigneeId, evidenceCount, version, position, target]) => ({
+  return r.map(([id, start, end, text, sectionId, topic, kind, status, reviewState, assigneeId, evidenceCount, version, position, target, tier, tierReason, tierSource, excluded, title]) => ({
     id,
     start,
     end,
@@ -78,5 +89,10 @@ export function unpackPledges(packed: string): PledgeDto[] {
     assigneeId: str(assigneeId),
     evidenceCount,
     version,
+    tier: d[tier],
+    tierReason: str(tierReason),
+    tierSource: d[tierSource],
+    excluded: excluded === 1,
+    title: title === 0 ? null : title,
   }));
 }

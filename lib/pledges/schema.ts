@@ -4,6 +4,24 @@ import { z } from "zod";
 export const PLEDGE_KINDS = ["quantitative", "project", "policy"] as const;
 export type PledgeKindValue = (typeof PLEDGE_KINDS)[number];
 
+/** Tiers (lib/report/tiers.ts): whether next year's review can confirm or refute a pledge. */
+export const PLEDGE_TIERS = ["trackable", "direction"] as const;
+export type PledgeTierValue = (typeof PLEDGE_TIERS)[number];
+/** Why a pledge is trackable: a checkable target, a count, a named project, a date, a specific reform step. */
+export const TIER_REASONS = ["target", "count", "project", "date", "reform"] as const;
+export type TierReasonValue = (typeof TIER_REASONS)[number];
+/**
+ * Who decided a pledge's tier: the parser (at import, or re-derived from the text after a change),
+ * a person (never overwritten by a re-derivation), or the stored kind (rows older than tiers,
+ * waiting for `cli retier`).
+ */
+export const TIER_SOURCES = ["parser", "person", "kind"] as const;
+
+/** The longest title an analyst may give a pledge (characters). */
+export const MAX_PLEDGE_TITLE = 60;
+/** The most pledges one bulk change may touch. */
+export const MAX_BULK_PLEDGES = 500;
+
 /** Target comparators: 以上 ">=", 以内 "<=", 左右 "~", exact "=". */
 export const TARGET_COMPARATORS = [">=", "<=", "~", "="] as const;
 
@@ -54,6 +72,57 @@ export const createPledgeSchema = z
   .refine((s) => s.start < s.end, { message: "SPAN_INVALID", path: ["end"] });
 export type CreatePledgeInput = z.infer<typeof createPledgeSchema>;
 
+/**
+ * Set a pledge's tier by hand (tierSource becomes "person"; re-derivations leave it alone), with
+ * an optional reason for a trackable one; "auto" hands it back to the parser's classifier.
+ */
+export const setPledgeTierSchema = z
+  .object({
+    reportId: id,
+    pledgeId: id,
+    version,
+    tier: z.enum([...PLEDGE_TIERS, "auto"], { message: "TIER_INVALID" }),
+    reason: z.enum(TIER_REASONS, { message: "TIER_INVALID" }).nullable().optional(),
+  })
+  .refine((t) => t.tier === "trackable" || t.reason == null, { message: "TIER_REASON_ONLY_TRACKABLE", path: ["reason"] });
+export type SetPledgeTierInput = z.infer<typeof setPledgeTierSchema>;
+
+/** Mark a pledge "not a pledge" (excluded: true) or restore it (false). */
+export const setPledgeExcludedSchema = z.object({ reportId: id, pledgeId: id, version, excluded: z.boolean() });
+export type SetPledgeExcludedInput = z.infer<typeof setPledgeExcludedSchema>;
+
+/** Move a pledge's span to [start, end) of the report's source (trimmed on the server). */
+export const adjustPledgeSpanSchema = z
+  .object({ reportId: id, pledgeId: id, version, start: offset, end: offset })
+  .refine((s) => s.start < s.end, { message: "SPAN_INVALID", path: ["end"] });
+export type AdjustPledgeSpanInput = z.infer<typeof adjustPledgeSpanSchema>;
+
+/** An analyst's title for a pledge: one line, at most MAX_PLEDGE_TITLE characters; blank clears it. */
+export const setPledgeTitleSchema = z.object({
+  reportId: id,
+  pledgeId: id,
+  version,
+  title: z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? v.trim() : v),
+    z
+      .string()
+      .max(MAX_PLEDGE_TITLE, { message: "TITLE_TOO_LONG" })
+      .regex(/^[^\u0000-\u001f\u007f]*$/, { message: "TITLE_INVALID" })
+      .nullable(),
+  ),
+});
+export type SetPledgeTitleInput = z.infer<typeof setPledgeTitleSchema>;
+
+const bulkPledges = { reportId: id, pledgeIds: z.array(id).min(1).max(MAX_BULK_PLEDGES, { message: "TOO_MANY_PLEDGES" }) };
+
+/** Mark many pledges of one report "not a pledge", or restore them; each is changed and audited on its own. */
+export const bulkSetPledgesExcludedSchema = z.object({ ...bulkPledges, excluded: z.boolean() });
+export type BulkSetPledgesExcludedInput = z.infer<typeof bulkSetPledgesExcludedSchema>;
+
+/** Set the tier of many pledges of one report by hand ("auto": back to the classifier). */
+export const bulkSetPledgesTierSchema = z.object({ ...bulkPledges, tier: z.enum([...PLEDGE_TIERS, "auto"], { message: "TIER_INVALID" }) });
+export type BulkSetPledgesTierInput = z.infer<typeof bulkSetPledgesTierSchema>;
+
 /** What the report page sees of a pledge. Offsets index the report's sourceText; text is its slice. */
 export type PledgeDto = {
   id: string;
@@ -76,10 +145,24 @@ export type PledgeDto = {
   assigneeId: string | null;
   evidenceCount: number;
   version: number;
+  /** trackable | direction, and why it is trackable. */
+  tier: string;
+  tierReason: string | null;
+  /** parser | person | kind (see TIER_SOURCES). */
+  tierSource: string;
+  /** "Not a pledge": hidden from the list and the counts unless asked for. */
+  excluded: boolean;
+  /** An analyst's short title, if any. */
+  title: string | null;
 };
 
 // Whitespace and punctuation (full- and half-width) that never starts or ends a pledge.
 const EDGE = /[\s\u3000,，;；:：、。.．!！?？·…—\-~～]/;
+
+/** Whether a character never starts or ends a pledge (whitespace or punctuation). */
+export function isSpanEdge(ch: string | undefined): boolean {
+  return ch !== undefined && EDGE.test(ch);
+}
 
 /**
  * Tightens [start, end) of `source` by dropping whitespace and punctuation at both ends.

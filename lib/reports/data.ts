@@ -38,7 +38,8 @@ export async function listReports(page?: { skip: number; take: number }): Promis
       parsedAt: true,
       region: { select: { name: true, level: true } },
       reviewReport: { select: { id: true, year: true, title: true } },
-      _count: { select: { pledges: true } },
+      // Items marked "not a pledge" are not counted.
+      _count: { select: { pledges: { where: { excluded: false } } } },
     },
     orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });

@@ -17,6 +17,8 @@ export type ImportPreview = {
   sections: { kind: string; heading: string; start: number; end: number }[];
   pledgeCount: number;
   kinds: Record<"quantitative" | "project" | "policy", number>;
+  /** Trackable and direction items (lib/report/tiers.ts): the preview leads with the trackable. */
+  tiers: Record<"trackable" | "direction", number>;
   samplePledges: { text: string; section: string; kind: string }[];
   duplicateOf: { id: string; title: string } | null;
   /** The file holds the report's body twice (a web page rendered twice): pledges come from the first copy. */
@@ -63,6 +65,8 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
   const { decoded, parsed } = decodeAndParse(bytes, fileName, limits);
   const kinds = { quantitative: 0, project: 0, policy: 0 };
   for (const p of parsed.pledges) kinds[p.kind]++;
+  const tiers = { trackable: 0, direction: 0 };
+  for (const p of parsed.pledges) tiers[p.tier]++;
   const top = parsed.sections.map((s) => ({ kind: s.kind, heading: s.heading, start: s.start, end: s.end }));
   const blocks = parsed.blocks.map((b) => ({ kind: b.kind, heading: b.heading, start: b.start, end: b.end }));
   return {
@@ -74,6 +78,7 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
     sections: [...top, ...blocks].sort((x, y) => x.start - y.start),
     pledgeCount: parsed.pledges.length,
     kinds,
+    tiers,
     samplePledges: parsed.pledges.slice(0, 12).map((p) => ({ text: p.text, section: p.section, kind: p.kind })),
     duplicateOf: await findReportByContent(decoded.text),
     bodyTwice: parsed.duplicateOf !== null,

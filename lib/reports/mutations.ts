@@ -98,6 +98,9 @@ export async function createReport(actorId: string | null, input: CreateReportIn
               targetUnit: p.target?.unit ?? null,
               targetComparator: p.target?.comparator ?? null,
               targetGrowth: p.target?.growth ?? false,
+              tier: p.tier,
+              tierReason: p.tierReason,
+              tierSource: "parser",
               position,
             };
           }),

@@ -34,4 +34,7 @@ export type PledgeInput = {
   topic: string | null;
   kind: string;
   target: { value: number; valueMax?: number | null; unit: string | null; comparator: string; growth: boolean } | null;
+  /** The parser's tier (trackable | direction) and its reason. */
+  tier: string;
+  tierReason: string | null;
 };

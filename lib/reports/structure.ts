@@ -52,6 +52,8 @@ export function toStoredStructure(parsed: ParsedReport): { sections: SectionInpu
       target: p.target
         ? { value: p.target.value, valueMax: p.target.valueMax ?? null, unit: p.target.unit, comparator: p.target.comparator, growth: p.target.growth }
         : null,
+      tier: p.tier,
+      tierReason: p.tierReason,
     };
   });
   return { sections, pledges };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getAuditReport } from "@/lib/audit-reports/data";
-import { AUDIT_SCOPES, type AuditReport, type AuditScope } from "@/lib/audit-reports/schema";
+import { AUDIT_SCOPES, type AuditReport, type AuditScope, type AuditTiers } from "@/lib/audit-reports/schema";
 import { SHARE_TOKEN_PATTERN, shareLinkState, type ShareLinkDto } from "./schema";
 import { beginShareLookup, SHARE_LOOKUP_WINDOW_MS, SHARE_THROTTLED_FAILURE_DELAY_MS } from "./lookup-limit";
 
@@ -52,7 +52,7 @@ export type SharedAuditReport =
  * expired links, and loads the audit report with notes (rationales, names) only when the sharer
  * chose to show them. Never returns emails. Public entry points go through openSharedAuditReport.
  */
-export async function loadSharedAuditReport(token: string, options: { approvedOnly?: boolean } = {}, now: Date = new Date()): Promise<SharedAuditReport> {
+export async function loadSharedAuditReport(token: string, options: { approvedOnly?: boolean; tiers?: AuditTiers } = {}, now: Date = new Date()): Promise<SharedAuditReport> {
   if (!SHARE_TOKEN_PATTERN.test(token)) return { state: "not_found" };
   const link = await db.shareLink.findUnique({
     where: { token },
@@ -64,7 +64,7 @@ export async function loadSharedAuditReport(token: string, options: { approvedOn
   const scope = toScope(link.scope);
   const subjectId = scope === "pair" ? link.reportId : scope === "region" ? link.regionId : link.year !== null ? String(link.year) : null;
   if (!subjectId) return { state: "not_found" };
-  const report = await getAuditReport(scope, subjectId, { approvedOnly: options.approvedOnly ?? false, showNotes: link.showNotes });
+  const report = await getAuditReport(scope, subjectId, { approvedOnly: options.approvedOnly ?? false, showNotes: link.showNotes, tiers: options.tiers ?? "trackable" });
   if (!report) return { state: "not_found" };
   return { state: "ok", link: { id: link.id, title: link.title, showNotes: link.showNotes, expiresAt: link.expiresAt?.toISOString() ?? null }, report };
 }
@@ -96,7 +96,7 @@ export type PublicSharedAuditReport =
 export async function openSharedAuditReport(
   token: string,
   client: string,
-  options: { approvedOnly?: boolean } = {},
+  options: { approvedOnly?: boolean; tiers?: AuditTiers } = {},
   now: Date = new Date(),
 ): Promise<PublicSharedAuditReport> {
   const attempt = await beginShareLookup(client, now.getTime());

@@ -17,7 +17,7 @@ let planId: string, reviewId: string, regionId: string;
 let pledgeIds: string[];
 
 const RATIONALE = "内部备注：2015年报告称已完成。";
-const NOTES_FREE = { approvedOnly: false, showNotes: false };
+const NOTES_FREE = { approvedOnly: false, showNotes: false, tiers: "trackable" } as const;
 
 async function makeUser(role: string, name: string): Promise<Actor> {
   const { id } = await createUser(null, { email: `${role}-${process.pid}@test.local`, name, role: role as "analyst", password: "a-long-password" });
@@ -51,7 +51,7 @@ beforeAll(async () => {
 
 describe("audit report data", () => {
   it("pairs the plan with the next year's report and counts verdicts; approved only drops provisional ones", async () => {
-    const report = (await getPairAuditReport(planId, { approvedOnly: false, showNotes: true }))!;
+    const report = (await getPairAuditReport(planId, { approvedOnly: false, showNotes: true, tiers: "all" }))!;
     expect(report.plans[0].review).toMatchObject({ id: reviewId, year: 2015 });
     expect(report.aggregate.total).toMatchObject({ pledges: pledgeIds.length, assessed: 3, approved: 2, provisional: 1 });
     expect(report.aggregate.total.fulfilmentRate).toBeCloseTo(1.5 / 3);
@@ -59,7 +59,7 @@ describe("audit report data", () => {
     expect(first).toMatchObject({ status: "fulfilled", provisional: false, rationale: RATIONALE, reviewer: "审核员甲", number: 1 });
     expect(report.targets.length).toBeGreaterThan(0);
 
-    const approved = (await getPairAuditReport(planId, { approvedOnly: true, showNotes: true }))!;
+    const approved = (await getPairAuditReport(planId, { approvedOnly: true, showNotes: true, tiers: "all" }))!;
     expect(approved.aggregate.total).toMatchObject({ assessed: 2, provisional: 0 });
     expect(approved.aggregate.total.fulfilmentRate).toBeCloseTo(0.75);
 

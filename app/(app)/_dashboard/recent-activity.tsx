@@ -31,6 +31,13 @@ function describeActivity(e: ActivityItem, t: Translate): string[] {
       return [t("dashboard.event.shareCreated", { title: field(e.after, "title") ?? "—" })];
     case "share.revoke":
       return [t("dashboard.event.shareRevoked", { title: field(e.before, "title") ?? field(e.after, "title") ?? "—" })];
+    case "pledge.retier": {
+      const n = (key: string) => {
+        const x = e.after && typeof e.after === "object" ? (e.after as Record<string, unknown>)[key] : undefined;
+        return typeof x === "number" ? x : 0;
+      };
+      return [t("tiers.history.retier", { pledges: n("pledges"), changed: n("changed"), excluded: n("excluded") })];
+    }
     case "user.create_cli":
     case "user.reset_cli":
       return [t("dashboard.event.userCli", { email: field(e.after, "email") ?? "—" })];

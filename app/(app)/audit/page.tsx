@@ -31,6 +31,7 @@ export default async function AuditPage() {
   return (
     <>
       <PageHeader title={t("audit.title")} subtitle={t("auditReport.overview.subtitle")} />
+      <p className="mb-2 text-xs text-stone-600" data-testid="audit-overview-tiers">{t("tiers.audit.overviewNote")}</p>
       {pairs.length === 0 ? (
         <EmptyState title={t("audit.empty")} />
       ) : (
@@ -42,6 +43,7 @@ export default async function AuditPage() {
                   <th>{t("audit.col.region")}</th>
                   <th>{t("auditReport.overview.pair")}</th>
                   <th className="text-right">{t("audit.col.pledges")}</th>
+                  <th className="text-right">{t("tiers.audit.colDirection")}</th>
                   <th className="text-right">{t("audit.col.assessed")}</th>
                   <th className="text-right">{t("audit.col.approved")}</th>
                   <th>{t("auditReport.overview.progress")}</th>
@@ -49,7 +51,7 @@ export default async function AuditPage() {
                 </tr>
               </thead>
               <tbody>
-                {pairs.map(({ plan, pledges, assessed, approved, fulfilmentRate }) => (
+                {pairs.map(({ plan, pledges, direction, assessed, approved, fulfilmentRate }) => (
                   <tr key={plan.id} data-testid="audit-pair-row">
                     <td className="whitespace-nowrap">
                       <Link href={`/audit/region/${plan.region.id}`} className="hover:underline">{plan.region.name}</Link>
@@ -69,6 +71,7 @@ export default async function AuditPage() {
                       )}
                     </td>
                     <td className="text-right tabular-nums">{pledges}</td>
+                    <td className="text-right tabular-nums text-stone-500">{direction}</td>
                     <td className="text-right tabular-nums">{assessed} <span className="text-stone-400">({percent(assessed, pledges)})</span></td>
                     <td className="text-right tabular-nums">{approved} <span className="text-stone-400">({percent(approved, pledges)})</span></td>
                     <td>

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "@/lib/assessments/schema";
 import { formatAsOf, formatAuditTarget, formatRate } from "@/lib/audit-reports/format";
-import type { AuditPledge, AuditReport } from "@/lib/audit-reports/schema";
+import { auditViewQuery, type AuditPledge, type AuditReport } from "@/lib/audit-reports/schema";
 import type { Tally } from "@/lib/audit-reports/aggregate";
 import { createTranslator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { StatusBadge } from "@/app/_components/assessment-badges";
+import { tierLabel } from "@/app/_components/tier-label";
 import { StatusDistributionChart } from "@/app/_components/charts/status-distribution-chart";
 import { GroupStatusChart } from "@/app/_components/charts/group-status-chart";
 import { TrendChart } from "@/app/_components/charts/trend-chart";
@@ -14,6 +15,8 @@ type Props = {
   locale: Locale;
   /** internal: links into the workspace; public: a share page (no internal links). */
   mode: "internal" | "public";
+  /** The page's own path, for the link that switches between trackable items only and all. */
+  basePath: string;
 };
 
 const TABLE_STATUSES: AssessmentStatus[] = ["fulfilled", "partial", "in_progress", "unfulfilled", "not_verifiable", "not_assessed"];
@@ -76,12 +79,15 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
     <tr data-testid="audit-pledge" data-status={p.status}>
       <td className="tabular-nums text-stone-500">{p.number}</td>
       <td className="min-w-[16rem]">
+        {p.title ? <div className="font-medium text-stone-900" data-testid="audit-pledge-title">{p.title}</div> : null}
         {mode === "internal" ? (
           <Link href={href} className="hover:text-brand-700 hover:underline">{p.text}</Link>
         ) : (
           p.text
         )}
         <div className="mt-0.5 text-xs text-stone-500">
+          <span data-testid="audit-pledge-tier" data-tier={p.tier}>{tierLabel(p, t)}</span>
+          {" · "}
           {t(`report.kind.${p.kind}`)}
           {p.target ? ` · ${t("auditReport.target")} ${formatAuditTarget(p.target, t("auditReport.growth"))}` : ""}
           {p.reportedValue ? ` · ${t("auditReport.reported")} ${p.reportedValue}` : ""}
@@ -129,7 +135,7 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
  * every pledge with its verdict and evidence. The same view serves the workspace and share pages;
  * share pages without notes receive no rationales or names in `report` at all.
  */
-export function AuditReportView({ report, locale, mode }: Props) {
+export function AuditReportView({ report, locale, mode, basePath }: Props) {
   const t = createTranslator(locale);
   const { aggregate, options } = report;
   const total = aggregate.total;
@@ -138,7 +144,7 @@ export function AuditReportView({ report, locale, mode }: Props) {
   const notes = options.showNotes;
 
   return (
-    <article className="audit-report space-y-5" data-testid="audit-report" data-approved-only={options.approvedOnly ? "1" : "0"}>
+    <article className="audit-report space-y-5" data-testid="audit-report" data-approved-only={options.approvedOnly ? "1" : "0"} data-tiers={options.tiers}>
       <section className="card p-4 text-sm" aria-label={t("auditReport.about")}>
         <ul className="space-y-1">
           {report.plans.map((plan) => (
@@ -162,6 +168,12 @@ export function AuditReportView({ report, locale, mode }: Props) {
           {t("auditReport.asOf", { time: formatAsOf(report.asOf) })}
           {report.lastChangeAt ? ` · ${t("auditReport.lastChange", { time: formatAsOf(report.lastChangeAt) })}` : ""}
         </p>
+        <p className="mt-1 text-xs text-stone-600" data-testid="audit-tiers">
+          {options.tiers === "trackable" ? t("tiers.audit.countingTrackable", report.tierCounts) : t("tiers.audit.countingAll", report.tierCounts)}{" "}
+          <Link className="no-print text-brand-700 hover:underline" href={`${basePath}${auditViewQuery({ approvedOnly: options.approvedOnly, tiers: options.tiers === "trackable" ? "all" : "trackable" })}`} data-testid="audit-tiers-switch">
+            {options.tiers === "trackable" ? t("tiers.audit.includeDirection", report.tierCounts) : t("tiers.audit.onlyTrackable")}
+          </Link>
+        </p>
         <p className="mt-1 text-xs text-stone-600" data-testid="audit-mode">
           {options.approvedOnly ? t("auditReport.modeApproved") : t("auditReport.modeAll", { n: total.provisional })}
         </p>
@@ -173,7 +185,7 @@ export function AuditReportView({ report, locale, mode }: Props) {
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="audit-summary">
         {[
-          { key: "pledges", label: t("auditReport.pledges"), value: String(total.pledges), sub: "" },
+          { key: "pledges", label: options.tiers === "trackable" ? t("tiers.audit.trackable") : t("auditReport.pledges"), value: String(total.pledges), sub: "" },
           { key: "assessed", label: t("auditReport.assessed"), value: String(total.assessed), sub: share(total.assessed, total.pledges) },
           { key: "approved", label: t("auditReport.approved"), value: String(total.approved), sub: share(total.approved, total.pledges) },
           { key: "rate", label: t("auditReport.rate"), value: formatRate(total.fulfilmentRate), sub: t("auditReport.rateBase", { n: total.rateBase }) },

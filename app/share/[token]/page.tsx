@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requestClientKey } from "@/lib/ops/client-address";
 import { openSharedAuditReport } from "@/lib/shares/data";
+import { parseAuditView } from "@/lib/audit-reports/schema";
 import { recordShareView } from "@/lib/shares/mutations";
 import { getTranslator } from "@/lib/i18n/locale";
 import { AuditReportView } from "@/app/_components/audit-report/audit-report-view";
@@ -23,8 +24,8 @@ export const metadata: Metadata = { title: "Shared audit report", robots: { inde
  */
 export default async function SharePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await params;
-  const approvedOnly = (await searchParams).approved === "1";
-  const shared = await openSharedAuditReport(token, requestClientKey(await headers()), { approvedOnly });
+  const view = parseAuditView(await searchParams);
+  const shared = await openSharedAuditReport(token, requestClientKey(await headers()), view);
   if (shared.state === "rate_limited") return <ShareRateLimited retryAfterMs={shared.retryAfterMs} />;
   if (shared.state !== "ok") notFound();
   await recordShareView(shared.link.id);
@@ -52,9 +53,9 @@ export default async function SharePage({ params, searchParams }: { params: Prom
               {shared.link.expiresAt ? ` · ${t("shared.expires", { date: shared.link.expiresAt.slice(0, 10) })}` : ""}
             </p>
           </div>
-          <AuditToolbar locale={locale} basePath={`/share/${token}`} exportPath={`/share/${token}/export`} approvedOnly={approvedOnly} />
+          <AuditToolbar locale={locale} basePath={`/share/${token}`} exportPath={`/share/${token}/export`} view={view} />
         </div>
-        <AuditReportView report={report} locale={locale} mode="public" />
+        <AuditReportView report={report} locale={locale} mode="public" basePath={`/share/${token}`} />
         <p className="mt-6 text-center text-xs text-stone-400">{t("shared.footer")}</p>
       </main>
     </div>

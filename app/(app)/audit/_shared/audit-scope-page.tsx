@@ -4,25 +4,21 @@ import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/locale";
 import { getAuditReport } from "@/lib/audit-reports/data";
-import type { AuditScope } from "@/lib/audit-reports/schema";
+import type { AuditScope, AuditView } from "@/lib/audit-reports/schema";
 import { listShareLinks } from "@/lib/shares/data";
 import { PageHeader } from "@/app/_components/page-header";
 import { AuditReportView } from "@/app/_components/audit-report/audit-report-view";
 import { AuditToolbar } from "@/app/_components/audit-report/audit-toolbar";
 import { ShareManager } from "@/app/_components/audit-report/share-manager";
 
-/** Whether the URL asks for approved verdicts only (?approved=1). */
-export function isApprovedOnly(searchParams: Record<string, string | string[] | undefined>): boolean {
-  return searchParams.approved === "1";
-}
-
 /**
- * The signed-in audit report page of any scope: header, toolbar (approved-only switch, exports,
- * print), share links for those who may manage them, and the shared report view.
+ * The signed-in audit report page of any scope: header, toolbar (approved-only and tier switches,
+ * exports, print), share links for those who may manage them, and the shared report view. `view`
+ * comes from the URL (parseAuditView: ?approved=1, ?tier=all).
  */
-export async function AuditScopePage({ scope, subjectId, basePath, approvedOnly }: { scope: AuditScope; subjectId: string; basePath: string; approvedOnly: boolean }) {
+export async function AuditScopePage({ scope, subjectId, basePath, view }: { scope: AuditScope; subjectId: string; basePath: string; view: AuditView }) {
   const user = await requirePageUser();
-  const [{ t, locale }, report] = await Promise.all([getTranslator(), getAuditReport(scope, subjectId, { approvedOnly, showNotes: true })]);
+  const [{ t, locale }, report] = await Promise.all([getTranslator(), getAuditReport(scope, subjectId, { ...view, showNotes: true })]);
   if (!report) notFound();
   const mayShare = can(user.role, "share:manage");
   const links = mayShare ? await listShareLinks(scope, subjectId) : [];
@@ -36,10 +32,10 @@ export async function AuditScopePage({ scope, subjectId, basePath, approvedOnly 
       <PageHeader
         title={<span data-testid="audit-title">{title}</span>}
         subtitle={t(`auditReport.scope.${scope}`)}
-        actions={<AuditToolbar locale={locale} basePath={basePath} exportPath={`${basePath}/export`} approvedOnly={approvedOnly} />}
+        actions={<AuditToolbar locale={locale} basePath={basePath} exportPath={`${basePath}/export`} view={view} />}
       />
       {mayShare ? <ShareManager scope={scope} subjectId={subjectId} links={links} /> : null}
-      <AuditReportView report={report} locale={locale} mode="internal" />
+      <AuditReportView report={report} locale={locale} mode="internal" basePath={basePath} />
     </>
   );
 }

@@ -1,16 +1,22 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { FILTER_KINDS, FILTER_REVIEW_STATES, FILTER_STATUSES, filtersToQuery, hasFilters, type PledgeFilters } from "@/lib/pledges/filters";
+import { FILTER_KINDS, FILTER_REVIEW_STATES, FILTER_STATUSES, FILTER_TIERS, filtersToQuery, hasFilters, tierView, type PledgeFilters, type TierView } from "@/lib/pledges/filters";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { kindLabelKey } from "./report-styles";
 
-export type FilterOptions = { sections: { id: string; heading: string }[]; users: { id: string; name: string }[] };
+export type FilterOptions = {
+  sections: { id: string; heading: string }[];
+  users: { id: string; name: string }[];
+  /** The report's items by tier, and those marked "not a pledge". */
+  tierCounts: { trackable: number; direction: number; excluded: number };
+};
 
 /**
- * The pledge filters as a compact bar. Every change rewrites the URL (?status=…), the server
- * filters, and the view can be bookmarked or shared; the search box waits for a pause in typing.
+ * The pledge filters as a compact bar: the tier view first (trackable by default, direction, all;
+ * "not a pledge" apart), then the other filters. Every change rewrites the URL (?status=…), the
+ * server filters, and the view can be bookmarked or shared; the search box waits for a pause in typing.
  */
 export function FilterBar({ filters, options, shown, total, invalid }: { filters: PledgeFilters; options: FilterOptions; shown: number; total: number; invalid: string[] }) {
   const { t } = useTranslator();
@@ -45,8 +51,35 @@ export function FilterBar({ filters, options, shown, total, invalid }: { filters
     </label>
   );
 
+  const view = tierView(filters);
+  const { tierCounts } = options;
+  const viewCount: Record<TierView, number> = { trackable: tierCounts.trackable, direction: tierCounts.direction, all: tierCounts.trackable + tierCounts.direction };
+  const showView = (v: TierView) => apply({ ...filters, tier: v === "trackable" ? undefined : v, excluded: undefined });
+  const tab = (on: boolean) => `px-2 py-0.5 ${on ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`;
+
   return (
     <div className="space-y-1.5 border-b border-stone-200 px-3 py-2" aria-busy={pending}>
+      <div className="flex flex-wrap items-center gap-1.5" title={t("tiers.filter.hint")}>
+        <div role="group" aria-label={t("tiers.filter.label")} className="inline-flex overflow-hidden rounded-md border border-stone-300 text-xs" data-testid="tier-filter">
+          {FILTER_TIERS.map((v) => {
+            const on = !filters.excluded && view === v;
+            return (
+              <button key={v} type="button" aria-pressed={on} className={tab(on)} onClick={() => showView(v)} data-testid={`tier-view-${v}`}>
+                {t(`tiers.filter.${v}` as MessageKey, { n: viewCount[v] })}
+              </button>
+            );
+          })}
+        </div>
+        <button
+          type="button"
+          aria-pressed={Boolean(filters.excluded)}
+          className={`rounded-md border border-stone-300 text-xs ${tab(Boolean(filters.excluded))}`}
+          onClick={() => apply({ ...filters, excluded: filters.excluded ? undefined : "1", tier: undefined })}
+          data-testid="tier-view-excluded"
+        >
+          {t("tiers.filter.excluded", { n: tierCounts.excluded })}
+        </button>
+      </div>
       <div className="flex flex-wrap items-center gap-1.5">
         <input
           type="search"
@@ -67,7 +100,7 @@ export function FilterBar({ filters, options, shown, total, invalid }: { filters
       <div className="flex items-center gap-2 text-xs text-stone-500">
         <span data-testid="filter-count">{hasFilters(filters) ? t("report.filter.count", { shown, total }) : null}</span>
         {hasFilters(filters) ? (
-          <button type="button" className="text-brand-700 hover:underline" onClick={() => (setQ(""), apply({}))}>{t("filter.clear")}</button>
+          <button type="button" className="text-brand-700 hover:underline" onClick={() => (setQ(""), apply({ tier: filters.tier, excluded: filters.excluded }))}>{t("filter.clear")}</button>
         ) : null}
         {invalid.length ? <span role="alert" className="text-amber-700">{t("filter.invalid", { names: invalid.join(", ") })}</span> : null}
       </div>

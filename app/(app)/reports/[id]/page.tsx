@@ -7,7 +7,7 @@ import { getReportDetail, listPairingCandidates } from "@/lib/reports/data";
 import { listReportPledges } from "@/lib/pledges/data";
 import { packPledges } from "@/lib/pledges/packed-list";
 import { listAssignableUsers } from "@/lib/users/data";
-import { hasFilters, matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
+import { matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
 import { toSimplified } from "@/lib/report/script";
 import { getTranslator } from "@/lib/i18n/locale";
 import { PageHeader } from "@/app/_components/page-header";
@@ -40,9 +40,14 @@ export default async function ReportPage({
   const sectionIds = filters.section && report.sections.some((s) => s.id === filters.section) ? sectionAndDescendants(filters.section, report.sections) : null;
   if (filters.section && !sectionIds) invalid.push("section");
   const query = filters.q ? toSimplified(filters.q) : "";
-  const visibleIds = hasFilters(filters) ? pledges.filter((p) => matchPledge(p, filters, { query, sectionIds, userId: user.id })).map((p) => p.id) : null;
+  // Always a filtered list: the default view is the trackable items (direction one click away,
+  // "not a pledge" hidden in a view of its own).
+  const visibleIds = pledges.filter((p) => matchPledge(p, filters, { query, sectionIds, userId: user.id })).map((p) => p.id);
+  const tierCounts = { trackable: 0, direction: 0, excluded: 0 };
+  for (const p of pledges) tierCounts[p.excluded ? "excluded" : p.tier === "trackable" ? "trackable" : "direction"]++;
+  const counted = pledges.filter((p) => !p.excluded);
   const progress = { assessed: 0, submitted: 0, approved: 0 };
-  for (const p of pledges) {
+  for (const p of counted) {
     if (p.status !== "not_assessed") progress.assessed++;
     if (p.reviewState === "submitted") progress.submitted++;
     if (p.reviewState === "approved") progress.approved++;
@@ -53,7 +58,7 @@ export default async function ReportPage({
   const candidates = canPair ? await listPairingCandidates(report.id) : [];
 
   const counts: Record<string, number> = { quantitative: 0, project: 0, policy: 0 };
-  for (const p of pledges) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
+  for (const p of counted) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
   const blocks = buildSourceBlocks({ sourceText: report.sourceText, bodyStart: report.bodyStart, bodyEnd: report.bodyEnd, sections: report.sections, pledges });
   const fileLine = [report.encoding.toUpperCase(), report.fileName].filter(Boolean).join(" · ");
 
@@ -85,7 +90,9 @@ export default async function ReportPage({
         <Meta label={t("report.meta.meeting")} wide>{report.meeting ?? "—"}</Meta>
         <Meta label={t("report.meta.pledges")} wide>
           <span className="flex flex-wrap items-center gap-1.5" data-testid="kind-counts">
-            <span className="font-medium tabular-nums">{t("report.meta.pledgeCount", { count: pledges.length })}</span>
+            <span className="font-medium tabular-nums">{t("report.meta.pledgeCount", { count: counted.length })}</span>
+            <span className="badge bg-stone-900 text-white tabular-nums" data-testid="tier-counts">{t("tiers.counts", tierCounts)}</span>
+            {tierCounts.excluded ? <span className="badge bg-red-50 text-red-800 tabular-nums">{t("tiers.meta.excluded", { n: tierCounts.excluded })}</span> : null}
             {(["quantitative", "project", "policy"] as const).map((k) => (
               <span key={k} className={`badge ${KIND_BADGE[k]}`}>
                 {t(kindLabelKey(k))} <span className="ml-1 tabular-nums">{counts[k]}</span>
@@ -94,7 +101,7 @@ export default async function ReportPage({
           </span>
         </Meta>
       </dl>
-      <ProgressBar {...progress} total={pledges.length} label={t("progress.title")} summary={t("progress.summary", { ...progress, total: pledges.length })} />
+      <ProgressBar {...progress} total={counted.length} label={t("progress.title")} summary={t("progress.summary", { ...progress, total: counted.length })} />
       {!report.parsed ? <p className="card mb-4 px-4 py-3 text-sm text-stone-600">{t("report.notParsed")}</p> : null}
       <ReportWorkspace
         reportId={report.id}
@@ -104,7 +111,7 @@ export default async function ReportPage({
         sourceLength={report.sourceText.length}
         visibleIds={visibleIds}
         filters={filters}
-        filterOptions={{ sections: filterSections.map((s) => ({ id: s.id, heading: s.heading })), users: users.map((u) => ({ id: u.id, name: u.name })) }}
+        filterOptions={{ sections: filterSections.map((s) => ({ id: s.id, heading: s.heading })), users: users.map((u) => ({ id: u.id, name: u.name })), tierCounts }}
         invalidFilters={invalid}
         canBulk={can(user.role, "assessment:edit")}
       >

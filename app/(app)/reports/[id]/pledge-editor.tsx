@@ -1,7 +1,7 @@
 "use client";
 import { Fragment, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { deletePledgeAction, mergePledgesAction, splitPledgeAction, updatePledgeAction } from "@/lib/pledges/actions";
+import { deletePledgeAction, mergePledgesAction, setPledgeExcludedAction, splitPledgeAction, updatePledgeAction } from "@/lib/pledges/actions";
 import { PLEDGE_KINDS, TARGET_COMPARATORS, splitSpan, type PledgeDto } from "@/lib/pledges/schema";
 import type { ActionError, ActionResult } from "@/lib/app-error";
 import { useTranslator } from "@/lib/i18n/client";
@@ -9,11 +9,20 @@ import type { MessageKey } from "@/lib/i18n/messages";
 import { reopensOnChange } from "@/lib/assessments/transitions";
 import { kindLabelKey } from "./report-styles";
 import { usePledgeErrorText } from "./pledge-error-text";
+import { TierEditor } from "./tier-editor";
+import { TitleEditor } from "./title-editor";
+import { SpanEditor } from "./span-editor";
+
+/** What every edit of one pledge names: the report, the pledge and the version it read. */
+export type EditorBase = { reportId: string; pledgeId: string; version: number };
+/** Runs one action of the editor: pending state, the error shown, a refresh on a conflict. */
+export type RunAction = <T>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) => void;
 
 /**
  * Edit controls of the selected pledge (shown only to roles with pledge:edit; the actions check
- * again): split between two characters picked in the text, merge with the next pledge, change kind
- * and target, delete. Every call names the version it read; the server refuses stale ones.
+ * again): its title and tier, split between two characters picked in the text, move its
+ * boundaries, merge with the next pledge, change kind and target, mark it "not a pledge" (or
+ * restore it), delete. Every call names the version it read; the server refuses stale ones.
  */
 export function PledgeEditor({
   reportId,
@@ -66,7 +75,7 @@ export function PledgeEditor({
 
   const parts = cut !== null ? splitSpan(pledge.text, 0, pledge.text.length, cut) : null;
 
-  function run<T>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) {
+  const run: RunAction = <T,>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) => {
     setSaved(false);
     startTransition(async () => {
       const res = await call();
@@ -78,9 +87,10 @@ export function PledgeEditor({
         if (res.code === "CONFLICT" || res.code === "NOT_FOUND") router.refresh();
       }
     });
-  }
+  };
 
-  const base = { reportId, pledgeId: pledge.id, version: pledge.version };
+  const base: EditorBase = { reportId, pledgeId: pledge.id, version: pledge.version };
+  const savedOrReopened = (reopened: boolean) => setSaved(reopened ? "reopened" : "saved");
   // The server's rules, said before the click: an edit reopens a verdict under review or approved;
   // a merge never discards the next pledge's verdict; a verdict under review or approved is not deleted.
   const reopens = reopensOnChange(pledge.reviewState);
@@ -107,6 +117,16 @@ export function PledgeEditor({
           {t(pledge.reviewState === "approved" ? "report.edit.reopenNotice.approved" : "report.edit.reopenNotice.submitted")}
         </p>
       ) : null}
+      {pledge.excluded ? (
+        <p role="note" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-red-900" data-testid="pledge-excluded-notice">
+          {t("tiers.edit.excludedNotice")}
+          <button type="button" className="btn btn-sm ml-auto" disabled={pending} onClick={() => run(() => setPledgeExcludedAction({ ...base, excluded: false }), () => setSaved("saved"))} data-testid="pledge-restore">
+            {t("tiers.edit.restore")}
+          </button>
+        </p>
+      ) : null}
+      <TitleEditor base={base} pledge={pledge} run={run} pending={pending} onSaved={() => setSaved("saved")} />
+      <TierEditor base={base} pledge={pledge} run={run} pending={pending} onSaved={savedOrReopened} />
       <div>
         <p className="label" id={`split-${pledge.id}`}>{t("report.edit.splitLabel")}</p>
         {/* The pledge text, character by character: a click between two characters puts the cut there. */}
@@ -146,6 +166,8 @@ export function PledgeEditor({
           )}
         </div>
       </div>
+
+      <SpanEditor base={base} pledge={pledge} pledges={pledges} run={run} pending={pending} onSaved={savedOrReopened} />
 
       <fieldset className="grid grid-cols-2 gap-2 sm:grid-cols-6">
         <legend className="sr-only">{t("report.edit.target")}</legend>
@@ -191,6 +213,18 @@ export function PledgeEditor({
           {t("report.edit.merge")}
         </button>
         <span className="ml-auto flex items-center gap-2">
+          {!pledge.excluded ? (
+            <button
+              type="button"
+              className="btn btn-sm"
+              disabled={pending || reopens}
+              title={reopens ? t("tiers.edit.excludeRefused") : undefined}
+              onClick={() => run(() => setPledgeExcludedAction({ ...base, excluded: true }), () => setSaved("saved"))}
+              data-testid="pledge-exclude"
+            >
+              {t("tiers.edit.exclude")}
+            </button>
+          ) : null}
           {confirmDelete ? (
             <>
               <button type="button" className="btn btn-sm border-red-700 bg-red-600 text-white hover:bg-red-700" disabled={pending} onClick={() => run(() => deletePledgeAction(base), () => onSelect(null))}>

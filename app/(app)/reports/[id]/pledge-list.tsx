@@ -6,6 +6,7 @@ import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { formatTarget } from "./format-target";
 import { SECTION_BADGE, kindLabelKey, regionLabelKey } from "./report-styles";
+import { tierLabel } from "@/app/_components/tier-label";
 import styles from "./report-page.module.css";
 import { PledgeEditor } from "./pledge-editor";
 
@@ -61,7 +62,9 @@ export function PledgeList({
     const out: Group[] = [];
     let shown = 0;
     for (const p of pledges) {
-      if (visible && !visible.has(p.id)) continue;
+      // The selected pledge stays in the list after a change moves it out of the view (marked
+      // "not a pledge", its tier changed), so its editor can still show the result and undo it.
+      if (visible && !visible.has(p.id) && p.id !== selectedId) continue;
       if (shown++ >= limit) continue;
       let g = out[out.length - 1];
       const key = p.sectionId ?? "none";
@@ -78,7 +81,7 @@ export function PledgeList({
       topic.items.push(p);
     }
     return { groups: out, shown };
-  }, [pledges, visible, byId, limit]);
+  }, [pledges, visible, byId, limit, selectedId]);
   const nextOf = (id: string): PledgeDto | null => {
     const i = (numbers.get(id) ?? 0) - 1;
     return i >= 0 && i + 1 < pledges.length ? pledges[i + 1] : null;
@@ -165,15 +168,20 @@ const PledgeRow = memo(function PledgeRow({
   const { t } = useTranslator();
   // Bare elements with data attributes, styled by report-page.module.css: hundreds of rows stay light.
   return (
-    <li id={`pledge-${pledge.id}`} data-pid={pledge.id} aria-current={selected ? "true" : undefined}>
+    <li id={`pledge-${pledge.id}`} data-pid={pledge.id} data-tier={pledge.tier} data-x={pledge.excluded ? "" : undefined} aria-current={selected ? "true" : undefined}>
       {checked !== null ? (
         <input type="checkbox" checked={checked} onChange={() => onToggle(pledge.id)} aria-label={`${t("bulk.select")} ${n}`} data-testid="bulk-check" />
       ) : null}
       <button type="button" aria-pressed={selected} onClick={() => onSelect(selected ? null : pledge.id)}>
         <i>{n}</i>
         <span>
+          {pledge.title ? <span data-f="title">{pledge.title}</span> : null}
           <span data-f="text">{pledge.text}</span>
           <span data-f="meta">
+            {pledge.excluded ? <span data-f="excluded">{t("tiers.excluded")}</span> : null}
+            <span data-f="tier" data-tier={pledge.tier} data-manual={pledge.tierSource === "person" ? "" : undefined} title={t(`tiers.source.${pledge.tierSource}` as MessageKey)}>
+              {tierLabel(pledge, t)}
+            </span>
             <span data-f="kind" data-kind={pledge.kind}>{t(kindLabelKey(pledge.kind))}</span>
             {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("report.target.growth"))}</span> : null}
             {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{t(`status.${pledge.status}` as MessageKey)}</span> : null}

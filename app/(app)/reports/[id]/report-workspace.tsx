@@ -37,7 +37,7 @@ export function ReportWorkspace({
   sections: SectionRef[];
   canEdit: boolean;
   sourceLength: number;
-  /** Ids passing the URL filters (computed on the server); null when no filter is set. */
+  /** Ids passing the URL filters and the tier view (computed on the server). */
   visibleIds: string[] | null;
   filters: PledgeFilters;
   filterOptions: FilterOptions;
@@ -162,7 +162,7 @@ export function ReportWorkspace({
           <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.pledges")}</h2>
         </div>
         {canBulk && checked.size > 0 ? (
-          <BulkBar selected={[...checked]} users={filterOptions.users} onClear={() => setChecked(new Set())} />
+          <BulkBar reportId={reportId} selected={[...checked]} users={filterOptions.users} canEditPledges={canEdit} onClear={() => setChecked(new Set())} />
         ) : null}
         <FilterBar filters={filters} options={filterOptions} shown={visible ? visible.size : pledges.length} total={pledges.length} invalid={invalidFilters} />
         <PledgeList

@@ -10,6 +10,9 @@ export type SourceSegment = {
   /** The pledge whose span covers this run, if any. */
   pledgeId: string | null;
   pledgeKind: string | null;
+  /** The covering pledge's tier, and whether it is marked "not a pledge" (drawn fainter). */
+  pledgeTier: string | null;
+  pledgeExcluded: boolean;
   /** 1: heading of a top-level section, 2: subsection heading, 0: neither. */
   heading: 0 | 1 | 2;
   /** Outside the report body [bodyStart, bodyEnd): web chrome, shown dimmed. */
@@ -32,7 +35,7 @@ export function buildSourceBlocks(input: {
   bodyStart: number;
   bodyEnd: number;
   sections: ReportSectionDto[];
-  pledges: { id: string; start: number; end: number; kind: string }[];
+  pledges: { id: string; start: number; end: number; kind: string; tier: string; excluded: boolean }[];
 }): SourceBlock[] {
   const { sourceText } = input;
   const length = sourceText.length;
@@ -84,6 +87,8 @@ export function buildSourceBlocks(input: {
       end,
       pledgeId: pledge?.id ?? null,
       pledgeKind: pledge?.kind ?? null,
+      pledgeTier: pledge?.tier ?? null,
+      pledgeExcluded: pledge?.excluded ?? false,
       heading,
       chrome: start < input.bodyStart || start >= input.bodyEnd,
     };

@@ -32,3 +32,12 @@ export function rangeToSourceSpan(root: HTMLElement, range: Range, sourceLength:
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }
+
+/**
+ * The report's source text as the page shows it: the source pane holds every character exactly
+ * once, in order (labels are pseudo-elements), so its text is the source. Null before the pane is
+ * in the document. Lets the span editor preview boundaries without a second copy in the payload.
+ */
+export function readSourceText(): string | null {
+  return document.querySelector<HTMLElement>("[data-source-root]")?.textContent ?? null;
+}

@@ -6,7 +6,8 @@ import styles from "./report-page.module.css";
 /**
  * The report's source exactly as stored, as a flat run of spans each carrying data-offset (the
  * source index of its first character), so a DOM selection maps back to exact offsets. Pledge
- * spans are <mark data-pid data-kind>; headings carry data-h, web chrome data-c; top-level
+ * spans are <mark data-pid data-kind> (data-t on trackable items, which stand out; data-x on
+ * items marked "not a pledge", drawn faintest); headings carry data-h, web chrome data-c; top-level
  * sections are outlined <section data-region> blocks labelled by a CSS pseudo-element (never
  * selectable, never part of the DOM text).
  *
@@ -37,7 +38,10 @@ function segmentHtml(s: SourceSegment, sourceText: string): string {
   const c = s.chrome ? ` data-c=""` : "";
   if (s.pledgeId) {
     const kind = s.pledgeKind ? ` data-kind="${escapeHtml(s.pledgeKind)}"` : "";
-    return `<mark data-offset="${s.start}" data-pid="${escapeHtml(s.pledgeId)}"${kind}${h}${c}>${text}</mark>`;
+    // Only the (few) trackable marks carry an attribute: hundreds of direction marks stay bare.
+    const tier = s.pledgeTier === "trackable" ? ` data-t=""` : "";
+    const x = s.pledgeExcluded ? ` data-x=""` : "";
+    return `<mark data-offset="${s.start}" data-pid="${escapeHtml(s.pledgeId)}"${kind}${tier}${x}${h}${c}>${text}</mark>`;
   }
   return `<span data-offset="${s.start}"${h}${c}>${text}</span>`;
 }

@@ -155,6 +155,7 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
             <div>
               <h3 className="label">{t("import.pledges")}</h3>
               <p className="text-lg font-semibold tabular-nums" data-testid="import-pledge-count">{p.pledgeCount}</p>
+              <p className="text-sm font-medium text-stone-800" data-testid="import-tier-counts">{t("tiers.import.counts", p.tiers)}</p>
               <p className="text-xs text-stone-500">{t("import.pledgeKinds", p.kinds)}</p>
               {p.bodyTwice ? <p className="mt-1 text-xs text-amber-800" data-testid="import-body-twice">{t("import.bodyTwice")}</p> : null}
               {p.planScope === "five-year" ? <p className="mt-1 text-xs text-amber-800" data-testid="import-five-year">{t("import.fiveYearPlan")}</p> : null}

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
-import { auditIdSchema } from "@/lib/audit-reports/schema";
-import { AuditScopePage, isApprovedOnly } from "../../_shared/audit-scope-page";
+import { auditIdSchema, parseAuditView } from "@/lib/audit-reports/schema";
+import { AuditScopePage } from "../../_shared/audit-scope-page";
 
 export const metadata = { title: "Audit report" };
 
 export default async function PairAuditPage({ params, searchParams }: { params: Promise<{ reportId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { reportId } = await params;
   if (!auditIdSchema.safeParse(reportId).success) notFound();
-  return <AuditScopePage scope="pair" subjectId={reportId} basePath={`/audit/pair/${reportId}`} approvedOnly={isApprovedOnly(await searchParams)} />;
+  return <AuditScopePage scope="pair" subjectId={reportId} basePath={`/audit/pair/${reportId}`} view={parseAuditView(await searchParams)} />;
 }

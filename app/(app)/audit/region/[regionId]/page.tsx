@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
-import { auditIdSchema } from "@/lib/audit-reports/schema";
-import { AuditScopePage, isApprovedOnly } from "../../_shared/audit-scope-page";
+import { auditIdSchema, parseAuditView } from "@/lib/audit-reports/schema";
+import { AuditScopePage } from "../../_shared/audit-scope-page";
 
 export const metadata = { title: "Audit report by region" };
 
 export default async function RegionAuditPage({ params, searchParams }: { params: Promise<{ regionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { regionId } = await params;
   if (!auditIdSchema.safeParse(regionId).success) notFound();
-  return <AuditScopePage scope="region" subjectId={regionId} basePath={`/audit/region/${regionId}`} approvedOnly={isApprovedOnly(await searchParams)} />;
+  return <AuditScopePage scope="region" subjectId={regionId} basePath={`/audit/region/${regionId}`} view={parseAuditView(await searchParams)} />;
 }

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { auditYearSchema } from "@/lib/audit-reports/schema";
-import { AuditScopePage, isApprovedOnly } from "../../_shared/audit-scope-page";
+import { auditYearSchema, parseAuditView } from "@/lib/audit-reports/schema";
+import { AuditScopePage } from "../../_shared/audit-scope-page";
 
 export const metadata = { title: "Audit report by year" };
 
@@ -8,5 +8,5 @@ export default async function YearAuditPage({ params, searchParams }: { params: 
   const { year } = await params;
   const parsed = auditYearSchema.safeParse(year);
   if (!/^\d{4}$/.test(year) || !parsed.success) notFound();
-  return <AuditScopePage scope="year" subjectId={String(parsed.data)} basePath={`/audit/year/${parsed.data}`} approvedOnly={isApprovedOnly(await searchParams)} />;
+  return <AuditScopePage scope="year" subjectId={String(parsed.data)} basePath={`/audit/year/${parsed.data}`} view={parseAuditView(await searchParams)} />;
 }

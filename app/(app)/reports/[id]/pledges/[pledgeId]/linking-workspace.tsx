@@ -1,4 +1,5 @@
 "use client";
+import { tierLabel } from "@/app/_components/tier-label";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
@@ -137,7 +138,14 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <div className="space-y-4 lg:sticky lg:top-16">
           <section className="card p-4" aria-labelledby="ws-pledge">
-            <h1 id="ws-pledge" className="label">{t("ws.pledge")}</h1>
+            <h1 id="ws-pledge" className="label flex flex-wrap items-center gap-1.5">
+              {t("ws.pledge")}
+              <span className={`badge ${ws.pledge.tier === "trackable" ? "bg-stone-900 text-white" : "bg-stone-100 text-stone-600"}`} data-testid="ws-pledge-tier" data-tier={ws.pledge.tier} title={t(`tiers.source.${ws.pledge.tierSource}` as MessageKey)}>
+                {tierLabel(ws.pledge, t)}
+              </span>
+              {ws.pledge.excluded ? <span className="badge bg-red-50 text-red-800" data-testid="ws-pledge-excluded">{t("tiers.excluded")}</span> : null}
+            </h1>
+            {ws.pledge.title ? <p className="mb-1 text-lg font-semibold text-stone-900" data-testid="ws-pledge-title">{ws.pledge.title}</p> : null}
             <p className="text-base leading-relaxed" data-testid="ws-pledge-text">
               <MarkedText text={ws.pledge.text} marks={activeSuggestion?.pledgeMarks ?? []} />
             </p>

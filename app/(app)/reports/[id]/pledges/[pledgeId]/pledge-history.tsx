@@ -4,6 +4,7 @@ import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { formatTime } from "@/app/_components/assessment-badges";
 import { REOPEN_CAUSES, type ReopenCause } from "@/lib/assessments/transitions";
+import { tierLabel } from "@/app/_components/tier-label";
 
 type Json = Record<string, unknown>;
 
@@ -58,6 +59,18 @@ export function describeEvent(e: HistoryEventDto, t: Translate): string[] {
       return [t("history.pledgeMerged")];
     case "pledge.delete":
       return [t("history.pledgeDeleted")];
+    case "pledge.tier": {
+      const tier = (v: Json) => (str(v.tier) ? tierLabel({ tier: String(v.tier), tierReason: str(v.tierReason) }, t) : empty);
+      return [t("tiers.history.tier", { before: tier(before), after: tier(after) })];
+    }
+    case "pledge.exclude":
+      return [after.system ? t("tiers.history.excludedBySystem") : t("tiers.history.excluded")];
+    case "pledge.restore":
+      return [t("tiers.history.restored")];
+    case "pledge.span":
+      return [t("tiers.history.span", { before: clip(str(before.text) ?? "", 60), after: clip(str(after.text) ?? "", 60) })];
+    case "pledge.title":
+      return [t("tiers.history.title", { before: str(before.title) ?? empty, after: str(after.title) ?? empty })];
     case "pledge.update": {
       const lines: string[] = [];
       if (before.kind !== after.kind) lines.push(change("history.kind", label("report.kind", before.kind), label("report.kind", after.kind)));
@@ -66,6 +79,9 @@ export function describeEvent(e: HistoryEventDto, t: Translate): string[] {
         return typeof o.value === "number" ? `${o.value}${o.valueMax != null ? `–${o.valueMax}` : ""}${str(o.unit) ?? ""}` : t("history.noTarget");
       };
       if (JSON.stringify(before.target ?? null) !== JSON.stringify(after.target ?? null)) lines.push(change("history.target", target(before.target), target(after.target)));
+      if (str(before.tier) && before.tier !== after.tier) {
+        lines.push(t("tiers.history.tier", { before: tierLabel({ tier: String(before.tier), tierReason: str(before.tierReason) }, t), after: tierLabel({ tier: String(after.tier), tierReason: str(after.tierReason) }, t) }));
+      }
       return lines.length ? lines : [t("history.pledgeUpdated")];
     }
     default:
