@@ -670,8 +670,13 @@ export async function retierPledges(options: { all?: boolean; log?: (line: strin
     // Same (tier, reason) → one UPDATE; only rows still pending are written (a person may have set one meanwhile).
     const groups = new Map<string, { tier: string; tierReason: string | null; ids: string[] }>();
     let changed = 0;
+    // Where today's parser extracts the very same span, its tier is the one (it knows the item's
+    // context: a headline indicator is a target whatever its words); elsewhere the span is re-read.
+    const extracted = parseReport(report.sourceText).pledges;
+    const bySpan = new Map(extracted.map((x) => [`${x.start}:${x.end}`, x]));
     for (const p of rows) {
-      const d = deriveTier(a.slice(p.start, p.end), p);
+      const same = bySpan.get(`${p.start}:${p.end}`);
+      const d: DerivedTier = same ? { tier: same.tier, tierReason: same.tierReason, tierSource: "parser" } : deriveTier(a.slice(p.start, p.end), p);
       if (d.tier !== p.tier || d.tierReason !== p.tierReason) changed++;
       summary[d.tier === "trackable" ? "trackable" : "direction"]++;
       const key = `${d.tier}:${d.tierReason}`;
@@ -682,7 +687,6 @@ export async function retierPledges(options: { all?: boolean; log?: (line: strin
     // Carried-over rows the parser of today would not extract (parsed outside the transaction).
     const notExtracted: string[] = [];
     if (rows.some((p) => p.tierSource === "kind")) {
-      const extracted = parseReport(report.sourceText).pledges;
       for (const p of rows) {
         if (p.tierSource === "kind" && !extracted.some((x) => x.start < p.end && x.end > p.start)) notExtracted.push(p.id);
       }

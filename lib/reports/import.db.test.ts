@@ -29,6 +29,13 @@ describe("importReport (real database)", () => {
     expect(audit).not.toBeNull();
   });
 
+  it("stores the parser's tier and, for an indicator sharing a target, its title", async () => {
+    const res = await importReport(null, corpus("seeds/000_44e32f47c74c41aa.txt"), "000.txt");
+    const fixed = await db.pledge.findFirstOrThrow({ where: { reportId: res.id, text: "固定资产投资" } });
+    expect(fixed).toMatchObject({ title: "固定资产投资增长6%", tier: "trackable", tierReason: "target", tierSource: "parser", targetValue: 6 });
+    expect(await db.pledge.count({ where: { reportId: res.id, tier: "direction" } })).toBeGreaterThan(0);
+  });
+
   it("detects the same content again, also as GB18030 with CRLF, and writes nothing", async () => {
     await importReport(null, corpus("hailar/hailar_2013.txt"), "hailar_2013.txt");
     const before = await counts();

@@ -101,6 +101,7 @@ export async function createReport(actorId: string | null, input: CreateReportIn
               tier: p.tier,
               tierReason: p.tierReason,
               tierSource: "parser",
+              title: p.title ?? null,
               position,
             };
           }),

@@ -37,4 +37,6 @@ export type PledgeInput = {
   /** The parser's tier (trackable | direction) and its reason. */
   tier: string;
   tierReason: string | null;
+  /** The parser's title, where the source words alone do not say what is promised (固定资产投资 → 固定资产投资增长6%). */
+  title?: string | null;
 };

@@ -54,6 +54,7 @@ export function toStoredStructure(parsed: ParsedReport): { sections: SectionInpu
         : null,
       tier: p.tier,
       tierReason: p.tierReason,
+      title: p.title,
     };
   });
   return { sections, pledges };
