@@ -13,7 +13,7 @@ const toTraditional = Converter({ from: "cn", to: "tw" });
 const corpus = (f: string) => readFileSync(path.join(__dirname, "..", "..", "seed", "reports", f));
 
 async function groundTruth(q: string): Promise<string[]> {
-  const all = await db.pledge.findMany({ select: { id: true, searchText: true } });
+  const all = await db.pledge.findMany({ where: { excluded: false }, select: { id: true, searchText: true } });
   return all.filter((p) => p.searchText.toLowerCase().includes(q.toLowerCase())).map((p) => p.id).sort();
 }
 
@@ -33,6 +33,18 @@ describe("searchPledges", () => {
     expect(res.total).toBe(expected.length);
     expect(res.hits.map((h) => h.id).sort()).toEqual(expected.slice(0, 500));
     for (const h of res.hits) expect(h.text.length).toBeGreaterThan(0);
+  });
+
+  it("leaves out items marked \"not a pledge\", on both index paths", async () => {
+    for (const q of ["老旧小区", "园"]) {
+      const before = await searchPledges({ q, take: 500 });
+      const target = before.hits[0];
+      await db.pledge.update({ where: { id: target.id }, data: { excluded: true } });
+      const after = await searchPledges({ q, take: 500 });
+      expect(after.total).toBe(before.total - 1);
+      expect(after.hits.map((h) => h.id)).not.toContain(target.id);
+      await db.pledge.update({ where: { id: target.id }, data: { excluded: false } });
+    }
   });
 
   it("matches across scripts: a traditional query finds simplified text and the other way round", async () => {
