@@ -17,7 +17,7 @@ import { normalizeForSearch } from "../../report/script";
 import { indexReview, type ReviewIndex } from "../index-review";
 import { suggestEvidence, CONFIDENCE_THRESHOLD, type PledgeQuery, type Suggestion } from "../suggest-evidence";
 import type { PlanPledge } from "../suggest-for-pledges";
-import { findQuote, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar, type GoldPair, type GoldPledge, type Span } from "./read-gold";
+import { findQuote, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar, type GoldPair, type GoldPledge, type GoldVerdict, type Span } from "./read-gold";
 import { readCorpusText, wildCorpusAvailable } from "../../report/__eval__/wild";
 import { parseReport } from "../../report/parse-report";
 import { findReviewRange } from "../suggest-for-pair";
@@ -93,6 +93,22 @@ function sectionAt(plan: string, planSpan: Span, offset: number): string {
 
 /** Top-1 confidences seen in ranking-only mode: [confidence, no-evidence?, top-1 right?]. */
 const sweep: [number, boolean, boolean][] = [];
+
+/** One end-to-end verdict record: the gold pledge, its data set and what the pipeline said. */
+interface VerdictRecord {
+  dataset: string;
+  gold: GoldPledge;
+  /** The verdict the pipeline suggests (before: read off the top-1 suggestion's number comparison). */
+  status: GoldVerdict | null;
+}
+const verdicts: VerdictRecord[] = [];
+
+/** Before suggested verdicts existed: the top-1 suggestion's comparison, met → fulfilled, below/exceeded → unfulfilled. */
+function verdictOfComparison(suggestions: Suggestion[]): GoldVerdict | null {
+  const c = suggestions[0]?.comparison;
+  if (!c) return null;
+  return c.verdict === "met" ? "fulfilled" : c.verdict === "unclear" ? "not_verifiable" : "unfulfilled";
+}
 
 function score(gold: GoldPledge, suggestions: Suggestion[], quotes: Span[], t: Tally, label: string): void {
   if (label === "rank") {
@@ -185,10 +201,13 @@ async function evalPair(pair: GoldPair, dataset: Dataset = HAILAR): Promise<{ ra
           endToEnd.missedExtraction++;
           if (verbose) console.log(`  [e2e] NOT EXTRACTED ${g.id} ${g.pledge}${best ? ` (best ${Math.round(bestCov * 100)}%: ${best.text})` : ""}`);
         } else endToEnd.noEvidence++;
+        verdicts.push({ dataset: dataset.name, gold: g, status: null });
         continue;
       }
       const q: PledgeQuery = { text: best.text, section: best.section, target: best.target };
-      score(g, suggestEvidence(index, q, { top: 3 }), quotes, endToEnd, "e2e");
+      const suggestions = suggestEvidence(index, q, { top: 3 });
+      score(g, suggestions, quotes, endToEnd, "e2e");
+      verdicts.push({ dataset: dataset.name, gold: g, status: verdictOfComparison(suggestions) });
     }
   }
   return { ranking, baseline, endToEnd, extracted: extracted.length };
@@ -237,6 +256,7 @@ async function main(): Promise<void> {
   console.log(`    reference, plain BM25 over character bigrams of the same units: top-1 ${pct(totalB.top1, totalB.withEvidence)}, top-3 ${pct(totalB.top3, totalB.withEvidence)}`);
   if (e2eAvailable) console.log(line("(b) OVERALL end to end", totalE, true));
   else console.log("(b) end to end: unavailable (lib/report/parse-report.ts not importable yet)");
+  printVerdicts();
   console.log(`confidence threshold ${CONFIDENCE_THRESHOLD}; sweep (ranking only):`);
   for (const th of [0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
     const none = sweep.filter((x) => x[1]);
@@ -245,6 +265,39 @@ async function main(): Promise<void> {
       `  ≥${th.toFixed(2)}: no-evidence pledges flagged ${none.filter((x) => x[0] >= th).length}/${none.length}, ` +
         `correct top-1 kept ${right.filter((x) => x[0] >= th).length}/${right.length}`,
     );
+  }
+}
+
+const STATUSES: GoldVerdict[] = ["fulfilled", "partial", "unfulfilled", "not_verifiable"];
+
+/**
+ * Suggested verdicts against the hand verdicts (end to end): on numeric pledges (gold kind
+ * quantitative) with evidence, agreement on fulfilled versus not (no verdict counts as a miss);
+ * on every pledge, exact agreement and the confusion matrix.
+ */
+function printVerdicts(): void {
+  const binary = (v: GoldVerdict | null) => (v === null ? null : v === "fulfilled");
+  for (const name of [...new Set(verdicts.map((v) => v.dataset)), "all"]) {
+    const rows = verdicts.filter((v) => name === "all" || v.dataset === name);
+    const numeric = rows.filter((v) => v.gold.kind === "quantitative" && v.gold.evidence);
+    const agree = numeric.filter((v) => binary(v.status) === binary(v.gold.verdict)).length;
+    const none = numeric.filter((v) => v.status === null).length;
+    const exact = rows.filter((v) => v.status === v.gold.verdict).length;
+    console.log(
+      `verdicts ${name.padEnd(7)} numeric with evidence n=${numeric.length}: fulfilled-or-not agreement ${pct(agree, numeric.length)} (no verdict ${none}); ` +
+        `all pledges n=${rows.length}: exact ${pct(exact, rows.length)}`,
+    );
+    if (verbose) {
+      for (const v of numeric.filter((v) => binary(v.status) !== binary(v.gold.verdict))) {
+        console.log(`    ${v.gold.id} hand ${v.gold.verdict}, suggested ${v.status ?? "none"}: ${v.gold.pledge}`);
+      }
+    }
+  }
+  console.log("confusion matrix, all pledges end to end (rows: hand verdict; columns: suggested)");
+  console.log(`  ${"".padEnd(15)}${[...STATUSES, "none"].map((s) => s.padStart(15)).join("")}`);
+  for (const hand of STATUSES) {
+    const cells = [...STATUSES, null].map((sug) => verdicts.filter((v) => v.gold.verdict === hand && v.status === sug).length);
+    console.log(`  ${hand.padEnd(15)}${cells.map((c) => String(c).padStart(15)).join("")}`);
   }
 }
 
