@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { CONFIDENCE_THRESHOLD, type Suggestion } from "@/lib/evidence/suggest-evidence";
+import type { Suggestion } from "@/lib/evidence/suggest-evidence";
 import { compareNumbers } from "@/lib/evidence/compare-numbers";
 import { normalizeForSearch } from "@/lib/report/script";
 import { suggestForStoredPledge } from "./suggestions";
@@ -160,11 +160,11 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
         confidence: s.confidence,
         terms: s.terms,
         // A weak match is rarely about the same indicator: a verdict next to it would mislead.
-        comparison: s.confidence < CONFIDENCE_THRESHOLD ? null : s.comparison,
+        comparison: s.level === "weak" ? null : s.comparison,
         linkedEvidenceId: evidence.find((e) => e.sourceReportId === r.id && e.start === s.start && e.end === s.end)?.id ?? null,
         marks: findTermSpans(s.text, s.terms),
         pledgeMarks: findTermSpans(pledge.text, s.terms),
-        weak: s.confidence < CONFIDENCE_THRESHOLD,
+        weak: s.level === "weak",
       }));
     }
   }

@@ -23,7 +23,7 @@ const INDICATORS: [string[], string[]][] = [
   [["industrial-output"], ["规模以上工业总产值", "工业总产值"]],
   [["industrial-va"], ["规模以上工业增加值", "工业增加值"]],
   [["trade"], ["进出口总额", "外贸进出口"]],
-  [["foreign-investment"], ["实际利用外资", "利用外资"]],
+  [["foreign-investment"], ["实际利用外资", "利用外资", "实际使用外资", "使用外资"]],
   [["rnd"], ["研发投入", "研究与试验发展经费"]],
   [["energy-intensity"], ["单位gdp能耗", "万元gdp能耗", "单位地区生产总值能耗", "能耗"]],
   [["cpi"], ["居民消费价格"]],

@@ -1,0 +1,46 @@
+/**
+ * The checkable figures of a pledge: its parsed (or analyst-set) target first, then the other
+ * figures its words set (地区生产总值增长20%，达到282亿元 has two; 完成3800户、58万平方米棚户区改造
+ * has two). Figures that are not outcomes are left out: the budget a work is done with (投资1.3亿元
+ * 实施…), durations (土地承包延长30年), and what lib/report already skips (ordinals 第八届, sets of
+ * rules 八项规定, names in quotes, capacity specs in names).
+ */
+import { normalizeForSearch as foldForMatch } from "../report/script";
+import { locateQuantity, locateTarget, parseTargetFromText, type LocatedTarget, type NumericTarget } from "./compare-numbers";
+import { extractQuantities, type Quantity } from "./extract-quantities";
+
+/** A budget spent on the work rather than a result: 投资1.3亿元实施…, 安排资金2000万元用于… (完成投资 stays a target). */
+function isMeans(folded: string, q: Quantity): boolean {
+  if (q.unit !== "元" && q.unit !== "美元") return false;
+  const lead = folded.slice(Math.max(0, q.start - 6), q.start);
+  return /(投资|投入|筹措|筹集|安排|资金|总投资|计划投资)$/.test(lead) && !/完成(投资)?$/.test(lead);
+}
+
+function isDuration(q: Quantity): boolean {
+  return q.unit === "年" || q.unit === "个月";
+}
+
+/**
+ * The targets of a pledge, each located in its text (locateTarget). `target`: undefined reads them
+ * all from the text; null means the analyst cleared the target (no figure is checked); a target (or
+ * list) is checked first, followed by the text's other outcome figures.
+ */
+export function pledgeTargets(text: string, target?: NumericTarget | NumericTarget[] | null): LocatedTarget[] {
+  if (target === null) return [];
+  const folded = foldForMatch(text);
+  const all = extractQuantities(folded);
+  const explicit = target === undefined ? [] : Array.isArray(target) ? target : [target];
+  const out: LocatedTarget[] = [];
+  for (const t of explicit) {
+    const located = locateTarget(t, text);
+    if (located) out.push(located);
+  }
+  // without a target of its own, a pledge whose main figure lib/report would not take has none
+  if (target === undefined && parseTargetFromText(text) === null) return out;
+  for (const q of all) {
+    if (isMeans(folded, q) || isDuration(q) || q.cumulative) continue;
+    if (out.some((o) => o.start === q.start)) continue;
+    out.push(locateQuantity(q, text, folded, all));
+  }
+  return out;
+}
