@@ -74,6 +74,7 @@ export function parseTargetFromText(text: string): NumericTarget | null {
 
 /** Indicators whose targets are ceilings whatever the wording (涨幅3%左右 means at most about 3%). */
 const CEILING_INDICATORS = new Set(["cpi", "unemployment", "population-growth"]);
+const GROWTH_AFTER_FIGURE = /^[、，,]?\s*(同比|比上年|较上年|可比)?(增长|下降|增加|减少|提高|降低)\s*$/;
 const PER_UNIT = /(每个|每[县市区乡镇村所校]|各县|各市|各乡镇|平均每)/;
 const CEILING_WORDS = /(控制在|控制到|以内|不超过|不高于|低于|之内|以下)/;
 
@@ -165,6 +166,12 @@ function describeTarget(target: NumericTarget, pledgeText: string, folded: strin
 /** The subject of quantity `q` of folded text `text`, with the other quantities for 分别 lists. */
 export function subjectOf(text: string, q: Quantity, all: Quantity[]): FigureSubject {
   const byStart = new Map(all.map((x) => [x.start, x]));
+  // 全部财政收入完成2018.1亿元、增长10.6%: a rate right after a figure is that figure's rate
+  const prev = all.filter((x) => x.end <= q.start).pop();
+  if (q.growth && prev && !prev.growth && GROWTH_AFTER_FIGURE.test(text.slice(prev.end, q.start))) {
+    const own = figureSubject(text, q.start, q.end, q.unit);
+    if (!own.phrase && !own.indicators.length) return { ...subjectOf(text, prev, all), kind: null };
+  }
   return figureSubject(text, q.start, q.end, q.unit, {
     figureStarts: all.map((x) => x.start),
     sameKind: (s) => {
@@ -204,12 +211,14 @@ function bareTarget(target: NumericTarget): LocatedTarget {
 
 /** compareNumbers for a target already located in its pledge (see locateTarget). */
 export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeText = "", options: CompareOptions = {}): Comparison | null {
-  // a bare count (20万农村扶贫对象) says nothing without the noun it counts; a per-county target nothing of a total
+  // a bare count (20万农村扶贫对象) says nothing without the noun it counts; a per-county target nothing of a
+  // total; a target whose pledge names nothing it counts (a fragment: "30个") cannot be told from any other figure
   if ((t.canonical.unit === "" && !t.subject) || t.perUnit) return null;
+  if (t.subject && !t.subject.phrase && !t.subject.indicators.length) return null;
   const folded = foldForMatch(evidenceText);
   const all = extractQuantities(folded);
   const gated = !!t.subject;
-  let candidates: { q: Quantity; rank: number }[] = [];
+  const candidates: { q: Quantity; rank: number }[] = [];
   for (const q of all) {
     if (q.growth !== t.growth) continue;
     let sharedIndicator = false;
@@ -219,16 +228,12 @@ export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeTex
       const match = sameSubject(t.subject!, s);
       if (match === "different") continue;
       sharedIndicator = t.subject!.indicators.some((id) => s.indicators.includes(id));
+      // a figure whose subject could not be read says nothing of a target whose subject could
+      if (match === "unknown" && (t.subject!.phrase || t.subject!.indicators.length)) continue;
       rank = match === "same" ? 0 : 1;
-      // an unknown subject only stands when nothing else in the text could be meant
-      if (match === "unknown" && (t.subject!.phrase || t.subject!.indicators.length)) rank = 2;
     }
     if (!unitsAgree(t.canonical.unit, q.unit, sharedIndicator)) continue;
     candidates.push({ q, rank });
-  }
-  if (gated) {
-    // a figure whose subject could not be read is only taken when it is the clause's only figure
-    candidates = candidates.filter((c) => c.rank < 2 || all.filter((x) => x.unit === c.q.unit).length === 1);
   }
   if (candidates.length === 0) return null;
   const pledgeFolded = foldForMatch(pledgeText);

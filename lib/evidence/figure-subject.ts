@@ -26,14 +26,14 @@ const BREAK_WORDS = [
   "已", "均", "共", "累计", "分别", "全部", "基本", "预计", "实现", "完成", "达到", "达", "超过", "突破", "为", "是", "占", "比", "较", "同比",
   "由", "从", "到", "至", "增加", "减少", "下降", "降低", "提高", "上升", "增长", "控制", "保持", "力争", "争取", "确保", "全年", "年内", "当年",
   "全省", "全市", "全区", "全县", "我省", "我市", "我区", "新增", "新建", "新开", "新改", "建成", "解决", "惠及", "带动", "覆盖", "其中", "以上",
-  "左右", "以内", "接待", "累积", "共计", "净增", "涨幅", "增幅", "降幅", "削减", "压减", "减排", "缩减", "减", "增", "降", "提", "升", "在", "内", "计",
+  "左右", "以内", "接待", "累积", "共计", "净增", "涨幅", "增幅", "降幅", "削减", "压减", "减排", "缩减", "年均", "超", "口径", "可比", "按", "培育", "打造", "创建", "争创", "引进", "认定", "新改建", "改扩建", "新改扩建", "减", "增", "降", "提", "升", "在", "内", "计",
 ].sort((a, b) => b.length - a.length);
 
 /** Function words that end a noun phrase (的, 和, 等…; unlike stop-words.ts's FUNCTION_CHARS, not 有, 新, 全: 既有建筑, 新区). */
 const PHRASE_BREAK = new Set("的了和与及或等对为将把被从向于以其之并而也又且".split(""));
 
 /** Generic measure nouns that say how a thing is counted, not what it is (蔬菜大棚面积 → 蔬菜大棚). */
-const MEASURE_NOUNS = /(面积|数量|总量|规模|总数|人数|个数|总额|数)$/;
+const MEASURE_NOUNS = /(面积|数量|总量|规模|总数|人数|个数|总额|额|数)$/;
 
 /** Count measure words: the noun they count follows them (20条道路, 3所学校). */
 const COUNT_UNITS = /^(条|个|座|所|家|项|栋|套|间|张|处|辆|台|名|户|件|批|只|头|部|场|艘|架|盏|株|棵|种|组)$/;
@@ -41,18 +41,42 @@ const COUNT_UNITS = /^(条|个|座|所|家|项|栋|套|间|张|处|辆|台|名|�
 const FLOW = /(新增|新建|新开通|新开工|新开|新培育|新认定|新引进|新改建|新改|净增|新发展|新落户|新注册|新招|新登记|新创建|新创|新打造|新评)/;
 const STOCK = /(达到|达|总数|总量|累计|共有|发展到|增加到|增至|增长到|保有量|拥有|已有|突破)/;
 
+/** Stop words of retrieval that are nouns of a phrase here (国家生态文明建设示范区, 城市道路). */
+const PHRASE_NOUNS = new Set(["国家", "城市", "社会", "经济", "全国", "自治区", "服务", "政府", "群众", "项目", "工程"]);
+
+/** A stop word that ends a noun phrase (the retrieval stop words minus PHRASE_NOUNS). */
+function isPhraseStop(w: string): boolean {
+  return STOP_WORDS.has(w) && !PHRASE_NOUNS.has(w);
+}
+
+/** Words that are one name though they hold a break word (规模以上, 增加值). */
+const PROTECTED = ["规模以上", "增加值", "生产总值"];
+
 function isBreakAt(text: string, i: number): number {
+  for (const p of PROTECTED) if (text.startsWith(p, i)) return 0;
   for (const w of BREAK_WORDS) if (text.startsWith(w, i)) return w.length;
-  for (let len = 4; len >= 2; len--) if (i + len <= text.length && STOP_WORDS.has(text.slice(i, i + len))) return len;
+  for (let len = 4; len >= 2; len--) if (i + len <= text.length && isPhraseStop(text.slice(i, i + len))) return len;
   return 0;
 }
 
 /** Han run after `end` up to punctuation, a digit, a function character or a break word. */
+/** A character a noun phrase may hold: Han, or a Latin letter (升A企业, 5G基站). */
+function isPhraseChar(ch: string): boolean {
+  return isHan(ch) || /[a-z]/i.test(ch);
+}
+
 function phraseAfter(text: string, end: number, limit = 10): string {
   let out = "";
+  while (end < text.length && /\s/.test(text[end])) end++;
   for (let i = end; i < text.length && out.length < limit; ) {
+    const name = PROTECTED.find((p) => text.startsWith(p, i));
+    if (name) {
+      out += name;
+      i += name.length;
+      continue;
+    }
     const ch = text[i];
-    if (!isHan(ch) || PHRASE_BREAK.has(ch)) break;
+    if (!isPhraseChar(ch) || PHRASE_BREAK.has(ch)) break;
     if (isBreakAt(text, i)) break;
     out += ch;
     i++;
@@ -62,7 +86,8 @@ function phraseAfter(text: string, end: number, limit = 10): string {
 
 /**
  * Han run before `start`: first skips the verbs and adverbs right before the number (完成, 达到,
- * 新建…), then takes characters back to punctuation, a digit, a function character or a break word.
+ * 新建…) and a list's closing 等, then takes characters back to punctuation, a digit, a function
+ * character or a break word; quotation marks inside are passed over (省级“专精特新”企业).
  */
 function phraseBefore(text: string, start: number, limit = 16): string {
   let i = start;
@@ -73,7 +98,8 @@ function phraseBefore(text: string, start: number, limit = 16): string {
     for (let len = 4; len >= 1; len--) {
       if (i - len < 0) continue;
       const w = text.slice(i - len, i);
-      if (BREAK_WORDS.includes(w) || (len >= 2 && STOP_WORDS.has(w))) {
+      if (partOfName(text, i - len, i)) continue;
+      if (BREAK_WORDS.includes(w) || (len >= 2 && isPhraseStop(w))) {
         if (w === "均" || w === "都") both = true;
         i -= len;
         skipped = true;
@@ -82,26 +108,50 @@ function phraseBefore(text: string, start: number, limit = 16): string {
     }
     if (!skipped) break;
   }
+  // 企业技术中心、重点实验室等250家: the figure counts the list; its last item stands for it
+  if (text[i - 1] === "等") i--;
   let from = i;
-  while (from > 0 && i - from < limit) {
+  let out = "";
+  while (from > 0 && out.length < limit) {
     const ch = text[from - 1];
-    if (!isHan(ch) || PHRASE_BREAK.has(ch)) break;
+    if (QUOTES.test(ch)) {
+      from--;
+      continue;
+    }
+    const name = PROTECTED.find((p) => text.slice(Math.max(0, from - p.length), from) === p);
+    if (name) {
+      out = name + out;
+      from -= name.length;
+      continue;
+    }
+    if (!isPhraseChar(ch) || PHRASE_BREAK.has(ch)) break;
     // a break word ending here stops the phrase
     let stop = false;
-    for (let len = 4; len >= 1 && !stop; len--) {
+    for (let len = 4; len >= 2 && !stop; len--) {
       if (from - len < 0) continue;
       const w = text.slice(from - len, from);
-      if ((len >= 2 && STOP_WORDS.has(w)) || (len >= 2 && BREAK_WORDS.includes(w))) stop = true;
+      if (partOfName(text, from - len, from)) continue;
+      if (isPhraseStop(w) || BREAK_WORDS.includes(w)) stop = true;
     }
     if (stop) break;
+    out = ch + out;
     from--;
   }
   // 二氧化硫排放量和化学需氧量均削减5.5%: the figure counts every item joined before 均/都
   if (both && from > 0 && /[和与及、]/.test(text[from - 1])) {
     const more = phraseBefore(text, from - 1, limit);
-    if (more) return more + "|" + text.slice(from, i);
+    if (more) return more + "|" + out;
   }
-  return text.slice(from, i);
+  return out;
+}
+
+const QUOTES = /[“”"「」《》]/;
+
+/** A break word that is part of a name (增加值, 规模以上企业): it does not end the phrase there. */
+function partOfName(text: string, start: number, end: number): boolean {
+  const w = text.slice(start, end);
+  if (text[end] === "值" && /增加$|总$/.test(w)) return true;
+  return w === "以上" && text.slice(start - 2, start) === "规模";
 }
 
 /** The clause around [start, end): from the previous clause break to the next one. */
@@ -223,7 +273,17 @@ function ownCharacters(phrase: string, shared: Set<string>, head: string): strin
 }
 
 /** Batch and stage words that do not change what is counted (二期, 首批, 全部…). */
-const NEUTRAL = /([一二三四五六七八九十\d]期|首批|首期|全部|集中|新|接入|实施|完成|年度|当年|今年|全年)/g;
+const NEUTRAL = /([一二三四五六七八九十\d]期|首批|首期|全部|集中|新|接入|实施|完成|年度|当年|今年|全年|(?:国家|省|市|县|区|自治区)级(?:以上)?|中小)/g;
+
+/** Qualifiers that name opposite sets (公办 vs 民办 幼儿园): one character shared, nothing else. */
+const CONTRASTS: [string, string][] = [
+  ["公办", "民办"],
+  ["国有", "民营"],
+  ["城镇", "农村"],
+  ["城市", "农村"],
+  ["小学", "中学"],
+  ["初中", "高中"],
+];
 
 export type SubjectMatch = "same" | "different" | "unknown";
 
@@ -250,16 +310,20 @@ export function sameSubject(target: FigureSubject, reported: FigureSubject): Sub
   const rp = reported.phrase;
   const tHead = target.head;
   const rHead = reported.head;
+  // the report must name what the target counts (企业上云 is not 企业), or a noun of the same kind (公路 ~ 道路)
   const headsAgree =
-    (tHead.length === 2 && rp.replace(/\|/g, "").includes(tHead)) ||
-    (rHead.length === 2 && tp.replace(/\|/g, "").includes(rHead)) ||
-    (tHead.length > 0 && rHead.length > 0 && tHead.slice(-1) === rHead.slice(-1));
+    (tHead.length === 2 && rp.replace(/\|/g, "").includes(tHead)) || (tHead.length > 0 && rHead.length > 0 && tHead.slice(-1) === rHead.slice(-1));
   if (!headsAgree) return "different";
+  for (const [a, b] of CONTRASTS) {
+    if ((tp.includes(a) && rp.includes(b) && !rp.includes(a)) || (tp.includes(b) && rp.includes(a) && !rp.includes(b))) return "different";
+  }
   const tg = bigrams(tp);
   const rg = bigrams(rp);
   const shared = new Set([...tg].filter((g) => rg.has(g)));
-  const tOwn = ownCharacters(tp, shared, tHead).replace(NEUTRAL, "");
-  const rOwn = ownCharacters(rp, shared, rHead).replace(NEUTRAL, "");
+  // a head both name is no qualifier; of heads that only end alike (公路, 道路) the shared last character is not either
+  const flat = (p: string) => p.replace(/\|/g, "");
+  const tOwn = ownCharacters(tp, shared, flat(rp).includes(tHead) ? tHead : tHead.slice(-1)).replace(NEUTRAL, "");
+  const rOwn = ownCharacters(rp, shared, flat(tp).includes(rHead) ? rHead : rHead.slice(-1)).replace(NEUTRAL, "");
   if (tOwn.length >= 2 && rOwn.length >= 2) return "different";
   return "same";
 }

@@ -26,6 +26,7 @@ const INDICATORS: [string[], string[]][] = [
   [["foreign-investment"], ["实际利用外资", "利用外资", "实际使用外资", "使用外资"]],
   [["rnd"], ["研发投入", "研究与试验发展经费"]],
   [["energy-intensity"], ["单位gdp能耗", "万元gdp能耗", "单位地区生产总值能耗", "能耗"]],
+  [["carbon-intensity"], ["单位gdp二氧化碳排放", "单位地区生产总值二氧化碳排放", "二氧化碳排放", "碳排放强度"]],
   [["cpi"], ["居民消费价格"]],
   [["forest-cover"], ["森林覆盖率"]],
   [["urbanization"], ["城镇化率"]],

@@ -28,7 +28,7 @@ export const FEATURE_NAMES = [
 ] as const;
 
 /** Fitted by fit-confidence.ts on the gold (L2 1.0); refit after changing the ranking or the signals. */
-export const MODEL_WEIGHTS: readonly number[] = [-8.737, 1.142, 1.6, 0.667, 2.754, -0.061, -0.291, -1.331, 0.386, -0.7, -1.132, -1.473, 0.582, 0.083];
+export const MODEL_WEIGHTS: readonly number[] = [-8.551, 0.986, 1.626, 0.731, 2.824, 0.095, -0.365, -1.287, 0.387, -0.566, -1.249, -1.534, 0.439, 0.05];
 
 /** At or above: strong (on the gold, right about 9 times in 10). */
 export const STRONG_PROBABILITY = 0.7;

@@ -71,6 +71,8 @@ export const K1 = 1.2;
 export const B = 0.75;
 export const WORD_WEIGHT = 0.5;
 export const QUANTITY_TERM_WEIGHT = 1.5;
+/** An abbreviation and its long form (化债 / 化解政府债务) count like a couple of bigrams. */
+export const ABBREVIATION_WEIGHT = 2;
 export const INDICATOR_BONUS = 6;
 export const UNIT_BONUS = 1.2;
 export const LCS_BONUS = 0.8;
@@ -147,7 +149,7 @@ export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options
   const maxIdf = Math.log(1 + (index.docCount + 0.5) / 0.5);
   for (const key of keys) {
     const kind = key[0];
-    const weight = kind === "b" ? 1 : kind === "w" ? WORD_WEIGHT : QUANTITY_TERM_WEIGHT;
+    const weight = kind === "b" ? 1 : kind === "w" ? WORD_WEIGHT : kind === "a" ? ABBREVIATION_WEIGHT : QUANTITY_TERM_WEIGHT;
     const list = index.postings.get(key);
     const w = list ? idf(index, key) : maxIdf;
     if (kind !== "q") queryWeight += w * weight;

@@ -58,7 +58,14 @@ export function suggestForPledge(
     ...(options.linked ?? []).map((q) => ({ ...q, level: "linked" as const })),
     ...ranked.map((s) => {
       const u = index.units[s.unit];
-      return { text: s.text, start: s.start, end: s.end, level: s.level, sentence: { text: index.source.slice(u.sentence.start, u.sentence.end), start: u.sentence.start } };
+      return {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        level: s.level,
+        sentence: { text: index.source.slice(u.sentence.start, u.sentence.end), start: u.sentence.start },
+        multiYear: u.multiYear,
+      };
     }),
   ];
   return { suggestions: ranked.slice(0, top), silent, suggestedVerdict: suggestVerdict(pledge, evidence) };

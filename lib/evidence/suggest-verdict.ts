@@ -38,6 +38,8 @@ export interface VerdictEvidence {
   level: EvidenceLevel;
   /** The whole sentence the span belongs to (figures are often in a sibling clause). */
   sentence?: { text: string; start: number };
+  /** The span stands in a passage about several years (see compare-numbers.ts CompareOptions). */
+  multiYear?: boolean;
 }
 
 export interface Quote {
@@ -129,7 +131,7 @@ export function suggestVerdict(pledge: VerdictPledge, evidence: VerdictEvidence[
       let from: VerdictEvidence | null = null;
       for (const e of usable.slice(0, 3)) {
         for (const r of readings(e)) {
-          found = compareLocated(t, r.text, pledge.text);
+          found = compareLocated(t, r.text, pledge.text, { multiYear: e.multiYear });
           if (found) break;
         }
         if (found) {
@@ -163,11 +165,8 @@ export function suggestVerdict(pledge: VerdictPledge, evidence: VerdictEvidence[
   // 5. words
   const pledgeFolded = foldForMatch(pledge.text);
   const demand = pledgeDemand(pledgeFolded);
-  let cue: ReturnType<typeof evidenceCue> = null;
-  for (const r of readings(top)) {
-    cue = evidenceCue(foldForMatch(r.text));
-    if (cue) break;
-  }
+  // the stage is read in the evidence itself: its sentence may go on about other works
+  const cue = evidenceCue(foldForMatch(top.text));
   const stage = cue && cue.stage !== "admission" ? cue.stage : null;
   const items = namedItems(pledgeFolded);
   const named = items.length

@@ -21,14 +21,12 @@
  * Flags: --verbose prints every miss; --pair 2013 restricts to the pair whose plan is that year.
  */
 import { normalizeForSearch } from "../../report/script";
-import { indexReview, type ReviewIndex } from "../index-review";
-import type { PledgeQuery, Suggestion } from "../suggest-evidence";
-import { suggestForPledge, type PlanPledge } from "../suggest-for-pledges";
+import type { ReviewIndex } from "../index-review";
+import type { Suggestion } from "../suggest-evidence";
+import { suggestForPledge } from "../suggest-for-pledges";
 import type { SuggestedVerdict } from "../suggest-verdict";
-import { findQuote, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar, type GoldPair, type GoldPledge, type GoldVerdict, type Span } from "./read-gold";
-import { readCorpusText, wildCorpusAvailable } from "../../report/__eval__/wild";
-import { parseReport } from "../../report/parse-report";
-import { findReviewRange } from "../suggest-for-pair";
+import type { GoldPledge, GoldVerdict, Span } from "./read-gold";
+import { loadGoldCases, overlaps, type GoldPairCases } from "./gold-cases";
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
@@ -74,27 +72,12 @@ interface Tally {
 
 const empty = (): Tally => ({ withEvidence: 0, top1: 0, top3: 0, missedExtraction: 0, noEvidence: 0, silenceFound: 0, rightShown: 0 });
 
-function overlaps(s: Span, g: Span): boolean {
-  const o = Math.min(s.end, g.end) - Math.max(s.start, g.start);
-  return o > 0 && o >= 0.5 * Math.min(s.end - s.start, g.end - g.start);
-}
-
 function add(t: Tally, u: Tally): void {
   for (const k of Object.keys(t) as (keyof Tally)[]) t[k] += u[k];
 }
 
 function pct(a: number, b: number): string {
   return b ? `${((100 * a) / b).toFixed(1)}%` : "n/a";
-}
-
-/** Subsection heading (（一）… line) above `offset` in the plan. */
-function sectionAt(plan: string, planSpan: Span, offset: number): string {
-  const before = plan.slice(planSpan.start, offset);
-  const re = /[（(][一二三四五六七八九十]+[)）][^\n。]*/g;
-  let last = "";
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(before))) last = m[0];
-  return last;
 }
 
 /** The page calls a pledge silent: no suggestion better than weak, or the review gives only a multi-year figure for it. */
@@ -133,53 +116,13 @@ function score(gold: GoldPledge, r: { suggestions: Suggestion[]; silent: boolean
   }
 }
 
-function coverage(p: PlanPledge, g: Span): number {
-  const o = Math.min(p.end, g.end) - Math.max(p.start, g.start);
-  return o > 0 ? o / (g.end - g.start) : 0;
-}
-
-/**
- * A data set's texts and the spans its gold lives in. Hailar: the simple heading locator of
- * read-gold.ts (independent of the parser). 河北 (wild corpus): the parser's review range, as the
- * product uses it, and the plan anywhere in the file (a body saved twice: the first copy).
- */
-type Dataset = { name: string; read: (file: string) => string; planSpan: (text: string) => Span; reviewSpan: (text: string) => Span };
-const HAILAR: Dataset = { name: "hailar", read: (f) => readHailar(f), planSpan: locatePlan, reviewSpan: locateReview };
-const HEBEI: Dataset = {
-  name: "hebei",
-  read: (f) => readCorpusText(`wild/${f}`),
-  planSpan: (text) => ({ start: 0, end: text.length }),
-  reviewSpan: (text) => findReviewRange(parseReport(text)),
-};
-
-async function evalPair(pair: GoldPair, dataset: Dataset = HAILAR): Promise<{ ranking: Tally; baseline: Tally; endToEnd: Tally | null; extracted: number }> {
-  const plan = dataset.read(pair.planFile);
-  const review = dataset.read(pair.reviewFile);
-  const planSpan = dataset.planSpan(plan);
-  const reviewSpan = dataset.reviewSpan(review);
-  const index: ReviewIndex = indexReview(review, reviewSpan, { background: [plan.slice(planSpan.start, planSpan.end)] });
+function evalPair(p: GoldPairCases): { ranking: Tally; baseline: Tally; endToEnd: Tally } {
   const ranking = empty();
   const baseline = empty();
-  let endToEnd: Tally | null = empty();
-  let extracted: PlanPledge[] = [];
-  try {
-    // imported lazily so that the ranking-only figures print even while the parser is unavailable
-    const { extractPlanPledges } = await import("../suggest-for-pair");
-    extracted = extractPlanPledges(plan);
-  } catch (e) {
-    if (verbose) console.log(`  end-to-end unavailable: ${(e as Error).message}`);
-    endToEnd = null;
-  }
-  for (const g of pair.pledges) {
-    const at = findQuote(plan, g.pledge, planSpan);
-    if (!at) throw new Error(`gold pledge not in plan: ${g.id}`);
-    const quotes = (g.evidence ?? []).map((q) => {
-      const span = findQuote(review, q, reviewSpan);
-      if (!span) throw new Error(`gold quote not in review: ${g.id} ${q}`);
-      return span;
-    });
-    const query: PledgeQuery = { text: g.pledge, section: sectionAt(plan, planSpan, at.start) };
-    score(g, suggestForPledge(index, query, { top: 3 }), quotes, ranking, "rank");
+  const endToEnd = empty();
+  for (const c of p.cases) {
+    const { gold: g, index, quotes } = c;
+    score(g, suggestForPledge(index, c.ranking, { top: 3 }), quotes, ranking, "rank");
     if (g.evidence) {
       const base = rankBaseline(index, g.pledge);
       baseline.withEvidence++;
@@ -187,37 +130,20 @@ async function evalPair(pair: GoldPair, dataset: Dataset = HAILAR): Promise<{ ra
       if (rank === 0) baseline.top1++;
       if (rank >= 0) baseline.top3++;
     }
-    if (endToEnd) {
-      let best: PlanPledge | null = null;
-      let bestCov = 0;
-      for (const p of extracted) {
-        const c = coverage(p, at);
-        if (c > bestCov) {
-          best = p;
-          bestCov = c;
-        }
-      }
-      if (!best || bestCov < 0.6) {
-        if (g.evidence) {
-          endToEnd.withEvidence++;
-          endToEnd.missedExtraction++;
-          if (verbose) console.log(`  [e2e] NOT EXTRACTED ${g.id} ${g.pledge}${best ? ` (best ${Math.round(bestCov * 100)}%: ${best.text})` : ""}`);
-        } else endToEnd.noEvidence++;
-        records.push({ dataset: dataset.name, gold: g, verdict: null, levels: [] });
-        continue;
-      }
-      const q: PledgeQuery = { text: best.text, section: best.section, target: best.target };
-      const r = suggestForPledge(index, q, { top: 3 });
-      score(g, r, quotes, endToEnd, "e2e");
-      records.push({
-        dataset: dataset.name,
-        gold: g,
-        verdict: r.suggestedVerdict,
-        levels: r.suggestions.map((s) => [s.level, quotes.some((qq) => overlaps(s, qq))]),
-      });
+    if (!c.endToEnd) {
+      if (g.evidence) {
+        endToEnd.withEvidence++;
+        endToEnd.missedExtraction++;
+        if (verbose) console.log(`  [e2e] NOT EXTRACTED ${g.id} ${g.pledge}`);
+      } else endToEnd.noEvidence++;
+      records.push({ dataset: c.dataset, gold: g, verdict: null, levels: [] });
+      continue;
     }
+    const r = suggestForPledge(index, c.endToEnd, { top: 3 });
+    score(g, r, quotes, endToEnd, "e2e");
+    records.push({ dataset: c.dataset, gold: g, verdict: r.suggestedVerdict, levels: r.suggestions.map((s) => [s.level, quotes.some((q) => overlaps(s, q))]) });
   }
-  return { ranking, baseline, endToEnd, extracted: extracted.length };
+  return { ranking, baseline, endToEnd };
 }
 
 function line(name: string, t: Tally, e2e: boolean): string {
@@ -275,32 +201,24 @@ function printRecords(): void {
   }
 }
 
-async function main(): Promise<void> {
-  const sets: [Dataset, GoldPair][] = [
-    ...loadGold().map((p) => [HAILAR, p] as [Dataset, GoldPair]),
-    ...(wildCorpusAvailable() ? loadHebeiGold().map((p) => [HEBEI, p] as [Dataset, GoldPair]) : []),
-  ];
-  const gold = sets.filter(([, p]) => !onlyPair || p.planFile.includes(onlyPair));
+function main(): void {
   const totalR = empty();
   const totalB = empty();
   const totalE = empty();
-  let e2eAvailable = true;
   const rows: string[] = [];
   const byDataset = new Map<string, { r: Tally; e: Tally }>();
-  for (const [dataset, pair] of gold) {
-    const name = `${pair.planFile.replace(".txt", "")} → ${pair.reviewFile.replace(".txt", "").replace(/^(hailar|hebei)_/, "")}`;
-    const r = await evalPair(pair, dataset);
-    const d = byDataset.get(dataset.name) ?? { r: empty(), e: empty() };
-    byDataset.set(dataset.name, d);
+  for (const p of loadGoldCases(onlyPair)) {
+    const name = `${p.pair.planFile.replace(".txt", "")} → ${p.pair.reviewFile.replace(".txt", "").replace(/^(hailar|hebei)_/, "")}`;
+    const r = evalPair(p);
+    const d = byDataset.get(p.dataset) ?? { r: empty(), e: empty() };
+    byDataset.set(p.dataset, d);
     add(d.r, r.ranking);
-    if (r.endToEnd) add(d.e, r.endToEnd);
+    add(d.e, r.endToEnd);
     add(totalR, r.ranking);
     add(totalB, r.baseline);
+    add(totalE, r.endToEnd);
     rows.push(line(`(a) ${name}`, r.ranking, false));
-    if (r.endToEnd) {
-      add(totalE, r.endToEnd);
-      rows.push(line(`(b) ${name} [${r.extracted} pledges]`, r.endToEnd, true));
-    } else e2eAvailable = false;
+    rows.push(line(`(b) ${name} [${p.extracted} pledges]`, r.endToEnd, true));
   }
   console.log(rows.join("\n"));
   for (const [name, d] of byDataset) {
@@ -309,13 +227,8 @@ async function main(): Promise<void> {
   }
   console.log(line("(a) OVERALL ranking only", totalR, false));
   console.log(`    reference, plain BM25 over character bigrams of the same units: top-1 ${pct(totalB.top1, totalB.withEvidence)}, top-3 ${pct(totalB.top3, totalB.withEvidence)}`);
-  if (e2eAvailable) {
-    console.log(line("(b) OVERALL end to end", totalE, true));
-    printRecords();
-  } else console.log("(b) end to end: unavailable (lib/report/parse-report.ts not importable yet)");
+  console.log(line("(b) OVERALL end to end", totalE, true));
+  printRecords();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main();
