@@ -250,7 +250,8 @@ export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeTex
     for (let i = 0; i + 1 < before.length; i++) if (pledgeFolded.includes(before.slice(i, i + 2))) n++;
     return n;
   };
-  candidates.sort((a, b) => a.rank - b.rank || affinity(b.q) - affinity(a.q) || a.q.start - b.q.start);
+  // the year's own figure before a base-year or multi-year one (从2017年的3.06万亿元增长到2022年的4.2万亿元)
+  candidates.sort((a, b) => a.rank - b.rank || Number(a.q.cumulative) - Number(b.q.cumulative) || affinity(b.q) - affinity(a.q) || a.q.start - b.q.start);
   const best = candidates[0].q;
   const match: "same" | "unknown" = gated && candidates[0].rank === 0 ? "same" : "unknown";
   let value = best.value;
