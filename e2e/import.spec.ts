@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { numbersParagraphReport } from "../lib/report/stress-inputs";
 import { contextAs, expect, screenshotPath, test } from "./fixtures";
 import { ImportPage } from "./pages/import-page";
 import { LinkingPage } from "./pages/linking-page";
@@ -68,6 +69,13 @@ test.describe("import", () => {
     await expect(news.getByRole("alert")).toHaveText(/不是政府工作报告/);
     const huge = await importPage.upload("huge.txt", Buffer.alloc(20 * 1024 * 1024 + 1, 0x61));
     await expect(huge.getByRole("alert")).toHaveText(/20 MB/);
+    // The parse blow-ups of issue 12: a 1 MB paragraph of figures (once 2 minutes of CPU) and a
+    // 200 KB one that would make some 12,000 pledges are refused at once, each with its reason.
+    const figures = (bytes: number) => Buffer.from(numbersParagraphReport(Math.round(bytes / 2.6)), "utf8");
+    const long = await importPage.upload("figures-1mb.txt", figures(1024 * 1024));
+    await expect(long.getByRole("alert")).toHaveText(/文本过长：一份报告最多 400,000 字/);
+    const many = await importPage.upload("figures-200kb.txt", figures(200 * 1024));
+    await expect(many.getByRole("alert")).toHaveText(/超过 3,000 条承诺/);
     await page.screenshot({ path: screenshotPath("import-errors-zh"), fullPage: true });
 
     await page.goto("/reports");

@@ -38,3 +38,21 @@ test("one district named two ways is one region: import the later year, then the
   await page.screenshot({ path: screenshotPath("paired-across-names"), fullPage: false });
   await context.close();
 });
+
+test("a page saved with its body twice (河北 2009): the preview says so, names the region and year, and counts one copy", async ({ browser }) => {
+  const context = await contextAs(browser, "analyst");
+  const page = await context.newPage();
+  const importPage = new ImportPage(page);
+  await importPage.goto();
+  const file = readFileSync(path.join(__dirname, "..", "..", "shared", "corpus", "wild", "hebei_2009.txt"));
+  const card = await importPage.upload("hebei_2009.txt", file);
+  await expect(card.getByLabel("地区")).toHaveValue("河北省");
+  await expect(card.getByLabel("年份（计划年度）")).toHaveValue("2009");
+  await expect(card.getByLabel("报告人")).toHaveValue("胡春华");
+  await expect(card.getByTestId("import-body-twice")).toContainText("两份相同的正文");
+  const count = Number(await card.getByTestId("import-pledge-count").textContent());
+  expect(count).toBeGreaterThan(300);
+  expect(count).toBeLessThan(1000);
+  await page.screenshot({ path: screenshotPath("import-body-twice"), fullPage: true });
+  await context.close();
+});

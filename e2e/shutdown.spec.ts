@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { isPostgresUrl } from "../lib/db-url";
 import { connect } from "node:net";
-import path from "node:path";
+import { largestReport } from "../lib/report/stress-inputs";
 import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { expect, test } from "./fixtures";
 import { serverActionId } from "./server-actions";
@@ -18,17 +17,15 @@ import { callUploadAction, checkDatabase, makeDataDir, signIn, startServer, type
 const inFlightAtSignal = (logs: LogRecord[]) => logs.filter((r) => r.msg === "server.stopping").reduce((n, r) => n + Number(r.inFlight), 0);
 const workerCount = (logs: LogRecord[]) => Number(logs.find((r) => r.msg === "serve.listen")?.workers);
 
-/** Starts a server, signs in, starts a ~1 MB import and resolves once its transaction has begun. */
+/** Starts a server, signs in, starts an import as big as the caps allow and resolves once its transaction has begun. */
 async function serverWithImportUnderWay(port: number, label: string, env: Record<string, string>) {
   const database = await createFreshDatabase(label);
   const data = makeDataDir(label);
   const server = await startServer({ port, databaseUrl: database.url, dataDir: data.dir, env: { DUIXIAN_LOG_LEVEL: "debug", ...env } });
   const admin = await signIn(server.url, "admin");
-  const base = readFileSync(path.join(__dirname, "..", "seed", "reports", "hailar", "hailar_2015.txt"));
-  const parts = [Buffer.from(`（停机测试 ${label}）\n`)];
-  for (let size = 0; size < 1024 * 1024; size += base.length) parts.push(base);
+  const report = Buffer.from(largestReport(900, `停机测试 ${label}`), "utf8");
   const since = server.logs.length;
-  const inFlight = callUploadAction(admin, "/reports/import", serverActionId("lib/reports/actions.ts", "importReportAction"), { region: "海拉尔区", level: "district", year: "2015", title: "停机测试", script: "simplified" }, { name: "shutdown.txt", buffer: Buffer.concat(parts) }).then(
+  const inFlight = callUploadAction(admin, "/reports/import", serverActionId("lib/reports/actions.ts", "importReportAction"), { region: "海拉尔区", level: "district", year: "2015", title: "停机测试", script: "simplified" }, { name: "shutdown.txt", buffer: report }).then(
     (r) => r,
     (e: Error) => ({ status: 0, body: e.message, headers: {} }),
   );

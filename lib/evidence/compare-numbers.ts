@@ -237,6 +237,10 @@ export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeTex
   }
   if (candidates.length === 0) return null;
   const pledgeFolded = foldForMatch(pledgeText);
+  // Every two-character piece of the pledge, so that each lookup below is one set lookup rather
+  // than a scan of the whole pledge (pledge length × figures × 14 was quadratic on huge texts).
+  const pledgePairs = new Set<string>();
+  for (let i = 0; i + 1 < pledgeFolded.length; i++) pledgePairs.add(pledgeFolded.slice(i, i + 2));
   const affinity = (q: Quantity) => {
     let from = Math.max(0, q.start - 14);
     for (let i = q.start - 1; i >= from; i--) {
@@ -247,7 +251,7 @@ export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeTex
     }
     const before = folded.slice(from, q.start);
     let n = 0;
-    for (let i = 0; i + 1 < before.length; i++) if (pledgeFolded.includes(before.slice(i, i + 2))) n++;
+    for (let i = 0; i + 1 < before.length; i++) if (pledgePairs.has(before.slice(i, i + 2))) n++;
     return n;
   };
   // the year's own figure before a base-year or multi-year one (从2017年的3.06万亿元增长到2022年的4.2万亿元)

@@ -61,7 +61,21 @@ export const MIN_CLAUSE = 8;
 
 const SENTENCE_END = /[。！？；;!?]/;
 const SUBSECTION = /^[(（][一二三四五六七八九十]+[)）]|^——|^[一二三四五六七八九十]+[、.]|^\d+[、.．]/;
-const TRIM = /^[\s\u3000——\-•·]+|[\s\u3000]+$/g;
+const TRIM_START = /[\s\u3000—\-•·]/;
+const TRIM_END = /[\s\u3000]/;
+
+/**
+ * The text without leading whitespace, dashes and bullets and without trailing whitespace. A
+ * character loop, not `replace(/^…+|…+$/g)`: the regex's `\s+$` restarts at every space of a run
+ * inside the text and rescans the run, quadratic on a line of many spaces.
+ */
+function trimText(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && TRIM_START.test(text[start])) start++;
+  while (end > start && TRIM_END.test(text[end - 1])) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
 
 function hanCount(s: string): number {
   let n = 0;
@@ -101,15 +115,27 @@ function splitClauses(source: string, s: TextRange): TextRange[] {
   }
   parts.push(trimSpan(source, from, s.end));
   const merged: TextRange[] = [];
+  // The solid length of the last merged clause, kept up to date as clauses join it (measuring the
+  // whole merged text again for every clause was quadratic in a sentence of many short clauses);
+  // and whether it is still a single clause (a merged one holds a comma, so it can no longer be
+  // a bare investment figure).
+  let prevSolid = 0;
+  let prevSingle = true;
   for (const p of parts) {
     if (p.end <= p.start) continue;
     const prev = merged[merged.length - 1];
     const text = source.slice(p.start, p.end);
     const short = solidLength(text) < MIN_CLAUSE || /^(同比|比上年|较上年|年均|是20\d\d年)/.test(text);
-    const prevText = prev ? source.slice(prev.start, prev.end) : "";
-    const prevDangling = solidLength(prevText) < MIN_CLAUSE || /^(总?投资|完成投资)[\d.]+[万亿]?元$/.test(prevText);
-    if (prev && (short || prevDangling)) prev.end = p.end;
-    else merged.push({ ...p });
+    const prevDangling = !!prev && (prevSolid < MIN_CLAUSE || (prevSingle && /^(总?投资|完成投资)[\d.]+[万亿]?元$/.test(source.slice(prev.start, prev.end))));
+    if (prev && (short || prevDangling)) {
+      prevSolid += solidLength(source.slice(prev.end, p.end));
+      prevSingle = false;
+      prev.end = p.end;
+    } else {
+      merged.push({ ...p });
+      prevSolid = solidLength(text);
+      prevSingle = true;
+    }
   }
   return merged;
 }
@@ -119,18 +145,50 @@ function splitClauses(source: string, s: TextRange): TextRange[] {
  * after a sentence end or before a heading marker (（二）, 三、, ——).
  */
 export function splitParagraphs(source: string, range: TextRange): TextRange[] {
+  // The breaks are those of /\n|(?<=[。！？!?])[ \u3000\t]+|[ \u3000\t]+(?=HEADING)/g, found by one walk:
+  // the regex tried its last alternative again from every space of a run that no heading follows,
+  // rescanning the run each time (quadratic on a long run of spaces).
   const out: TextRange[] = [];
-  const breaks = /\n|(?<=[。！？!?])[ \u3000\t]+|[ \u3000\t]+(?=[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|——)/g;
-  breaks.lastIndex = range.start;
+  const end = range.end;
   let from = range.start;
-  const text = source.slice(0, range.end);
-  let m: RegExpExecArray | null;
-  while ((m = breaks.exec(text))) {
-    if (m.index > from) out.push({ start: from, end: m.index });
-    from = m.index + m[0].length;
+  const push = (at: number, next: number) => {
+    if (at > from) out.push({ start: from, end: at });
+    from = next;
+  };
+  for (let i = range.start; i < end; ) {
+    const ch = source[i];
+    if (ch === "\n") {
+      push(i, i + 1);
+      i++;
+      continue;
+    }
+    if (!PARAGRAPH_SPACE.has(ch)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && PARAGRAPH_SPACE.has(source[j])) j++;
+    if ((i > 0 && SENTENCE_CLOSE.has(source[i - 1])) || headingAt(source, j, end)) push(i, j);
+    i = j;
   }
-  if (from < range.end) out.push({ start: from, end: range.end });
+  if (from < end) out.push({ start: from, end });
   return out;
+}
+
+const PARAGRAPH_SPACE = new Set([" ", "\u3000", "\t"]);
+const SENTENCE_CLOSE = new Set(["。", "！", "？", "!", "?"]);
+const CN_ORDINAL = new Set("一二三四五六七八九十");
+
+/** A heading marker at `at` (before `end`): （一）/(一), 一、 or ——. */
+function headingAt(source: string, at: number, end: number): boolean {
+  if (at >= end) return false;
+  const ch = source[at];
+  if (ch === "—") return at + 1 < end && source[at + 1] === "—";
+  let k = ch === "(" || ch === "（" ? at + 1 : at;
+  const digits = k;
+  while (k < end && CN_ORDINAL.has(source[k])) k++;
+  if (k === digits || k >= end) return false;
+  return digits > at ? source[k] === ")" || source[k] === "）" : source[k] === "、";
 }
 
 /** Splits `range` of `source` into evidence units (sentences, long sentences into clauses) with their heading context. */
@@ -142,7 +200,7 @@ export function splitEvidenceUnits(source: string, range: TextRange = { start: 0
     const lineStart = para.start;
     const lineEnd = para.end;
     const line = source.slice(lineStart, lineEnd);
-    const trimmed = line.replace(TRIM, "");
+    const trimmed = trimText(line);
     if (!trimmed) continue;
     if (!SENTENCE_END.test(trimmed) && trimmed.length <= 40) {
       // a heading line
@@ -161,7 +219,7 @@ export function splitEvidenceUnits(source: string, range: TextRange = { start: 0
       const s = trimSpan(source, from, i);
       from = i + 1;
       if (s.end <= s.start) continue;
-      const text = source.slice(s.start, s.end).replace(TRIM, "");
+      const text = trimText(source.slice(s.start, s.end));
       const isFirst = first;
       first = false;
       if (isFirst && SUBSECTION.test(text) && text.length <= 30) {

@@ -14,7 +14,8 @@ import { normalizeForSearch as foldForMatch } from "../report/script";
 import type { EvidenceUnit, ReviewIndex } from "./index-review";
 import { findIndicators } from "./match-indicators";
 import { isStopBigram } from "./stop-words";
-import { isHan, tokenizeBigrams, tokenizeForMatch } from "./tokenize-text";
+import { longestCommonHanRun } from "./common-run";
+import { tokenizeBigrams, tokenizeForMatch } from "./tokenize-text";
 
 export interface PledgeQuery {
   text: string;
@@ -84,27 +85,6 @@ export const MULTI_YEAR_PENALTY = 3;
 function idf(index: ReviewIndex, key: string): number {
   const df = index.df.get(key) ?? 0;
   return Math.log(1 + (index.docCount - df + 0.5) / (df + 0.5));
-}
-
-function longestCommonHanRun(a: string, b: string): { length: number; text: string } {
-  // dynamic programming over folded strings; only Han characters extend a run
-  let best = 0;
-  let bestEnd = 0;
-  let prev = new Uint16Array(b.length + 1);
-  let cur = new Uint16Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    const ca = a[i - 1];
-    const han = isHan(ca);
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = han && ca === b[j - 1] ? prev[j - 1] + 1 : 0;
-      if (cur[j] > best) {
-        best = cur[j];
-        bestEnd = i;
-      }
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return { length: best, text: a.slice(bestEnd - best, bestEnd) };
 }
 
 function informativeLength(run: string): number {

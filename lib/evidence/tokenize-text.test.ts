@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
 import { normalizeForSearch } from "../report/script";
-import { tokenizeBigrams, tokenizeForMatch, tokenizeWords } from "./tokenize-text";
+import { SEGMENT_CHUNK, segmentWords, tokenizeBigrams, tokenizeForMatch, tokenizeWords } from "./tokenize-text";
 
 const keys = (terms: { key: string }[]) => terms.map((t) => t.key);
 
@@ -51,5 +53,26 @@ describe("tokenizeForMatch", () => {
     const a = tokenizeForMatch("大唐700万吨露天矿").terms.filter((t) => t.key.startsWith("q:"));
     const b = tokenizeForMatch("大唐7000000吨露天矿").terms.filter((t) => t.key.startsWith("q:"));
     expect(keys(a)).toEqual(keys(b));
+  });
+});
+
+describe("word segmentation of long texts (issue 12)", () => {
+  const report = normalizeForSearch(readFileSync(path.resolve(__dirname, "../../seed/reports/hailar/hailar_2016.txt"), "utf8"));
+
+  it("never hands Intl.Segmenter more than SEGMENT_CHUNK characters (it is quadratic in its input)", () => {
+    const spy = vi.spyOn(Intl.Segmenter.prototype, "segment");
+    try {
+      tokenizeWords(report.repeat(3));
+      tokenizeWords("一".repeat(50_000)); // no place to cut: cut at the limit
+      const longest = Math.max(...spy.mock.calls.map(([text]) => text.length));
+      expect(longest).toBeLessThanOrEqual(SEGMENT_CHUNK);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("the segments are those of the whole text, offsets included", () => {
+    const whole = [...new Intl.Segmenter("zh", { granularity: "word" }).segment(report)].map((s) => `${s.index}:${s.segment}`);
+    expect([...segmentWords(report)].map((s) => `${s.index}:${s.segment}`)).toEqual(whole);
   });
 });

@@ -42,7 +42,8 @@ export function formatReportOutline(parsed: ParsedReport): string {
   for (const p of parsed.pledges) {
     const where = p.topic ? `${p.section} › ${p.topic}` : p.section;
     const tier = p.tier === "trackable" ? `T ${p.tierReason}` : "D";
-    lines.push(`[${p.kind} ${tier}] ${p.start}-${p.end} | ${where} | ${p.text} | ${formatTarget(p.target)}`);
+    const text = p.title ? `${p.text} «${p.title}»` : p.text;
+    lines.push(`[${p.kind} ${tier}] ${p.start}-${p.end} | ${where} | ${text} | ${formatTarget(p.target)}`);
   }
   return lines.join("\n") + "\n";
 }

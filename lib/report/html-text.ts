@@ -59,22 +59,51 @@ export function decodeHtmlEntities(text: string): string {
 }
 
 /**
+ * `text.replace(pattern, replace)` for a global tag pattern, in time linear in the text. `opener` is
+ * the pattern's fixed start (e.g. `<(script|style)\b`), used to find where an attempt can begin.
+ * Every pattern given here has this property: once an attempt fails at one start, it fails at every
+ * later start too (an attempt fails only when no ">" — or no closing tag — follows, and what follows
+ * a later start is a part of what followed an earlier one). So the first failure ends the work: the
+ * regex engine would instead go on trying each later "<", scanning to the end of the text from every
+ * one of them, which is quadratic on a page full of unclosed tags (issue 12).
+ */
+function replaceTags(text: string, opener: RegExp, pattern: RegExp, replace: (match: string) => string): string {
+  const starts = new RegExp(opener.source, opener.flags.includes("g") ? opener.flags : opener.flags + "g");
+  const whole = new RegExp(pattern.source, pattern.flags.replace("g", "") + "y");
+  const out: string[] = [];
+  let last = 0;
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    whole.lastIndex = m.index;
+    const hit = whole.exec(text);
+    if (!hit) break;
+    out.push(text.slice(last, m.index), replace(hit[0]));
+    last = starts.lastIndex = Math.max(whole.lastIndex, m.index + 1);
+  }
+  out.push(text.slice(last));
+  return out.join("");
+}
+
+const RAW_TEXT_OPEN = /<(script|style|noscript|template|svg|iframe|object)\b/gi;
+const BLOCK_OPEN = new RegExp(`<\\/?(?:${BLOCK_TAGS})\\b`, "gi");
+const BLOCK_TAG = new RegExp(`<\\/?(?:${BLOCK_TAGS})\\b[^>]*>`, "gi");
+
+/**
  * Extract the readable text of an HTML document: script/style/head/comments removed,
  * block elements and <br> become newlines, other tags vanish, entities are decoded,
- * runs of blank lines are collapsed and trailing spaces trimmed.
+ * runs of blank lines are collapsed and trailing spaces trimmed. Linear in the input.
  */
 export function extractHtmlText(html: string): string {
   let s = html;
   s = s.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
-  s = s.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, " ");
-  s = s.replace(/<(script|style|noscript|template|svg|iframe|object)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, " ");
-  s = s.replace(/<head\b[^>]*>[\s\S]*?<\/head\s*>/gi, " ");
-  s = s.replace(/<!doctype[^>]*>/gi, "");
+  s = replaceTags(s, /<!\[CDATA\[/g, /<!\[CDATA\[[\s\S]*?\]\]>/g, () => " ");
+  s = replaceTags(s, RAW_TEXT_OPEN, /<(script|style|noscript|template|svg|iframe|object)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, () => " ");
+  s = replaceTags(s, /<head\b/gi, /<head\b[^>]*>[\s\S]*?<\/head\s*>/gi, () => " ");
+  s = replaceTags(s, /<!doctype/gi, /<!doctype[^>]*>/gi, () => "");
   // Newlines in HTML source are just whitespace; line structure comes from tags.
   s = s.replace(/[\r\n\t]+/g, " ");
-  s = s.replace(new RegExp(`<\\/?(?:${BLOCK_TAGS})\\b[^>]*>`, "gi"), "\n");
-  s = s.replace(/<\/?(?:td|th)\b[^>]*>/gi, " ");
-  s = s.replace(/<\/?[a-zA-Z][^>]*>/g, "");
+  s = replaceTags(s, BLOCK_OPEN, BLOCK_TAG, () => "\n");
+  s = replaceTags(s, /<\/?(?:td|th)\b/gi, /<\/?(?:td|th)\b[^>]*>/gi, () => " ");
+  s = replaceTags(s, /<\/?[a-zA-Z]/g, /<\/?[a-zA-Z][^>]*>/g, () => "");
   s = s.replace(/<\/?[a-zA-Z][\s\S]*$/, ""); // an unterminated trailing tag
   s = decodeHtmlEntities(s);
   const lines = s.split("\n").map((l) => l.replace(/[ \u00a0]+/g, " ").replace(/^ +| +$/g, ""));
@@ -87,12 +116,20 @@ export function extractHtmlText(html: string): string {
   return out.join("\n");
 }
 
+const HTML_SIGNAL_TAG = /<\/?(p|div|br|span|table|td|tr|li|a|font|strong|b|h[1-6])\b[^>]*>/gi;
+
 /** Heuristic: does this (decoded) text look like an HTML document rather than plain text? */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml")) return true;
   const sample = text.slice(0, 200_000);
-  if (/<(html|body|head)\b[^>]*>/i.test(sample)) return true;
-  const tags = sample.match(/<\/?(p|div|br|span|table|td|tr|li|a|font|strong|b|h[1-6])\b[^>]*>/gi);
-  return !!tags && tags.length >= 10 && tags.join("").length > sample.length * 0.02;
+  // Both tests stop at the first "<tag" with no ">" after it (see replaceTags): none later can match.
+  const root = /<(html|body|head)\b/i.exec(sample);
+  if (root && sample.indexOf(">", root.index) >= 0) return true;
+  const tags: string[] = [];
+  replaceTags(sample, /<\/?(p|div|br|span|table|td|tr|li|a|font|strong|b|h[1-6])\b/gi, HTML_SIGNAL_TAG, (m) => {
+    tags.push(m);
+    return m;
+  });
+  return tags.length >= 10 && tags.join("").length > sample.length * 0.02;
 }

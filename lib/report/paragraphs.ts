@@ -2,6 +2,7 @@
  * Paragraph splitting over the analysis text (see normalizeForParse): lines, and inside
  * long lines the space-separated segments a web page flattened into one line.
  */
+import { checkParseBudget } from "./budget";
 import type { Span } from "./types";
 
 const SPACE = /[ \t\r\u00a0\u2000-\u200b\ufeff]/;
@@ -32,6 +33,7 @@ export function splitParagraphs(a: string, start: number, end: number): Span[] {
   let lineStart = start;
   for (let i = start; i <= end; i++) {
     if (i === end || a[i] === "\n") {
+      if (i > lineStart) checkParseBudget();
       if (broken && i < end && continuesOnNextLine(a, lineStart, i, end)) continue;
       splitLine(a, lineStart, i, out);
       lineStart = i + 1;

@@ -70,3 +70,29 @@ describe("pledge splitting rules", () => {
     expect(texts).toContain("确保完成年度目标任务");
   });
 });
+
+describe("headline targets that share a figure", () => {
+  const text = [
+    "2022年示例县政府工作报告",
+    "各位代表:",
+    "一、2021年工作回顾",
+    "过去一年成绩显著。",
+    "二、2022年工作安排",
+    "主要预期目标是:固定资产投资、一般公共预算收入增长6%;城镇调查失业率5.5%以内,进出口回稳向好,国际收支基本平衡。",
+    "(一)推进项目建设",
+    "建成开放县博物馆。",
+  ].join("\n");
+  const pledges = parseReport(text).pledges;
+
+  it("splits them, and the earlier indicator keeps its predicate in a title", () => {
+    const fixed = pledges.find((p) => p.text === "固定资产投资")!;
+    expect(fixed.title).toBe("固定资产投资增长6%");
+    expect(fixed.target?.value).toBe(6);
+    expect(pledges.find((p) => p.text === "一般公共预算收入增长6%")?.title).toBeNull();
+  });
+
+  it("a bundle of separately checkable targets becomes one item each, every one trackable", () => {
+    for (const t of ["城镇调查失业率5.5%以内", "进出口回稳向好", "国际收支基本平衡"]) expect(pledges.find((p) => p.text === t), t).toBeDefined();
+    expect(pledges.find((p) => p.text === "城镇调查失业率5.5%以内")?.tier).toBe("trackable");
+  });
+});

@@ -25,11 +25,13 @@
 import type { ParagraphInfo, ReportStructure } from "./sections";
 import { findTopic, ordinalPrefixLength } from "./sections";
 import { spanIndexAt, spansBetween } from "./span-search";
+import { checkParseBudget } from "./budget";
+import { ReportInputError } from "./errors";
 import { findMainTarget, findTargets } from "./targets";
 import { classifyTier, isNotACommitment } from "./tiers";
 import type { Pledge, PledgeKind, ReportBlock, ReportSection, ReportSubsection, Span, Target } from "./types";
 
-type Draft = Span & { section: string; topic: string | null; origin: Pledge["origin"]; target?: Target | null };
+type Draft = Span & { section: string; topic: string | null; origin: Pledge["origin"]; target?: Target | null; title?: string };
 
 const FRAMING_PARAGRAPH =
   /^(.{0,30}(指导思想|总体要求|总体思路|基本思路|工作思路|总的要求)(是|为)?[::,]|.{0,12}(为实现|为完成|实现|完成|围绕)上述(目标|任务)|.{0,30}(重点|突出|着力)?(做好|抓好|推进|作好)以下|.{0,6}(今年|明年|\d{4}年)是)/;
@@ -108,6 +110,8 @@ const NP_CONT = /^([\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}的[^,]{1,12}$/;
 const FORWARD =
   /^((力争|确保|争取|计划|预计)?(年末|年底|年内|全年|今年|明年|上半年|下半年|到\d{4}年底?|\d{4}年底?前?)|.{0,30}(通过|采取|采用|运用)[^,]{0,40}(形式|方式|方法|途径|渠道|手段|措施|办法|模式))$/;
 
+// `prev` is the group the clause may join, which grows as clauses join it: only its last three
+// characters are read (reading all of it for every clause was quadratic).
 function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): ClauseKind {
   let t = a.slice(c.start, c.end);
   t = t.slice(ordinalPrefixLength(t)).replace(/^要/, "").trim();
@@ -119,7 +123,7 @@ function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): 
     // and so does a short assurance of its effect (加强失业调控和失业预警，确保就业形势稳定).
     if (/(工程|项目|行动|计划|活动)$/.test(a.slice(prev.start, prev.end)) && /^(解决|惠及|覆盖|受益|帮助|带动|涉及|服务)/.test(t)) return "tail";
     if (noTarget && t.length <= 10 && /^确保[^,]{2,}(稳定|安全|平稳|有序|不发生)/.test(t)) return "tail";
-    if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(prev.start, prev.end))) return "cont";
+    if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(Math.max(prev.start, prev.end - 3), prev.end))) return "cont";
     if (noTarget && PURPOSE_TAIL.test(t)) return "purpose";
   }
   const lead =
@@ -282,6 +286,7 @@ function pledgesOfSentence(a: string, sentence: Span): Span[] {
   const groups: Span[] = [];
   let pending: number | null = null;
   clauses.forEach((c, i) => {
+    checkParseBudget();
     const last = groups.length ? groups[groups.length - 1] : null;
     const kind = classifyClause(a, c, i === 0 || !groups.length, pending === null ? last : null);
     if (kind === "tail" && last) {
@@ -325,11 +330,11 @@ function pledgesOfSentence(a: string, sentence: Span): Span[] {
 const TARGET_CONT = /^(达到|达|同比|分别|比上年|比|较|占|其中|均|年均|确保|力争|争取|在实际工作中)/;
 
 /** Headline targets: one pledge per indicator (see the file comment for shared targets). */
-function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target | null }[] {
+function pledgesOfTargets(source: string, a: string, span: Span): { span: Span; target: Target | null; title?: string }[] {
   let start = span.start;
   const lead = /(预期目标|主要目标|预期指标|主要指标|发展目标)(是|为)?[::]/.exec(a.slice(span.start, span.end));
   if (lead) start = span.start + lead.index + lead[0].length;
-  const out: { span: Span; target: Target | null }[] = [];
+  const out: { span: Span; target: Target | null; title?: string }[] = [];
   for (const sent of splitAt(a, start, span.end, /[。;!?]/)) {
     const clauses = splitAt(a, sent.start, sent.end, /,/);
     const groups: Span[] = [];
@@ -338,7 +343,7 @@ function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target |
       const own = findTargets(a, c.start, c.end).length > 0;
       // "增长7%,力争8%" continues; "…同步,确保完成全面建成小康社会目标任务" is its own commitment.
       const ownCommitment = !own && /^(确保|力争|争取)/.test(t) && t.length > 7;
-      if (groups.length && !ownCommitment && (TARGET_CONT.test(t) || !own && !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持)/.test(t))) {
+      if (groups.length && !ownCommitment && (TARGET_CONT.test(t) || !own && !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持|向好|平衡|稳定|回稳|持平|好转|改善|优化|提升|提高)/.test(t))) {
         groups[groups.length - 1].end = c.end;
       } else groups.push({ ...c });
     }
@@ -367,7 +372,10 @@ function pledgesOfTargets(a: string, span: Span): { span: Span; target: Target |
       const head = verbAt > 0 ? text.slice(0, verbAt) : "";
       const names = target && head ? splitAt(a, gs, gs + verbAt, /[、和]/) : [];
       if (names.length >= 2 && names.every((n) => n.end - n.start <= 16 && !/(增长|完成|达到)/.test(a.slice(n.start, n.end)))) {
-        names.slice(0, -1).forEach((n) => out.push({ span: n, target }));
+        // The span of an earlier indicator is its bare name; its title keeps the shared predicate
+        // (固定资产投资 → 固定资产投资增长6%), so the item still says what is promised.
+        const predicate = source.slice(gs + verbAt, g.end);
+        names.slice(0, -1).forEach((n) => out.push({ span: n, target, title: source.slice(n.start, n.end) + predicate }));
         out.push({ span: { start: names[names.length - 1].start, end: g.end }, target });
       } else out.push({ span: { start: gs, end: g.end }, target });
     }
@@ -390,9 +398,10 @@ function subsectionAt(section: ReportSection, pos: number): ReportSubsection | u
  * Extract the pledges of every plan (and list) section. `source` is the decoded text,
  * `a` its analysis form. Pledge text is always exactly source.slice(start, end). The paragraphs
  * left out as framing (guiding ideology, this year's significance, the reasons for the targets)
- * are appended to `framing`.
+ * are appended to `framing`. Throws ReportInputError TOO_MANY_PLEDGES as soon as there are more
+ * than `maxPledges`.
  */
-export function extractPledges(source: string, a: string, structure: ReportStructure, framing: Span[] = []): Pledge[] {
+export function extractPledges(source: string, a: string, structure: ReportStructure, framing: Span[] = [], maxPledges = Infinity): Pledge[] {
   const drafts: Draft[] = [];
   const { sections, blocks, paragraphs } = structure;
   const targetBlocks = blocks.filter((b) => b.kind === "targets");
@@ -404,6 +413,7 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
   const pledges: Pledge[] = [];
   let lastEnd = -1;
   for (const d of drafts) {
+    checkParseBudget();
     const t = tighten(a, d.start, d.end);
     if (t.end - t.start < 4 || t.start < lastEnd) continue;
     const text = a.slice(t.start, t.end);
@@ -411,8 +421,9 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
     const target = d.target !== undefined ? d.target : findMainTarget(a, t.start, t.end);
     if (!target && (JUNK_CLAUSE.test(text) || isNotACommitment(text, null))) continue;
     const tier = classifyTier(text, target);
-    // A headline indicator is a target, whatever its unit (城镇新增就业50万人).
-    if (d.origin === "targets" && tier.tier === "trackable") tier.reason = "target";
+    // A headline indicator is a target, whatever its unit (城镇新增就业50万人), and checkable even
+    // without a figure (进出口回稳向好, 国际收支基本平衡): next year's review reports on each.
+    if (d.origin === "targets") Object.assign(tier, { tier: "trackable", reason: "target" });
     const srcText = source.slice(t.start, t.end);
     pledges.push({
       id: `p${pledges.length + 1}`,
@@ -426,8 +437,12 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
       origin: d.origin,
       tier: tier.tier,
       tierReason: tier.reason,
+      title: d.title ?? null,
     });
     lastEnd = t.end;
+    if (pledges.length > maxPledges) {
+      throw new ReportInputError("TOO_MANY_PLEDGES", `The text yields more than ${maxPledges.toLocaleString("en")} pledges, the most one report may have.`);
+    }
   }
   return pledges;
 }
@@ -455,10 +470,15 @@ function extractSection(
   };
   const hasSubs = section.subsections.length > 0;
   const firstSub = hasSubs ? section.subsections[0].start : section.end;
+  // Without subsections, what comes before the headline targets (the year's situation, the
+  // guiding ideology) frames them, as what comes before the first subsection does.
+  const firstTargets = targetBlocks.find((b) => b.start >= section.headingEnd && b.start < section.end);
+  const framingEnd = hasSubs ? firstSub : firstTargets && !section.continuesPlan ? firstTargets.start : section.headingStart;
   // "separate": the first paragraph after a standalone subsection heading; "inline": text that
   // follows a heading in the same paragraph. Both open a subsection and are usually framing.
   let opening: "separate" | "inline" | null = null;
   for (const p of inside) {
+    checkParseBudget();
     const contentStart = p.contentStart;
     const isSubHeading = subHeadingStarts.has(p.start);
     if (p.start === section.headingStart || isSubHeading) {
@@ -478,14 +498,14 @@ function extractSection(
     const tbAt = spanIndexAt(targetBlocks, contentStart); // blocks are in text order too
     const tb = tbAt < targetBlocks.length && targetBlocks[tbAt].start < p.end ? targetBlocks[tbAt] : undefined;
     if (tb) {
-      for (const { span, target } of pledgesOfTargets(a, tb)) {
-        drafts.push({ ...span, section: label, topic: null, origin: "targets", target });
+      for (const { span, target, title } of pledgesOfTargets(source, a, tb)) {
+        drafts.push({ ...span, section: label, topic: null, origin: "targets", target, ...(title ? { title } : {}) });
       }
       continue;
     }
     // Framing before the subsections (this year's significance, guiding ideology, why the targets
     // are what they are) and framing paragraphs anywhere: left out, and said to be.
-    if ((hasSubs && p.start < firstSub && section.kind !== "list") || FRAMING_PARAGRAPH.test(text)) {
+    if ((p.end <= framingEnd && section.kind !== "list") || (hasSubs && p.start < firstSub && section.kind !== "list") || FRAMING_PARAGRAPH.test(text)) {
       framing.push({ start: contentStart, end: p.end });
       continue;
     }
@@ -501,6 +521,7 @@ function extractSection(
     const subParagraphs = sub ? countUnder(sub) : 0;
     const shortOpening = mode === "separate" && !topic && subParagraphs > 1 && splitAt(a, start, p.end, /[。!?]/).length <= 2;
     sentences.forEach((s, i) => {
+      checkParseBudget();
       const st = a.slice(s.start, s.end);
       const hasTarget = findTargets(a, s.start, s.end).length > 0;
       if (!hasTarget) {

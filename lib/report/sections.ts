@@ -5,6 +5,7 @@
  * so simplified/traditional and full/half-width punctuation look the same; every offset is
  * an offset into the source text too.
  */
+import { checkParseBudget } from "./budget";
 import { spanIndexAt, spansBetween } from "./span-search";
 import type { ReportBlock, ReportSection, ReportSubsection, Span, Topic, TopSectionKind } from "./types";
 
@@ -42,6 +43,7 @@ export const APPENDIX_RE = /^(附[::件录]?$|附[::]|.{0,12}(相关注释|名�
 
 /** Detect a heading at the start of a paragraph (numbered 一、/(一) or a short keyword line). */
 export function describeParagraph(a: string, p: Span): ParagraphInfo {
+  checkParseBudget();
   const text = a.slice(p.start, p.end);
   const info: ParagraphInfo = { ...p, contentStart: p.end };
   let marker: HeadingMarker | null = null;
@@ -342,6 +344,7 @@ function buildSubsections(source: string, a: string, s: ReportSection, paragraph
     while (cursor < inside.length && inside[cursor].start < p.start) cursor++;
     for (let k = cursor; k < inside.length && inside[k].start < sub.end; k++) {
       const q = inside[k];
+      checkParseBudget();
       if (/^(各位代表|同志们)/.test(a.slice(q.contentStart, q.contentStart + 4))) continue;
       const topic = findTopic(source, a, q);
       if (topic) sub.topics.push(topic);
@@ -399,6 +402,7 @@ function findBlocks(source: string, a: string, sections: ReportSection[], paragr
     const insideFrom = spanIndexAt(paragraphs, s.headingStart);
     const inside = spansBetween(paragraphs, s.headingStart, s.end);
     for (const p of inside) {
+      checkParseBudget();
       if (p.start >= firstSub) break;
       if (p.contentStart >= p.end) continue;
       const text = a.slice(p.contentStart, p.end);

@@ -100,4 +100,15 @@ describe("findTargets: not targets", () => {
     expect(main("投资2000万元新建3所幼儿园")).toMatchObject({ value: 3, unit: "所" });
     expect(main("完成投资2.5亿元,建成厂房3万平方米")).toMatchObject({ value: 2.5, unit: "亿元" });
   });
+  it("a range with the unit on both ends is one target (增长4.5%—5%, 6.5%－7%左右), and 超 is a floor", () => {
+    expect(findTargets("地区生产总值增长4.5%—5%").map((t) => [t.value, t.valueMax, t.unit])).toEqual([[4.5, 5, "%"]]);
+    expect(findTargets("增长6.5%－7%左右").map((t) => [t.value, t.valueMax, t.comparator])).toEqual([[6.5, 7, "~"]]);
+    expect(findTargets("GDP增长6%，投资增长7%")).toHaveLength(2);
+    expect(findTargets("交通基础设施投资超600亿元")[0].comparator).toBe(">=");
+  });
+
+  it("a numeral naming a set of rules is no count (八项规定, 两个确立)", () => {
+    expect(findTargets("落实中央八项规定精神")).toEqual([]);
+    expect(findTargets("深刻领悟两个确立的决定性意义")).toEqual([]);
+  });
 });

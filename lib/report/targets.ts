@@ -3,6 +3,7 @@
  * comparator, e.g. 增长6%左右, 5万平方米以上, 压缩至1个工作日以内, 打造1-2个, 3至5家, 两所.
  * Works on the analysis text (simplified, half-width), whose offsets equal the source's.
  */
+import { checkParseBudget } from "./budget";
 import type { Comparator, Target } from "./types";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -69,7 +70,7 @@ const QUANTITY = new RegExp(
 
 const GROWTH_BEFORE = /(增长|增加|提高|提升|下降|降低|减少|增速|增幅|降幅|递增|递减|年均增长|同比增长|同比下降|可比增长|上升|回落)(?:了)?\s*$/;
 const DOWN_BEFORE = /(下降|降低|减少|递减|降幅|回落|压减|压缩)\s*$/;
-const GE_BEFORE = /(不低于|不少于|至少|超过|突破|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|升至|保持在|稳定在|大于|(?<!不)高于)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
+const GE_BEFORE = /(不低于|不少于|至少|超过|突破|达到|达|(?<!赶)超|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|升至|保持在|稳定在|大于|(?<!不)高于)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
 const LE_BEFORE = /(不超过|不高于|控制在|压缩至|压缩到|压减到|压减至|降至|降到|下降到|下降至|减少到|减少至|减至|(?<!不)低于|(?<!不)少于|以内)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
 
 /**
@@ -116,6 +117,7 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
   QUANTITY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = QUANTITY.exec(text))) {
+    checkParseBudget();
     const start = from + m.index;
     const end = start + m[0].length;
     const [, n1, n2, approx1, mag, approx2, unitRaw] = m;
@@ -157,6 +159,15 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
     const target: Target = { value: v1, unit, comparator, growth, start, end };
     if (v2 !== null) target.valueMax = v2;
     if (growth) target.direction = DOWN_BEFORE.test(lead) ? "down" : "up";
+    // A range written with the unit on both ends (增长4.5%—5%, 6.5%－7%左右): one target from the first
+    // figure to the second, which takes the comparator of the whole.
+    const prev = out[out.length - 1];
+    if (prev && prev.valueMax === undefined && prev.unit === target.unit && target.value > prev.value && /^\s*(-|—|–|－|~|～|至|到)\s*$/.test(a.slice(prev.end, start))) {
+      prev.valueMax = target.value;
+      prev.end = target.end;
+      if (target.comparator !== "=") prev.comparator = target.comparator;
+      continue;
+    }
     out.push(target);
   }
   return out;

@@ -93,6 +93,11 @@ export type Pledge = Span & {
   /** Whether next year's review can confirm or refute it (lib/report/tiers.ts), and why. */
   tier: PledgeTier;
   tierReason: TierReason | null;
+  /**
+   * What the item promises, when its source words alone do not say it: an indicator that shares
+   * a target with the next one (固定资产投资、一般公共预算收入增长6% → 固定资产投资增长6%). Null otherwise.
+   */
+  title: string | null;
 };
 
 export type ParsedReport = {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { authorizeAction } from "@/lib/auth/session";
 import { fail, ok, toActionError, type ActionResult } from "@/lib/app-error";
 import { MAX_REPORT_BYTES } from "@/lib/report/decode";
+import { logger } from "@/lib/ops/log";
 import { ReportInputError } from "@/lib/report/errors";
 import { importReport, previewImport, type ImportPreview } from "./import";
 import { setPairing } from "./mutations";
@@ -26,8 +27,10 @@ async function readUpload(form: FormData): Promise<{ bytes: Uint8Array; fileName
 }
 
 function inputError(e: unknown): ActionResult<never> | null {
-  if (e instanceof ReportInputError) return fail("INVALID_INPUT", e.code);
-  return null;
+  if (!(e instanceof ReportInputError)) return null;
+  // A parse that ran out of its time budget is worth a look (a pathological upload, or a parser bug).
+  if (e.code === "TIMEOUT") logger.warn("import: parse stopped by its time budget", { code: e.code });
+  return fail("INVALID_INPUT", e.code);
 }
 
 /** Decodes and parses an upload without saving anything: what the import preview shows. */

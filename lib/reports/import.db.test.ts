@@ -3,7 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ReportInputError } from "@/lib/report/errors";
-import { importReport, previewImport } from "./import";
+import { MAX_PLEDGES, MAX_REPORT_CHARS } from "@/lib/report/limits";
+import { listItemsReport, numbersParagraphReport, singleLineReport } from "@/lib/report/stress-inputs";
+import { IMPORT_PARSE_BUDGET_MS, importReport, previewImport } from "./import";
 
 const corpus = (f: string) => readFileSync(path.join(__dirname, "..", "..", "seed", "reports", f));
 const counts = async () => ({ reports: await db.report.count(), pledges: await db.pledge.count(), sections: await db.section.count() });
@@ -49,6 +51,33 @@ describe("importReport (real database)", () => {
       expect(err).toBeInstanceOf(ReportInputError);
       expect(err.code).toBe(code);
     }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses the parse blow-ups of issue 12 (caps, time budget) quickly and writes nothing", async () => {
+    const before = await counts();
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const refused: [Uint8Array, string][] = [
+      [utf8(numbersParagraphReport(MAX_REPORT_CHARS + 1_000)), "TOO_LONG"], // the 1 MB paragraph of figures
+      [utf8(numbersParagraphReport(150_000)), "TOO_MANY_PLEDGES"], // 8,000 pledges from a few hundred KB
+      [utf8(listItemsReport(MAX_PLEDGES + 100)), "TOO_MANY_PLEDGES"],
+      [utf8(singleLineReport(corpus("seeds/002_f43de3d8f036b3c9.txt").toString("utf8"), 5 * 1024 * 1024 / 3)), "TOO_LONG"], // 5 MB on one line
+    ];
+    for (const [bytes, code] of refused) {
+      for (const run of [() => previewImport(bytes, "stress.txt"), () => importReport(null, bytes, "stress.txt")]) {
+        const err = await run().catch((e) => e);
+        expect(err).toBeInstanceOf(ReportInputError);
+        expect(err.code).toBe(code);
+      }
+    }
+    // The time budget is applied to every import: one already spent stops the parse at once.
+    const report = corpus("hailar/hailar_2016.txt");
+    await expect(importReport(null, report, "late.txt", undefined, { budgetMs: -1 })).rejects.toMatchObject({ code: "TIMEOUT" });
+    await expect(previewImport(report, "late.txt", { budgetMs: -1 })).rejects.toMatchObject({ code: "TIMEOUT" });
+    const gone = new AbortController();
+    gone.abort();
+    await expect(importReport(null, report, "gone.txt", undefined, { signal: gone.signal })).rejects.toMatchObject({ code: "ABORTED" });
+    expect(IMPORT_PARSE_BUDGET_MS).toBeGreaterThanOrEqual(1_000);
     expect(await counts()).toEqual(before);
   });
 

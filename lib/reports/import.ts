@@ -1,6 +1,6 @@
 import "server-only";
 import { decodeReport, type DecodedReport } from "@/lib/report/decode";
-import { parseReport, type ParsedReport } from "@/lib/report/parse-report";
+import { parseReport, type ParseBudget, type ParsedReport } from "@/lib/report/parse-report";
 import { ReportInputError } from "@/lib/report/errors";
 import { AppError } from "@/lib/app-error";
 import { findReportByContent } from "./data";
@@ -19,6 +19,10 @@ export type ImportPreview = {
   kinds: Record<"quantitative" | "project" | "policy", number>;
   samplePledges: { text: string; section: string; kind: string }[];
   duplicateOf: { id: string; title: string } | null;
+  /** The file holds the report's body twice (a web page rendered twice): pledges come from the first copy. */
+  bodyTwice: boolean;
+  /** "five-year": no plan for the year, the five-year tasks are extracted instead. */
+  planScope: "annual" | "five-year";
 };
 
 /**
@@ -30,17 +34,33 @@ export function cleanFileName(name: string | null | undefined): string | null {
   return cleaned || null;
 }
 
-/** Decodes and parses an upload; throws ReportInputError (with a code the UI translates) on bad input. */
-export function decodeAndParse(bytes: Uint8Array, fileName: string | null): { decoded: DecodedReport; parsed: ParsedReport } {
+/**
+ * How long one import or preview may spend parsing. A real report parses in under 0.1 s and, with
+ * parsing linear and the text capped (lib/report/limits.ts), even a pathological one in under a
+ * second; the budget is the backstop that keeps any upload from holding a server process for
+ * longer than this. Server actions get no signal when their client goes away (only route handlers
+ * have request.signal), so this deadline is what ends abandoned work.
+ */
+export const IMPORT_PARSE_BUDGET_MS = 5_000;
+
+/** What one import may spend: `signal` cancels (e.g. a route handler's request.signal). */
+export type ImportLimits = { budgetMs?: number; signal?: AbortSignal };
+
+/**
+ * Decodes and parses an upload within a time budget (IMPORT_PARSE_BUDGET_MS unless given); throws
+ * ReportInputError (with a code the UI translates) on bad input, past the caps, or out of time.
+ */
+export function decodeAndParse(bytes: Uint8Array, fileName: string | null, limits: ImportLimits = {}): { decoded: DecodedReport; parsed: ParsedReport } {
+  const budget: ParseBudget = { deadline: Date.now() + (limits.budgetMs ?? IMPORT_PARSE_BUDGET_MS), signal: limits.signal };
   const decoded = decodeReport(bytes, fileName ?? undefined);
-  const parsed = parseReport(decoded.text);
+  const parsed = parseReport(decoded.text, budget);
   return { decoded, parsed };
 }
 
 /** What the import page shows before saving: detected metadata, sections, pledge counts, duplicates. */
-export async function previewImport(bytes: Uint8Array, rawFileName: string | null): Promise<ImportPreview> {
+export async function previewImport(bytes: Uint8Array, rawFileName: string | null, limits: ImportLimits = {}): Promise<ImportPreview> {
   const fileName = cleanFileName(rawFileName);
-  const { decoded, parsed } = decodeAndParse(bytes, fileName);
+  const { decoded, parsed } = decodeAndParse(bytes, fileName, limits);
   const kinds = { quantitative: 0, project: 0, policy: 0 };
   for (const p of parsed.pledges) kinds[p.kind]++;
   const top = parsed.sections.map((s) => ({ kind: s.kind, heading: s.heading, start: s.start, end: s.end }));
@@ -56,6 +76,8 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
     kinds,
     samplePledges: parsed.pledges.slice(0, 12).map((p) => ({ text: p.text, section: p.section, kind: p.kind })),
     duplicateOf: await findReportByContent(decoded.text),
+    bodyTwice: parsed.duplicateOf !== null,
+    planScope: parsed.planScope,
   };
 }
 
@@ -69,9 +91,10 @@ export async function importReport(
   bytes: Uint8Array,
   rawFileName: string | null,
   confirmed?: Partial<ReportMeta>,
+  limits: ImportLimits = {},
 ): Promise<{ id: string; pledges: number }> {
   const fileName = cleanFileName(rawFileName);
-  const { decoded, parsed } = decodeAndParse(bytes, fileName);
+  const { decoded, parsed } = decodeAndParse(bytes, fileName, limits);
   const meta = reportMetaSchema.safeParse({ ...detectedMeta(parsed), ...confirmed });
   if (!meta.success) {
     const issue = meta.error.issues[0];

@@ -1,3 +1,5 @@
+import { splitRegionName } from "@/lib/report/metadata";
+import { toSimplified } from "@/lib/report/script";
 import type { ParsedReport } from "@/lib/report/types";
 import type { PledgeInput, ReportMeta, SectionInput } from "./schema";
 
@@ -62,7 +64,13 @@ export function toStoredStructure(parsed: ParsedReport): { sections: SectionInpu
 export function detectedMeta(parsed: ParsedReport): Omit<ReportMeta, "region"> & { region: string } {
   const m = parsed.meta;
   const region = m.region ?? "";
-  const title = m.title?.replace(/\s+/g, "") || [m.year ? `${m.year}年` : "", region, "政府工作报告"].join("");
+  // A report is named by its region and year wherever it appears (lists, audits, share pages,
+  // exports): a title that names neither (政府工作报告, 政 府 工 作 报 告) becomes the full name.
+  const stated = m.title?.replace(/\s+/g, "") ?? "";
+  const full = [m.year ? `${m.year}年` : "", region, "政府工作报告"].join("");
+  const short = region ? splitRegionName(toSimplified(region)).short : "";
+  const namesIt = stated && (!short || toSimplified(stated).includes(short)) && (!m.year || stated.includes(String(m.year)));
+  const title = namesIt ? stated : full;
   return {
     region,
     level: (m.level === "township" ? "other" : m.level) ?? "other",

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ImportPreview } from "@/lib/reports/import";
 import { useTranslator } from "@/lib/i18n/client";
 import { isMessageKey, type MessageKey } from "@/lib/i18n/messages";
+import { MAX_PLEDGES, MAX_REPORT_CHARS, MAX_SECTIONS } from "@/lib/report/limits";
 import { REGION_LEVELS, SCRIPTS } from "@/lib/reports/schema";
 
 export type ImportItem = {
@@ -16,6 +17,13 @@ export type ImportItem = {
   duplicateId?: string;
   fieldErrors?: Record<string, string[]>;
   saved?: { id: string; pledges: number };
+};
+
+// The caps that refusals such as TOO_LONG quote (lib/report/limits.ts: plain constants).
+const LIMIT_VARS = {
+  maxChars: MAX_REPORT_CHARS.toLocaleString("en"),
+  maxPledges: MAX_PLEDGES.toLocaleString("en"),
+  maxSections: MAX_SECTIONS.toLocaleString("en"),
 };
 
 const META_FIELDS = ["region", "level", "year", "title", "deliveredOn", "speaker", "meeting", "script"] as const;
@@ -43,7 +51,7 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
 
   const errorText = (code: string | undefined): string | null => {
     if (!code) return null;
-    for (const key of [`import.error.${code}`, `field.${code}`, `error.${code}`]) if (isMessageKey(key)) return t(key);
+    for (const key of [`import.error.${code}`, `field.${code}`, `error.${code}`]) if (isMessageKey(key)) return t(key, LIMIT_VARS);
     return t("error.INTERNAL");
   };
   const fieldError = (name: string) => {
@@ -148,6 +156,8 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
               <h3 className="label">{t("import.pledges")}</h3>
               <p className="text-lg font-semibold tabular-nums" data-testid="import-pledge-count">{p.pledgeCount}</p>
               <p className="text-xs text-stone-500">{t("import.pledgeKinds", p.kinds)}</p>
+              {p.bodyTwice ? <p className="mt-1 text-xs text-amber-800" data-testid="import-body-twice">{t("import.bodyTwice")}</p> : null}
+              {p.planScope === "five-year" ? <p className="mt-1 text-xs text-amber-800" data-testid="import-five-year">{t("import.fiveYearPlan")}</p> : null}
             </div>
             <div>
               <h3 className="label">{t("import.samples")}</h3>
