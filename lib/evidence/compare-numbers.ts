@@ -21,7 +21,7 @@
  */
 import { findMainTarget } from "../report/targets";
 import { canonicalUnit, extractQuantities, type Quantity } from "./extract-quantities";
-import { figureSubject, sameSubject, type FigureSubject } from "./figure-subject";
+import { figureSubject, sameSubject, SUBJECT_WINDOW, type FigureSubject } from "./figure-subject";
 import { normalizeForSearch as foldForMatch } from "../report/script";
 
 export type Comparator = ">=" | "<=" | "~" | "=";
@@ -136,18 +136,19 @@ export function locateTarget(target: NumericTarget, pledgeText: string): Located
 }
 
 /** A figure `q` of the folded pledge text as a target (its own value, unit and comparator). */
-export function locateQuantity(q: Quantity, pledgeText: string, folded: string, all: Quantity[]): LocatedTarget {
-  return describeTarget({ value: q.value, high: q.high, unit: q.unit, comparator: q.comparator, growth: q.growth }, pledgeText, folded, q, all);
+export function locateQuantity(q: Quantity, pledgeText: string, folded: string, all: Quantity[], at = all.indexOf(q)): LocatedTarget {
+  return describeTarget({ value: q.value, high: q.high, unit: q.unit, comparator: q.comparator, growth: q.growth }, pledgeText, folded, q, all, at);
 }
 
-function describeTarget(target: NumericTarget, pledgeText: string, folded: string, q: Quantity | null, qs: Quantity[]): LocatedTarget {
+function describeTarget(target: NumericTarget, pledgeText: string, folded: string, q: Quantity | null, qs: Quantity[], at = q ? qs.indexOf(q) : -1): LocatedTarget {
   const c = canonical(target);
   const comparator = comparatorOf(target.comparator);
-  const subject = q ? subjectOf(folded, q, qs) : null;
+  const subject = q ? subjectOf(folded, q, qs, at) : null;
   const lead = q ? folded.slice(Math.max(0, q.start - 8), q.start) + folded.slice(q.end, q.end + 3) : "";
   const ceiling = comparator === "<=" || CEILING_WORDS.test(lead) || (!!subject && subject.indicators.some((id) => CEILING_INDICATORS.has(id)));
   let clauseStart = q ? q.start : 0;
-  while (clauseStart > 0 && !/[，,；;。]/.test(folded[clauseStart - 1])) clauseStart--;
+  const floor = Math.max(0, clauseStart - SUBJECT_WINDOW);
+  while (clauseStart > floor && !/[，,；;。]/.test(folded[clauseStart - 1])) clauseStart--;
   const perUnit = !!q && PER_UNIT.test(folded.slice(clauseStart, q.start));
   return {
     target,
@@ -164,21 +165,18 @@ function describeTarget(target: NumericTarget, pledgeText: string, folded: strin
 }
 
 /** The subject of quantity `q` of folded text `text`, with the other quantities for 分别 lists. */
-export function subjectOf(text: string, q: Quantity, all: Quantity[]): FigureSubject {
-  const byStart = new Map(all.map((x) => [x.start, x]));
+export function subjectOf(text: string, q: Quantity, all: Quantity[], at = all.indexOf(q)): FigureSubject {
   // 全部财政收入完成2018.1亿元、增长10.6%: a rate right after a figure is that figure's rate
-  const prev = all.filter((x) => x.end <= q.start).pop();
+  const prev = at > 0 ? all[at - 1] : undefined;
   if (q.growth && prev && !prev.growth && GROWTH_AFTER_FIGURE.test(text.slice(prev.end, q.start))) {
     const own = figureSubject(text, q.start, q.end, q.unit);
-    if (!own.phrase && !own.indicators.length) return { ...subjectOf(text, prev, all), kind: null };
+    if (!own.phrase && !own.indicators.length) return { ...subjectOf(text, prev, all, at - 1), kind: null };
   }
-  return figureSubject(text, q.start, q.end, q.unit, {
-    figureStarts: all.map((x) => x.start),
-    sameKind: (s) => {
-      const o = byStart.get(s);
-      return !!o && o.unit === q.unit && o.growth === q.growth;
-    },
-  });
+  const earlierSameKind: number[] = [];
+  for (let j = at - 1; j >= 0 && all[j].start >= q.start - SUBJECT_WINDOW; j--) {
+    if (all[j].unit === q.unit && all[j].growth === q.growth) earlierSameKind.push(all[j].start);
+  }
+  return figureSubject(text, q.start, q.end, q.unit, { earlierSameKind });
 }
 
 /**
@@ -219,12 +217,13 @@ export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeTex
   const all = extractQuantities(folded);
   const gated = !!t.subject;
   const candidates: { q: Quantity; rank: number }[] = [];
-  for (const q of all) {
+  for (let i = 0; i < all.length; i++) {
+    const q = all[i];
     if (q.growth !== t.growth) continue;
     let sharedIndicator = false;
     let rank = 1;
     if (gated) {
-      const s = subjectOf(folded, q, all);
+      const s = subjectOf(folded, q, all, i);
       const match = sameSubject(t.subject!, s);
       if (match === "different") continue;
       sharedIndicator = t.subject!.indicators.some((id) => s.indicators.includes(id));
@@ -255,14 +254,16 @@ export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeTex
     return n;
   };
   // the year's own figure before a base-year or multi-year one (从2017年的3.06万亿元增长到2022年的4.2万亿元)
-  candidates.sort((a, b) => a.rank - b.rank || Number(a.q.cumulative) - Number(b.q.cumulative) || affinity(b.q) - affinity(a.q) || a.q.start - b.q.start);
-  const best = candidates[0].q;
-  const match: "same" | "unknown" = gated && candidates[0].rank === 0 ? "same" : "unknown";
+  const scored = candidates.map((c) => ({ ...c, affinity: affinity(c.q) }));
+  scored.sort((a, b) => a.rank - b.rank || Number(a.q.cumulative) - Number(b.q.cumulative) || b.affinity - a.affinity || a.q.start - b.q.start);
+  const best = scored[0].q;
+  const match: "same" | "unknown" = gated && scored[0].rank === 0 ? "same" : "unknown";
   let value = best.value;
   // a fall reported against a rise (or the reverse) counts as negative progress
   if (t.growth && t.direction && best.direction && t.direction !== best.direction) value = -value;
   let clauseStart = best.start;
-  while (clauseStart > 0 && !/[，,；;。]/.test(folded[clauseStart - 1])) clauseStart--;
+  const floor = Math.max(0, clauseStart - SUBJECT_WINDOW);
+  while (clauseStart > floor && !/[，,；;。]/.test(folded[clauseStart - 1])) clauseStart--;
   const clause = folded.slice(clauseStart, best.end);
   const multiYear = best.cumulative || (!!options.multiYear && !ANNUAL.test(clause));
   const verdict: Verdict = multiYear ? "unclear" : judgeValue({ ...t.canonical, comparator: t.comparator }, value, t.ceiling);

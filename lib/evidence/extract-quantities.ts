@@ -104,10 +104,13 @@ export function extractQuantities(text: string): Quantity[] {
   BARE_COUNT.lastIndex = 0;
   let m: RegExpExecArray | null;
   const bare: Quantity[] = [];
+  // `out` is in text order: one pointer walks it alongside the matches (no rescan per match)
+  let k = 0;
   while ((m = BARE_COUNT.exec(text))) {
     const start = m.index;
     const end = start + m[0].length;
-    if (out.some((q) => q.start < end && start < q.end) || UNIT_AHEAD.test(text.slice(end, end + 2))) continue;
+    while (k < out.length && out[k].end <= start) k++;
+    if ((k < out.length && out[k].start < end) || UNIT_AHEAD.test(text.slice(end, end + 2))) continue;
     const factor = m[2] === "亿" ? 1e8 : 1e4;
     const people = PEOPLE.test(text.slice(end, end + 8));
     bare.push({

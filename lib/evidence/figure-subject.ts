@@ -154,43 +154,48 @@ function partOfName(text: string, start: number, end: number): boolean {
   return w === "以上" && text.slice(start - 2, start) === "规模";
 }
 
-/** The clause around [start, end): from the previous clause break to the next one. */
+/**
+ * How far a subject is looked for around a figure: a clause or sentence longer than this is not
+ * read further, so that the work per figure stays bounded whatever the text (issue 12).
+ */
+export const SUBJECT_WINDOW = 200;
+
+/** The clause around [start, end): from the previous clause break to the next one (within the window). */
 function clauseBounds(text: string, start: number, end: number): { from: number; to: number } {
   let from = start;
-  while (from > 0 && !/[，,；;。！？!?、\n]/.test(text[from - 1])) from--;
+  const floor = Math.max(0, start - SUBJECT_WINDOW);
+  while (from > floor && !/[，,；;。！？!?、\n]/.test(text[from - 1])) from--;
   let to = end;
-  while (to < text.length && !/[，,；;。！？!?、\n]/.test(text[to])) to++;
+  const ceiling = Math.min(text.length, end + SUBJECT_WINDOW);
+  while (to < ceiling && !/[，,；;。！？!?、\n]/.test(text[to])) to++;
   return { from, to };
 }
 
+/** Start of the sentence holding `at`, at most SUBJECT_WINDOW back. */
 function sentenceStart(text: string, at: number): number {
   let i = at;
-  while (i > 0 && !/[。；;！？!?\n]/.test(text[i - 1])) i--;
+  const floor = Math.max(0, at - SUBJECT_WINDOW);
+  while (i > floor && !/[。；;！？!?\n]/.test(text[i - 1])) i--;
   return i;
 }
 
 /**
  * For a figure in a 分别 list (城镇居民…14785元，农民人均纯收入5130元，分别增长10%和7%), the item of
- * the list it belongs to; null when the figure is not in such a list.
+ * the list it belongs to; null when the figure is not in such a list. `earlier`: the starts of the
+ * same-kind figures before this one within the window.
  */
-function distributedItem(text: string, start: number, sameKind: (s: number) => boolean, figureStarts: number[]): { phrase: string; indicator: string | null } | null {
+function distributedItem(text: string, start: number, earlier: number[]): { phrase: string; indicator: string | null } | null {
   const from = sentenceStart(text, start);
-  const at = text.lastIndexOf("分别", start);
-  if (at < from || at < 0) return null;
-  // the figure's rank among the same-kind figures after 分别 (and before the sentence's end)
-  const rank = figureStarts.filter((s) => s > at && s < start && sameKind(s)).length;
-  const before = text.slice(from, at);
+  const at = text.slice(from, start).lastIndexOf("分别");
+  if (at < 0) return null;
+  const split = from + at;
+  // the figure's rank among the same-kind figures after 分别
+  const rank = earlier.filter((s) => s > split).length;
+  const before = text.slice(from, split);
   const mentions = findIndicators(before);
   // one mention that stands for several indicators (城乡居民收入 → urban, rural)
   const ids: string[] = [];
-  let lastStart = -1;
-  for (const m of mentions) {
-    if (m.start === lastStart) ids.push(m.id);
-    else {
-      ids.push(m.id);
-      lastStart = m.start;
-    }
-  }
+  for (const m of mentions) ids.push(m.id);
   if (ids.length > rank) return { phrase: "", indicator: ids[rank] };
   const items = before.split(/[，,、和及与]/).map((s) => s.replace(/[\d.%]+[\u4e00-\u9fff]{0,3}$/, "")).filter((s) => /[\u4e00-\u9fff]{2}/.test(s));
   if (items.length > rank) return { phrase: items[rank], indicator: null };
@@ -209,21 +214,21 @@ function cleanPhrase(p: string): string {
 }
 
 /**
- * The subject of the figure at [start, end) of `text` (folded). `figures` lists the starts of all
- * figures in the text with a predicate telling which are of the same kind (for 分别 lists).
+ * The subject of the figure at [start, end) of `text` (folded). `earlierSameKind`: the starts of the
+ * figures of the same unit and kind before it within SUBJECT_WINDOW (for 分别 lists).
  */
 export function figureSubject(
   text: string,
   start: number,
   end: number,
   unit: string,
-  options: { figureStarts?: number[]; sameKind?: (s: number) => boolean } = {},
+  options: { earlierSameKind?: number[] } = {},
 ): FigureSubject {
   const clause = clauseBounds(text, start, end);
   const lead = text.slice(clause.from, start);
   const flow = FLOW.test(lead);
   const kind = flow ? "flow" : STOCK.test(lead) ? "stock" : null;
-  const dist = options.figureStarts ? distributedItem(text, start, options.sameKind ?? (() => true), options.figureStarts) : null;
+  const dist = options.earlierSameKind ? distributedItem(text, start, options.earlierSameKind) : null;
   if (dist) {
     const phrase = cleanPhrase(dist.phrase);
     const indicators = dist.indicator ? [dist.indicator] : [...new Set(findIndicators(phrase).map((m) => m.id))];

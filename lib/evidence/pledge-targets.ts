@@ -37,10 +37,10 @@ export function pledgeTargets(text: string, target?: NumericTarget | NumericTarg
   }
   // without a target of its own, a pledge whose main figure lib/report would not take has none
   if (target === undefined && parseTargetFromText(text) === null) return out;
-  for (const q of all) {
-    if (isMeans(folded, q) || isDuration(q) || q.cumulative) continue;
-    if (out.some((o) => o.start === q.start)) continue;
-    out.push(locateQuantity(q, text, folded, all));
-  }
+  const taken = new Set(out.map((o) => o.start));
+  all.forEach((q, i) => {
+    if (isMeans(folded, q) || isDuration(q) || q.cumulative || taken.has(q.start)) return;
+    out.push(locateQuantity(q, text, folded, all, i));
+  });
   return out;
 }
