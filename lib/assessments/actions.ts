@@ -56,7 +56,7 @@ async function suggestedStatusesOf(pledgeIds: string[]): Promise<Map<string, str
   const reportId = await reportOfPledges(pledgeIds);
   const out = new Map<string, string | null>();
   if (!reportId) return out;
-  for (const [id, s] of await getSuggestedVerdicts(reportId, pledgeIds)) out.set(id, s?.status ?? null);
+  for (const [id, s] of (await getSuggestedVerdicts(reportId, pledgeIds)) ?? []) out.set(id, s?.status ?? null);
   return out;
 }
 
@@ -79,6 +79,7 @@ export async function saveAssessmentAction(input: unknown): Promise<AssessmentAc
 export async function acceptSuggestionsAction(input: unknown): Promise<ActionResult<{ accepted: number; skipped: { pledgeId: string; reason: string }[] }>> {
   return runGuardedAction({ permission: "assessment:edit", schema: acceptSuggestionsSchema, input, after: refresh }, async (actor, data) => {
     const [suggestions, locale] = await Promise.all([getSuggestedVerdicts(data.reportId, data.pledgeIds), getLocale()]);
+    if (!suggestions) throw new AppError("NOT_FOUND");
     const items = [...suggestions].flatMap(([pledgeId, s]) => (s ? [{ pledgeId, status: s.status, rationale: s.reason[locale], reportedValue: s.reportedValue }] : []));
     const res = await acceptSuggestions(actor, data.reportId, items);
     // named pledges that have no suggestion (another report's, or no paired review) are skipped too

@@ -32,13 +32,14 @@ async function pledgeContaining(text: string, reportId = planId) {
 describe("suggested verdicts (real database)", () => {
   it("suggests a verdict from the paired review, quoting its figures", async () => {
     const gdp = await pledgeContaining("旅游接待人数突破500万人次");
-    const s = (await getSuggestedVerdicts(planId, [gdp.id])).get(gdp.id)!;
+    const s = (await getSuggestedVerdicts(planId, [gdp.id]))!.get(gdp.id)!;
     expect(s).toMatchObject({ status: "fulfilled", confidence: "high", grounds: "figures", reportedValue: "525.6万人次" });
     expect(s.reason.zh).toContain("525.6万人次");
     expect(s.reason.en).toContain("“");
     // an id of another report finds nothing
     const other = await db.pledge.findFirstOrThrow({ where: { reportId: reviewId } });
-    expect((await getSuggestedVerdicts(planId, [other.id])).size).toBe(0);
+    expect((await getSuggestedVerdicts(planId, [other.id]))!.size).toBe(0);
+    expect(await getSuggestedVerdicts("cnonexistent00000000000000", null)).toBeNull();
   });
 
   it("the pledge page calls a pledge the review is silent on silent, and rates its suggestions", async () => {
@@ -55,7 +56,7 @@ describe("suggested verdicts (real database)", () => {
   it("accepts the suggestions of every quantitative pledge as drafts with the reason as rationale, skipping assessed ones", async () => {
     const assessed = await pledgeContaining("鲜奶产量达到25万吨");
     await saveAssessment(analyst, { pledgeId: assessed.id, version: assessed.version, status: "partial", rationale: "hand", reportedValue: null });
-    const suggestions = await getSuggestedVerdicts(planId, null);
+    const suggestions = (await getSuggestedVerdicts(planId, null))!;
     expect(suggestions.size).toBeGreaterThan(10);
     const items = [...suggestions].map(([pledgeId, s]) => ({ pledgeId, status: s!.status, rationale: s!.reason.zh, reportedValue: s!.reportedValue }));
     const res = await acceptSuggestions(analyst, planId, items);

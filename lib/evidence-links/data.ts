@@ -135,10 +135,10 @@ async function loadReview(report: { id: string; regionId: string; year: number |
 /**
  * The suggested verdict of each pledge of `reportId` named in `pledgeIds` (ids of other reports
  * find nothing), or of every quantitative pledge when `pledgeIds` is null: pledge id → suggestion,
- * or null when the report has no paired review. For saving a verdict with the suggestion it was
- * written against, and for accepting suggestions in bulk.
+ * or null when the report has no paired review; null when the report does not exist. For saving a
+ * verdict with the suggestion it was written against, and for accepting suggestions in bulk.
  */
-export async function getSuggestedVerdicts(reportId: string, pledgeIds: string[] | null): Promise<Map<string, SuggestedVerdictDto | null>> {
+export async function getSuggestedVerdicts(reportId: string, pledgeIds: string[] | null): Promise<Map<string, SuggestedVerdictDto | null> | null> {
   const report = await db.report.findUnique({
     where: { id: reportId },
     select: {
@@ -146,8 +146,8 @@ export async function getSuggestedVerdicts(reportId: string, pledgeIds: string[]
       sections: { where: { kind: "plan", parentId: null }, select: { start: true, end: true }, orderBy: { position: "asc" } },
     },
   });
+  if (!report) return null;
   const out = new Map<string, SuggestedVerdictDto | null>();
-  if (!report) return out;
   const pledges = await db.pledge.findMany({
     where: { reportId, ...(pledgeIds ? { id: { in: pledgeIds } } : { kind: "quantitative" }) },
     select: {
