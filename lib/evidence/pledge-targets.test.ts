@@ -26,4 +26,10 @@ describe("pledgeTargets", () => {
     expect(pledgeTargets("投资1.3亿元实施自来水管网改造工程")).toEqual([]);
     expect(pledgeTargets("投资5500万元，新建污水管网12公里").map((x) => x.text)).toEqual(["12公里"]);
   });
+
+  it("does not take the size of a named set a pledge only pushes forward for a target, but keeps it when the set must be finished", () => {
+    expect(pledgeTargets("充分发挥满洲里、二连浩特等7个口岸的作用")).toEqual([]);
+    expect(pledgeTargets("加快京沪高速、京石客运专线等17条铁路项目建设")).toEqual([]);
+    expect(pledgeTargets("力争横山岭、云州等76座水库除险加固工程全部开工建设").map((x) => x.text)).toEqual(["76座"]);
+  });
 });
