@@ -15,8 +15,9 @@ describe("pledgeTargets", () => {
     expect(t.map((x) => x.text)).toEqual(["3800户", "58万平方米"]);
   });
 
-  it("checks nothing when the target was cleared", () => {
+  it("without a target checks only the counts lib/report cannot read", () => {
     expect(pledgeTargets("新建大棚300个", null)).toEqual([]);
+    expect(pledgeTargets("确保年内解决90万贫困人口温饱问题", null).map((x) => x.text)).toEqual(["90万"]);
   });
 
   it("leaves out ordinals, sets of rules, durations and the budget of a work", () => {

@@ -26,19 +26,28 @@ function isSetSize(folded: string, q: Quantity, demand: ReturnType<typeof pledge
   return demand === "push" && folded[q.start - 1] === "等";
 }
 
+/** A count lib/report cannot read: a magnitude right before the noun it counts (90万贫困人口). */
+function isBareCount(folded: string, q: Quantity): boolean {
+  return /^\d+(\.\d+)?[万亿]$/.test(folded.slice(q.start, q.end));
+}
+
 function isDuration(q: Quantity): boolean {
   return q.unit === "年" || q.unit === "个月";
 }
 
 /**
  * The targets of a pledge, each located in its text (locateTarget). `target`: undefined reads them
- * all from the text; null means the analyst cleared the target (no figure is checked); a target (or
- * list) is checked first, followed by the text's other outcome figures.
+ * all from the text; null (none parsed, or cleared) checks only the counts lib/report cannot read;
+ * a target (or list) is checked first, followed by the text's other outcome figures.
  */
 export function pledgeTargets(text: string, target?: NumericTarget | NumericTarget[] | null): LocatedTarget[] {
-  if (target === null) return [];
   const folded = foldForMatch(text);
   const all = extractQuantities(folded);
+  // no target: lib/report found none (or the analyst cleared it); only the counts it cannot read,
+  // a magnitude before the noun counted (解决90万贫困人口温饱问题), are checked
+  if (target === null) {
+    return all.flatMap((q, i) => (q.start === q.end || !isBareCount(folded, q) ? [] : [locateQuantity(q, text, folded, all, i)]));
+  }
   const explicit = target === undefined ? [] : Array.isArray(target) ? target : [target];
   const out: LocatedTarget[] = [];
   for (const t of explicit) {
