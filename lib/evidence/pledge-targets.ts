@@ -52,7 +52,14 @@ export function pledgeTargets(text: string, target?: NumericTarget | NumericTarg
   const out: LocatedTarget[] = [];
   for (const t of explicit) {
     const located = locateTarget(t, text);
-    if (located && !(located.start !== undefined && folded[located.start - 1] === "等" && pledgeDemand(folded) === "push")) out.push(located);
+    if (!located || located.start === undefined) {
+      if (located) out.push(located);
+      continue;
+    }
+    const q = all.find((x) => x.start === located.start);
+    // a multi-year target (年均增长8%) is not the year's; the size of a named set pushed forward neither
+    if (q?.cumulative || (folded[located.start - 1] === "等" && pledgeDemand(folded) === "push")) continue;
+    out.push(located);
   }
   // without a target of its own, a pledge whose main figure lib/report would not take has none
   if (target === undefined && parseTargetFromText(text) === null) return out;
