@@ -11,7 +11,7 @@ import { compareLocated, type Comparison, type LocatedTarget, type NumericTarget
 import { pledgeTargets } from "./pledge-targets";
 import { rateSuggestions, type SuggestionLevel } from "./rate-suggestions";
 import { normalizeForSearch as foldForMatch } from "../report/script";
-import type { EvidenceUnit, ReviewIndex } from "./index-review";
+import { unitContext, type EvidenceUnit, type ReviewIndex } from "./index-review";
 import { findIndicators } from "./match-indicators";
 import { isStopBigram } from "./stop-words";
 import { longestCommonHanRun } from "./common-run";
@@ -209,7 +209,7 @@ export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options
   const picked = leading.slice(0, top);
   const suggestions: Suggestion[] = picked.map((i) => {
     const u = index.units[i];
-    const comparison = compareWithUnit(targets, u, index.source, pledge.text);
+    const comparison = compareWithUnit(targets, u, unitContext(index, u).text, pledge.text);
     return {
       unit: i,
       start: u.start,
@@ -242,9 +242,8 @@ export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options
  * sentence (城镇居民…14785元，…分别增长10%: the growth stands in a sibling clause). A comparison
  * that reads the year's figure wins over one that only finds a multi-year figure.
  */
-function compareWithUnit(targets: LocatedTarget[], u: EvidenceUnit, source: string, pledgeText: string): Comparison | null {
+function compareWithUnit(targets: LocatedTarget[], u: EvidenceUnit, sentence: string, pledgeText: string): Comparison | null {
   let best: Comparison | null = null;
-  const sentence = source.slice(u.sentence.start, u.sentence.end);
   for (const t of targets) {
     let c = compareLocated(t, u.text, pledgeText, { multiYear: u.multiYear });
     if (!c && sentence !== u.text) {

@@ -3,7 +3,7 @@
  * (pure: no parser involved; suggest-for-pair.ts adds the parsing).
  */
 import type { Comparison, NumericTarget } from "./compare-numbers";
-import { indexReview, type ReviewIndex, type TextRange } from "./index-review";
+import { indexReview, unitContext, type ReviewIndex, type TextRange } from "./index-review";
 import { suggestEvidence, type PledgeQuery, type Suggestion } from "./suggest-evidence";
 import type { SuggestionLevel } from "./rate-suggestions";
 import { suggestVerdict, type SuggestedVerdict, type VerdictEvidence } from "./suggest-verdict";
@@ -63,7 +63,7 @@ export function suggestForPledge(
         start: s.start,
         end: s.end,
         level: s.level,
-        sentence: { text: index.source.slice(u.sentence.start, u.sentence.end), start: u.sentence.start },
+        sentence: unitContext(index, u),
         multiYear: u.multiYear,
       };
     }),
