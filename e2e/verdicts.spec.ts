@@ -106,6 +106,7 @@ test("the audit report counts the verdicts accepted as suggested and the ones ch
   await page.goto(`/reports/${planId}/pledges/${await pledgeId("旅游收入突破50亿元")}`);
   const a = new AssessmentPanel(page);
   await a.assess("部分兑现", "旅游收入达标，但接待设施未完工。");
+  await expect(a.notice).toHaveText("评估已保存。");
   await expect(page.getByTestId("suggested-verdict-match")).toHaveText("与建议不同");
 
   await page.goto(`/audit/pair/${planId}`);
