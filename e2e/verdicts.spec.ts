@@ -1,4 +1,4 @@
-import { contextAs, expect, test } from "./fixtures";
+import { contextAs, expect, screenshotPath, test } from "./fixtures";
 import { AssessmentPanel } from "./pages/assessment-panel";
 import { importReportOverHttp, pairExport, reportCopy } from "./security-helpers";
 
@@ -53,6 +53,7 @@ test("the pledge page suggests a verdict with its reason; A accepts it into an e
   await expect(a.rationale).toHaveValue(/已核对。$/);
   await expect(page.getByTestId("suggested-verdict-match")).toHaveText("与建议一致");
   await a.expectState("草稿");
+  await page.screenshot({ path: screenshotPath("verdict-suggested-zh"), fullPage: true });
 
   // A pledge the review does not report on reads as silent, with a finder that selects for L.
   await page.goto(`/reports/${planId}/pledges/${await pledgeId("启动通用航空产业园项目建设")}`);
@@ -64,6 +65,7 @@ test("the pledge page suggests a verdict with its reason; A accepts it into an e
   await page.locator("body").press("l");
   await expect(page.getByTestId("ws-evidence-item")).toHaveCount(1);
   await expect(page.getByTestId("ws-evidence-item")).toContainText("航空口岸");
+  await page.screenshot({ path: screenshotPath("verdict-silent-zh"), fullPage: true });
   await context.close();
 });
 

@@ -20,12 +20,20 @@ function formatFigure(v: { value: number; unit: string; comparator?: string; gro
   return `${sign}${v.growth ? "+" : ""}${v.value}${v.unit}`;
 }
 
+/** The target as the pledge writes it (50亿元, with its comparator), else in canonical units. */
+function writtenTarget(target: Comparison["target"]): string {
+  if (!target.text) return formatFigure(target);
+  const comparator = target.ceiling && target.comparator !== "<=" ? "<=" : target.comparator;
+  const sign = comparator !== "=" ? `${COMPARATOR[comparator] ?? ""} ` : "";
+  return `${sign}${target.text.replace(/(以上|以内|左右|以下)$/, "")}`;
+}
+
 function VerdictBadge({ comparison }: { comparison: Comparison }) {
   const { t } = useTranslator();
   const tone = { met: "bg-green-100 text-green-800", below: "bg-red-100 text-red-800", exceeded: "bg-amber-100 text-amber-800", unclear: "bg-stone-200 text-stone-700" }[comparison.verdict];
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5 text-xs" title={t("ws.suggestedVerdict")} data-testid="comparison">
-      <span className="text-stone-600">{t("ws.comparison", { target: formatFigure(comparison.target), reported: formatFigure(comparison.reported) })}</span>
+      <span className="text-stone-600">{t("ws.comparison", { target: writtenTarget(comparison.target), reported: comparison.reported.text || formatFigure(comparison.reported) })}</span>
       <span className={`badge ${tone}`}>{t(`ws.verdict.${comparison.verdict}` as MessageKey)}</span>
     </span>
   );
