@@ -27,6 +27,7 @@ const zh = {
   "login.error.locked": "登录失败次数过多，此账户已暂时锁定。请 15 分钟后再试。",
   "login.error.disabled": "此账户已被停用，请联系管理员。",
   "login.error.generic": "登录失败，请稍后重试。",
+  "login.error.empty": "请填写邮箱和密码。",
   "login.passwordChanged": "密码已修改，请用新密码重新登录。",
   "login.demoHint": "演示账户见 README。",
 
@@ -811,6 +812,7 @@ const en: Record<MessageKey, string> = {
   "login.error.locked": "Too many failed sign-ins: this account is locked for now. Try again in 15 minutes.",
   "login.error.disabled": "This account is disabled. Ask an administrator.",
   "login.error.generic": "Sign-in failed. Please try again.",
+  "login.error.empty": "Enter your email and password.",
   "login.passwordChanged": "Password changed. Sign in with your new password.",
   "login.demoHint": "Demo accounts are listed in the README.",
 

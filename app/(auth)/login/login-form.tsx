@@ -20,6 +20,11 @@ export function LoginForm() {
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
+    // An empty field is said at once, not sent.
+    if (!String(form.get("email") ?? "").trim() || !String(form.get("password") ?? "")) {
+      setError(t("login.error.empty"));
+      return;
+    }
     setPending(true);
     setError(null);
     try {

@@ -187,7 +187,6 @@ const PledgeRow = memo(function PledgeRow({
             {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{t(`status.${pledge.status}` as MessageKey)}</span> : null}
             {pledge.reviewState !== "draft" ? <span data-f="review" data-review={pledge.reviewState}>{t(`reviewState.${pledge.reviewState}` as MessageKey)}</span> : null}
             {pledge.evidenceCount ? <span data-f="evidence">{t("report.evidenceCount", { count: pledge.evidenceCount })}</span> : null}
-            {`${pledge.start}–${pledge.end}`}
           </span>
         </span>
       </button>

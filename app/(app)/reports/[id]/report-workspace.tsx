@@ -89,6 +89,17 @@ export function ReportWorkspace({
     if (row && list) scrollIntoPane(list, row, "nearest");
   }, [selectedId, pledges]);
 
+  // The report opens on its plan, not on the review above it (unless a pledge is already selected).
+  useEffect(() => {
+    const pane = sourceRef.current;
+    // Only where the source has a pane of its own (on a phone it flows with the page).
+    if (!pane || selectedId || pane.scrollHeight <= pane.clientHeight) return;
+    const plan = pane.querySelector<HTMLElement>('section[data-region="plan"]');
+    if (plan) scrollIntoPane(pane, plan, "nearest");
+    // Once, when the page opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   // The source selection, for "add as pledge": offsets come from the spans' data-offset.
   useEffect(() => {
     if (!canEdit) return;
