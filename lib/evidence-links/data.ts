@@ -1,13 +1,12 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import { getPairing } from "@/lib/pairing/data";
 import { CONFIDENCE_THRESHOLD, type Suggestion } from "@/lib/evidence/suggest-evidence";
 import { compareNumbers } from "@/lib/evidence/compare-numbers";
 import { normalizeForSearch } from "@/lib/report/script";
 import { suggestForStoredPledge } from "./suggestions";
 import type { EvidenceDto } from "./schema";
 import { toTargetDto } from "@/lib/pledges/target";
-
-type ReportClient = Pick<Tx, "report">;
 
 /**
  * Where the matched terms occur in a text, compared in simplified characters (the normalisation
@@ -29,24 +28,6 @@ export function findTermSpans(text: string, terms: string[]): [number, number][]
     else merged.push([sp[0], sp[1]]);
   }
   return merged;
-}
-
-/**
- * The report whose review reports on `report`'s plan: the stored pairing, otherwise the same
- * region's report of the next year (inferred; a reviewer can store or correct it by hand).
- */
-export async function findReviewReport(
-  client: ReportClient,
-  report: { id: string; regionId: string; year: number | null; reviewReportId: string | null },
-): Promise<{ id: string; inferred: boolean } | null> {
-  if (report.reviewReportId) return { id: report.reviewReportId, inferred: false };
-  if (report.year === null) return null;
-  const next = await client.report.findFirst({
-    where: { regionId: report.regionId, year: report.year + 1, id: { not: report.id } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
-  return next ? { id: next.id, inferred: true } : null;
 }
 
 export type PledgeWorkspace = {
@@ -76,6 +57,7 @@ export type PledgeWorkspace = {
     reportId: string;
     title: string;
     year: number | null;
+    /** Paired automatically (region and year), not by a reviewer. */
     inferred: boolean;
     /** The review section(s) of the next report: text and where it starts in that report's source. */
     sections: { heading: string; start: number; end: number }[];
@@ -103,7 +85,7 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
       section: { select: { heading: true } },
       report: {
         select: {
-          id: true, title: true, year: true, regionId: true, reviewReportId: true, sourceText: true,
+          id: true, title: true, year: true, regionId: true, sourceText: true,
           region: { select: { name: true } },
           sections: { where: { kind: "plan", parentId: null }, select: { start: true, end: true }, orderBy: { position: "asc" } },
         },
@@ -138,7 +120,9 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
 
   let review: PledgeWorkspace["review"] = null;
   let suggestions: PledgeWorkspace["suggestions"] = [];
-  const pair = await findReviewReport(db, report);
+  // The pairing as every screen sees it (lib/pairing): a pairing a reviewer cleared stays cleared here.
+  const pairing = await getPairing(db, report.id);
+  const pair = pairing?.review ?? null;
   if (pair) {
     const r = await db.report.findUnique({
       where: { id: pair.id },
@@ -152,7 +136,7 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
       const sections = r.sections.length ? r.sections : [{ heading: r.title, start: r.bodyStart, end: r.bodyEnd || r.sourceText.length }];
       const base = Math.min(...sections.map((s) => s.start));
       const end = Math.max(...sections.map((s) => s.end));
-      review = { reportId: r.id, title: r.title, year: r.year, inferred: pair.inferred, sections, text: r.sourceText.slice(base, end), base };
+      review = { reportId: r.id, title: r.title, year: r.year, inferred: pairing?.source === "automatic", sections, text: r.sourceText.slice(base, end), base };
       const planRange = report.sections.length ? { start: report.sections[0].start, end: report.sections[report.sections.length - 1].end } : null;
       const ranked = suggestForStoredPledge(
         { id: r.id, updatedAt: r.updatedAt, sourceText: r.sourceText, reviewRange: { start: base, end } },

@@ -21,5 +21,5 @@ export async function respondWithAuditExport(request: Request, scope: AuditScope
   const report = await getAuditReport(scope, subjectId, { ...parseAuditView(url.searchParams), showNotes: true });
   if (!report) return Response.json({ ok: false, code: "NOT_FOUND" }, { status: 404 });
   const { t } = await getTranslator();
-  return exportResponse(report, format, t);
+  return exportResponse(report, format, t, url.origin);
 }

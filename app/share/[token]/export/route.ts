@@ -27,5 +27,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   }
   if (shared.state !== "ok") return Response.json({ ok: false, code: "NOT_FOUND" }, { status: 404, headers: noindex });
   const { t } = await getTranslator();
-  return exportResponse(shared.report, format, t);
+  return exportResponse(shared.report, format, t, url.origin);
 }
