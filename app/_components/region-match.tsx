@@ -32,7 +32,10 @@ export function RegionMatchNote({ match, choice, onChoose, disabled }: { match: 
   if (match.kind === "existing") {
     return (
       <p className="mt-1 text-xs text-green-800" data-testid="region-match" data-kind="existing">
-        ✓ {t("regions.match.existing")} <RegionName r={match.region} /> · {t("regions.match.reports", { n: match.region.reports })}
+        ✓ {t("regions.match.existing")}
+        <RegionName r={match.region} />
+        {" · "}
+        {t("regions.match.reports", { n: match.region.reports })}
       </p>
     );
   }
@@ -40,7 +43,7 @@ export function RegionMatchNote({ match, choice, onChoose, disabled }: { match: 
     return (
       <p className="mt-1 text-xs text-stone-600" data-testid="region-match" data-kind="new">
         {t("regions.match.new", { name: match.name })}
-        {match.parents.length ? ` ${t("regions.match.newUnder", { parents: match.parents.join(" › ") })}` : ""}
+        {match.parents.length ? t("regions.match.newUnder", { parents: match.parents.join(" › ") }) : ""}
       </p>
     );
   }

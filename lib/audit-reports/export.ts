@@ -13,6 +13,19 @@ export const AUDIT_JSON_SCHEMA_VERSION = 1;
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * The app's public address for links in exports: the configured NEXTAUTH_URL (what people open;
+ * behind a proxy the request's own URL names the internal host), else the request's origin.
+ */
+export function publicOrigin(requestUrl: string, configured: string | undefined = process.env.NEXTAUTH_URL): string {
+  try {
+    if (configured) return new URL(configured).origin;
+  } catch {
+    // a malformed setting: fall back to the request
+  }
+  return new URL(requestUrl).origin;
+}
+
 /** Where a pledge's page is: `origin` (the app's address, e.g. https://duixian.example.org) + its path; the path alone without one. */
 export function pledgeUrl(origin: string | undefined, reportId: string, pledgeId: string): string {
   return `${origin ?? ""}/reports/${reportId}/pledges/${pledgeId}`;

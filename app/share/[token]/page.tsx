@@ -34,7 +34,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
   const shared = await openShared(token, view.approvedOnly, view.tiers);
   if (shared.state !== "ok") return { title: "Shared audit report", robots };
   const { t } = await getTranslator();
-  return { title: `${auditTitle(shared.report, t)} · ${t("app.name")}`, robots };
+  return { title: auditTitle(shared.report, t), robots };
 }
 
 /**
