@@ -16,16 +16,27 @@ export async function loadRegionRecords(client: Client): Promise<RegionRecord[]>
   return rows.map((r) => ({ ...r, aliases: r.aliases.map((a) => a.nameKey) }));
 }
 
-/** The region and its ancestors, nearest first (a cycle, which updateRegion prevents, ends the walk). */
+type ChainRow = { id: string; name: string; level: string; parentId: string | null; parent?: ChainRow | null };
+const chainFields = { id: true, name: true, level: true, parentId: true } as const;
+/** Four levels in one query: a county-level unit, its city, its province, and one above (national). */
+const chainSelect = { ...chainFields, parent: { select: { ...chainFields, parent: { select: { ...chainFields, parent: { select: chainFields } } } } } } as const;
+
+/**
+ * The region and its ancestors, nearest first, in one query for the usual depth (the report page
+ * asks on every view); deeper chains are followed on. A cycle (which updateRegion prevents) ends the walk.
+ */
 export async function regionChain(client: Client, regionId: string): Promise<{ id: string; name: string; level: string }[]> {
   const chain: { id: string; name: string; level: string }[] = [];
   const seen = new Set<string>();
   for (let id: string | null = regionId; id && !seen.has(id); ) {
-    seen.add(id);
-    const r: { id: string; name: string; level: string; parentId: string | null } | null = await client.region.findUnique({ where: { id }, select: { id: true, name: true, level: true, parentId: true } });
-    if (!r) break;
-    chain.push(r);
-    id = r.parentId;
+    let row: ChainRow | null | undefined = (await client.region.findUnique({ where: { id }, select: chainSelect })) as ChainRow | null;
+    id = null;
+    while (row && !seen.has(row.id)) {
+      seen.add(row.id);
+      chain.push({ id: row.id, name: row.name, level: row.level });
+      id = row.parentId;
+      row = row.parent;
+    }
   }
   return chain;
 }
