@@ -495,6 +495,22 @@ const ACTIONS: Entry[] = [
       { as: "analyst", args: [{ pledgeIds: [w.p[3]], assigneeId: w.t2.id }], expect: (r) => expect(r).toMatchObject({ ok: true, data: { updated: 0, skipped: [{ reason: "ASSIGNEE_INVALID" }] } }), why: "a viewer cannot be given work in bulk either" },
     ],
   },
+  {
+    file: "lib/assessments/actions.ts",
+    name: "acceptSuggestionsAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ reportId: w.planId, pledgeIds: [w.p[3]] }], expect: FORBIDDEN, why: "viewers cannot assess" },
+      { as: "analyst", args: [{ reportId: NOWHERE, pledgeIds: null }], expect: NOT_FOUND, why: "an unknown report" },
+      {
+        as: "analyst",
+        args: [{ reportId: w.planId, pledgeIds: [w.other] }],
+        expect: (r) => expect(r).toMatchObject({ ok: true, data: { accepted: 0, skipped: [{ pledgeId: w.other, reason: "NOT_FOUND" }] } }),
+        why: "a pledge of another report is skipped, nothing is touched",
+      },
+    ],
+  },
   // lib/i18n
   {
     file: "lib/i18n/actions.ts",

@@ -33,7 +33,14 @@ describe("cli", () => {
     for (const p of json.pledges) {
       expect(p.suggestions.length).toBeLessThanOrEqual(2);
       if (p.suggestions.length === 2) expect(p.suggestions[0].score).toBeGreaterThanOrEqual(p.suggestions[1].score);
+      expect(["fulfilled", "partial", "unfulfilled", "not_verifiable"]).toContain(p.suggestedVerdict.status);
+      expect(["high", "medium", "low"]).toContain(p.suggestedVerdict.confidence);
+      expect(p.suggestedVerdict.reason).toMatch(/\S/);
     }
+    // 旅游收入突破50亿元 → 旅游收入完成56.4亿元: a figure quoted in the reason
+    const tourism = json.pledges.find((p: { text: string }) => p.text.includes("旅游收入突破50亿元"));
+    expect(tourism.suggestedVerdict).toMatchObject({ status: "fulfilled", confidence: "high" });
+    expect(tourism.suggestedVerdict.reason).toContain("56.4亿元");
   }, 60_000);
 
   it("bad input and bad usage exit 2 with one line on stderr", () => {

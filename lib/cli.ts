@@ -123,7 +123,7 @@ const commands: Record<string, Command> = {
   },
   suggest: {
     usage: "suggest PLAN_FILE REVIEW_FILE [--top N]",
-    summary: "suggest, for every pledge of PLAN_FILE, the sentences of REVIEW_FILE's review that report on it",
+    summary: "suggest, for every pledge of PLAN_FILE, the sentences of REVIEW_FILE's review that report on it, and a verdict",
     async run(args) {
       const { options, positionals } = parseOptions(args, ["top"]);
       if (positionals.length !== 2) throw new UsageError("suggest needs PLAN_FILE and REVIEW_FILE");

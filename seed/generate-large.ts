@@ -35,7 +35,7 @@ import { approveAssessment, assignPledge, returnAssessment, saveAssessment, subm
 import type { AssessmentStatus } from "@/lib/assessments/schema";
 import { linkReviewEvidence } from "@/lib/evidence-links/mutations";
 import { suggestForPair } from "@/lib/evidence/suggest-for-pair";
-import { CONFIDENCE_THRESHOLD, type Suggestion } from "@/lib/evidence/suggest-evidence";
+import type { Suggestion } from "@/lib/evidence/suggest-evidence";
 import { seedDatabase } from "./seed";
 
 const REPORTS_DIR = path.join(__dirname, "reports");
@@ -197,7 +197,7 @@ async function workOnPlan(planId: string, reviewId: string, share: number, seed:
     let version = pledge.version;
     if (rng() < 0.5) version = (await assignPledge(analyst, { pledgeId: pledge.id, version, assigneeId: analyst.id })).version;
     const suggestion = top.get(`${pledge.start}:${pledge.end}`);
-    const linked = suggestion !== undefined && suggestion.confidence >= CONFIDENCE_THRESHOLD && rng() < 0.85;
+    const linked = suggestion !== undefined && suggestion.level !== "weak" && rng() < 0.85;
     let status: AssessmentStatus;
     let rationale: string;
     if (linked) {

@@ -1,12 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeAction } from "@/lib/auth/session";
-import { invalidInput, runGuardedAction } from "@/lib/auth/guarded-action";
+import { runGuardedAction } from "@/lib/auth/guarded-action";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { AppError, fail, ok, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
-import { addComment, approveAssessment, assignPledge, bulkUpdate, returnAssessment, saveAssessment, submitAssessment } from "./mutations";
+import { AppError, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
+import { getLocale } from "@/lib/i18n/locale";
+import { getSuggestedVerdicts } from "@/lib/evidence-links/data";
+import { acceptSuggestions, addComment, approveAssessment, assignPledge, bulkUpdate, returnAssessment, saveAssessment, submitAssessment } from "./mutations";
+import { reportOfPledges } from "./data";
 import {
+  acceptSuggestionsSchema,
   addCommentSchema,
   assignPledgeSchema,
   bulkUpdateSchema,
@@ -43,9 +46,45 @@ function run<S extends z.ZodType, T>(
   return runGuardedAction({ permission, schema, input, after: refresh, mapError: toAssessmentError }, mutate);
 }
 
-/** Analyst and up: save status, rationale and reported figure (an approved or submitted assessment becomes a draft: reopened). */
+/**
+ * The verdicts the evidence suggests for `pledgeIds` (all of one report, else none: ids are never
+ * trusted to share a report), as id → status, for saving verdicts with the suggestion they were
+ * written against.
+ */
+async function suggestedStatusesOf(pledgeIds: string[]): Promise<Map<string, string | null>> {
+  const reportId = await reportOfPledges(pledgeIds);
+  const out = new Map<string, string | null>();
+  if (!reportId) return out;
+  for (const [id, s] of (await getSuggestedVerdicts(reportId, pledgeIds)) ?? []) out.set(id, s?.status ?? null);
+  return out;
+}
+
+/**
+ * Analyst and up: save status, rationale and reported figure (an approved or submitted assessment
+ * becomes a draft: reopened), with the verdict the evidence suggests at that moment.
+ */
 export async function saveAssessmentAction(input: unknown): Promise<AssessmentActionResult<{ version: number; reviewState: string; reopened: boolean }>> {
-  return run("assessment:edit", saveAssessmentSchema, input, saveAssessment);
+  return run("assessment:edit", saveAssessmentSchema, input, async (actor, data) => {
+    const suggested = await suggestedStatusesOf([data.pledgeId]);
+    return saveAssessment(actor, data, { suggestedStatus: suggested.get(data.pledgeId) ?? null });
+  });
+}
+
+/**
+ * Analyst and up: accept the evidence's suggested verdicts of a report's pledges (the ones named,
+ * or every quantitative one), each a draft with the suggestion's reason, in the reader's language,
+ * as rationale. Pledges already assessed keep their verdict and are reported as skipped.
+ */
+export async function acceptSuggestionsAction(input: unknown): Promise<ActionResult<{ accepted: number; skipped: { pledgeId: string; reason: string }[] }>> {
+  return runGuardedAction({ permission: "assessment:edit", schema: acceptSuggestionsSchema, input, after: refresh }, async (actor, data) => {
+    const [suggestions, locale] = await Promise.all([getSuggestedVerdicts(data.reportId, data.pledgeIds), getLocale()]);
+    if (!suggestions) throw new AppError("NOT_FOUND");
+    const items = [...suggestions].flatMap(([pledgeId, s]) => (s ? [{ pledgeId, status: s.status, rationale: s.reason[locale], reportedValue: s.reportedValue }] : []));
+    const res = await acceptSuggestions(actor, data.reportId, items);
+    // named pledges that have no suggestion (another report's, or no paired review) are skipped too
+    const missing = (data.pledgeIds ?? []).filter((id) => !suggestions.get(id)).map((pledgeId) => ({ pledgeId, reason: suggestions.has(pledgeId) ? "NO_SUGGESTION" : "NOT_FOUND" }));
+    return { accepted: res.accepted, skipped: [...res.skipped, ...missing] };
+  });
 }
 
 /** Analyst and up: submit a draft or returned assessment for review. */
@@ -79,17 +118,8 @@ export async function addCommentAction(input: unknown): Promise<ActionResult<{ i
  * rationale: assessment:edit, assignee: assessment:assign, submit: assessment:submit).
  */
 export async function bulkUpdateAction(input: unknown): Promise<ActionResult<{ updated: number; skipped: { pledgeId: string; reason: string }[] }>> {
-  const auth = await authorizeAction("assessment:edit");
-  if (!auth.ok) return auth;
-  const parsed = bulkUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const b = parsed.data;
-  if ((b.assigneeId !== undefined && !can(auth.user.role, "assessment:assign")) || (b.submit && !can(auth.user.role, "assessment:submit"))) return fail("FORBIDDEN");
-  try {
-    const res = await bulkUpdate(auth.user, b);
-    refresh();
-    return ok(res);
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runGuardedAction({ permission: "assessment:edit", schema: bulkUpdateSchema, input, after: refresh }, async (user, b) => {
+    if ((b.assigneeId !== undefined && !can(user.role, "assessment:assign")) || (b.submit && !can(user.role, "assessment:submit"))) throw new AppError("FORBIDDEN", "FORBIDDEN");
+    return bulkUpdate(user, b, { suggestedStatuses: b.status !== undefined ? await suggestedStatusesOf(b.pledgeIds) : undefined });
+  });
 }

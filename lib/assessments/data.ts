@@ -128,3 +128,11 @@ export async function listMyAssignments(userId: string, page: { skip: number; ta
     updatedAt: p.updatedAt.toISOString(),
   }));
 }
+
+/** The report all of `pledgeIds` belong to; null when they belong to several, or some to none. */
+export async function reportOfPledges(pledgeIds: string[]): Promise<string | null> {
+  const ids = [...new Set(pledgeIds)];
+  const rows = await db.pledge.findMany({ where: { id: { in: ids } }, select: { reportId: true } });
+  const reports = new Set(rows.map((r) => r.reportId));
+  return rows.length === ids.length && reports.size === 1 ? [...reports][0] : null;
+}

@@ -11,6 +11,7 @@ import {
   type AssessmentConflict,
   type AssignPledgeInput,
   type BulkUpdateInput,
+  type SuggestionToAccept,
   type ReturnAssessmentInput,
   type ReviewStepInput,
   type SaveAssessmentInput,
@@ -110,7 +111,7 @@ async function applyEdit(
   actor: Actor,
   p: AssessmentRow,
   change: { status: string; rationale: string | null; reportedValue: string | null },
-  options: { allowReopen: boolean; bulk?: boolean },
+  options: { allowReopen: boolean; bulk?: boolean; suggestedStatus?: string | null; acceptedSuggestion?: boolean },
 ): Promise<{ row: AssessmentRow; reopened: boolean }> {
   if (isSameAssessment(p, change)) {
     // Nothing changes; the rules still apply (a viewer cannot "save" either).
@@ -137,6 +138,8 @@ async function applyEdit(
     assessedById: actor.id,
     assessedAt: new Date(),
   };
+  // The suggestion the verdict was written against (audit reports count accepted versus changed).
+  if (options.suggestedStatus !== undefined) data.suggestedStatus = options.suggestedStatus;
   if (reopened) Object.assign(data, REOPEN_RESET);
   const after = await guardedUpdate(tx, p, p.version, data);
   await recordAuditEvent(tx, {
@@ -145,7 +148,13 @@ async function applyEdit(
     entityId: p.id,
     action: "assessment.save",
     before: snapshot(p),
-    after: { ...snapshot(after), ...(reopened ? { reopened: true } : {}), ...(options.bulk ? { bulk: true } : {}) },
+    after: {
+      ...snapshot(after),
+      ...(reopened ? { reopened: true } : {}),
+      ...(options.bulk ? { bulk: true } : {}),
+      ...(options.suggestedStatus ? { suggested: options.suggestedStatus } : {}),
+      ...(options.acceptedSuggestion ? { acceptedSuggestion: true } : {}),
+    },
     reportId: p.reportId,
     pledgeId: p.id,
   });
@@ -206,12 +215,17 @@ export async function reopenForChange(
 /**
  * Saves a pledge's status, rationale and reported figure at the version the caller read. A
  * returned, submitted or approved assessment becomes a draft again (`reopened` is true when it was
- * submitted or approved). Unchanged content → no write, no audit row.
+ * submitted or approved). Unchanged content → no write, no audit row. `suggestedStatus`: the
+ * verdict the evidence suggested (read by the caller), kept with the verdict.
  */
-export async function saveAssessment(actor: Actor, input: SaveAssessmentInput): Promise<{ version: number; reviewState: string; reopened: boolean }> {
+export async function saveAssessment(
+  actor: Actor,
+  input: SaveAssessmentInput,
+  options: { suggestedStatus?: string | null } = {},
+): Promise<{ version: number; reviewState: string; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
-    const { row, reopened } = await applyEdit(tx, actor, p, input, { allowReopen: true });
+    const { row, reopened } = await applyEdit(tx, actor, p, input, { allowReopen: true, suggestedStatus: options.suggestedStatus });
     return { version: row.version, reviewState: row.reviewState, reopened };
   });
 }
@@ -370,7 +384,11 @@ export async function addComment(actor: Actor, input: AddCommentInput): Promise<
  * rationale (never reopening a submitted or approved assessment), assignee, submit. A pledge whose
  * state forbids any part is left unchanged and reported in `skipped` with the reason.
  */
-export async function bulkUpdate(actor: Actor, input: BulkUpdateInput): Promise<{ updated: number; skipped: { pledgeId: string; reason: string }[] }> {
+export async function bulkUpdate(
+  actor: Actor,
+  input: BulkUpdateInput,
+  options: { suggestedStatuses?: Map<string, string | null> } = {},
+): Promise<{ updated: number; skipped: { pledgeId: string; reason: string }[] }> {
   const skipped: { pledgeId: string; reason: string }[] = [];
   let updated = 0;
   for (const pledgeId of [...new Set(input.pledgeIds)]) {
@@ -385,7 +403,7 @@ export async function bulkUpdate(actor: Actor, input: BulkUpdateInput): Promise<
             rationale: input.rationale !== undefined ? input.rationale.trim() || null : p.rationale,
             reportedValue: p.reportedValue,
           };
-          p = (await applyEdit(tx, actor, p, change, { allowReopen: false, bulk: true })).row;
+          p = (await applyEdit(tx, actor, p, change, { allowReopen: false, bulk: true, suggestedStatus: options.suggestedStatuses?.get(pledgeId) })).row;
         }
         if (input.assigneeId !== undefined) p = await assignRow(tx, actor, p, input.assigneeId, true);
         if (input.submit) p = await submitRow(tx, actor, p, true);
@@ -398,4 +416,41 @@ export async function bulkUpdate(actor: Actor, input: BulkUpdateInput): Promise<
     }
   }
   return { updated, skipped };
+}
+
+/**
+ * Accepts suggested verdicts of one report's pledges: each pledge, in its own transaction, gets the
+ * suggestion's status, its reason as rationale and its reported figure, as a draft the analyst
+ * still submits (its suggestedStatus set, an assessment.save event marked acceptedSuggestion). A
+ * pledge of another report is not found; one already assessed (any status but not_assessed) keeps
+ * its verdict; both are reported in `skipped`.
+ */
+export async function acceptSuggestions(
+  actor: Actor,
+  reportId: string,
+  items: SuggestionToAccept[],
+): Promise<{ accepted: number; skipped: { pledgeId: string; reason: string }[] }> {
+  const skipped: { pledgeId: string; reason: string }[] = [];
+  let accepted = 0;
+  for (const item of items) {
+    try {
+      await writeTransaction(async (tx) => {
+        const p = await tx.pledge.findUnique({ where: { id: item.pledgeId }, select: assessmentSelect });
+        if (!p || p.reportId !== reportId) throw new AppError("NOT_FOUND", "NOT_FOUND");
+        if (p.status !== "not_assessed") throw new AppError("CONFLICT", "ALREADY_ASSESSED");
+        await applyEdit(
+          tx,
+          actor,
+          p,
+          { status: item.status, rationale: item.rationale, reportedValue: item.reportedValue ?? p.reportedValue },
+          { allowReopen: false, bulk: true, suggestedStatus: item.status, acceptedSuggestion: true },
+        );
+      });
+      accepted++;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      skipped.push({ pledgeId: item.pledgeId, reason: e.message === e.code || !e.message ? e.code : e.message });
+    }
+  }
+  return { accepted, skipped };
 }

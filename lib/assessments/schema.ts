@@ -73,6 +73,19 @@ export const bulkUpdateSchema = z
   });
 export type BulkUpdateInput = z.infer<typeof bulkUpdateSchema>;
 
+/**
+ * Accept the evidence's suggested verdicts of a report's pledges, each as a draft with the
+ * suggestion's reason as rationale: the pledges named, or (`pledgeIds` null) every quantitative one.
+ */
+export const acceptSuggestionsSchema = z.object({
+  reportId: id,
+  pledgeIds: z.array(id).min(1).max(MAX_BULK, { message: "TOO_MANY_PLEDGES" }).nullable(),
+});
+export type AcceptSuggestionsInput = z.infer<typeof acceptSuggestionsSchema>;
+
+/** A suggestion to accept: the verdict, its reason as rationale and the figure it compared. */
+export type SuggestionToAccept = { pledgeId: string; status: AssessmentStatus; rationale: string; reportedValue: string | null };
+
 /** A user as the assessment panel names them. */
 export type PersonDto = { id: string; name: string; role: string };
 

@@ -126,3 +126,20 @@ describe("rateIsHeadline (issue 15: honest headline rates)", () => {
     expect(rateIsHeadline({ pledges: 0, assessed: 0, fulfilmentRate: null })).toBe(false);
   });
 });
+
+describe("suggested verdicts accepted versus changed", () => {
+  const s = (status: string, reviewState: string, suggestedStatus: string | null): AggregateRow => ({ status, reviewState, kind: "quantitative", group: A, suggestedStatus });
+
+  it("counts counted verdicts equal to their suggestion as accepted, others as changed, and skips those without one", () => {
+    const rows = [
+      s("fulfilled", "approved", "fulfilled"),
+      s("unfulfilled", "submitted", "unfulfilled"),
+      s("partial", "draft", "unfulfilled"),
+      s("fulfilled", "approved", null),
+      s("not_assessed", "draft", "fulfilled"),
+    ];
+    expect(aggregatePledges(rows).suggestions).toEqual({ accepted: 2, changed: 1 });
+    // approved only: the unapproved verdicts do not count
+    expect(aggregatePledges(rows, { approvedOnly: true }).suggestions).toEqual({ accepted: 1, changed: 0 });
+  });
+});

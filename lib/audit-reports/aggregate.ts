@@ -22,6 +22,8 @@ export type AggregateRow = {
   kind: string;
   /** The group the pledge is counted in (a section of the plan, or a report of a roll-up). */
   group?: { key: string; label: string; order: number } | null;
+  /** The verdict the evidence suggested when the verdict was last written (null: none). */
+  suggestedStatus?: string | null;
 };
 
 export type StatusCounts = Record<AssessmentStatus, number>;
@@ -54,7 +56,25 @@ export type AuditAggregate = {
   byGroup: GroupTally[];
   /** Always the three kinds, in PLEDGE_KINDS order (unknown kinds count as policy). */
   byKind: KindTally[];
+  /**
+   * Counted verdicts written with a suggestion: `accepted` as suggested (the same status), or
+   * `changed` (another status). Verdicts written without one are in neither.
+   */
+  suggestions: { accepted: number; changed: number };
 };
+
+/** How many counted verdicts kept the suggested verdict and how many differ from it. */
+export function countSuggestions(rows: readonly AggregateRow[], approvedOnly: boolean): { accepted: number; changed: number } {
+  let accepted = 0;
+  let changed = 0;
+  for (const row of rows) {
+    const status = effectiveStatus(row, approvedOnly);
+    if (status === "not_assessed" || !row.suggestedStatus) continue;
+    if (status === row.suggestedStatus) accepted++;
+    else changed++;
+  }
+  return { accepted, changed };
+}
 
 function emptyCounts(): StatusCounts {
   return Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
@@ -136,5 +156,5 @@ export function aggregatePledges(rows: readonly AggregateRow[], options: { appro
     .map(([key, g]) => ({ key, label: g.label, order: g.order, ...tallyCounts(g.rows, approvedOnly) }))
     .sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
   const byKind = PLEDGE_KINDS.map((kind) => ({ kind, ...tallyCounts(kinds.get(kind)!, approvedOnly) }));
-  return { approvedOnly, total: tallyCounts(rows as AggregateRow[], approvedOnly), byGroup, byKind };
+  return { approvedOnly, total: tallyCounts(rows as AggregateRow[], approvedOnly), byGroup, byKind, suggestions: countSuggestions(rows, approvedOnly) };
 }

@@ -52,6 +52,7 @@ async function loadPledges(reportIds: string[], showNotes: boolean) {
       tierReason: true,
       status: true,
       reviewState: true,
+      suggestedStatus: true,
       reportedValue: true,
       approvedAt: true,
       updatedAt: true,
@@ -124,7 +125,8 @@ function assemble(
     };
   });
 
-  const aggRows: AggregateRow[] = pledges.map((p) => ({ status: p.status, reviewState: p.reviewState, kind: p.kind, group: groupOf.get(p.id) }));
+  const suggestedOf = new Map(rows.map((p) => [p.id, p.suggestedStatus]));
+  const aggRows: AggregateRow[] = pledges.map((p) => ({ status: p.status, reviewState: p.reviewState, kind: p.kind, group: groupOf.get(p.id), suggestedStatus: suggestedOf.get(p.id) }));
   const aggregate = aggregatePledges(aggRows, { approvedOnly: options.approvedOnly });
   const groups = aggregate.byGroup.map((g) => ({ key: g.key, label: g.label, pledges: pledges.filter((p) => groupOf.get(p.id)?.key === g.key) }));
   const targets = pledges.filter((p) => inTargets.has(p.id) || (p.kind === "quantitative" && p.target !== null));

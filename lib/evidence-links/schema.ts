@@ -52,3 +52,15 @@ export type EvidenceDto = {
   /** The pledge's numeric target next to the figure this quote reports, when both exist. */
   comparison: Comparison | null;
 };
+
+/** The verdict the evidence suggests for a pledge (lib/evidence suggestVerdict), as the pages show it. */
+export type SuggestedVerdictDto = {
+  status: "fulfilled" | "partial" | "unfulfilled" | "not_verifiable";
+  confidence: "high" | "medium" | "low";
+  /** silence | admission | figures | multi-year | no-figure | words */
+  grounds: string;
+  /** The one-line reason quoting the numbers or words it rests on; accepting it makes it the rationale. */
+  reason: { en: string; zh: string };
+  /** The reported figure(s) it compared, for the assessment's reported value. */
+  reportedValue: string | null;
+};

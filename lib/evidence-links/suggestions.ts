@@ -1,6 +1,9 @@
 import "server-only";
 import { indexReview, type ReviewIndex } from "@/lib/evidence/index-review";
-import { suggestEvidence, type Suggestion } from "@/lib/evidence/suggest-evidence";
+import type { NumericTarget } from "@/lib/evidence/compare-numbers";
+import { suggestForPledge, type LinkedQuote } from "@/lib/evidence/suggest-for-pledges";
+import type { Suggestion } from "@/lib/evidence/suggest-evidence";
+import type { SuggestedVerdict } from "@/lib/evidence/suggest-verdict";
 
 type ReviewSource = { id: string; updatedAt: Date; sourceText: string; reviewRange: { start: number; end: number } };
 type PlanSource = { id: string; sourceText: string; planRange: { start: number; end: number } | null };
@@ -23,12 +26,16 @@ function indexFor(review: ReviewSource, plan: PlanSource): ReviewIndex {
   return index;
 }
 
-/** The ranked evidence suggestions for one pledge of `plan` in the review section of `review`. */
-export function suggestForStoredPledge(
+/**
+ * For one pledge of `plan`: the ranked evidence suggestions in the review section of `review`
+ * (the `top` best), whether the review appears silent on it, and the suggested verdict, read from
+ * the evidence already linked from this review (first) and the suggestions.
+ */
+export function assessStoredPledge(
   review: ReviewSource,
   plan: PlanSource,
-  pledge: { text: string; section?: string; target?: { value: number; valueMax?: number | null; unit: string | null; comparator: string; growth: boolean } | null },
-  top = 5,
-): Suggestion[] {
-  return suggestEvidence(indexFor(review, plan), { text: pledge.text, section: pledge.section, target: pledge.target ?? null }, { top });
+  pledge: { text: string; section?: string; target?: NumericTarget | null },
+  options: { top?: number; linked?: LinkedQuote[] } = {},
+): { suggestions: Suggestion[]; silent: boolean; suggestedVerdict: SuggestedVerdict } {
+  return suggestForPledge(indexFor(review, plan), { text: pledge.text, section: pledge.section, target: pledge.target ?? null }, { top: options.top ?? 5, linked: options.linked });
 }

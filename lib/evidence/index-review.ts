@@ -328,3 +328,17 @@ export function indexReview(source: string, range?: TextRange, options: { backgr
     quantityUnitDf,
   };
 }
+
+/** How far around a unit its sentence is read for figures and words (a sentence can be a whole report). */
+export const CONTEXT_REACH = 160;
+
+/**
+ * The unit's sentence, clipped to CONTEXT_REACH characters on each side of the unit, as text and
+ * where it starts in the source: a figure is often in a sibling clause (城镇居民…14785元，…分别增长10%),
+ * but a sentence of 400,000 characters must not be read whole for every pledge.
+ */
+export function unitContext(index: ReviewIndex, u: EvidenceUnit): { text: string; start: number } {
+  const start = Math.max(u.sentence.start, u.start - CONTEXT_REACH);
+  const end = Math.min(u.sentence.end, u.end + CONTEXT_REACH);
+  return { text: index.source.slice(start, end), start };
+}

@@ -6,7 +6,7 @@
 
 /** Indicator id → name variants (folded, simplified). A variant may stand for several ids (城乡居民…). */
 const INDICATORS: [string[], string[]][] = [
-  [["gdp"], ["地区生产总值", "生产总值", "gdp", "经济总量"]],
+  [["gdp"], ["地区生产总值", "国内生产总值", "生产总值", "gdp", "经济总量"]],
   [["fiscal-total"], ["地方财政总收入", "财政总收入"]],
   [["public-budget"], ["一般公共预算收入", "公共财政预算收入", "公共预算收入", "财政预算收入", "地方财政收入"]],
   [["public-spending"], ["一般公共预算支出", "公共财政预算支出", "公共预算支出"]],
@@ -23,9 +23,10 @@ const INDICATORS: [string[], string[]][] = [
   [["industrial-output"], ["规模以上工业总产值", "工业总产值"]],
   [["industrial-va"], ["规模以上工业增加值", "工业增加值"]],
   [["trade"], ["进出口总额", "外贸进出口"]],
-  [["foreign-investment"], ["实际利用外资", "利用外资"]],
+  [["foreign-investment"], ["实际利用外资", "利用外资", "实际使用外资", "使用外资"]],
   [["rnd"], ["研发投入", "研究与试验发展经费"]],
-  [["energy-intensity"], ["单位gdp能耗", "万元gdp能耗", "单位地区生产总值能耗", "能耗"]],
+  [["energy-intensity"], ["单位gdp能耗", "万元gdp能耗", "单位地区生产总值能耗", "单位生产总值能耗", "单位国内生产总值能耗", "万元国内生产总值综合能耗", "万元国内生产总值能耗", "万元生产总值能耗", "综合能耗", "能耗"]],
+  [["carbon-intensity"], ["单位gdp二氧化碳排放", "单位地区生产总值二氧化碳排放", "二氧化碳排放", "碳排放强度"]],
   [["cpi"], ["居民消费价格"]],
   [["forest-cover"], ["森林覆盖率"]],
   [["urbanization"], ["城镇化率"]],
@@ -50,7 +51,9 @@ export function findIndicators(folded: string): IndicatorMention[] {
     while (at >= 0) {
       let free = true;
       for (let i = at; i < at + v.name.length; i++) if (taken[i]) { free = false; break; }
-      if (free) {
+      // 万元GDP…, 单位生产总值…, 占GDP的比重: a ratio to GDP, not GDP
+      const perGdp = v.ids[0] === "gdp" && (/(万元|单位|每|占)$/.test(folded.slice(Math.max(0, at - 2), at)) || /^的?(比重|比例|占比)/.test(folded.slice(at + v.name.length, at + v.name.length + 3)));
+      if (free && !perGdp) {
         for (let i = at; i < at + v.name.length; i++) taken[i] = 1;
         for (const id of v.ids) out.push({ id, start: at, end: at + v.name.length });
       }

@@ -43,8 +43,9 @@ describe("suggestForPledges on hailar_2014 → hailar_2015", () => {
   it("produces the cli suggest JSON shape", () => {
     const json = toSuggestJson(result);
     expect(Object.keys(json)).toEqual(["pledges"]);
-    expect(Object.keys(json.pledges[0])).toEqual(["id", "text", "start", "end", "suggestions"]);
-    expect(Object.keys(json.pledges[0].suggestions[0])).toEqual(["text", "start", "end", "score", "terms", "comparison"]);
+    expect(Object.keys(json.pledges[0])).toEqual(["id", "text", "start", "end", "silent", "suggestedVerdict", "suggestions"]);
+    expect(Object.keys(json.pledges[0].suggestedVerdict)).toEqual(["status", "confidence", "reason"]);
+    expect(Object.keys(json.pledges[0].suggestions[0])).toEqual(["text", "start", "end", "score", "level", "probability", "terms", "comparison"]);
     expect(json.pledges[0].suggestions.length).toBeLessThanOrEqual(3);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

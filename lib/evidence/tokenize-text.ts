@@ -1,14 +1,15 @@
 /**
  * Terms for matching folded report text: character bigrams (`b:`), words from Intl.Segmenter plus
- * runs of single characters that the segmenter could not place, usually names (`w:`), and numbers
- * with units (`q:`). Stop words are dropped. Offsets are into the folded text, which has the
+ * runs of single characters that the segmenter could not place, usually names (`w:`), numbers
+ * with units (`q:`), and abbreviations with their long forms (`a:`). Stop words are dropped. Offsets are into the folded text, which has the
  * source's offsets (lib/report/script.ts normalizeForSearch).
  */
+import { findAbbreviations } from "./abbreviations";
 import { extractQuantities, quantityKey, type Quantity } from "./extract-quantities";
 import { FUNCTION_CHARS, STOP_WORDS, isStopBigram } from "./stop-words";
 
 export interface Term {
-  /** `b:` bigram, `w:` word, `q:` quantity key. */
+  /** `b:` bigram, `w:` word, `q:` quantity key, `a:` abbreviation or its long form (abbreviations.ts). */
   key: string;
   start: number;
   end: number;
@@ -119,8 +120,16 @@ export function tokenizeQuantities(quantities: Quantity[]): Term[] {
   return quantities.map((q) => ({ key: "q:" + quantityKey(q), start: q.start, end: q.end }));
 }
 
+/** Abbreviation terms: 化债 and 化解政府债务 both give `a:debt`. */
+export function tokenizeAbbreviations(folded: string): Term[] {
+  return findAbbreviations(folded).map((a) => ({ key: "a:" + a.id, start: a.start, end: a.end }));
+}
+
 /** All matching terms of a folded text, with its quantities. */
 export function tokenizeForMatch(folded: string): { terms: Term[]; quantities: Quantity[] } {
   const quantities = extractQuantities(folded);
-  return { terms: [...tokenizeBigrams(folded, quantities), ...tokenizeWords(folded), ...tokenizeQuantities(quantities)], quantities };
+  return {
+    terms: [...tokenizeBigrams(folded, quantities), ...tokenizeWords(folded), ...tokenizeQuantities(quantities), ...tokenizeAbbreviations(folded)],
+    quantities,
+  };
 }

@@ -110,5 +110,7 @@ describe("findTargets: not targets", () => {
   it("a numeral naming a set of rules is no count (八项规定, 两个确立)", () => {
     expect(findTargets("落实中央八项规定精神")).toEqual([]);
     expect(findTargets("深刻领悟两个确立的决定性意义")).toEqual([]);
+    expect(findTargets("稳步推行部门预算、集中支付、收支两条线和政府采购制度改革")).toEqual([]);
+    expect(findTargets("新建两条城市主干道")).toHaveLength(1);
   });
 });

@@ -134,8 +134,8 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
     if (unit === "年" && (/^\d{4}$/.test(n1) || /^(底|内|前|初|中|末|度|的|起|以来|来)/.test(a.slice(end, end + 2)))) continue;
     if (unit === "年" && !/(连续|期限|缩短|延长|用|内)/.test(a.slice(Math.max(0, start - 4), start))) continue;
     if ((unit === "届" || unit === "期") && !/\d/.test(n1)) continue;
-    // 八项规定, 三项制度, 两个确立: a Chinese numeral naming a set of rules or tenets, not a count.
-    if (!/\d/.test(n1) && /^(项|个|大|条)$/.test(unitRaw) && /^(规定|原则|要求|制度|意识|自信|维护|确立|坚持|必须|战略|基本)/.test(a.slice(end, end + 2))) continue;
+    // 八项规定, 三项制度, 两个确立, 收支两条线: a Chinese numeral naming a set of rules or tenets, not a count.
+    if (!/\d/.test(n1) && /^(项|个|大|条)$/.test(unitRaw) && /^(规定|原则|要求|制度|意识|自信|维护|确立|坚持|必须|战略|基本|线)/.test(a.slice(end, end + 2))) continue;
     // 三次产业 (the tertiary sector), 二期工程's siblings: names, not counts.
     if (unit === "次" && /^产业/.test(a.slice(end, end + 2))) continue;
     // 三元, 五星 …: Chinese numerals before a currency are company names, not amounts.

@@ -194,6 +194,11 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
         <p className="mt-1 text-xs text-stone-600" data-testid="audit-formula">
           <strong>{t("auditReport.formula")}</strong> {t("auditReport.formulaNote")} {t("regions.rate.rule")}
         </p>
+        {aggregate.suggestions.accepted + aggregate.suggestions.changed > 0 ? (
+          <p className="mt-1 text-xs text-stone-600" data-testid="audit-suggestions" data-accepted={aggregate.suggestions.accepted} data-changed={aggregate.suggestions.changed}>
+            {t("auditReport.suggestions", { accepted: aggregate.suggestions.accepted, changed: aggregate.suggestions.changed })}
+          </p>
+        ) : null}
         {mode === "public" && !notes ? <p className="mt-1 text-xs text-stone-500">{t("auditReport.notesHidden")}</p> : null}
       </section>
 

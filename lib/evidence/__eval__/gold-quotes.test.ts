@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseReport } from "../../report/parse-report";
 import { readCorpusText } from "../../report/__eval__/wild";
 import { findReviewRange } from "../suggest-for-pair";
-import { findQuote, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar } from "./read-gold";
+import { findQuote, readGold, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar } from "./read-gold";
 
 describe("Hailar gold labels", () => {
   const gold = loadGold();
@@ -20,6 +20,22 @@ describe("Hailar gold labels", () => {
     expect(none).toBeGreaterThan(0.15);
     expect(none).toBeLessThan(0.25);
     expect(new Set(all.map((g) => g.id)).size).toBe(all.length);
+  });
+
+  it("gives every pledge a hand verdict, not_verifiable where the review is silent", () => {
+    const all = gold.flatMap((p) => p.pledges);
+    expect(all.filter((g) => !g.evidence).every((g) => g.verdict === "not_verifiable")).toBe(true);
+    const counts = new Map<string, number>();
+    for (const g of all) counts.set(g.verdict, (counts.get(g.verdict) ?? 0) + 1);
+    for (const v of ["fulfilled", "partial", "unfulfilled", "not_verifiable"]) expect(counts.get(v), v).toBeGreaterThan(10);
+  });
+
+  it("refuses a malformed verdict and a silent pledge judged fulfilled", () => {
+    const block = (evidence: string, verdict: string) =>
+      `## a.txt → b.txt\n\n### x-01\n- kind: quantitative\n- pledge: P\n${evidence}\n- verdict: ${verdict}\n`;
+    expect(() => readGold(block("- evidence: none", "met"))).toThrow(/bad verdict/);
+    expect(() => readGold(block("- evidence: none", "fulfilled"))).toThrow(/must be not_verifiable/);
+    expect(readGold(block("- evidence:\n  - Q", "partial"))[0].pledges[0].verdict).toBe("partial");
   });
 
   for (const pair of gold) {

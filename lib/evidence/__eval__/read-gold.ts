@@ -8,6 +8,11 @@ import path from "node:path";
 
 export type GoldKind = "quantitative" | "project" | "policy";
 
+/** A hand verdict, judged from the quotes as an analyst would (the app's assessment statuses minus `in_progress`). */
+export type GoldVerdict = "fulfilled" | "partial" | "unfulfilled" | "not_verifiable";
+
+const VERDICTS: readonly GoldVerdict[] = ["fulfilled", "partial", "unfulfilled", "not_verifiable"];
+
 export interface GoldPledge {
   id: string;
   section: string;
@@ -19,6 +24,8 @@ export interface GoldPledge {
   /** Acceptable evidence quotes (verbatim from the review file); null when the review is silent. */
   evidence: string[] | null;
   note?: string;
+  /** The hand verdict; `not_verifiable` whenever the review is silent. */
+  verdict: GoldVerdict;
 }
 
 export interface GoldPair {
@@ -44,10 +51,11 @@ export function readGold(markdown: string): GoldPair[] {
   const finish = () => {
     if (!pledge) return;
     if (!pair) throw new Error(`gold: pledge ${pledge.id} outside a pair`);
-    if (!pledge.pledge || !pledge.kind || pledge.evidence === undefined) {
+    if (!pledge.pledge || !pledge.kind || pledge.evidence === undefined || !pledge.verdict) {
       throw new Error(`gold: pledge ${pledge.id} is incomplete`);
     }
     if (pledge.evidence && pledge.evidence.length === 0) throw new Error(`gold: pledge ${pledge.id} has empty evidence`);
+    if (pledge.evidence === null && pledge.verdict !== "not_verifiable") throw new Error(`gold: silent pledge ${pledge.id} must be not_verifiable`);
     pair.pledges.push(pledge as GoldPledge);
     pledge = null;
   };
@@ -63,7 +71,7 @@ export function readGold(markdown: string): GoldPair[] {
       finish();
       pledge = { id: m[1], section: "" };
       inEvidence = false;
-    } else if (pledge && (m = line.match(/^- (section|kind|tier|pledge|evidence|note):\s?(.*)$/))) {
+    } else if (pledge && (m = line.match(/^- (section|kind|tier|pledge|evidence|note|verdict):\s?(.*)$/))) {
       const [, key, value] = m;
       inEvidence = false;
       if (key === "section") pledge.section = value;
@@ -76,6 +84,10 @@ export function readGold(markdown: string): GoldPair[] {
         pledge.kind = value as GoldKind;
       } else if (key === "pledge") pledge.pledge = value;
       else if (key === "note") pledge.note = value;
+      else if (key === "verdict") {
+        if (!VERDICTS.includes(value as GoldVerdict)) throw new Error(`gold: ${pledge.id} bad verdict ${value}`);
+        pledge.verdict = value as GoldVerdict;
+      }
       else if (value === "none") pledge.evidence = null;
       else if (value === "") {
         pledge.evidence = [];

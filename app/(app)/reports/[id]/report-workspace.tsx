@@ -9,6 +9,7 @@ import { PledgeList, type SectionRef } from "./pledge-list";
 import { rangeToSourceSpan } from "./source-selection";
 import { FilterBar, type FilterOptions } from "./filter-bar";
 import { BulkBar } from "./bulk-bar";
+import { AcceptSuggestions } from "./accept-suggestions";
 import { usePledgeErrorText } from "./pledge-error-text";
 
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
@@ -164,6 +165,7 @@ export function ReportWorkspace({
         {canBulk && checked.size > 0 ? (
           <BulkBar reportId={reportId} selected={[...checked]} users={filterOptions.users} canEditPledges={canEdit} onClear={() => setChecked(new Set())} />
         ) : null}
+        {canBulk ? <AcceptSuggestions reportId={reportId} selected={[...checked]} /> : null}
         <FilterBar filters={filters} options={filterOptions} shown={visible ? visible.size : pledges.length} total={pledges.length} invalid={invalidFilters} />
         <PledgeList
           reportId={reportId}

@@ -10,6 +10,7 @@ import {
   type AssessmentActionResult,
 } from "@/lib/assessments/actions";
 import { ASSESSMENT_STATUSES, type AssessmentConflict, type AssessmentDto, type PersonDto } from "@/lib/assessments/schema";
+import type { SuggestedVerdictDto } from "@/lib/evidence-links/schema";
 import { needsRationale } from "@/lib/assessments/transitions";
 import type { ActionError } from "@/lib/app-error";
 import { useTranslator } from "@/lib/i18n/client";
@@ -29,7 +30,7 @@ export type AssessmentPermissions = {
   ownPart: "submitted" | "wrote" | null;
 };
 
-type Props = { assessment: AssessmentDto; permissions: AssessmentPermissions; assignableUsers: PersonDto[] };
+type Props = { assessment: AssessmentDto; permissions: AssessmentPermissions; assignableUsers: PersonDto[]; suggestion?: SuggestedVerdictDto | null };
 
 /** An error may carry a conflict (stale version) and, for a refused save, a way to redo it on the new version. */
 type Feedback = { kind: "ok"; text: string } | { kind: "error"; error: ActionError; conflict?: AssessmentConflict; retry?: boolean } | null;
@@ -49,7 +50,7 @@ const stateLabel = (t: Translate, state: string) => t(`assessment.reviewState.${
  * steps the signed-in user may take. Every save names the version it read; a refused stale save
  * shows who changed what, and keeps the user's edits in the form.
  */
-export function AssessmentPanel({ assessment: a, permissions, assignableUsers }: Props) {
+export function AssessmentPanel({ assessment: a, permissions, assignableUsers, suggestion = null }: Props) {
   const { t } = useTranslator();
   const [feedback, setFeedback] = useState<Feedback>(null);
   return (
@@ -60,7 +61,7 @@ export function AssessmentPanel({ assessment: a, permissions, assignableUsers }:
         <span className="ml-auto text-xs text-stone-500">{t("assessment.evidenceCount", { count: a.evidenceCount })}</span>
       </div>
       {/* Re-keyed on every new version: the form starts from what the server has now. */}
-      <AssessmentForm key={a.version} assessment={a} permissions={permissions} assignableUsers={assignableUsers} feedback={feedback} setFeedback={setFeedback} />
+      <AssessmentForm key={a.version} assessment={a} permissions={permissions} assignableUsers={assignableUsers} suggestion={suggestion} feedback={feedback} setFeedback={setFeedback} />
     </section>
   );
 }
@@ -68,14 +69,45 @@ export function AssessmentPanel({ assessment: a, permissions, assignableUsers }:
 /** Keyboard review: letter → verdict (shown in the keys help of the workspace). */
 export const STATUS_KEYS: Record<string, string> = { f: "fulfilled", p: "partial", u: "unfulfilled", n: "not_verifiable", i: "in_progress", x: "not_assessed" };
 
+/** Keyboard review: accept the suggested verdict (fills verdict, rationale and reported value). */
+export const ACCEPT_KEY = "a";
+
+/**
+ * The verdict the evidence suggests, its confidence and the reason quoting the numbers or words it
+ * rests on, with the button (and key A) that fills the form from it.
+ */
+function SuggestionBox({ suggestion, canAccept, pending, onAccept, current }: { suggestion: SuggestedVerdictDto; canAccept: boolean; pending: boolean; onAccept: () => void; current: string }) {
+  const { t, locale } = useTranslator();
+  const tone = { high: "bg-green-100 text-green-800", medium: "bg-amber-100 text-amber-800", low: "bg-stone-200 text-stone-700" }[suggestion.confidence];
+  return (
+    <div className="rounded-md border border-sky-200 bg-sky-50/60 px-3 py-2 text-sm" data-testid="suggested-verdict" data-status={suggestion.status} data-confidence={suggestion.confidence}>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-xs font-medium text-sky-900">{t("verdict.suggested")}</span>
+        <strong>{statusLabel(t, suggestion.status)}</strong>
+        <span className={`badge ${tone}`}>{t(`verdict.confidence.${suggestion.confidence}` as MessageKey)}</span>
+        {current !== "not_assessed" ? (
+          <span className="text-xs text-stone-500" data-testid="suggested-verdict-match">{t(current === suggestion.status ? "verdict.matches" : "verdict.differs")}</span>
+        ) : null}
+        {canAccept ? (
+          <button type="button" className="btn btn-sm ml-auto" disabled={pending} onClick={onAccept} title={t("verdict.acceptHint")} data-testid="accept-suggestion">
+            {t("verdict.accept")} <kbd className="ml-1 text-[10px] opacity-60">A</kbd>
+          </button>
+        ) : null}
+      </div>
+      <p className="mt-1 text-xs leading-relaxed text-stone-700" data-testid="suggested-verdict-reason">{suggestion.reason[locale]}</p>
+    </div>
+  );
+}
+
 function AssessmentForm({
   assessment: a,
   permissions: can,
   assignableUsers,
+  suggestion,
   feedback,
   setFeedback,
 }: Props & { feedback: Feedback; setFeedback: (f: Feedback) => void }) {
-  const { t } = useTranslator();
+  const { t, locale } = useTranslator();
   const errorText = useActionErrorText();
   const router = useRouter();
   const [transitioning, startTransition] = useTransition();
@@ -120,7 +152,7 @@ function AssessmentForm({
   // rationale saves (Shift+Enter: new line); Enter elsewhere saves pending edits, else submits.
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
   const canSubmitNow = can.submit && (a.reviewState === "draft" || a.reviewState === "returned");
-  const keys = useRef({ dirty: false, rationaleMissing: false, canSubmitNow: false, pending: false, save: () => {}, submit: () => {} });
+  const keys = useRef({ dirty: false, rationaleMissing: false, canSubmitNow: false, pending: false, save: () => {}, submit: () => {}, accept: () => {} });
   useEffect(() => {
     keys.current = {
       dirty,
@@ -129,8 +161,20 @@ function AssessmentForm({
       pending,
       save: () => save(a.version),
       submit: () => act(() => submitAssessmentAction({ pledgeId: a.pledgeId, version: a.version }), () => t("assessment.submittedOk")),
+      accept: acceptSuggestion,
     };
   });
+
+  // Accepting a suggestion fills the form (verdict, rationale quoting the evidence, reported
+  // figure) without saving: the analyst reads and edits it, then saves with Enter.
+  function acceptSuggestion() {
+    if (!suggestion || !can.edit) return;
+    setStatus(suggestion.status);
+    setRationale(suggestion.reason[locale]);
+    if (a.target && suggestion.reportedValue) setReportedValue(suggestion.reportedValue);
+    setFeedback({ kind: "ok", text: t("verdict.filled") });
+    requestAnimationFrame(() => rationaleRef.current?.focus());
+  }
   useEffect(() => {
     if (!can.edit) return;
     function onKey(e: KeyboardEvent) {
@@ -147,7 +191,10 @@ function AssessmentForm({
       }
       if (target.closest("input, textarea, select, button, [contenteditable]")) return;
       const status = STATUS_KEYS[e.key.toLowerCase()];
-      if (status) {
+      if (e.key.toLowerCase() === ACCEPT_KEY && !e.shiftKey) {
+        e.preventDefault();
+        k.accept();
+      } else if (status) {
         e.preventDefault();
         setStatus(status);
         requestAnimationFrame(() => rationaleRef.current?.focus());
@@ -191,6 +238,8 @@ function AssessmentForm({
       {a.assessedBy && a.status !== "not_assessed" ? (
         <p className="text-xs text-stone-500" data-testid="assessment-assessed-by">{t("assessment.assessedBy", { name: a.assessedBy.name, date: formatTime(a.assessedAt) })}</p>
       ) : null}
+
+      {suggestion ? <SuggestionBox suggestion={suggestion} canAccept={can.edit} pending={pending} onAccept={acceptSuggestion} current={status} /> : null}
 
       <fieldset disabled={!can.edit || pending}>
         <legend className="label">{t("assessment.field.status")}</legend>

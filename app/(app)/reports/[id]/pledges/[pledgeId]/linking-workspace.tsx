@@ -21,15 +21,101 @@ function formatFigure(v: { value: number; unit: string; comparator?: string; gro
   return `${sign}${v.growth ? "+" : ""}${v.value}${v.unit}`;
 }
 
+/** The target as the pledge writes it (50亿元, with its comparator), else in canonical units. */
+function writtenTarget(target: Comparison["target"]): string {
+  if (!target.text) return formatFigure(target);
+  const comparator = target.ceiling && target.comparator !== "<=" ? "<=" : target.comparator;
+  const sign = comparator !== "=" ? `${COMPARATOR[comparator] ?? ""} ` : "";
+  return `${sign}${target.text.replace(/(以上|以内|左右|以下)$/, "")}`;
+}
+
 function VerdictBadge({ comparison }: { comparison: Comparison }) {
   const { t } = useTranslator();
   const tone = { met: "bg-green-100 text-green-800", below: "bg-red-100 text-red-800", exceeded: "bg-amber-100 text-amber-800", unclear: "bg-stone-200 text-stone-700" }[comparison.verdict];
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5 text-xs" title={t("ws.suggestedVerdict")} data-testid="comparison">
-      <span className="text-stone-600">{t("ws.comparison", { target: formatFigure(comparison.target), reported: formatFigure(comparison.reported) })}</span>
+      <span className="text-stone-600">{t("ws.comparison", { target: writtenTarget(comparison.target), reported: comparison.reported.text || formatFigure(comparison.reported) })}</span>
       <span className={`badge ${tone}`}>{t(`ws.verdict.${comparison.verdict}` as MessageKey)}</span>
     </span>
   );
+}
+
+/** How far a suggestion can be trusted: its level, with what the level measured on the labelled pairs. */
+function LevelBadge({ level }: { level: "strong" | "fair" | "weak" }) {
+  const { t } = useTranslator();
+  const tone = { strong: "bg-green-100 text-green-800", fair: "bg-amber-100 text-amber-800", weak: "bg-stone-200 text-stone-600" }[level];
+  const label = level === "weak" ? t("ws.weak") : t(`ws.level.${level}` as MessageKey);
+  return (
+    <span className={`badge ${tone}`} title={t(`ws.level.${level}Hint` as MessageKey)} data-testid="suggestion-level" data-level={level}>
+      {label}
+    </span>
+  );
+}
+
+/**
+ * What the page says when the review appears silent on the pledge: that, a finder that selects a
+ * word in next year's report (then L links it), and the way to an external source.
+ */
+function SilenceNotice({ reviewText, onFind, canLink }: { reviewText: string; onFind: (start: number, end: number) => void; canLink: boolean }) {
+  const { t } = useTranslator();
+  const [term, setTerm] = useState("");
+  const [result, setResult] = useState<string | null>(null);
+  const from = useRef(0);
+  return (
+    <div className="mb-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" role="note" data-testid="ws-silent">
+      <p>{t("ws.silent")}</p>
+      <form
+        className="mt-2 flex flex-wrap items-center gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const q = term.trim();
+          if (!q) return;
+          // the next occurrence after the last one found, wrapping around
+          let at = reviewText.indexOf(q, from.current);
+          if (at < 0) at = reviewText.indexOf(q);
+          if (at < 0) {
+            setResult(t("ws.silentNotFound", { term: q }));
+            return;
+          }
+          from.current = at + q.length;
+          onFind(at, at + q.length);
+          setResult(canLink ? t("ws.silentFound", { term: q }) : null);
+        }}
+      >
+        <label className="sr-only" htmlFor="ws-silent-find">{t("ws.silentSearch")}</label>
+        <input id="ws-silent-find" className="input w-48 py-1" placeholder={t("ws.silentSearch")} value={term} onChange={(e) => { setTerm(e.target.value); from.current = 0; }} />
+        <button className="btn btn-sm">{t("ws.silentSearchGo")}</button>
+        <a className="text-xs text-brand-700 hover:underline" href="#ws-external" onClick={() => { const d = document.getElementById("ws-external") as HTMLDetailsElement | null; if (d) d.open = true; }}>{t("ws.external")}</a>
+      </form>
+      {result ? <p className="mt-1 text-xs" role="status">{result}</p> : null}
+    </div>
+  );
+}
+
+/** Selects [start, end) of the review text in its pane (offsets relative to the pane's text) and scrolls to it. */
+function selectReviewSpan(container: HTMLElement | null, start: number, end: number): void {
+  if (!container) return;
+  const spans = [...container.querySelectorAll<HTMLElement>("[data-offset]")];
+  const locate = (offset: number): { node: Node; offset: number } | null => {
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const base = Number(spans[i].dataset.offset);
+      if (base <= offset) {
+        const node = spans[i].firstChild;
+        return node ? { node, offset: Math.min(offset - base, node.textContent?.length ?? 0) } : null;
+      }
+    }
+    return null;
+  };
+  const a = locate(start);
+  const b = locate(end);
+  if (!a || !b) return;
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  (a.node.parentElement ?? container).scrollIntoView({ block: "center" });
 }
 
 /** Offsets of the current DOM selection inside the review pane, via data-offset on its text spans. */
@@ -208,7 +294,15 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
             <>
               <section className="card p-4" aria-labelledby="ws-suggestions" data-testid="ws-suggestions">
                 <h2 id="ws-suggestions" className="mb-2 font-semibold">{t("ws.suggestions")}</h2>
-                {ws.suggestions.length === 0 ? <p className="text-sm text-stone-500">{t("ws.noSuggestions")}</p> : null}
+                {ws.silent ? (
+                  <SilenceNotice
+                    onFind={(start, end) => selectReviewSpan(reviewRef.current, start, end)}
+                    reviewText={ws.review.text}
+                    canLink={canLink}
+                  />
+                ) : ws.suggestions.length === 0 ? (
+                  <p className="text-sm text-stone-500">{t("ws.noSuggestions")}</p>
+                ) : null}
                 <ol className="space-y-2">
                   {ws.suggestions.map((s, i) => (
                     <li
@@ -225,7 +319,7 @@ export function LinkingWorkspace({ workspace: ws, canLink }: Props) {
                         <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
                           <span>{t("ws.matched")}: {s.terms.slice(0, 6).join("、") || "—"}</span>
                           <span className="tabular-nums">· {s.score.toFixed(1)}</span>
-                          {s.weak ? <span className="badge bg-stone-200 text-stone-600">{t("ws.weak")}</span> : null}
+                          <LevelBadge level={s.level} />
                           {s.comparison ? <VerdictBadge comparison={s.comparison} /> : null}
                         </div>
                       </div>
@@ -275,6 +369,7 @@ const KEYS: [string, MessageKey][] = [
   ["J / K", "keys.nav"],
   ["1 – 9", "keys.link"],
   ["L", "keys.linkSelection"],
+  ["A", "keys.accept"],
   ["F P U N I X", "keys.status"],
   ["Enter", "keys.enter"],
   ["Shift+Enter", "keys.newline"],
@@ -334,7 +429,7 @@ function ExternalSourceForm({ pledgeId, onDone }: { pledgeId: string; onDone: (r
     return code ? <p className="mt-0.5 text-xs text-red-700" role="alert">{errorText({ ok: false, code: "INVALID_INPUT", message: code })}</p> : null;
   };
   return (
-    <details className="card p-4" data-testid="ws-external">
+    <details className="card p-4" data-testid="ws-external" id="ws-external">
       <summary className="cursor-pointer font-semibold">{t("ws.external")}</summary>
       <p className="mt-1 text-xs text-stone-500">{t("ws.externalHint")}</p>
       <form

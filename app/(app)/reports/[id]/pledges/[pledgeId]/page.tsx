@@ -29,6 +29,7 @@ export default async function PledgeWorkspacePage({ params }: { params: Promise<
       <div className="mt-4 grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <AssessmentPanel
           assessment={assessment}
+          suggestion={workspace.suggestedVerdict}
           assignableUsers={assignableUsers}
           permissions={{
             edit: can(user.role, "assessment:edit"),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Pledge" ADD COLUMN     "suggestedStatus" TEXT;
+
