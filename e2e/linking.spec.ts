@@ -106,10 +106,11 @@ test("a reviewer pairs a report whose year is unknown by hand; analysts cannot",
   await expect(page.getByTestId("reviewed-by")).toContainText("2020年大連市政府工作報告");
   await page.reload();
   await expect(page.getByTestId("reviewed-by")).toContainText("2020年大連市政府工作報告");
-  // Clear it again, so other specs see the seeded state.
+  // Hand it back to the automatic rule, so other specs see the seeded state (no year: no pairing).
   await page.getByTestId("pairing-editor").locator("summary").click();
-  await page.getByTestId("pairing-editor").getByRole("combobox").selectOption("");
+  await page.getByTestId("pairing-editor").getByRole("combobox").selectOption({ label: "自动配对（同一地区的次年报告）" });
   await page.getByTestId("pairing-editor").getByRole("button", { name: "保存配对" }).click();
   await expect(page.getByTestId("reviewed-by")).toContainText("尚无次年报告");
+  await expect(page.getByTestId("reviewed-by")).toHaveAttribute("data-source", "none");
   await reviewer.close();
 });

@@ -67,6 +67,8 @@ type Entry = {
 const FORBIDDEN = { code: "FORBIDDEN" };
 const NOT_FOUND = { code: "NOT_FOUND" };
 const smallReport = () => ({ name: "intruder.txt", buffer: reportCopy("hailar/hailar_2013.txt", "（越权导入）") });
+/** A metadata edit of the plan that would change its year, as the report editor sends it. */
+const reportEdit = (w: World) => ({ reportId: w.planId, version: 1, region: REGION, regionId: w.regionId, level: "county", year: 2099, title: "越权改名", deliveredOn: null, speaker: null, meeting: null });
 const importFields = { region: "越权", level: "county", year: "2013", title: "INTRUDER 越权导入", deliveredOn: "", speaker: "", meeting: "", script: "simplified" };
 
 const ACTIONS: Entry[] = [
@@ -272,17 +274,65 @@ const ACTIONS: Entry[] = [
       },
     ],
   },
-  // lib/reports
+  // lib/pairing
   {
-    file: "lib/reports/actions.ts",
+    file: "lib/pairing/actions.ts",
     name: "setPairingAction",
     kind: "json",
     page: (w) => `/reports/${w.planId}`,
     cases: (w) => [
-      { as: "viewer", args: [{ reportId: w.planId, reviewReportId: null }], expect: FORBIDDEN, why: "viewers cannot pair" },
-      { as: "analyst", args: [{ reportId: w.planId, reviewReportId: null }], expect: FORBIDDEN, why: "pairing is for reviewers and admins" },
-      { as: "reviewer", args: [{ reportId: w.planId, reviewReportId: NOWHERE }], expect: NOT_FOUND, why: "an unknown review report" },
-      { as: "reviewer", args: [{ reportId: NOWHERE, reviewReportId: w.reviewId }], expect: NOT_FOUND, why: "an unknown plan report" },
+      { as: "viewer", args: [{ reportId: w.planId, reviewId: null }], expect: FORBIDDEN, why: "viewers cannot pair" },
+      { as: "analyst", args: [{ reportId: w.planId, reviewId: null }], expect: FORBIDDEN, why: "pairing is for reviewers and admins" },
+      { as: "reviewer", args: [{ reportId: w.planId, reviewId: NOWHERE }], expect: NOT_FOUND, why: "an unknown review report" },
+      { as: "reviewer", args: [{ reportId: NOWHERE, reviewId: w.reviewId }], expect: NOT_FOUND, why: "an unknown plan report" },
+      { as: "reviewer", args: [{ reportId: w.planId, reviewId: w.planId }], expect: { code: "INVALID_INPUT", message: "PAIR_SELF" }, why: "a report cannot review itself" },
+    ],
+  },
+  // lib/reports
+  {
+    file: "lib/reports/actions.ts",
+    name: "updateReportMetadataAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ ...reportEdit(w), reportId: w.planId }], expect: FORBIDDEN, why: "viewers cannot edit a report" },
+      { as: "analyst", args: [{ ...reportEdit(w), reportId: NOWHERE }], expect: NOT_FOUND, why: "an unknown report" },
+      { as: "analyst", args: [{ ...reportEdit(w), version: 999 }], expect: { code: "CONFLICT", message: "REPORT_CHANGED" }, why: "an edit of a version not read" },
+      { as: "analyst", args: [{ ...reportEdit(w), regionId: NOWHERE }], expect: NOT_FOUND, why: "a region that does not exist" },
+    ],
+  },
+  {
+    file: "lib/reports/actions.ts",
+    name: "archiveReportAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "analyst", args: [{ reportId: w.planId }], expect: FORBIDDEN, why: "archiving is for admins" },
+      { as: "reviewer", args: [{ reportId: w.planId }], expect: FORBIDDEN, why: "archiving is for admins" },
+      { as: "admin", args: [{ reportId: NOWHERE }], expect: NOT_FOUND, why: "an unknown report" },
+    ],
+  },
+  {
+    file: "lib/reports/actions.ts",
+    name: "restoreReportAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "analyst", args: [{ reportId: w.planId }], expect: FORBIDDEN, why: "restoring is for admins" },
+      { as: "admin", args: [{ reportId: w.planId }], expect: { code: "CONFLICT", message: "REPORT_NOT_ARCHIVED" }, why: "a report in use is not restored" },
+    ],
+  },
+  {
+    file: "lib/reports/actions.ts",
+    name: "deleteReportAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "analyst", args: [{ reportId: w.reviewId, version: 1 }], expect: FORBIDDEN, why: "deleting is for admins" },
+      { as: "reviewer", args: [{ reportId: w.reviewId, version: 1 }], expect: FORBIDDEN, why: "deleting is for admins" },
+      { as: "admin", args: [{ reportId: w.planId, version: 1 }], expect: { code: "CONFLICT", message: "REPORT_HAS_WORK" }, why: "a report with verdicts and evidence is archived, never deleted" },
+      { as: "admin", args: [{ reportId: w.reviewId, version: 999 }], expect: { code: "CONFLICT", message: "REPORT_CHANGED" }, why: "a delete of a version not read" },
+      { as: "admin", args: [{ reportId: NOWHERE, version: 1 }], expect: NOT_FOUND, why: "an unknown report" },
     ],
   },
   {
@@ -298,6 +348,38 @@ const ACTIONS: Entry[] = [
     kind: "formdata",
     page: () => "/reports/import",
     cases: () => [{ as: "viewer", fields: {}, file: smallReport(), expect: FORBIDDEN, why: "viewers cannot import (not even preview)" }],
+  },
+  // lib/regions
+  {
+    file: "lib/regions/actions.ts",
+    name: "matchRegionAction",
+    kind: "json",
+    page: () => "/reports/import",
+    cases: () => [{ as: "viewer", args: [{ name: "区".repeat(101) }], expect: { code: "INVALID_INPUT" }, why: "a name of more than 100 characters (a read: every role may ask)" }],
+  },
+  {
+    file: "lib/regions/actions.ts",
+    name: "updateRegionAction",
+    kind: "json",
+    page: (w) => `/regions/${w.regionId}`,
+    cases: (w) => [
+      { as: "analyst", args: [{ regionId: w.regionId, version: 1, name: "越权改名区", level: "county", parentId: null }], expect: FORBIDDEN, why: "regions are corrected by admins" },
+      { as: "reviewer", args: [{ regionId: w.regionId, version: 1, name: "越权改名区", level: "county", parentId: null }], expect: FORBIDDEN, why: "regions are corrected by admins" },
+      { as: "admin", args: [{ regionId: NOWHERE, version: 1, name: "越权改名区", level: "county", parentId: null }], expect: NOT_FOUND, why: "an unknown region" },
+      { as: "admin", args: [{ regionId: w.regionId, version: 999, name: "越权改名区", level: "county", parentId: null }], expect: { code: "CONFLICT", message: "REGION_CHANGED" }, why: "an edit of a version not read" },
+      { as: "admin", args: [{ regionId: w.regionId, version: 1, name: REGION, level: "county", parentId: w.regionId }], expect: { code: "INVALID_INPUT", message: "PARENT_CYCLE" }, why: "a region cannot lie in itself" },
+    ],
+  },
+  {
+    file: "lib/regions/actions.ts",
+    name: "mergeRegionsAction",
+    kind: "json",
+    page: (w) => `/regions/${w.regionId}`,
+    cases: (w) => [
+      { as: "analyst", args: [{ sourceId: w.regionId, targetId: NOWHERE, sourceVersion: 1 }], expect: FORBIDDEN, why: "regions are merged by admins" },
+      { as: "admin", args: [{ sourceId: NOWHERE, targetId: w.regionId, sourceVersion: 1 }], expect: NOT_FOUND, why: "an unknown region" },
+      { as: "admin", args: [{ sourceId: w.regionId, targetId: w.regionId, sourceVersion: 1 }], expect: { code: "INVALID_INPUT", message: "MERGE_SELF" }, why: "a region is not merged into itself" },
+    ],
   },
   // lib/evidence-links
   {
@@ -674,6 +756,11 @@ const PAGES: Record<string, (w: World) => { path: string; signedOut: "login" | n
   ],
   "(app)/audit/year/[year]/page.tsx": () => [{ path: "/audit/year/1950", signedOut: "login", as: { viewer: 404 }, note: "a year without reports" }],
   "(app)/reports/page.tsx": () => [{ path: "/reports", signedOut: "login", as: { viewer: 200 }, note: "every role reads" }],
+  "(app)/regions/page.tsx": () => [{ path: "/regions", signedOut: "login", as: { viewer: 200 }, note: "every role reads" }],
+  "(app)/regions/[id]/page.tsx": (w) => [
+    { path: `/regions/${w.regionId}`, signedOut: "login", as: { viewer: 200 }, note: "every role reads (only admins get the forms, and the actions check again)" },
+    { path: `/regions/${NOWHERE}`, signedOut: "login", as: { viewer: 404 }, note: "an unknown region" },
+  ],
   "(app)/reports/[id]/page.tsx": (w) => [
     { path: `/reports/${w.planId}`, signedOut: "login", as: { viewer: 200 }, note: "every role reads" },
     { path: `/reports/${NOWHERE}`, signedOut: "login", as: { viewer: 404 }, note: "an unknown report" },

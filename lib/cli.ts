@@ -139,10 +139,11 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    usage: "import FILE... [--region R] [--year N]",
-    summary: "import reports into the configured database (same checks as the import page)",
+    usage: "import FILE... [--region R] [--year N] [--new-region]",
+    summary: "import reports into the configured database (same checks as the import page); --new-region: a region name close to an existing one is a new region",
     async run(args) {
-      const { options, positionals } = parseOptions(args, ["region", "year"]);
+      const newRegion = args.includes("--new-region");
+      const { options, positionals } = parseOptions(args.filter((a) => a !== "--new-region"), ["region", "year"]);
       if (!positionals.length) throw new UsageError("import needs at least one FILE");
       const confirmed: { region?: string; year?: number } = {};
       if (options.region !== undefined) confirmed.region = options.region;
@@ -159,12 +160,17 @@ const commands: Record<string, Command> = {
       let failed = 0;
       for (const f of positionals) {
         try {
-          const res = await importReport(null, readInputFile(f), path.basename(f), confirmed);
+          const res = await importReport(null, readInputFile(f), path.basename(f), confirmed, {}, { newRegion });
           console.log(`imported ${f}: ${res.pledges} pledges (report ${res.id})`);
         } catch (e) {
           if (e instanceof ReportInputError || e instanceof AppError) {
             failed++;
-            const detail = e instanceof AppError && e.code === "INVALID_INPUT" ? ` (${String(e.details?.field ?? "")}: ${e.message}; pass --region/--year)` : `: ${e.message}`;
+            const detail =
+              e instanceof AppError && e.message === "REGION_UNCONFIRMED"
+                ? ": the region name is close to an existing region's; pass --region with that region's name, or --new-region"
+                : e instanceof AppError && e.code === "INVALID_INPUT"
+                  ? ` (${String(e.details?.field ?? "")}: ${e.message}; pass --region/--year)`
+                  : `: ${e.message}`;
             process.stderr.write(`error: ${f}: ${e.code}${detail}\n`);
           } else throw e;
         }
@@ -185,6 +191,10 @@ const commands: Record<string, Command> = {
       const { retierPledges } = await import("./pledges/mutations");
       const r = await retierPledges();
       if (r.pledges) console.log(`tiers re-derived: ${describeRetier(r)}`);
+      // The data step of the region records migration: a no-op once done.
+      const { upgradeLegacyRegions } = await import("./regions/mutations");
+      const g = await upgradeLegacyRegions();
+      if (g.upgraded || g.merged) console.log(`regions: ${g.upgraded} made records, ${g.merged} merged, ${g.titles} titles named`);
     },
   },
   retier: {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { createFreshDatabase } from "@/lib/testing/fresh-database";
 import { parseReport } from "@/lib/report/parse-report";
 import { generateLargeDatabase } from "./generate-large";
+import { getPairing } from "@/lib/pairing/data";
 
 const root = path.resolve(__dirname, "..");
 const original = (f: string) => readFileSync(path.join(root, "seed", "reports", f), "utf8");
@@ -18,7 +19,7 @@ describe("generateLargeDatabase (real database)", () => {
     expect(s.totals.reports).toBe(2);
     const copies = await db.report.findMany({ where: { region: { name: "合成第001区" } }, orderBy: { year: "asc" }, include: { _count: { select: { pledges: true } } } });
     expect(copies.map((r) => r.year)).toEqual([2012, 2013]);
-    expect(copies[0].reviewReportId).toBe(copies[1].id);
+    expect((await getPairing(db, copies[0].id))?.review?.id).toBe(copies[1].id);
     for (const [copy, file] of [[copies[0], "hailar/hailar_2012.txt"], [copies[1], "hailar/hailar_2013.txt"]] as const) {
       // One added line naming the copy; the rest is the original, byte for byte.
       const [first, ...rest] = copy.sourceText.split("\n");

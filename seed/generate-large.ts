@@ -28,6 +28,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { importReport } from "@/lib/reports/import";
+import { getPairing } from "@/lib/pairing/data";
 import type { ReportMeta } from "@/lib/reports/schema";
 import { createUser } from "@/lib/users/mutations";
 import { approveAssessment, assignPledge, returnAssessment, saveAssessment, submitAssessment } from "@/lib/assessments/mutations";
@@ -252,7 +253,7 @@ export async function generateLargeDatabase(options: GenerateOptions): Promise<G
     for (const planned of regionPlan(regionNo, manifest)) {
       if (done()) break;
       try {
-        const res = await importReport(null, syntheticCopy(planned.file, planned, manifest.get(planned.file)!.title), path.basename(planned.file), planned.meta);
+        const res = await importReport(null, syntheticCopy(planned.file, planned, manifest.get(planned.file)!.title), path.basename(planned.file), planned.meta, {}, { newRegion: true });
         ids.push(res.id);
         created++;
         reports++;
@@ -267,7 +268,7 @@ export async function generateLargeDatabase(options: GenerateOptions): Promise<G
     for (let position = 0; position + 1 < ids.length; position++) {
       const planId = ids[position];
       if (!planId) continue;
-      const reviewId = ids[position + 1] ?? (await db.report.findUniqueOrThrow({ where: { id: planId }, select: { reviewReportId: true } })).reviewReportId;
+      const reviewId = ids[position + 1] ?? (await getPairing(db, planId))?.review?.id ?? null;
       if (!reviewId) continue;
       people ??= await ensureGeneratedUsers();
       const s = await workOnPlan(planId, reviewId, WORKED_SHARE[position], regionNo * 10 + position, people);

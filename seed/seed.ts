@@ -7,6 +7,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/mutations";
 import { importReport } from "@/lib/reports/import";
+import { placeRegionUnder } from "@/lib/regions/mutations";
 import type { ReportMeta } from "@/lib/reports/schema";
 import { AppError } from "@/lib/app-error";
 import { DEMO_USERS } from "./demo-users";
@@ -14,6 +15,18 @@ import { DEMO_USERS } from "./demo-users";
 const REPORTS_DIR = path.join(__dirname, "reports");
 
 type ManifestEntry = { file: string } & Record<string, unknown>;
+
+/**
+ * Where the demo regions lie, where no shipped report says so (a report names its city at most:
+ * 大连市西岗区). Imports record the rest themselves: 大连市西岗区 → 西岗区 under 大连市.
+ */
+const KNOWN_PARENTS: [region: string, parent: string][] = [
+  ["海拉尔区", "呼伦贝尔市"],
+  ["呼伦贝尔市", "内蒙古自治区"],
+  ["大连市", "辽宁省"],
+  ["锦州市", "辽宁省"],
+  ["太原市", "山西省"],
+];
 
 export type SeedSummary = { usersCreated: number; reportsCreated: number; reportsSkipped: number };
 
@@ -32,7 +45,7 @@ export async function seedDatabase(log: (line: string) => void = () => {}): Prom
     // The manifest holds the metadata an analyst confirmed on the import preview.
     const { file, ...confirmed } = entry;
     try {
-      const res = await importReport(null, readFileSync(path.join(REPORTS_DIR, file)), path.basename(file), confirmed as Partial<ReportMeta>);
+      const res = await importReport(null, readFileSync(path.join(REPORTS_DIR, file)), path.basename(file), confirmed as Partial<ReportMeta>, {}, { newRegion: true });
       summary.reportsCreated++;
       log(`report ${String(confirmed.title)}: ${res.pledges} pledges`);
     } catch (e) {
@@ -43,6 +56,7 @@ export async function seedDatabase(log: (line: string) => void = () => {}): Prom
       throw e;
     }
   }
+  for (const [region, parent] of KNOWN_PARENTS) await placeRegionUnder(null, region, parent);
   return summary;
 }
 

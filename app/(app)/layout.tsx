@@ -21,6 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <NavLink href="/">{t("dashboard.nav")}</NavLink>
           <NavLink href="/reports">{t("nav.reports")}</NavLink>
+          <NavLink href="/regions">{t("regions.nav")}</NavLink>
           <NavLink href="/search">{t("search.nav")}</NavLink>
           <NavLink href="/review">{t("nav.review")}</NavLink>
           <NavLink href="/audit">{t("nav.audit")}</NavLink>

@@ -102,14 +102,15 @@ export async function listPledgeComments(reportId: string, pledgeId: string): Pr
 
 /** How many pledges are assigned to `userId` and not approved yet. */
 export async function countMyAssignments(userId: string): Promise<number> {
-  return db.pledge.count({ where: { assigneeId: userId, reviewState: { not: "approved" } } });
+  return db.pledge.count({ where: { assigneeId: userId, reviewState: { not: "approved" }, report: { archivedAt: null } } });
 }
 
 /** Pledges assigned to `userId` that are not approved yet, most recently changed first: the window { skip, take } of them. */
 export async function listMyAssignments(userId: string, page: { skip: number; take: number } = { skip: 0, take: 200 }): Promise<AssignmentItem[]> {
   const rows = await db.pledge.findMany({
-    where: { assigneeId: userId, reviewState: { not: "approved" } },
-    select: { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: { select: { title: true } } },
+    // Archived reports are out of every list (lib/reports/mutations.ts archiveReport).
+    where: { assigneeId: userId, reviewState: { not: "approved" }, report: { archivedAt: null } },
+    select: { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: { select: { title: true, year: true, region: { select: { name: true } } } } },
     // The id breaks ties, so no row falls between two pages.
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     skip: page.skip,
@@ -122,6 +123,8 @@ export async function listMyAssignments(userId: string, page: { skip: number; ta
     reviewState: isReviewState(p.reviewState) ? p.reviewState : "draft",
     reportId: p.reportId,
     reportTitle: p.report.title,
+    regionName: p.report.region.name,
+    year: p.report.year,
     updatedAt: p.updatedAt.toISOString(),
   }));
 }

@@ -150,6 +150,9 @@ export type AssignmentItem = {
   reviewState: ReviewState;
   reportId: string;
   reportTitle: string;
+  /** The report's region and year, which name it in lists. */
+  regionName: string;
+  year: number | null;
   updatedAt: string;
 };
 

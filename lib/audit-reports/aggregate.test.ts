@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregatePledges, effectiveStatus, fulfilmentRate, tallyCounts, type AggregateRow } from "./aggregate";
+import { aggregatePledges, effectiveStatus, fulfilmentRate, rateIsHeadline, tallyCounts, type AggregateRow } from "./aggregate";
 
 const A = { key: "a", label: "（一）投资", order: 1 };
 const B = { key: "b", label: "（二）产业", order: 2 };
@@ -113,6 +113,17 @@ describe("tallyCounts and effectiveStatus", () => {
     expect(effectiveStatus({ status: "done", reviewState: "approved" }, false)).toBe("not_assessed");
     expect(effectiveStatus({ status: "partial", reviewState: "submitted" }, true)).toBe("not_assessed");
     expect(effectiveStatus({ status: "partial", reviewState: "approved" }, true)).toBe("partial");
+  });
+});
+
+describe("rateIsHeadline (issue 15: honest headline rates)", () => {
+  it("headlines a rate only once at least half of the pledges are assessed", () => {
+    expect(rateIsHeadline({ pledges: 415, assessed: 5, fulfilmentRate: 0.7 })).toBe(false);
+    expect(rateIsHeadline({ pledges: 62, assessed: 30, fulfilmentRate: 0.7 })).toBe(false);
+    expect(rateIsHeadline({ pledges: 62, assessed: 31, fulfilmentRate: 0.7 })).toBe(true);
+    expect(rateIsHeadline({ pledges: 3, assessed: 3, fulfilmentRate: 1 })).toBe(true);
+    expect(rateIsHeadline({ pledges: 10, assessed: 10, fulfilmentRate: null })).toBe(false);
+    expect(rateIsHeadline({ pledges: 0, assessed: 0, fulfilmentRate: null })).toBe(false);
   });
 });
 

@@ -6,7 +6,9 @@
  * Conventions (stated on the page too):
  * - assessed = every status except not_assessed (in_progress counts: it is a verdict, "still under way");
  * - fulfilment rate = (fulfilled + ½ × partial) ÷ (assessed − not_verifiable); null when the divisor is 0;
- * - approved only: an assessment that is not approved counts as not assessed (its verdict is provisional).
+ * - approved only: an assessment that is not approved counts as not assessed (its verdict is provisional);
+ * - a rate is a headline only once at least half of the pledges are assessed (rateIsHeadline): "5 of
+ *   415 assessed" says too little about the other 410 to put a percentage on the report.
  */
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "@/lib/assessments/schema";
 
@@ -97,6 +99,18 @@ export function fulfilmentRate(counts: StatusCounts): number | null {
   const assessed = ASSESSMENT_STATUSES.reduce((n, s) => (s === "not_assessed" ? n : n + counts[s]), 0);
   const base = assessed - counts.not_verifiable;
   return base > 0 ? (counts.fulfilled + 0.5 * counts.partial) / base : null;
+}
+
+/**
+ * The share of a set's pledges that must be assessed before its fulfilment rate is headlined (on
+ * audit reports, share pages, the audit overview, region pages). Below it the pages say how many
+ * are assessed and that they are too few for a rate; the partial rate stays in the detail tables.
+ */
+export const RATE_MIN_ASSESSED_SHARE = 0.5;
+
+/** Whether a tally's fulfilment rate may be headlined: a rate exists and at least RATE_MIN_ASSESSED_SHARE of its pledges are assessed. */
+export function rateIsHeadline(t: Pick<Tally, "pledges" | "assessed" | "fulfilmentRate">): boolean {
+  return t.fulfilmentRate !== null && t.pledges > 0 && t.assessed >= RATE_MIN_ASSESSED_SHARE * t.pledges;
 }
 
 /** The tally of counted statuses: `entries` are (status, reviewState, how many) triples. */

@@ -1,30 +1,33 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { findReviewReport } from "@/lib/evidence-links/data";
+import { listPairings } from "@/lib/pairing/data";
+import { regionAndDescendantIds, regionChain } from "@/lib/regions/data";
+import { regionFullName } from "@/lib/regions/names";
+import { exportFileStem, reportLabel } from "@/lib/reports/naming";
 import { isAssessmentStatus, isReviewState } from "@/lib/assessments/schema";
-import { aggregatePledges, effectiveStatus, pledgeKind, tallyCounts, type AggregateRow } from "./aggregate";
+import { aggregatePledges, effectiveStatus, pledgeKind, rateIsHeadline, tallyCounts, type AggregateRow } from "./aggregate";
 import type { AuditPairSummary, AuditPlan, AuditPledge, AuditReport, AuditReportOptions, AuditScope, AuditTiers, AuditTrendPoint } from "./schema";
 import { toTargetDto } from "@/lib/pledges/target";
 
-type ReportRow = { id: string; title: string; year: number | null; regionId: string; reviewReportId: string | null; region: { name: string } };
+type ReportRow = { id: string; title: string; year: number | null; regionId: string; region: { name: string } };
 
-const reportSelect = { id: true, title: true, year: true, regionId: true, reviewReportId: true, region: { select: { name: true } } } as const;
+const reportSelect = { id: true, title: true, year: true, regionId: true, region: { select: { name: true } } } as const;
 
-/** The plan reports' review reports (stored or inferred), with titles. */
+/** Archived reports are left out of every roll-up and the overview (lib/reports/mutations.ts archiveReport). */
+const inUse = { archivedAt: null } as const;
+
+/** The plan reports with the reports that review them (lib/pairing: the one owner of the rule). */
 async function describePlans(reports: ReportRow[]): Promise<AuditPlan[]> {
-  const pairs = await Promise.all(reports.map((r) => findReviewReport(db, r)));
-  const reviewIds = [...new Set(pairs.filter((p) => p !== null).map((p) => p!.id))];
-  const reviews = reviewIds.length ? await db.report.findMany({ where: { id: { in: reviewIds } }, select: { id: true, title: true, year: true } }) : [];
-  const byId = new Map(reviews.map((r) => [r.id, r]));
-  return reports.map((r, i) => {
-    const pair = pairs[i];
-    const review = pair ? byId.get(pair.id) : undefined;
+  const pairings = await listPairings(db, reports.map((r) => r.id));
+  return reports.map((r) => {
+    const pairing = pairings.get(r.id);
+    const review = pairing?.review;
     return {
       id: r.id,
       title: r.title,
       year: r.year,
       region: { id: r.regionId, name: r.region.name },
-      review: review && pair ? { id: review.id, title: review.title, year: review.year, inferred: pair.inferred } : null,
+      review: review ? { id: review.id, title: review.title, year: review.year, inferred: pairing.source === "automatic" } : null,
     };
   });
 }
@@ -73,7 +76,7 @@ type Grouping = (p: LoadedPledge) => { key: string; label: string; order: number
 /** Builds the report from loaded plans and pledges: DTOs, groups, aggregate, targets, trend. */
 function assemble(
   scope: AuditScope,
-  subject: string,
+  names: { subject: string; heading: string; fileStem: string },
   subjectId: string,
   plans: AuditPlan[],
   rows: LoadedPledge[],
@@ -130,17 +133,19 @@ function assemble(
 
   let trend: AuditTrendPoint[] | null = null;
   if (withTrend) {
-    trend = plans
-      .filter((plan): plan is AuditPlan & { year: number } => plan.year !== null)
-      .map((plan) => {
-        const t = tallyCounts(pledges.filter((p) => p.reportId === plan.id), options.approvedOnly);
-        return { year: plan.year, reportId: plan.id, pledges: t.pledges, assessed: t.assessed, fulfilmentRate: t.fulfilmentRate };
+    // One point per plan year: a province's roll-up counts all its cities' and counties' plans of that year.
+    const years = new Map<number, string[]>();
+    for (const plan of plans) if (plan.year !== null) years.set(plan.year, [...(years.get(plan.year) ?? []), plan.id]);
+    trend = [...years.entries()]
+      .map(([year, ids]) => {
+        const t = tallyCounts(pledges.filter((p) => ids.includes(p.reportId)), options.approvedOnly);
+        return { year, reportId: ids[0], reports: ids.length, pledges: t.pledges, assessed: t.assessed, fulfilmentRate: t.fulfilmentRate, rateShown: rateIsHeadline(t) };
       })
       .sort((a, b) => a.year - b.year);
   }
 
   const last = rows.reduce<Date | null>((m, p) => (!m || p.updatedAt > m ? p.updatedAt : m), null);
-  return { scope, subject, subjectId, plans, asOf: new Date().toISOString(), lastChangeAt: last?.toISOString() ?? null, options, tierCounts, aggregate, groups, targets, trend };
+  return { scope, ...names, subjectId, plans, asOf: new Date().toISOString(), lastChangeAt: last?.toISOString() ?? null, options, tierCounts, aggregate, groups, targets, trend };
 }
 
 /** The group of a pledge in a pair report: its section below the plan (subsection, targets or list block). */
@@ -148,38 +153,51 @@ const sectionGrouping: Grouping = (p) =>
   p.section ? { key: p.section.id, label: p.section.heading, order: p.section.start } : { key: "_none", label: "—", order: Number.MAX_SAFE_INTEGER };
 
 /**
- * The audit report of one plan and the report that reviews it (stored or inferred pairing): every
- * pledge grouped by the plan's sections. Null when the report does not exist.
+ * The audit report of one plan and the report that reviews it (lib/pairing): every pledge grouped
+ * by the plan's sections, headed by region and years (海拉尔区 2014 → 2015). Null when the report
+ * does not exist. An archived report still has its pair report (its page links to it).
  */
 export async function getPairAuditReport(reportId: string, options: AuditReportOptions): Promise<AuditReport | null> {
   const report = await db.report.findUnique({ where: { id: reportId }, select: reportSelect });
   if (!report) return null;
   const [plans, rows] = await Promise.all([describePlans([report]), loadPledges([report.id], options.showNotes)]);
-  return assemble("pair", report.title, report.id, plans, rows as LoadedPledge[], sectionGrouping, options, false);
+  const review = plans[0].review;
+  const heading = `${reportLabel(report.region.name, report.year)} → ${review ? (review.year ?? review.title) : "?"}`;
+  const names = { subject: report.title, heading, fileStem: exportFileStem({ year: report.year, region: report.region.name }) };
+  return assemble("pair", names, report.id, plans, rows as LoadedPledge[], sectionGrouping, options, false);
 }
 
 /**
- * A region's roll-up: every report of the region with pledges, oldest plan year first, with the
- * fulfilment rate per plan year. Null when the region does not exist.
+ * A region's roll-up: every report in use of the region and of the regions below it (a province's
+ * cities and counties, as Decidim's accountability rolls results up by scope), grouped by report,
+ * with the fulfilment rate per plan year. Null when the region does not exist.
  */
 export async function getRegionAuditReport(regionId: string, options: AuditReportOptions): Promise<AuditReport | null> {
   const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true, name: true } });
   if (!region) return null;
-  const reports = await db.report.findMany({ where: { regionId, pledges: { some: { excluded: false } } }, select: reportSelect, orderBy: [{ year: "asc" }, { createdAt: "asc" }] });
+  const [regionIds, chain] = await Promise.all([regionAndDescendantIds(regionId), regionChain(db, regionId)]);
+  const reports = await db.report.findMany({
+    where: { regionId: { in: regionIds }, ...inUse, pledges: { some: { excluded: false } } },
+    select: reportSelect,
+    orderBy: [{ year: "asc" }, { region: { name: "asc" } }, { createdAt: "asc" }],
+  });
   const [plans, rows] = await Promise.all([describePlans(reports), loadPledges(reports.map((r) => r.id), options.showNotes)]);
-  const order = new Map(reports.map((r, i) => [r.id, { label: r.title, order: i }]));
+  const rollUp = regionIds.length > 1;
+  const order = new Map(reports.map((r, i) => [r.id, { label: rollUp ? `${reportLabel(r.region.name, r.year)} · ${r.title}` : r.title, order: i }]));
   const grouping: Grouping = (p) => ({ key: p.reportId, label: order.get(p.reportId)!.label, order: order.get(p.reportId)!.order });
-  return assemble("region", region.name, region.id, plans, rows as LoadedPledge[], grouping, options, true);
+  const names = { subject: region.name, heading: regionFullName(chain), fileStem: exportFileStem({ region: region.name }) };
+  return assemble("region", names, region.id, plans, rows as LoadedPledge[], grouping, options, true);
 }
 
-/** A year's roll-up: every plan report of that year across regions, grouped by report. */
+/** A year's roll-up: every plan report in use of that year across regions, grouped by report. */
 export async function getYearAuditReport(year: number, options: AuditReportOptions): Promise<AuditReport | null> {
-  const reports = await db.report.findMany({ where: { year, pledges: { some: { excluded: false } } }, select: reportSelect, orderBy: [{ region: { name: "asc" } }, { createdAt: "asc" }] });
+  const reports = await db.report.findMany({ where: { year, ...inUse, pledges: { some: { excluded: false } } }, select: reportSelect, orderBy: [{ region: { name: "asc" } }, { createdAt: "asc" }] });
   if (reports.length === 0) return null;
   const [plans, rows] = await Promise.all([describePlans(reports), loadPledges(reports.map((r) => r.id), options.showNotes)]);
   const order = new Map(reports.map((r, i) => [r.id, { label: `${r.region.name} · ${r.title}`, order: i }]));
   const grouping: Grouping = (p) => ({ key: p.reportId, label: order.get(p.reportId)!.label, order: order.get(p.reportId)!.order });
-  return assemble("year", String(year), String(year), plans, rows as LoadedPledge[], grouping, options, false);
+  const names = { subject: String(year), heading: String(year), fileStem: exportFileStem({ year }) };
+  return assemble("year", names, String(year), plans, rows as LoadedPledge[], grouping, options, false);
 }
 
 /** The audit report of a scope and its subject id (reportId, regionId or the year as text). */
@@ -191,39 +209,32 @@ export async function getAuditReport(scope: AuditScope, subjectId: string, optio
 }
 
 /**
- * The audit overview: every report with pledges as a plan → review pair (review null when the next
- * report is missing), with its progress and fulfilment rate over its trackable pledges (or all,
- * with tiers "all"; "not a pledge" never counts); by region, then plan year.
+ * The audit overview: every report in use with pledges as a plan → review pair (lib/pairing;
+ * review null when nothing reviews it), with its progress and fulfilment rate over its trackable
+ * pledges (or all, with tiers "all"; "not a pledge" never counts) and whether enough are assessed
+ * to headline that rate; by region, then plan year.
  */
 export async function listAuditPairs(options: { tiers: AuditTiers } = { tiers: "trackable" }): Promise<AuditPairSummary[]> {
   const [reports, allCounts] = await Promise.all([
     db.report.findMany({
-      where: { pledges: { some: { excluded: false } } },
-      select: { ...reportSelect, createdAt: true },
+      where: { ...inUse, pledges: { some: { excluded: false } } },
+      select: reportSelect,
       orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }],
     }),
-    db.pledge.groupBy({ by: ["reportId", "tier", "status", "reviewState"], where: { excluded: false }, _count: { _all: true } }),
+    db.pledge.groupBy({ by: ["reportId", "tier", "status", "reviewState"], where: { excluded: false, report: inUse }, _count: { _all: true } }),
   ]);
   const counts = options.tiers === "all" ? allCounts : allCounts.filter((c) => c.tier === "trackable");
-  const all = await db.report.findMany({ select: { id: true, title: true, year: true, regionId: true, createdAt: true } });
-  const byId = new Map(all.map((r) => [r.id, r]));
-  return reports.map((r) => {
-    // Stored pairing, else the same region's next-year report (as findReviewReport infers it).
-    let review: AuditPlan["review"] = null;
-    const stored = r.reviewReportId ? byId.get(r.reviewReportId) : undefined;
-    if (stored) review = { id: stored.id, title: stored.title, year: stored.year, inferred: false };
-    else if (r.year !== null) {
-      const next = all.filter((x) => x.regionId === r.regionId && x.year === r.year! + 1 && x.id !== r.id).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
-      if (next) review = { id: next.id, title: next.title, year: next.year, inferred: true };
-    }
-    const tally = tallyCounts(counts.filter((c) => c.reportId === r.id).map((c) => ({ status: c.status, reviewState: c.reviewState, n: c._count._all })));
+  const plans = await describePlans(reports);
+  return plans.map((plan) => {
+    const tally = tallyCounts(counts.filter((c) => c.reportId === plan.id).map((c) => ({ status: c.status, reviewState: c.reviewState, n: c._count._all })));
     return {
-      plan: { id: r.id, title: r.title, year: r.year, region: { id: r.regionId, name: r.region.name }, review },
+      plan,
       pledges: tally.pledges,
-      direction: allCounts.filter((c) => c.reportId === r.id && c.tier !== "trackable").reduce((n, c) => n + c._count._all, 0),
+      direction: allCounts.filter((c) => c.reportId === plan.id && c.tier !== "trackable").reduce((n, c) => n + c._count._all, 0),
       assessed: tally.assessed,
       approved: tally.approved,
       fulfilmentRate: tally.fulfilmentRate,
+      rateShown: rateIsHeadline(tally),
     };
   });
 }

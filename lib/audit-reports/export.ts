@@ -14,13 +14,36 @@ export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
- * One row per counted pledge: plan, section, number, text, title, tier and its reason, kind,
+ * The app's public address for links in exports: the configured NEXTAUTH_URL (what people open;
+ * behind a proxy the request's own URL names the internal host), else the request's origin.
+ */
+export function publicOrigin(requestUrl: string, configured: string | undefined = process.env.NEXTAUTH_URL): string {
+  try {
+    if (configured) return new URL(configured).origin;
+  } catch {
+    // a malformed setting: fall back to the request
+  }
+  return new URL(requestUrl).origin;
+}
+
+/** Where a pledge's page is: `origin` (the app's address, e.g. https://duixian.example.org) + its path; the path alone without one. */
+export function pledgeUrl(origin: string | undefined, reportId: string, pledgeId: string): string {
+  return `${origin ?? ""}/reports/${reportId}/pledges/${pledgeId}`;
+}
+
+/**
+ * One row per counted pledge: its plan's region and year, the pledge's id and the address of its
+ * page (under `options.origin`), plan, section, number, text, title, tier and its reason, kind,
  * target, reported value, status, review state, evidence quotes, and — when the report shows
  * notes — rationale, reviewer, approved at.
  */
-export function buildAuditCsv(report: AuditReport, t: Translate): string {
+export function buildAuditCsv(report: AuditReport, t: Translate, options: { origin?: string } = {}): string {
   const notes = report.options.showNotes;
   const header = [
+    t("regions.csv.region"),
+    t("regions.csv.year"),
+    t("regions.csv.pledgeId"),
+    t("regions.csv.pledgeUrl"),
     t("auditReport.csv.plan"),
     t("auditReport.csv.section"),
     t("auditReport.csv.number"),
@@ -37,12 +60,17 @@ export function buildAuditCsv(report: AuditReport, t: Translate): string {
     ...(notes ? [t("auditReport.csv.rationale"), t("auditReport.csv.reviewer")] : []),
     t("auditReport.csv.approvedAt"),
   ];
-  const titles = new Map(report.plans.map((p) => [p.id, p.title]));
+  const plans = new Map(report.plans.map((p) => [p.id, p]));
   const rows: CsvValue[][] = [header];
   for (const group of report.groups) {
     for (const p of group.pledges) {
+      const plan = plans.get(p.reportId);
       rows.push([
-        titles.get(p.reportId) ?? "",
+        plan?.region.name ?? "",
+        plan?.year ?? "",
+        p.id,
+        pledgeUrl(options.origin, p.reportId, p.id),
+        plan?.title ?? "",
         p.section ?? "",
         p.number,
         p.text,
@@ -78,6 +106,7 @@ export function buildAuditJson(report: AuditReport): string {
     schemaVersion: AUDIT_JSON_SCHEMA_VERSION,
     scope: report.scope,
     subject: report.subject,
+    heading: report.heading,
     asOf: report.asOf,
     lastChangeAt: report.lastChangeAt,
     approvedOnly: report.options.approvedOnly,
@@ -128,11 +157,14 @@ export function contentDisposition(fileName: string, asciiFallback: string): str
   return `attachment; filename="${safe}"; filename*=UTF-8''${encoded}`;
 }
 
-/** The export as an HTTP response: body, content type, file name, no caching, not indexed. */
-export function exportResponse(report: AuditReport, format: ExportFormat, t: Translate): Response {
-  const base = `${t("auditReport.fileName")}-${report.subject}`.replace(/[\\/:*?"<>|\s]+/g, "_");
+/**
+ * The export as an HTTP response: body, content type, file name (兑现审计-2018年海拉尔区.csv, with
+ * an ASCII fallback), no caching, not indexed. `origin` is the app's address for the CSV's pledge links.
+ */
+export function exportResponse(report: AuditReport, format: ExportFormat, t: Translate, origin?: string): Response {
+  const base = `${t("auditReport.fileName")}-${report.fileStem}`.replace(/[\\/:*?"<>|\s]+/g, "_");
   const ascii = `duixian-audit-${report.scope}-${report.subjectId}`;
-  const body = format === "csv" ? buildAuditCsv(report, t) : buildAuditJson(report);
+  const body = format === "csv" ? buildAuditCsv(report, t, { origin }) : buildAuditJson(report);
   return new Response(body, {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",

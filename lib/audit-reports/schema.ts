@@ -103,17 +103,28 @@ export type AuditPlan = {
   title: string;
   year: number | null;
   region: { id: string; name: string };
+  /** The report that reviews it (lib/pairing); `inferred`: paired automatically by region and year, not by a reviewer. */
   review: { id: string; title: string; year: number | null; inferred: boolean } | null;
 };
 
-/** One point of a region's year-over-year trend. */
-export type AuditTrendPoint = { year: number; reportId: string; pledges: number; assessed: number; fulfilmentRate: number | null };
+/**
+ * One point of a region's year-over-year trend: the plans of one year (one, or a province's cities
+ * and counties in a roll-up), and whether enough are assessed for the rate to stand (rateIsHeadline).
+ */
+export type AuditTrendPoint = { year: number; reportId: string; reports: number; pledges: number; assessed: number; fulfilmentRate: number | null; rateShown: boolean };
 
 /** Everything an audit report page, its exports and its share page show. */
 export type AuditReport = {
   scope: AuditScope;
   /** What the report is about: the plan's title, the region's name, or the year. */
   subject: string;
+  /**
+   * How headings and page titles name it, with region and years: 海拉尔区 2014 → 2015 (a pair),
+   * 呼伦贝尔市海拉尔区 (a region), 2014 (a year).
+   */
+  heading: string;
+  /** The stem of its export file names: 2014年海拉尔区, 海拉尔区, 2014年 (lib/reports/naming.ts exportFileStem). */
+  fileStem: string;
   /** Identifies the subject: reportId, regionId or the year. */
   subjectId: string;
   plans: AuditPlan[];
@@ -142,4 +153,6 @@ export type AuditPairSummary = {
   assessed: number;
   approved: number;
   fulfilmentRate: number | null;
+  /** Whether enough pledges are assessed to headline the rate (lib/audit-reports/aggregate.ts rateIsHeadline). */
+  rateShown: boolean;
 };

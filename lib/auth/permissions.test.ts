@@ -4,8 +4,8 @@ import { can, canManageUser, canReviewSubmission, isRole, ownPartInVerdict, PERM
 describe("can", () => {
   const expected: Record<string, Permission[]> = {
     viewer: ["report:read"],
-    analyst: ["report:read", "report:import", "pledge:edit", "evidence:link", "assessment:edit", "assessment:submit", "assessment:assign", "comment:create", "share:manage"],
-    reviewer: ["report:read", "report:import", "pledge:edit", "evidence:link", "assessment:edit", "assessment:submit", "assessment:assign", "comment:create", "share:manage", "assessment:review", "pairing:edit"],
+    analyst: ["report:read", "report:import", "report:edit", "pledge:edit", "evidence:link", "assessment:edit", "assessment:submit", "assessment:assign", "comment:create", "share:manage"],
+    reviewer: ["report:read", "report:import", "report:edit", "pledge:edit", "evidence:link", "assessment:edit", "assessment:submit", "assessment:assign", "comment:create", "share:manage", "assessment:review", "pairing:edit"],
     admin: [...PERMISSIONS],
   };
 
@@ -28,6 +28,11 @@ describe("can", () => {
 
   it("only admins manage users", () => {
     expect(ROLES.filter((r) => can(r, "user:manage"))).toEqual(["admin"]);
+  });
+
+  it("report metadata is for analysts, reviewers and admins; deleting, archiving and regions for admins", () => {
+    expect(ROLES.filter((r) => can(r, "report:edit"))).toEqual(["admin", "reviewer", "analyst"]);
+    for (const p of ["report:delete", "report:archive", "region:manage"] as const) expect(ROLES.filter((r) => can(r, p))).toEqual(["admin"]);
   });
 
   it("unknown, empty and missing roles grant nothing", () => {

@@ -8,7 +8,10 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   "report:read",
   "report:import",
+  "report:edit",
+  "report:archive",
   "report:delete",
+  "region:manage",
   "pledge:edit",
   "pairing:edit",
   "evidence:link",
@@ -26,6 +29,7 @@ const VIEWER: Permission[] = ["report:read"];
 const ANALYST: Permission[] = [
   ...VIEWER,
   "report:import",
+  "report:edit",
   "pledge:edit",
   "evidence:link",
   "assessment:edit",

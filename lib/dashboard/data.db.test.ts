@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importReport } from "@/lib/reports/import";
-import { setPairing } from "@/lib/reports/mutations";
+import { setPairing } from "@/lib/pairing/mutations";
 import { deletePledge, setPledgeExcluded } from "@/lib/pledges/mutations";
 import { createUser } from "@/lib/users/mutations";
 import { approveAssessment, assignPledge, bulkUpdate, returnAssessment, saveAssessment, submitAssessment } from "@/lib/assessments/mutations";
@@ -102,8 +102,8 @@ describe("dashboard widgets (real database)", () => {
   });
 
   it("pairing by hand moves reports in and out of 'awaiting pairing'", async () => {
-    await setPairing(reviewer.id, unknownYear, r2013);
-    await setPairing(reviewer.id, r2012, null);
+    await setPairing(reviewer.id, { reportId: unknownYear, reviewId: r2013 });
+    await setPairing(reviewer.id, { reportId: r2012, reviewId: null });
     const { pairing, assessment } = await listReportsAwaiting();
     expect(pairing.items.map((r) => r.id).sort()).toEqual([r2012, r2013].sort());
     // The unknown-year report is paired now, and nothing of it is assessed.

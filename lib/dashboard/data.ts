@@ -2,6 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { HistoryEventDto } from "@/lib/audit/data";
 import { parseAuditJson } from "@/lib/audit/data";
+import { listPairings, pairedReportOfEvent } from "@/lib/pairing/data";
+import { reportLabel } from "@/lib/reports/naming";
+
+/** Archived reports are left out of every widget (lib/reports/mutations.ts archiveReport). */
+const inUse = { report: { archivedAt: null } } as const;
 
 /*
  * The home dashboard: one read per widget. Pledge numbers come from groupBy/count, never from
@@ -29,11 +34,11 @@ export type DashboardTotals = {
   approved: number;
 };
 
-/** Reports, pledges (trackable and direction), and how many are assessed, awaiting review and approved; "not a pledge" left out. */
+/** Reports, pledges (trackable and direction), and how many are assessed, awaiting review and approved; "not a pledge" and archived reports left out. */
 export async function getDashboardTotals(): Promise<DashboardTotals> {
   const [reports, groups] = await Promise.all([
-    db.report.count(),
-    db.pledge.groupBy({ by: ["tier", "status", "reviewState"], where: { excluded: false }, _count: { _all: true } }),
+    db.report.count({ where: { archivedAt: null } }),
+    db.pledge.groupBy({ by: ["tier", "status", "reviewState"], where: { excluded: false, ...inUse }, _count: { _all: true } }),
   ]);
   const totals: DashboardTotals = { reports, pledges: 0, trackable: 0, direction: 0, assessed: 0, submitted: 0, approved: 0 };
   for (const g of groups) {
@@ -58,6 +63,8 @@ export type ActivityItem = HistoryEventDto & {
   pledge: { id: string; text: string } | null;
   /** For pairing events: the next-year report now reviewing this one. */
   relatedReport: { id: string; title: string } | null;
+  /** For pairing events: the id of the report it paired with (null: the pairing was cleared), even when that report is gone. */
+  pairedWith: string | null;
 };
 
 /**
@@ -83,16 +90,12 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
     take: limit,
   });
   const events = rows.map((e) => ({ ...e, before: parseAuditJson(e.before), after: parseAuditJson(e.after) }));
-  const pairedWith = (after: unknown): string | null => {
-    const id = after && typeof after === "object" ? (after as { reviewReportId?: unknown }).reviewReportId : null;
-    return typeof id === "string" ? id : null;
-  };
   const reportIds = new Set<string>();
   const pledgeIds = new Set<string>();
   for (const e of events) {
     if (e.reportId) reportIds.add(e.reportId);
     if (e.pledgeId) pledgeIds.add(e.pledgeId);
-    const related = e.action.startsWith("report.pair") ? pairedWith(e.after) : null;
+    const related = pairedReportOfEvent(e.action, e.after);
     if (related) reportIds.add(related);
   }
   const [reports, pledges] = await Promise.all([
@@ -102,7 +105,7 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const pledgeById = new Map(pledges.map((p) => [p.id, { id: p.id, text: clip(p.text, 120) }]));
   return events.map((e) => {
-    const related = e.action.startsWith("report.pair") ? pairedWith(e.after) : null;
+    const related = pairedReportOfEvent(e.action, e.after);
     return {
       id: e.id,
       at: e.at.toISOString(),
@@ -114,6 +117,7 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
       report: (e.reportId && reportById.get(e.reportId)) || null,
       pledge: (e.pledgeId && pledgeById.get(e.pledgeId)) || null,
       relatedReport: (related && reportById.get(related)) || null,
+      pairedWith: related,
     };
   });
 }
@@ -125,14 +129,18 @@ export type QueuePledge = {
   pledgeId: string;
   reportId: string;
   reportTitle: string;
+  /** Region and year of the report: `海拉尔区 2014`. */
+  reportLabel: string;
   /** Clipped for the dashboard. */
   text: string;
   status: string;
   reviewState: string;
 };
 
-function toQueuePledge(p: { id: string; text: string; status: string; reviewState: string; reportId: string; report: { title: string } }): QueuePledge {
-  return { pledgeId: p.id, reportId: p.reportId, reportTitle: p.report.title, text: clip(p.text, 160), status: p.status, reviewState: p.reviewState };
+const queueReport = { select: { title: true, year: true, region: { select: { name: true } } } } as const;
+
+function toQueuePledge(p: { id: string; text: string; status: string; reviewState: string; reportId: string; report: { title: string; year: number | null; region: { name: string } } }): QueuePledge {
+  return { pledgeId: p.id, reportId: p.reportId, reportTitle: p.report.title, reportLabel: reportLabel(p.report.region.name, p.report.year), text: clip(p.text, 160), status: p.status, reviewState: p.reviewState };
 }
 
 export type ReviewQueueSummary = {
@@ -143,9 +151,9 @@ export type ReviewQueueSummary = {
 /** For reviewers and admins: how many assessments await review, and the `limit` oldest. */
 export async function getReviewQueueSummary(limit = 5): Promise<ReviewQueueSummary> {
   const [count, rows] = await Promise.all([
-    db.pledge.count({ where: { reviewState: "submitted", excluded: false } }),
+    db.pledge.count({ where: { reviewState: "submitted", excluded: false, ...inUse } }),
     db.pledge.findMany({
-      where: { reviewState: "submitted", excluded: false },
+      where: { reviewState: "submitted", excluded: false, ...inUse },
       select: {
         id: true,
         text: true,
@@ -153,7 +161,7 @@ export async function getReviewQueueSummary(limit = 5): Promise<ReviewQueueSumma
         reviewState: true,
         reportId: true,
         submittedAt: true,
-        report: { select: { title: true } },
+        report: queueReport,
         submittedBy: { select: { name: true } },
       },
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -179,9 +187,9 @@ export type MyWork = {
 
 /** For anyone who assesses: their open assignments and their returned assessments. */
 export async function getMyWork(userId: string, limit = 5): Promise<MyWork> {
-  const assignedWhere = { assigneeId: userId, reviewState: { in: ["draft", "submitted"] } };
-  const returnedWhere = { reviewState: "returned", OR: [{ assigneeId: userId }, { submittedById: userId }] };
-  const base = { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: { select: { title: true } } } as const;
+  const assignedWhere = { assigneeId: userId, reviewState: { in: ["draft", "submitted"] }, ...inUse };
+  const returnedWhere = { reviewState: "returned", OR: [{ assigneeId: userId }, { submittedById: userId }], ...inUse };
+  const base = { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: queueReport } as const;
   const [assignedCount, assigned, returnedCount, returned] = await Promise.all([
     db.pledge.count({ where: assignedWhere }),
     db.pledge.findMany({ where: assignedWhere, select: base, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: limit }),
@@ -227,7 +235,7 @@ export type ReportProgress = {
   /** awaiting review */
   submitted: number;
   approved: number;
-  /** The next-year report reviewing this one (stored, or the region's year + 1 report). */
+  /** The report reviewing this one (lib/pairing). */
   reviewedBy: { id: string; title: string } | null;
 };
 
@@ -246,19 +254,11 @@ export type ReportsAwaiting = {
 export async function listReportsAwaiting(limit = 8): Promise<ReportsAwaiting> {
   const [reports, groups] = await Promise.all([
     db.report.findMany({
-      select: {
-        id: true,
-        title: true,
-        year: true,
-        regionId: true,
-        pairingManual: true,
-        createdAt: true,
-        region: { select: { name: true } },
-        reviewReport: { select: { id: true, title: true } },
-      },
+      where: { archivedAt: null },
+      select: { id: true, title: true, year: true, region: { select: { name: true } } },
       orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }],
     }),
-    db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], where: { excluded: false }, _count: { _all: true } }),
+    db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], where: { excluded: false, ...inUse }, _count: { _all: true } }),
   ]);
   const counts = new Map<string, { total: number; assessed: number; submitted: number; approved: number }>();
   for (const g of groups) {
@@ -270,21 +270,19 @@ export async function listReportsAwaiting(limit = 8): Promise<ReportsAwaiting> {
     if (g.reviewState === "approved") c.approved += n;
     counts.set(g.reportId, c);
   }
-  // The same inference as the report page: without a stored pairing (and unless a reviewer
-  // cleared it by hand), the region's earliest-imported report of year + 1 reviews it.
-  const byRegionYear = new Map<string, { id: string; title: string }>();
-  for (const r of [...reports].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
-    const key = `${r.regionId}:${r.year}`;
-    if (r.year !== null && !byRegionYear.has(key)) byRegionYear.set(key, { id: r.id, title: r.title });
-  }
-  const progress: ReportProgress[] = reports.map((r) => ({
-    id: r.id,
-    title: r.title,
-    region: r.region.name,
-    year: r.year,
-    ...(counts.get(r.id) ?? { total: 0, assessed: 0, submitted: 0, approved: 0 }),
-    reviewedBy: r.reviewReport ?? (r.year !== null && !r.pairingManual ? byRegionYear.get(`${r.regionId}:${r.year + 1}`) ?? null : null),
-  }));
+  // The pairing as every screen sees it (lib/pairing): a plan paired with an archived report waits too.
+  const pairings = await listPairings(db, reports.map((r) => r.id));
+  const progress: ReportProgress[] = reports.map((r) => {
+    const review = pairings.get(r.id)?.review;
+    return {
+      id: r.id,
+      title: r.title,
+      region: r.region.name,
+      year: r.year,
+      ...(counts.get(r.id) ?? { total: 0, assessed: 0, submitted: 0, approved: 0 }),
+      reviewedBy: review && !review.archived ? { id: review.id, title: review.title } : null,
+    };
+  });
   const pairing = progress
     .filter((r) => r.reviewedBy === null)
     .sort((a, b) => Number(b.year === null) - Number(a.year === null));

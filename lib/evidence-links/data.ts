@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import { getPairing } from "@/lib/pairing/data";
 import type { Suggestion } from "@/lib/evidence/suggest-evidence";
 import { compareNumbers } from "@/lib/evidence/compare-numbers";
 import type { LinkedQuote } from "@/lib/evidence/suggest-for-pledges";
@@ -8,8 +9,6 @@ import { normalizeForSearch } from "@/lib/report/script";
 import { assessStoredPledge } from "./suggestions";
 import type { EvidenceDto, SuggestedVerdictDto } from "./schema";
 import { toTargetDto } from "@/lib/pledges/target";
-
-type ReportClient = Pick<Tx, "report">;
 
 /**
  * Where the matched terms occur in a text, compared in simplified characters (the normalisation
@@ -31,24 +30,6 @@ export function findTermSpans(text: string, terms: string[]): [number, number][]
     else merged.push([sp[0], sp[1]]);
   }
   return merged;
-}
-
-/**
- * The report whose review reports on `report`'s plan: the stored pairing, otherwise the same
- * region's report of the next year (inferred; a reviewer can store or correct it by hand).
- */
-export async function findReviewReport(
-  client: ReportClient,
-  report: { id: string; regionId: string; year: number | null; reviewReportId: string | null },
-): Promise<{ id: string; inferred: boolean } | null> {
-  if (report.reviewReportId) return { id: report.reviewReportId, inferred: false };
-  if (report.year === null) return null;
-  const next = await client.report.findFirst({
-    where: { regionId: report.regionId, year: report.year + 1, id: { not: report.id } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
-  return next ? { id: next.id, inferred: true } : null;
 }
 
 export type PledgeWorkspace = {
@@ -78,6 +59,7 @@ export type PledgeWorkspace = {
     reportId: string;
     title: string;
     year: number | null;
+    /** Paired automatically (region and year), not by a reviewer. */
     inferred: boolean;
     /** The review section(s) of the next report: text and where it starts in that report's source. */
     sections: { heading: string; start: number; end: number }[];
@@ -117,9 +99,13 @@ function linkedQuotes(evidence: { quote: string; start: number | null; end: numb
 
 type ReviewReport = { id: string; title: string; year: number | null; sourceText: string; updatedAt: Date; sections: { heading: string; start: number; end: number }[]; base: number; end: number };
 
-/** The review report paired with `report` and the span of its review section(s); null when there is none. */
-async function loadReview(report: { id: string; regionId: string; year: number | null; reviewReportId: string | null }): Promise<(ReviewReport & { inferred: boolean }) | null> {
-  const pair = await findReviewReport(db, report);
+/**
+ * The review report paired with `report` and the span of its review section(s); null when there is
+ * none. The pairing as every screen sees it (lib/pairing): a pairing a reviewer cleared stays cleared.
+ */
+async function loadReview(report: { id: string }): Promise<(ReviewReport & { inferred: boolean }) | null> {
+  const pairing = await getPairing(db, report.id);
+  const pair = pairing?.review ? { id: pairing.review.id, inferred: pairing.source === "automatic" } : null;
   if (!pair) return null;
   const r = await db.report.findUnique({
     where: { id: pair.id },
@@ -148,7 +134,7 @@ export async function getSuggestedVerdicts(reportId: string, pledgeIds: string[]
   const report = await db.report.findUnique({
     where: { id: reportId },
     select: {
-      id: true, regionId: true, year: true, reviewReportId: true, sourceText: true,
+      id: true, regionId: true, year: true, sourceText: true,
       sections: { where: { kind: "plan", parentId: null }, select: { start: true, end: true }, orderBy: { position: "asc" } },
     },
   });
@@ -193,7 +179,7 @@ export async function getPledgeWorkspace(reportId: string, pledgeId: string): Pr
       section: { select: { heading: true } },
       report: {
         select: {
-          id: true, title: true, year: true, regionId: true, reviewReportId: true, sourceText: true,
+          id: true, title: true, year: true, regionId: true, sourceText: true,
           region: { select: { name: true } },
           sections: { where: { kind: "plan", parentId: null }, select: { start: true, end: true }, orderBy: { position: "asc" } },
         },

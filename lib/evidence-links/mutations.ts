@@ -3,14 +3,14 @@ import { writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { reopenForChange } from "@/lib/assessments/mutations";
-import { findReviewReport } from "./data";
+import { getPairing } from "@/lib/pairing/data";
 
 const MAX_QUOTE = 2000;
 const EDGE = /[\s\u3000,，。；;、：:！!？?]/;
 
 /**
  * Links a span of the next year's report as evidence for a pledge. The span must lie in the report
- * that reviews the pledge's plan (stored or inferred pairing); the quote is the exact source slice,
+ * that reviews the pledge's plan (lib/pairing: a cleared pairing leaves nothing to link from); the quote is the exact source slice,
  * trimmed of surrounding spaces and punctuation. The same span twice is refused with DUPLICATE.
  * New evidence changes what the verdict rests on: a submitted or approved one is reopened
  * (`reopened`; see reopenForChange).
@@ -22,10 +22,10 @@ export async function linkReviewEvidence(
   return writeTransaction(async (tx) => {
     const pledge = await tx.pledge.findUnique({
       where: { id: input.pledgeId },
-      select: { id: true, reportId: true, report: { select: { id: true, regionId: true, year: true, reviewReportId: true } } },
+      select: { id: true, reportId: true },
     });
     if (!pledge) throw new AppError("NOT_FOUND");
-    const pair = await findReviewReport(tx, pledge.report);
+    const pair = (await getPairing(tx, pledge.reportId))?.review ?? null;
     if (!pair) throw new AppError("INVALID_INPUT", "NO_REVIEW_REPORT");
     const review = await tx.report.findUnique({ where: { id: pair.id }, select: { id: true, sourceText: true } });
     if (!review) throw new AppError("NOT_FOUND");

@@ -146,6 +146,10 @@ export async function serveApp(options: ServeOptions): Promise<number> {
     const { retierPledges } = await import("@/lib/pledges/mutations");
     const retiered = await retierPledges();
     if (retiered.pledges) logger.info("serve.retier", retiered);
+    // The one-time data step of the region records migration (lib/regions/mutations.ts): a no-op once done.
+    const { upgradeLegacyRegions } = await import("@/lib/regions/mutations");
+    const regions = await upgradeLegacyRegions();
+    if (regions.upgraded || regions.merged) logger.info("serve.regions_upgraded", regions);
     await db.$disconnect();
     if (stopSignal) return stopped("seed", 0);
     // Held until serve stops, so that `cli restore` sees the app running even when it is idle.

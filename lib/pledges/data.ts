@@ -11,6 +11,9 @@ export type ReviewQueueItem = {
   status: string;
   reportId: string;
   reportTitle: string;
+  /** The report's region and year, which name it in the queue. */
+  regionName: string;
+  year: number | null;
   submittedBy: string | null;
   submittedAt: string | null;
   /** Who submitted it and who last wrote its verdict: the four-eyes rule bars both from reviewing it. */
@@ -21,7 +24,8 @@ export type ReviewQueueItem = {
 /** The review queue's tier views: every submitted assessment, or those of one tier. */
 export type ReviewQueueTier = "all" | "trackable" | "direction";
 
-const queueWhere = (tier: ReviewQueueTier) => ({ reviewState: "submitted", excluded: false, ...(tier === "all" ? {} : { tier }) });
+// Archived reports are out of the queue (lib/reports/mutations.ts archiveReport).
+const queueWhere = (tier: ReviewQueueTier) => ({ reviewState: "submitted", excluded: false, report: { archivedAt: null }, ...(tier === "all" ? {} : { tier }) });
 
 /** How many submitted assessments await review, by tier (an excluded pledge is never in the queue). */
 export async function countReviewQueue(): Promise<{ all: number; trackable: number; direction: number }> {
@@ -48,7 +52,7 @@ export async function listReviewQueue(page: { skip: number; take: number } = { s
       submittedAt: true,
       submittedById: true,
       assessedById: true,
-      report: { select: { title: true } },
+      report: { select: { title: true, year: true, region: { select: { name: true } } } },
       submittedBy: { select: { name: true } },
     },
     // The id breaks ties, so no row falls between two pages.
@@ -64,6 +68,8 @@ export async function listReviewQueue(page: { skip: number; take: number } = { s
     status: p.status,
     reportId: p.reportId,
     reportTitle: p.report.title,
+    regionName: p.report.region.name,
+    year: p.report.year,
     submittedBy: p.submittedBy?.name ?? null,
     submittedAt: p.submittedAt?.toISOString() ?? null,
     submittedById: p.submittedById,

@@ -24,7 +24,7 @@ export type PledgeSearchResult = { query: string; total: number; hits: PledgeSea
 /**
  * Pledges of every report whose text contains `q` (traditional or simplified: both sides are
  * compared in simplified characters; Latin letters case-insensitively), newest report first,
- * then in source order; items marked "not a pledge" are left out. On SQLite this uses the FTS5 trigram index "PledgeSearch", on PostgreSQL
+ * then in source order; items marked "not a pledge" and archived reports are left out. On SQLite this uses the FTS5 trigram index "PledgeSearch", on PostgreSQL
  * the pg_trgm index on "searchText" (migration 20261122001000_pledge_search); queries shorter than
  * three characters cannot use a trigram index and fall back to a scan, which stays fast at
  * 50,000 pledges (see the README's performance section).
@@ -82,17 +82,17 @@ async function matchSqlite(query: string, limit: number): Promise<{ ids: string[
   if ([...query].length >= TRIGRAM_MIN) {
     // An FTS5 phrase: double quotes inside it are doubled; the trigram tokenizer matches substrings.
     const phrase = `"${query.replace(/"/g, '""')}"`;
-    const from = `FROM "PledgeSearch" s JOIN "Pledge" p ON p."rowid" = s."rowid" JOIN "Report" r ON r."id" = p."reportId" WHERE "PledgeSearch" MATCH ? AND p."excluded" = 0`;
+    const from = `FROM "PledgeSearch" s JOIN "Pledge" p ON p."rowid" = s."rowid" JOIN "Report" r ON r."id" = p."reportId" WHERE "PledgeSearch" MATCH ? AND p."excluded" = 0 AND r."archivedAt" IS NULL`;
     return page(await db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ${order} LIMIT ?`, phrase, limit));
   }
-  const from = `FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" LIKE ? ESCAPE '\\' AND p."excluded" = 0`;
+  const from = `FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" LIKE ? ESCAPE '\\' AND p."excluded" = 0 AND r."archivedAt" IS NULL`;
   return page(await db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ${order} LIMIT ?`, likePattern(query), limit));
 }
 
 async function matchPostgres(query: string, limit: number): Promise<{ ids: string[]; total: number }> {
   // ILIKE with a pg_trgm GIN index: indexed for three or more characters, a scan below that.
   const rows = await db.$queryRawUnsafe<IdRow[]>(
-    `SELECT p."id" AS id, COUNT(*) OVER () AS total FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" ILIKE $1 AND NOT p."excluded" ORDER BY r."year" DESC NULLS LAST, r."id", p."position" LIMIT $2`,
+    `SELECT p."id" AS id, COUNT(*) OVER () AS total FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" ILIKE $1 AND NOT p."excluded" AND r."archivedAt" IS NULL ORDER BY r."year" DESC NULLS LAST, r."id", p."position" LIMIT $2`,
     likePattern(query),
     limit,
   );

@@ -2,13 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizeAction } from "@/lib/auth/session";
-import { fail, ok, toActionError, type ActionResult } from "@/lib/app-error";
+import { runGuardedAction } from "@/lib/auth/guarded-action";
+import { AppError, fail, ok, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
 import { MAX_REPORT_BYTES } from "@/lib/report/decode";
 import { logger } from "@/lib/ops/log";
 import { ReportInputError } from "@/lib/report/errors";
 import { importReport, previewImport, type ImportPreview } from "./import";
-import { setPairing } from "./mutations";
-import { reportMetaSchema } from "./schema";
+import { archiveReport, deleteReport, restoreReport, updateReportMetadata } from "./mutations";
+import { deleteReportSchema, reportMetaSchema, reportRefSchema, updateReportSchema } from "./schema";
 
 /** The report bytes of an import form: an uploaded `file`, or pasted `text`. Size-checked first. */
 async function readUpload(form: FormData): Promise<{ bytes: Uint8Array; fileName: string | null } | { error: string }> {
@@ -58,9 +59,15 @@ const metaFormSchema = z.object({
   script: z.string(),
 });
 
+/** A region name that asks a person first ("same as 海拉尔区?") is a field error of the region. */
+function regionError(e: unknown): ActionError | null {
+  return e instanceof AppError && e.message === "REGION_UNCONFIRMED" ? fail("INVALID_INPUT", "REGION_UNCONFIRMED", { region: ["REGION_UNCONFIRMED"] }) : null;
+}
+
 /**
- * Saves an upload with the metadata the analyst confirmed. The server decodes and parses the bytes
- * itself; a duplicate is refused (DUPLICATE, with the existing report's id).
+ * Saves an upload with the metadata the analyst confirmed, and their answer to the preview's region
+ * question (`regionId`: the region they chose; `newRegion=1`: a new one). The server decodes and
+ * parses the bytes itself; a duplicate is refused (DUPLICATE, with the existing report's id).
  */
 export async function importReportAction(form: FormData): Promise<ActionResult<{ id: string; pledges: number }>> {
   const auth = await authorizeAction("report:import");
@@ -74,11 +81,13 @@ export async function importReportAction(form: FormData): Promise<ActionResult<{
     return fail("INVALID_INPUT", undefined, fieldErrors);
   }
   try {
-    const created = await importReport(auth.user.id, upload.bytes, upload.fileName, meta.data);
+    const regionId = form.get("regionId");
+    const region = { regionId: typeof regionId === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(regionId) ? regionId : null, newRegion: form.get("newRegion") === "1" };
+    const created = await importReport(auth.user.id, upload.bytes, upload.fileName, meta.data, {}, region);
     revalidatePath("/reports");
     return ok(created);
   } catch (e) {
-    const err = inputError(e) ?? toActionError(e);
+    const err = inputError(e) ?? regionError(e) ?? toActionError(e);
     if (!err.ok && err.code === "DUPLICATE" && e && typeof e === "object" && "details" in e) {
       return { ...err, message: String((e as { details?: { reportId?: string } }).details?.reportId ?? "") };
     }
@@ -86,19 +95,28 @@ export async function importReportAction(form: FormData): Promise<ActionResult<{
   }
 }
 
-const setPairingSchema = z.object({ reportId: z.string().min(1).max(64), reviewReportId: z.string().min(1).max(64).nullable() });
+/**
+ * Analysts, reviewers, admins: corrects a report's metadata (region, level, year, title, date,
+ * speaker, meeting); audited, and the pairing follows (lib/reports/mutations.ts updateReportMetadata).
+ */
+export async function updateReportMetadataAction(input: unknown) {
+  return runGuardedAction(
+    { permission: "report:edit", schema: updateReportSchema, input, mapError: (e) => regionError(e) ?? toActionError(e), after: () => revalidatePath("/", "layout") },
+    (user, data) => updateReportMetadata(user.id, data),
+  );
+}
 
-/** Reviewer/admin: sets (or clears) by hand which report reviews this report's plan. */
-export async function setPairingAction(input: unknown): Promise<ActionResult> {
-  const auth = await authorizeAction("pairing:edit");
-  if (!auth.ok) return auth;
-  const parsed = setPairingSchema.safeParse(input);
-  if (!parsed.success) return fail("INVALID_INPUT");
-  try {
-    await setPairing(auth.user.id, parsed.data.reportId, parsed.data.reviewReportId);
-    revalidatePath("/reports", "layout");
-    return ok(undefined);
-  } catch (e) {
-    return toActionError(e);
-  }
+/** Admin: archives a report (hidden from lists, queues, search and audits; restorable). */
+export async function archiveReportAction(input: unknown) {
+  return runGuardedAction({ permission: "report:archive", schema: reportRefSchema, input, after: () => revalidatePath("/", "layout") }, (user, data) => archiveReport(user.id, data));
+}
+
+/** Admin: restores an archived report. */
+export async function restoreReportAction(input: unknown) {
+  return runGuardedAction({ permission: "report:archive", schema: reportRefSchema, input, after: () => revalidatePath("/", "layout") }, (user, data) => restoreReport(user.id, data));
+}
+
+/** Admin: deletes a report nobody has worked on; one with work on it is refused (CONFLICT REPORT_HAS_WORK: archive it). */
+export async function deleteReportAction(input: unknown) {
+  return runGuardedAction({ permission: "report:delete", schema: deleteReportSchema, input, after: () => revalidatePath("/", "layout") }, (user, data) => deleteReport(user.id, data));
 }

@@ -1,10 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getPairing, listPairings, type Pairing } from "@/lib/pairing/data";
+import { regionChain } from "@/lib/regions/data";
+import { regionFullName } from "@/lib/regions/names";
 import { hashReportContent } from "./content-hash";
 
 export type ReportListItem = {
   id: string;
   region: string;
+  regionId: string;
   regionLevel: string;
   year: number | null;
   title: string;
@@ -13,21 +17,27 @@ export type ReportListItem = {
   script: string;
   parsed: boolean;
   pledgeCount: number;
-  reviewReport: { id: string; year: number | null; title: string } | null;
+  archived: boolean;
+  /** Its pairing (lib/pairing): the report reviewing it, and how. */
+  pairing: Pairing;
 };
 
-/** How many reports there are (the report list's total, for its pages). */
-export async function countReports(): Promise<number> {
-  return db.report.count();
+/** Which reports a list shows: those in use (the default), or the archived ones. */
+export type ReportListScope = { archived?: boolean };
+
+/** How many reports there are in use (or archived): the report list's total, for its pages. */
+export async function countReports(scope: ReportListScope = {}): Promise<number> {
+  return db.report.count({ where: { archivedAt: scope.archived ? { not: null } : null } });
 }
 
 /**
  * Reports by region then year, with pledge counts and their pairing: all of them, or the window
- * `page` ({ skip, take }) of that order.
+ * `page` ({ skip, take }) of that order. Archived reports only with `scope.archived`.
  */
-export async function listReports(page?: { skip: number; take: number }): Promise<ReportListItem[]> {
+export async function listReports(page?: { skip: number; take: number }, scope: ReportListScope = {}): Promise<ReportListItem[]> {
   const rows = await db.report.findMany({
     ...(page ? { skip: page.skip, take: page.take } : {}),
+    where: { archivedAt: scope.archived ? { not: null } : null },
     select: {
       id: true,
       year: true,
@@ -36,16 +46,19 @@ export async function listReports(page?: { skip: number; take: number }): Promis
       speaker: true,
       script: true,
       parsedAt: true,
+      archivedAt: true,
+      regionId: true,
       region: { select: { name: true, level: true } },
-      reviewReport: { select: { id: true, year: true, title: true } },
       // Items marked "not a pledge" are not counted.
       _count: { select: { pledges: { where: { excluded: false } } } },
     },
     orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
+  const pairings = await listPairings(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
     region: r.region.name,
+    regionId: r.regionId,
     regionLevel: r.region.level,
     year: r.year,
     title: r.title,
@@ -54,46 +67,9 @@ export async function listReports(page?: { skip: number; take: number }): Promis
     script: r.script,
     parsed: r.parsedAt !== null,
     pledgeCount: r._count.pledges,
-    reviewReport: r.reviewReport,
+    archived: r.archivedAt !== null,
+    pairing: pairings.get(r.id) ?? { review: null, source: "none" },
   }));
-}
-
-export type RegionSummary = {
-  regionId: string;
-  region: string;
-  years: number[];
-  reports: number;
-  pledges: number;
-  assessed: number;
-  approved: number;
-};
-
-/** Per region: years covered, pledge counts and assessment progress (for the audit overview). */
-export async function summarizeRegions(): Promise<RegionSummary[]> {
-  const regions = await db.region.findMany({
-    select: { id: true, name: true, reports: { select: { id: true, year: true } } },
-    orderBy: { name: "asc" },
-  });
-  const counts = await db.pledge.groupBy({
-    by: ["reportId", "status", "reviewState"],
-    _count: { _all: true },
-  });
-  return regions
-    .filter((r) => r.reports.length > 0)
-    .map((r) => {
-      const ids = new Set(r.reports.map((x) => x.id));
-      let pledges = 0;
-      let assessed = 0;
-      let approved = 0;
-      for (const c of counts) {
-        if (!ids.has(c.reportId)) continue;
-        pledges += c._count._all;
-        if (c.status !== "not_assessed") assessed += c._count._all;
-        if (c.reviewState === "approved") approved += c._count._all;
-      }
-      const years = [...new Set(r.reports.map((x) => x.year).filter((y): y is number => y !== null))].sort();
-      return { regionId: r.id, region: r.name, years, reports: r.reports.length, pledges, assessed, approved };
-    });
 }
 
 /** The report already holding this content (same text up to line endings), if any. */
@@ -114,7 +90,7 @@ export type ReportSectionDto = {
 export type ReportDetail = {
   id: string;
   title: string;
-  region: { id: string; name: string; level: string };
+  region: { id: string; name: string; level: string; fullName: string; path: { id: string; name: string }[] };
   year: number | null;
   deliveredOn: string | null;
   speaker: string | null;
@@ -128,12 +104,12 @@ export type ReportDetail = {
   bodyEnd: number;
   parsed: boolean;
   sections: ReportSectionDto[];
-  /**
-   * The next year's report whose review reports on this plan: the stored pairing when set,
-   * otherwise (unless a reviewer cleared it by hand) the same region's report of year + 1 found
-   * on the fly (`inferred: true`).
-   */
-  reviewedBy: { id: string; title: string; year: number | null; inferred: boolean } | null;
+  /** Archived (hidden from lists and audits) since; null while in use. */
+  archivedAt: string | null;
+  /** For metadata edits (optimistic concurrency). */
+  version: number;
+  /** The report whose review reports on this plan, and how the pairing came about (lib/pairing). */
+  pairing: Pairing;
 };
 
 /** The report row of getReportDetail with its region and stored pairing; column types differ by engine. */
@@ -151,14 +127,10 @@ type ReportDetailRow = {
   bodyStart: number | bigint;
   bodyEnd: number | bigint;
   parsedAt: unknown;
-  /** 0/1 on SQLite, a boolean on PostgreSQL. */
-  pairingManual: boolean | number | bigint;
+  /** A Date on PostgreSQL; a number (milliseconds) or text on SQLite. */
+  archivedAt: unknown;
+  version: number | bigint;
   regionId: string;
-  regionName: string;
-  regionLevel: string;
-  reviewId: string | null;
-  reviewTitle: string | null;
-  reviewYear: number | bigint | null;
 };
 
 type SectionRow = { id: string; parentId: string | null; kind: string; heading: string; start: number | bigint; end: number | bigint };
@@ -169,47 +141,40 @@ const num = (n: number | bigint | null): number | null => (n === null ? null : N
  * One report for its page: metadata, source text, section tree (by position) and the next-year
  * report that reviews it. Null when no report has this id.
  *
- * Two raw queries at once (the report joined with its region and pairing; its sections), on both
- * engines: the report page runs this on every view, and Prisma's relation loading made it four
- * queries one after another (~6 ms of CPU for the biggest report against ~3 ms).
+ * Raw queries at once (the report; its sections), on both engines, beside its pairing
+ * (lib/pairing) and its region's chain: the report page runs this on every view, and Prisma's
+ * relation loading made it four queries one after another (~6 ms of CPU for the biggest report
+ * against ~3 ms).
  */
 export async function getReportDetail(reportId: string): Promise<ReportDetail | null> {
-  const [rows, sections] = await Promise.all([
+  const [rows, sections, pairing] = await Promise.all([
     db.$queryRaw<ReportDetailRow[]>`
       SELECT r."id", r."title", r."year", r."deliveredOn", r."speaker", r."meeting", r."script", r."encoding", r."fileName",
-        r."sourceText", r."bodyStart", r."bodyEnd", r."parsedAt", r."pairingManual",
-        g."id" AS "regionId", g."name" AS "regionName", g."level" AS "regionLevel",
-        n."id" AS "reviewId", n."title" AS "reviewTitle", n."year" AS "reviewYear"
+        r."sourceText", r."bodyStart", r."bodyEnd", r."parsedAt", r."archivedAt", r."version", r."regionId"
       FROM "Report" r
-      JOIN "Region" g ON g."id" = r."regionId"
-      LEFT JOIN "Report" n ON n."id" = r."reviewReportId"
       WHERE r."id" = ${reportId}`,
     db.$queryRaw<SectionRow[]>`
       SELECT s."id", s."parentId", s."kind", s."heading", s."start", s."end"
       FROM "Section" s
       WHERE s."reportId" = ${reportId}
       ORDER BY s."position" ASC`,
+    getPairing(db, reportId),
   ]);
   const r = rows[0];
-  if (!r) return null;
-  const year = num(r.year);
-  const region = { id: r.regionId, name: r.regionName, level: r.regionLevel };
-  let reviewedBy: ReportDetail["reviewedBy"] = r.reviewId ? { id: r.reviewId, title: r.reviewTitle ?? "", year: num(r.reviewYear), inferred: false } : null;
-  // A pairing a reviewer cleared by hand stays cleared: nothing is inferred then.
-  if (!reviewedBy && year !== null && !Number(r.pairingManual)) {
-    const next = await db.report.findFirst({
-      where: { regionId: region.id, year: year + 1 },
-      select: { id: true, title: true, year: true },
-      orderBy: { createdAt: "asc" },
-    });
-    if (next) reviewedBy = { ...next, inferred: true };
-  }
+  if (!r || !pairing) return null;
+  const chain = await regionChain(db, r.regionId);
   const bodyEnd = Number(r.bodyEnd);
   return {
     id: r.id,
     title: r.title,
-    region,
-    year,
+    region: {
+      id: r.regionId,
+      name: chain[0]?.name ?? "",
+      level: chain[0]?.level ?? "other",
+      fullName: regionFullName(chain),
+      path: chain.slice(1).reverse().map((a) => ({ id: a.id, name: a.name })),
+    },
+    year: num(r.year),
     deliveredOn: r.deliveredOn,
     speaker: r.speaker,
     meeting: r.meeting,
@@ -221,22 +186,18 @@ export async function getReportDetail(reportId: string): Promise<ReportDetail | 
     bodyEnd: bodyEnd || r.sourceText.length,
     parsed: r.parsedAt !== null,
     sections: sections.map((s) => ({ id: s.id, parentId: s.parentId, kind: s.kind, heading: s.heading, start: Number(s.start), end: Number(s.end) })),
-    reviewedBy,
+    archivedAt: toIso(r.archivedAt),
+    version: Number(r.version),
+    pairing,
   };
 }
 
-/** Reports a reviewer may pick as the next-year report of `reportId`: the same region's first, by year. */
-export async function listPairingCandidates(reportId: string): Promise<{ id: string; title: string; region: string; year: number | null; sameRegion: boolean }[]> {
-  const report = await db.report.findUnique({ where: { id: reportId }, select: { regionId: true } });
-  if (!report) return [];
-  const rows = await db.report.findMany({
-    where: { id: { not: reportId } },
-    select: { id: true, title: true, year: true, regionId: true, region: { select: { name: true } } },
-    orderBy: [{ year: "asc" }, { title: "asc" }],
-  });
-  return rows
-    .map((r) => ({ id: r.id, title: r.title, region: r.region.name, year: r.year, sameRegion: r.regionId === report.regionId }))
-    .sort((a, b) => Number(b.sameRegion) - Number(a.sameRegion));
+/** A raw timestamp as ISO text: a Date (PostgreSQL), or milliseconds or text (SQLite); null stays null. */
+function toIso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  const d = new Date(typeof value === "bigint" ? Number(value) : (value as number | string));
+  return Number.isNaN(d.getTime()) ? String(value) : d.toISOString();
 }
 
 export type ReportIntegrity = {

@@ -94,8 +94,10 @@ describe("importReport (real database)", () => {
     await expect(importReport(null, text, "001.txt")).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await counts()).toEqual(before);
     const res = await importReport(null, text, "001.txt", { region: "大连市沙河口区", year: 2010, title: "区委工作报告" });
-    const report = await db.report.findUniqueOrThrow({ where: { id: res.id }, include: { region: true } });
-    expect(report.region.name).toBe("大连市沙河口区");
+    const report = await db.report.findUniqueOrThrow({ where: { id: res.id }, include: { region: { include: { parent: true } } } });
+    // The region is its own unit, under the city the name states (issue 15).
+    expect(report.region.name).toBe("沙河口区");
+    expect(report.region.parent?.name).toBe("大连市");
     expect(report.year).toBe(2010);
     expect(report.script).toBe("traditional");
   });

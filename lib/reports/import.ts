@@ -4,7 +4,9 @@ import { parseReport, type ParseBudget, type ParsedReport } from "@/lib/report/p
 import { ReportInputError } from "@/lib/report/errors";
 import { AppError } from "@/lib/app-error";
 import { findReportByContent } from "./data";
-import { createReport } from "./mutations";
+import { createReport, type CreateReportInput } from "./mutations";
+import { matchRegion } from "@/lib/regions/data";
+import type { RegionMatchDto } from "@/lib/regions/schema";
 import { reportMetaSchema, type ReportMeta } from "./schema";
 import { detectedMeta, toStoredStructure } from "./structure";
 
@@ -14,6 +16,8 @@ export type ImportPreview = {
   format: "text" | "html";
   characters: number;
   meta: ReturnType<typeof detectedMeta>;
+  /** What the detected region name matches: an existing region, a question for the analyst, or a new region. */
+  region: RegionMatchDto;
   sections: { kind: string; heading: string; start: number; end: number }[];
   pledgeCount: number;
   kinds: Record<"quantitative" | "project" | "policy", number>;
@@ -67,6 +71,7 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
   for (const p of parsed.pledges) kinds[p.kind]++;
   const tiers = { trackable: 0, direction: 0 };
   for (const p of parsed.pledges) tiers[p.tier]++;
+  const meta = detectedMeta(parsed);
   const top = parsed.sections.map((s) => ({ kind: s.kind, heading: s.heading, start: s.start, end: s.end }));
   const blocks = parsed.blocks.map((b) => ({ kind: b.kind, heading: b.heading, start: b.start, end: b.end }));
   return {
@@ -74,7 +79,8 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
     encoding: decoded.encoding,
     format: decoded.format,
     characters: decoded.text.length,
-    meta: detectedMeta(parsed),
+    meta,
+    region: meta.region ? await matchRegion(meta.region) : { kind: "new", name: "", parents: [] },
     sections: [...top, ...blocks].sort((x, y) => x.start - y.start),
     pledgeCount: parsed.pledges.length,
     kinds,
@@ -89,7 +95,9 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
 /**
  * Imports one report: decodes and parses the bytes again on the server (nothing parsed by a client
  * is trusted), validates the confirmed metadata (detected values when none are given) and saves
- * report, sections and pledges in one transaction. Duplicates are refused with DUPLICATE.
+ * report, sections and pledges in one transaction. Duplicates are refused with DUPLICATE. `region`
+ * answers the region question a close name asks (lib/regions/mutations.ts resolveRegion); without
+ * an answer such a name is refused (INVALID_INPUT REGION_UNCONFIRMED).
  */
 export async function importReport(
   actorId: string | null,
@@ -97,6 +105,7 @@ export async function importReport(
   rawFileName: string | null,
   confirmed?: Partial<ReportMeta>,
   limits: ImportLimits = {},
+  region?: CreateReportInput["region"],
 ): Promise<{ id: string; pledges: number }> {
   const fileName = cleanFileName(rawFileName);
   const { decoded, parsed } = decodeAndParse(bytes, fileName, limits);
@@ -112,6 +121,7 @@ export async function importReport(
     encoding: decoded.encoding,
     fileName,
     body: parsed.body,
+    region,
     ...structure,
   });
   return { id: created.id, pledges: structure.pledges.length };

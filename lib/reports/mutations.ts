@@ -3,10 +3,14 @@ import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
 import { logger } from "@/lib/ops/log";
-import { splitRegionName } from "@/lib/report/metadata";
 import { toSimplified } from "@/lib/report/script";
+import { refreshAutomaticPairings, releasePairingsTo } from "@/lib/pairing/mutations";
+import { resolveRegion, type RegionChoice } from "@/lib/regions/mutations";
+import { regionChain } from "@/lib/regions/data";
+import { regionFullName } from "@/lib/regions/names";
 import { hashReportContent } from "./content-hash";
-import type { PledgeInput, ReportMeta, SectionInput } from "./schema";
+import { defaultReportTitle, isGenericTitle } from "./naming";
+import type { DeleteReportInput, PledgeInput, ReportMeta, ReportRefInput, SectionInput, UpdateReportInput } from "./schema";
 
 export type CreateReportInput = {
   meta: ReportMeta;
@@ -17,32 +21,19 @@ export type CreateReportInput = {
   /** Parsed structure; absent when the report is stored before parsing. */
   sections?: SectionInput[];
   pledges?: PledgeInput[];
+  /** A person's answer to the region question of the preview: the region they chose, or "a new region". */
+  region?: Pick<RegionChoice, "regionId" | "newRegion">;
 };
 
-/**
- * Finds or creates the region of a report. Names are compared in simplified characters and by
- * their own unit with its parent (lib/report/metadata.ts splitRegionName): 呼伦贝尔市海拉尔区, 海拉尔区
- * and 海拉爾區 are one district. A region named with its parent is preferred when both forms exist.
- */
-async function upsertRegion(tx: Tx, name: string, level: string): Promise<string> {
-  const nameKey = toSimplified(name.trim());
-  const { short, parent } = splitRegionName(nameKey);
-  const candidates = await tx.region.findMany({ where: { nameKey: { endsWith: short } }, select: { id: true, level: true, nameKey: true } });
-  const same = candidates.filter((r) => {
-    const other = splitRegionName(r.nameKey);
-    return other.short === short && (!parent || !other.parent || other.parent === parent);
-  });
-  const existing = same.find((r) => r.nameKey === nameKey) ?? same.sort((x, y) => y.nameKey.length - x.nameKey.length)[0];
-  if (existing) {
-    if (existing.level === "other" && level !== "other") await tx.region.update({ where: { id: existing.id }, data: { level } });
-    return existing.id;
-  }
-  const created = await tx.region.create({ data: { name: name.trim(), nameKey, level }, select: { id: true } });
-  return created.id;
+/** The title a report is saved with: its own, unless it names no region (政府工作报告): then its full name. */
+async function titleFor(tx: Tx, title: string, year: number | null, regionId: string): Promise<string> {
+  return isGenericTitle(title) ? defaultReportTitle(year, regionFullName(await regionChain(tx, regionId))).slice(0, 200) : title;
 }
 
 /**
- * Saves a report with its sections and pledges in one transaction, with an audit event.
+ * Saves a report with its sections and pledges in one transaction, with an audit event. Its region
+ * is matched or created by lib/regions (a name that asks "same as …?" is refused unless
+ * `input.region` answers it), and its region's reports are paired again (lib/pairing).
  * The same content imported again is refused with DUPLICATE (details.reportId names the existing one).
  * Every pledge's text is taken from sourceText.slice(start, end), never from the caller.
  */
@@ -57,12 +48,13 @@ export async function createReport(actorId: string | null, input: CreateReportIn
       // Written inside the transaction, after its first statement: the import has begun to write.
       logger.debug("report.create.begin", size);
       if (dup) throw new AppError("DUPLICATE", "this report has already been imported", { reportId: dup.id, title: dup.title });
-      const regionId = await upsertRegion(tx, meta.region, meta.level);
+      const { regionId } = await resolveRegion(tx, actorId, { name: meta.region, level: meta.level, ...input.region });
+      const title = await titleFor(tx, meta.title, meta.year, regionId);
       const report = await tx.report.create({
         data: {
           regionId,
           year: meta.year,
-          title: meta.title,
+          title,
           deliveredOn: meta.deliveredOn,
           speaker: meta.speaker,
           meeting: meta.meeting,
@@ -107,13 +99,13 @@ export async function createReport(actorId: string | null, input: CreateReportIn
           }),
         });
       }
-      await pairAutomatically(tx, actorId, { id: report.id, regionId, year: meta.year });
+      await refreshAutomaticPairings(tx, actorId, [regionId]);
       await recordAuditEvent(tx, {
         actorId,
         entityType: "report",
         entityId: report.id,
         action: "report.import",
-        after: { ...meta, fileName: input.fileName, encoding: input.encoding, sections: input.sections?.length ?? 0, pledges: pledges.length },
+        after: { ...meta, title, regionId, fileName: input.fileName, encoding: input.encoding, sections: input.sections?.length ?? 0, pledges: pledges.length },
         reportId: report.id,
       });
       return report;
@@ -164,57 +156,150 @@ async function createSections(tx: Tx, reportId: string, sections: SectionInput[]
   return ids;
 }
 
-/**
- * Automatic pairing when a report arrives: the same region's report of year N-1 is reviewed by
- * it, and it is reviewed by the region's report of year N+1. Pairings set by hand are left alone,
- * and so are reports whose year is unknown (a reviewer pairs those by hand).
- */
-async function pairAutomatically(tx: Tx, actorId: string | null, report: { id: string; regionId: string; year: number | null }): Promise<void> {
-  if (report.year === null) return;
-  const [previous, next] = await Promise.all([
-    tx.report.findFirst({
-      where: { regionId: report.regionId, year: report.year - 1, pairingManual: false, reviewReportId: null, id: { not: report.id } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true },
-    }),
-    tx.report.findFirst({
-      where: { regionId: report.regionId, year: report.year + 1, id: { not: report.id } },
-      orderBy: { createdAt: "asc" },
-      select: { id: true },
-    }),
-  ]);
-  if (previous) {
-    await tx.report.update({ where: { id: previous.id }, data: { reviewReportId: report.id } });
-    await recordAuditEvent(tx, { actorId, entityType: "report", entityId: previous.id, action: "report.pair_auto", before: { reviewReportId: null }, after: { reviewReportId: report.id }, reportId: previous.id });
-  }
-  if (next) {
-    await tx.report.update({ where: { id: report.id }, data: { reviewReportId: next.id } });
-    await recordAuditEvent(tx, { actorId, entityType: "report", entityId: report.id, action: "report.pair_auto", before: { reviewReportId: null }, after: { reviewReportId: next.id }, reportId: report.id });
-  }
-}
+const metaSelect = {
+  id: true,
+  regionId: true,
+  year: true,
+  title: true,
+  deliveredOn: true,
+  speaker: true,
+  meeting: true,
+  version: true,
+  archivedAt: true,
+  region: { select: { name: true, level: true } },
+} as const;
 
 /**
- * Sets (or clears, with null) by hand which report reviews `reportId`'s plan, e.g. for a report
- * whose year is unknown. Marks the pairing manual so automatic pairing never overrides it.
+ * Analysts, reviewers, admins: corrects a report's metadata — region (matched like an import's,
+ * with the same question for a close name), the region's level, year, title, date, speaker,
+ * meeting. A title left empty or naming no region becomes the full name. A stale `version` is a
+ * CONFLICT. One report.update audit event with the changed fields before and after; a changed
+ * level is a region.update of its own. The old and new regions' reports are paired again, so a
+ * corrected year or region moves the pairing with it.
  */
-export async function setPairing(actorId: string, reportId: string, reviewReportId: string | null): Promise<void> {
-  if (reviewReportId === reportId) throw new AppError("INVALID_INPUT", "PAIR_SELF");
-  await writeTransaction(async (tx) => {
-    const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true, reviewReportId: true, pairingManual: true } });
+export async function updateReportMetadata(actorId: string, input: UpdateReportInput): Promise<{ version: number; changed: string[] }> {
+  return writeTransaction(async (tx) => {
+    const report = await tx.report.findUnique({ where: { id: input.reportId }, select: metaSelect });
     if (!report) throw new AppError("NOT_FOUND");
-    if (reviewReportId !== null) {
-      const review = await tx.report.findUnique({ where: { id: reviewReportId }, select: { id: true } });
-      if (!review) throw new AppError("NOT_FOUND");
+    if (report.version !== input.version) throw new AppError("CONFLICT", "REPORT_CHANGED");
+    const { regionId } = await resolveRegion(tx, actorId, { name: input.region, level: "other", regionId: input.regionId, newRegion: input.newRegion });
+    const region = await tx.region.findUniqueOrThrow({ where: { id: regionId }, select: { id: true, name: true, level: true } });
+    if (input.level !== region.level) {
+      await tx.region.update({ where: { id: region.id }, data: { level: input.level, version: { increment: 1 } } });
+      await recordAuditEvent(tx, { actorId, entityType: "region", entityId: region.id, action: "region.update", before: { level: region.level }, after: { level: input.level }, reportId: report.id });
     }
-    await tx.report.update({ where: { id: reportId }, data: { reviewReportId, pairingManual: true } });
+    const next = {
+      regionId,
+      year: input.year,
+      title: await titleFor(tx, input.title ?? "", input.year, regionId),
+      deliveredOn: input.deliveredOn,
+      speaker: input.speaker,
+      meeting: input.meeting,
+    };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== report[k]);
+    if (!changed.length && input.level === region.level) return { version: report.version, changed: [] };
+    const updated = await tx.report.update({ where: { id: report.id }, data: { ...next, version: { increment: 1 } }, select: { version: true } });
+    const pick = (o: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, o[k]]));
     await recordAuditEvent(tx, {
       actorId,
       entityType: "report",
-      entityId: reportId,
-      action: "report.pair_manual",
-      before: { reviewReportId: report.reviewReportId, manual: report.pairingManual },
-      after: { reviewReportId, manual: true },
-      reportId,
+      entityId: report.id,
+      action: "report.update",
+      before: { ...pick(report), ...(changed.includes("regionId") ? { region: report.region.name } : {}) },
+      after: { ...pick(next), ...(changed.includes("regionId") ? { region: region.name } : {}) },
+      reportId: report.id,
     });
+    if (changed.includes("regionId") || changed.includes("year")) await refreshAutomaticPairings(tx, actorId, [report.regionId, regionId]);
+    return { version: updated.version, changed: input.level !== region.level ? [...changed, "level"] : changed };
   });
+}
+
+/**
+ * Admin: archives a report — hidden from the report list, review queue, search, dashboard and
+ * audits (its page stays reachable, marked, for a restore); its region's reports are paired again
+ * without it. Archiving twice is a CONFLICT. Audit event report.archive.
+ */
+export async function archiveReport(actorId: string, input: ReportRefInput): Promise<void> {
+  await setArchived(actorId, input.reportId, true);
+}
+
+/** Admin: restores an archived report to every list and audit; its region is paired again. Audit event report.restore. */
+export async function restoreReport(actorId: string, input: ReportRefInput): Promise<void> {
+  await setArchived(actorId, input.reportId, false);
+}
+
+async function setArchived(actorId: string, reportId: string, archive: boolean): Promise<void> {
+  await writeTransaction(async (tx) => {
+    const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true, regionId: true, archivedAt: true, title: true } });
+    if (!report) throw new AppError("NOT_FOUND");
+    if ((report.archivedAt !== null) === archive) throw new AppError("CONFLICT", archive ? "REPORT_ARCHIVED" : "REPORT_NOT_ARCHIVED");
+    const archivedAt = archive ? new Date() : null;
+    await tx.report.update({ where: { id: report.id }, data: { archivedAt, version: { increment: 1 } } });
+    await recordAuditEvent(tx, {
+      actorId,
+      entityType: "report",
+      entityId: report.id,
+      action: archive ? "report.archive" : "report.restore",
+      before: { archivedAt: report.archivedAt?.toISOString() ?? null },
+      after: { archivedAt: archivedAt?.toISOString() ?? null, title: report.title },
+      reportId: report.id,
+    });
+    await refreshAutomaticPairings(tx, actorId, [report.regionId]);
+  });
+}
+
+/** What stands in the way of deleting a report: people's work on it, or in other reports pointing at it. */
+export type ReportWork = { assessed: number; evidence: number; citedAsEvidence: number; comments: number };
+
+/** Counts the work on a report that a delete would destroy (zero everywhere: nothing would be lost). */
+export async function countReportWork(client: Pick<Tx, "pledge" | "evidence" | "comment">, reportId: string): Promise<ReportWork> {
+  const [assessed, evidence, citedAsEvidence, comments] = await Promise.all([
+    client.pledge.count({
+      where: { reportId, OR: [{ status: { not: "not_assessed" } }, { reviewState: { not: "draft" } }, { rationale: { not: null } }, { reportedValue: { not: null } }] },
+    }),
+    client.evidence.count({ where: { pledge: { reportId } } }),
+    client.evidence.count({ where: { sourceReportId: reportId } }),
+    client.comment.count({ where: { pledge: { reportId } } }),
+  ]);
+  return { assessed, evidence, citedAsEvidence, comments };
+}
+
+/**
+ * Admin: deletes a report that nobody has worked on — no verdict, rationale or reported figure on
+ * its pledges, no evidence linked to them or quoted from it, no comments — with its sections,
+ * pledges and share links. Otherwise it is refused (CONFLICT REPORT_HAS_WORK): archive it instead.
+ * Plans paired with it by hand go back to automatic pairing. A stale `version` is a CONFLICT.
+ * Audit event report.delete (the record of what was deleted).
+ */
+export async function deleteReport(actorId: string, input: DeleteReportInput): Promise<void> {
+  await writeTransaction(
+    async (tx) => {
+      const report = await tx.report.findUnique({ where: { id: input.reportId }, select: { ...metaSelect, contentHash: true, fileName: true, _count: { select: { pledges: true } } } });
+      if (!report) throw new AppError("NOT_FOUND");
+      if (report.version !== input.version) throw new AppError("CONFLICT", "REPORT_CHANGED");
+      const work = await countReportWork(tx, report.id);
+      if (Object.values(work).some((n) => n > 0)) throw new AppError("CONFLICT", "REPORT_HAS_WORK", work);
+      const regions = await releasePairingsTo(tx, actorId, report.id);
+      await tx.report.delete({ where: { id: report.id } });
+      await recordAuditEvent(tx, {
+        actorId,
+        entityType: "report",
+        entityId: report.id,
+        action: "report.delete",
+        before: {
+          title: report.title,
+          region: report.region.name,
+          regionId: report.regionId,
+          year: report.year,
+          deliveredOn: report.deliveredOn,
+          fileName: report.fileName,
+          contentHash: report.contentHash,
+          pledges: report._count.pledges,
+        },
+        reportId: report.id,
+      });
+      await refreshAutomaticPairings(tx, actorId, [report.regionId, ...regions]);
+    },
+    { timeout: 30_000 },
+  );
 }

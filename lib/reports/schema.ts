@@ -40,3 +40,36 @@ export type PledgeInput = {
   /** The parser's title, where the source words alone do not say what is promised (固定资产投资 → 固定资产投资增长6%). */
   title?: string | null;
 };
+
+const reportId = z.string().min(1).max(64);
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max).nullable());
+
+/**
+ * Correct a report's metadata (report:edit). `region` is the name as typed; `regionId` the region a
+ * person chose for it (the current one when unchanged, or their answer to "same as 海拉尔区?"), and
+ * `newRegion` their answer "no, a new region". `level` is the region's. An empty title becomes the
+ * full name. `version` is the one the form read.
+ */
+export const updateReportSchema = z.object({
+  reportId,
+  version: z.number().int().min(1),
+  region: z.string().trim().min(1, { message: "REGION_REQUIRED" }).max(100),
+  regionId: reportId.nullable().optional(),
+  newRegion: z.boolean().optional(),
+  level: z.enum(REGION_LEVELS),
+  year: z.number().int().min(1949, { message: "YEAR_INVALID" }).max(2100, { message: "YEAR_INVALID" }).nullable(),
+  title: z.string().trim().max(200).nullable().optional(),
+  deliveredOn: z.preprocess((v) => (v === "" ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_INVALID" }).nullable()),
+  speaker: optionalText(50),
+  meeting: optionalText(200),
+});
+export type UpdateReportInput = z.infer<typeof updateReportSchema>;
+
+/** Archive or restore a report (report:archive). */
+export const reportRefSchema = z.object({ reportId });
+export type ReportRefInput = z.infer<typeof reportRefSchema>;
+
+/** Delete a report nobody has worked on (report:delete); `version` is the one the confirmation showed. */
+export const deleteReportSchema = z.object({ reportId, version: z.number().int().min(1) });
+export type DeleteReportInput = z.infer<typeof deleteReportSchema>;

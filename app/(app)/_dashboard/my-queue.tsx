@@ -14,7 +14,7 @@ function QueueRow({ p, t, detail, showReviewState = false }: { p: QueuePledge; t
       <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-stone-500">
         <StatusBadge status={p.status} label={t(`assessment.status.${p.status}` as MessageKey)} />
         {showReviewState ? <ReviewStateBadge state={p.reviewState} label={t(`assessment.reviewState.${p.reviewState}` as MessageKey)} /> : null}
-        <Link href={`/reports/${p.reportId}`} className="hover:underline">{p.reportTitle}</Link>
+        <Link href={`/reports/${p.reportId}`} className="hover:underline" title={p.reportTitle}>{p.reportLabel}</Link>
       </div>
       {detail}
     </li>

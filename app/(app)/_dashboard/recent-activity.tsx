@@ -18,9 +18,27 @@ function describeActivity(e: ActivityItem, t: Translate): string[] {
     case "report.import":
       return [t("dashboard.event.reportImported")];
     case "report.pair_auto":
-      return [t("dashboard.event.pairedAuto", { title: e.relatedReport?.title ?? "—" })];
+      return [e.pairedWith ? t("dashboard.event.pairedAuto", { title: e.relatedReport?.title ?? "—" }) : t("regions.event.pairingAutoCleared")];
     case "report.pair_manual":
-      return [field(e.after, "reviewReportId") ? t("dashboard.event.pairedManual", { title: e.relatedReport?.title ?? "—" }) : t("dashboard.event.pairingCleared")];
+      return [e.pairedWith ? t("dashboard.event.pairedManual", { title: e.relatedReport?.title ?? "—" }) : t("dashboard.event.pairingCleared")];
+    case "report.update":
+      return [t("regions.event.reportUpdated", { fields: Object.keys(e.after && typeof e.after === "object" ? e.after : {}).filter((k) => k !== "reason" && k !== "regionId").join(", ") })];
+    case "report.archive":
+      return [t("regions.event.reportArchived")];
+    case "report.restore":
+      return [t("regions.event.reportRestored")];
+    case "report.delete":
+      return [t("regions.event.reportDeleted", { title: field(e.before, "title") ?? "—" })];
+    case "region.create":
+      return [t("regions.event.regionCreated", { name: field(e.after, "name") ?? "—" })];
+    case "region.update":
+      return [t("regions.event.regionUpdated", { name: field(e.after, "name") ?? field(e.before, "name") ?? "—" })];
+    case "region.merge": {
+      const source = e.before && typeof e.before === "object" ? (e.before as { source?: { name?: unknown } }).source?.name : null;
+      return [t("regions.event.regionMerged", { name: typeof source === "string" ? source : "—" })];
+    }
+    case "region.alias":
+      return [t("regions.event.regionAlias", { name: field(e.after, "nameKey") ?? "—" })];
     case "user.create":
       return [t("dashboard.event.userCreated", { name: field(e.after, "name") ?? "—" })];
     case "user.update":
@@ -55,7 +73,7 @@ export function RecentActivity({ events }: { events: ActivityItem[] }) {
       {events.length === 0 ? <p className="text-sm text-stone-500">{t("dashboard.activity.empty")}</p> : null}
       <ol className="divide-y divide-stone-100">
         {events.map((e) => {
-          const deletedPledge = e.pledge === null && e.entityType !== "report" && e.entityType !== "user" && e.entityType !== "share" && e.report !== null;
+          const deletedPledge = e.pledge === null && e.entityType !== "report" && e.entityType !== "user" && e.entityType !== "share" && e.entityType !== "region" && e.report !== null;
           return (
             <li key={e.id} className="py-2 text-sm" data-testid="activity-item" data-action={e.action}>
               <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-stone-500">

@@ -51,10 +51,13 @@ export default async function AuditPage() {
                 </tr>
               </thead>
               <tbody>
-                {pairs.map(({ plan, pledges, direction, assessed, approved, fulfilmentRate }) => (
+                {pairs.map(({ plan, pledges, direction, assessed, approved, fulfilmentRate, rateShown }) => (
                   <tr key={plan.id} data-testid="audit-pair-row">
                     <td className="whitespace-nowrap">
                       <Link href={`/audit/region/${plan.region.id}`} className="hover:underline">{plan.region.name}</Link>
+                      <span className="ml-1 tabular-nums text-stone-500" data-testid="audit-pair-years">
+                        {plan.year ?? "?"} → {plan.review ? (plan.review.year ?? "?") : "—"}
+                      </span>
                     </td>
                     <td>
                       <Link href={`/audit/pair/${plan.id}`} className="font-medium text-brand-700 hover:underline" data-testid="audit-pair-link">
@@ -77,7 +80,13 @@ export default async function AuditPage() {
                     <td>
                       <Progress assessed={assessed} approved={approved} pledges={pledges} label={t("auditReport.overview.progressLabel", { assessed, approved, n: pledges })} />
                     </td>
-                    <td className="text-right font-semibold tabular-nums">{formatRate(fulfilmentRate)}</td>
+                    <td className="text-right font-semibold tabular-nums" data-testid="audit-pair-rate">
+                      {rateShown || fulfilmentRate === null ? (
+                        formatRate(fulfilmentRate)
+                      ) : (
+                        <span className="text-xs font-normal text-stone-400" title={t("regions.rate.tooFew", { assessed, pledges })}>{t("regions.rate.tooFewShort")}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -101,7 +110,7 @@ export default async function AuditPage() {
               </ul>
             </section>
           </div>
-          <p className="mt-3 text-xs text-stone-500">{t("auditReport.formula")} {t("auditReport.formulaNote")}</p>
+          <p className="mt-3 text-xs text-stone-500">{t("auditReport.formula")} {t("auditReport.formulaNote")} {t("regions.rate.rule")}</p>
         </>
       )}
     </>

@@ -10,6 +10,7 @@ import { EmptyState, PageHeader } from "@/app/_components/page-header";
 import { PageNotice, Pager } from "@/app/_components/pager";
 import { formatTime, ReviewStateBadge, StatusBadge } from "@/app/_components/assessment-badges";
 import { tierLabel } from "@/app/_components/tier-label";
+import { reportLabel } from "@/lib/reports/naming";
 
 export const metadata = { title: "Review queue" };
 
@@ -93,7 +94,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                           </span>
                         ) : null}
                       </td>
-                      <td><Link className="text-stone-700 hover:underline" href={`/reports/${q.reportId}`}>{q.reportTitle}</Link></td>
+                      <td className="min-w-[10rem]" data-testid="review-report">
+                        <span className="block whitespace-nowrap font-medium text-stone-800">{reportLabel(q.regionName, q.year)}</span>
+                        <Link className="text-xs text-stone-600 hover:underline" href={`/reports/${q.reportId}`}>{q.reportTitle}</Link>
+                      </td>
                       <td><StatusBadge status={q.status} label={t(`assessment.status.${q.status}` as MessageKey)} /></td>
                       <td>{q.submittedBy ?? "—"}</td>
                       <td className="whitespace-nowrap tabular-nums">{formatTime(q.submittedAt)}</td>
@@ -124,7 +128,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                   <td className="max-w-xl">
                     <Link className="text-brand-700 hover:underline" href={pledgeHref(m.reportId, m.pledgeId)}>{m.text}</Link>
                   </td>
-                  <td><Link className="text-stone-700 hover:underline" href={`/reports/${m.reportId}`}>{m.reportTitle}</Link></td>
+                  <td className="min-w-[10rem]">
+                    <span className="block whitespace-nowrap font-medium text-stone-800">{reportLabel(m.regionName, m.year)}</span>
+                    <Link className="text-xs text-stone-600 hover:underline" href={`/reports/${m.reportId}`}>{m.reportTitle}</Link>
+                  </td>
                   <td><StatusBadge status={m.status} label={t(`assessment.status.${m.status}` as MessageKey)} /></td>
                   <td><ReviewStateBadge state={m.reviewState} label={t(`assessment.reviewState.${m.reviewState}` as MessageKey)} /></td>
                   <td className="whitespace-nowrap tabular-nums">{formatTime(m.updatedAt)}</td>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "@/lib/assessments/schema";
 import { formatAsOf, formatAuditTarget, formatRate } from "@/lib/audit-reports/format";
 import { auditViewQuery, type AuditPledge, type AuditReport } from "@/lib/audit-reports/schema";
-import type { Tally } from "@/lib/audit-reports/aggregate";
+import { rateIsHeadline, type Tally } from "@/lib/audit-reports/aggregate";
 import { createTranslator, type Locale, type Translate } from "@/lib/i18n/messages";
 import { StatusBadge } from "@/app/_components/assessment-badges";
 import { tierLabel } from "@/app/_components/tier-label";
@@ -27,6 +27,19 @@ function statusLabels(t: Translate): Record<AssessmentStatus, string> {
 
 function share(part: number, whole: number): string {
   return whole ? `${Math.round((part / whole) * 100)}%` : "—";
+}
+
+/**
+ * A rate in a table: as it is once enough pledges are assessed (rateIsHeadline), otherwise grey,
+ * in brackets, with a tooltip saying why it is no conclusion yet.
+ */
+function RateCell({ tally, t }: { tally: Pick<Tally, "pledges" | "assessed" | "fulfilmentRate">; t: Translate }) {
+  if (tally.fulfilmentRate === null || rateIsHeadline(tally)) return <>{formatRate(tally.fulfilmentRate)}</>;
+  return (
+    <span className="font-normal text-stone-400" title={t("regions.rate.tooFew", { assessed: tally.assessed, pledges: tally.pledges })} data-testid="rate-too-few">
+      ({formatRate(tally.fulfilmentRate)})
+    </span>
+  );
 }
 
 /** Counts per status and the fulfilment rate of several rows (groups or kinds). */
@@ -54,7 +67,7 @@ function TallyTable({ t, heading, rows, testId }: { t: Translate; heading: strin
               {TABLE_STATUSES.map((s) => (
                 <td key={s} className="text-right tabular-nums">{tally.counts[s] || <span className="text-stone-300">0</span>}</td>
               ))}
-              <td className="text-right font-semibold tabular-nums">{formatRate(tally.fulfilmentRate)}</td>
+              <td className="text-right font-semibold tabular-nums"><RateCell tally={tally} t={t} /></td>
             </tr>
           ))}
         </tbody>
@@ -149,6 +162,7 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
         <ul className="space-y-1">
           {report.plans.map((plan) => (
             <li key={plan.id} data-testid="audit-plan">
+              <span className="mr-1 font-medium text-stone-700" data-testid="audit-plan-label">{plan.region.name} {plan.year ?? "?"}</span>
               <span className="text-stone-500">{t("auditReport.plan")}</span>
               {mode === "internal" ? <Link href={`/reports/${plan.id}`} className="font-medium hover:underline">{plan.title}</Link> : <span className="font-medium">{plan.title}</span>}
               <span className="mx-2 text-stone-400">→</span>
@@ -178,7 +192,7 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
           {options.approvedOnly ? t("auditReport.modeApproved") : t("auditReport.modeAll", { n: total.provisional })}
         </p>
         <p className="mt-1 text-xs text-stone-600" data-testid="audit-formula">
-          <strong>{t("auditReport.formula")}</strong> {t("auditReport.formulaNote")}
+          <strong>{t("auditReport.formula")}</strong> {t("auditReport.formulaNote")} {t("regions.rate.rule")}
         </p>
         {aggregate.suggestions.accepted + aggregate.suggestions.changed > 0 ? (
           <p className="mt-1 text-xs text-stone-600" data-testid="audit-suggestions" data-accepted={aggregate.suggestions.accepted} data-changed={aggregate.suggestions.changed}>
@@ -193,13 +207,16 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
           { key: "pledges", label: options.tiers === "trackable" ? t("tiers.audit.trackable") : t("auditReport.pledges"), value: String(total.pledges), sub: "" },
           { key: "assessed", label: t("auditReport.assessed"), value: String(total.assessed), sub: share(total.assessed, total.pledges) },
           { key: "approved", label: t("auditReport.approved"), value: String(total.approved), sub: share(total.approved, total.pledges) },
-          { key: "rate", label: t("auditReport.rate"), value: formatRate(total.fulfilmentRate), sub: t("auditReport.rateBase", { n: total.rateBase }) },
+          rateIsHeadline(total)
+            ? { key: "rate", label: t("auditReport.rate"), value: formatRate(total.fulfilmentRate), sub: t("auditReport.rateBase", { n: total.rateBase }) }
+            : { key: "rate", label: t("auditReport.rate"), value: "—", sub: "", note: t("regions.rate.tooFew", { assessed: total.assessed, pledges: total.pledges }) },
         ].map((c) => (
-          <div key={c.key} className="card px-4 py-3" data-testid={`audit-card-${c.key}`}>
+          <div key={c.key} className="card px-4 py-3" data-testid={`audit-card-${c.key}`} data-rate-shown={c.key === "rate" ? (rateIsHeadline(total) ? "1" : "0") : undefined}>
             <p className="text-xs text-stone-500">{c.label}</p>
             <p className="text-2xl font-semibold tabular-nums text-stone-900">
               {c.value} {c.sub ? <span className="text-sm font-normal text-stone-500">{c.sub}</span> : null}
             </p>
+            {"note" in c && c.note ? <p className="mt-0.5 text-xs text-amber-800" data-testid="audit-rate-too-few">{c.note}</p> : null}
           </div>
         ))}
       </section>
@@ -226,7 +243,7 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
               id="chart-groups"
               title={t("auditReport.chart.groups", { by: groupHeading })}
               description={t("auditReport.chart.groupsDesc")}
-              groups={aggregate.byGroup.map((g) => ({ key: g.key, label: g.label, pledges: g.pledges, counts: g.counts, valueText: formatRate(g.fulfilmentRate) }))}
+              groups={aggregate.byGroup.map((g) => ({ key: g.key, label: g.label, pledges: g.pledges, counts: g.counts, valueText: rateIsHeadline(g) ? formatRate(g.fulfilmentRate) : "—" }))}
               statusLabels={labels}
               groupHeading={groupHeading}
               valueHeading={t("auditReport.rate")}
@@ -241,9 +258,9 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
               id="chart-trend"
               title={t("auditReport.chart.trend")}
               description={t("auditReport.chart.trendDesc")}
-              points={report.trend.map((p) => ({ label: String(p.year), value: p.fulfilmentRate, note: t("auditReport.assessedOf", { n: p.assessed, total: p.pledges }) }))}
+              points={report.trend.map((p) => ({ label: String(p.year), value: p.rateShown ? p.fulfilmentRate : null, note: t("auditReport.assessedOf", { n: p.assessed, total: p.pledges }) }))}
               columns={[t("auditReport.planYear"), t("auditReport.rate"), t("auditReport.assessed")]}
-              noValue={t("auditReport.noRate")}
+              noValue={t("regions.rate.tooFewShort")}
             />
           </div>
         ) : null}
@@ -299,7 +316,7 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
                 <span>{g.label}</span>
                 {tally ? (
                   <span className="text-xs font-normal text-stone-500">
-                    {t("auditReport.groupTally", { n: tally.pledges, assessed: tally.assessed, rate: formatRate(tally.fulfilmentRate) })}
+                    {t("auditReport.groupTally", { n: tally.pledges, assessed: tally.assessed, rate: rateIsHeadline(tally) ? formatRate(tally.fulfilmentRate) : t("regions.rate.tooFewShort") })}
                   </span>
                 ) : null}
               </h3>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { requestClientKey } from "@/lib/ops/client-address";
 import { openSharedAuditReport } from "@/lib/shares/data";
 import { parseAuditView } from "@/lib/audit-reports/schema";
@@ -9,11 +10,32 @@ import { getTranslator } from "@/lib/i18n/locale";
 import { AuditReportView } from "@/app/_components/audit-report/audit-report-view";
 import { AuditToolbar } from "@/app/_components/audit-report/audit-toolbar";
 import { LanguageSwitch } from "@/app/_components/language-switch";
+import { auditTitle } from "@/app/_components/audit-report/audit-title";
 import { ShareRateLimited } from "./rate-limited";
 
 // Public and read-only: no account needed, never indexed, never cached.
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Shared audit report", robots: { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } } };
+const robots: Metadata["robots"] = { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } };
+
+type Params = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * One lookup per request, shared by the page title and the page (React `cache`): the token is
+ * checked, and a failed lookup counted, once — not once for the title and again for the page.
+ */
+const openShared = cache(async (token: string, approvedOnly: boolean, tiers: "trackable" | "all") =>
+  openSharedAuditReport(token, requestClientKey(await headers()), { approvedOnly, tiers }),
+);
+
+/** The browser's title names region and years (海拉尔区 2014 → 2015), as the heading does. */
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
+  const { token } = await params;
+  const view = parseAuditView(await searchParams);
+  const shared = await openShared(token, view.approvedOnly, view.tiers);
+  if (shared.state !== "ok") return { title: "Shared audit report", robots };
+  const { t } = await getTranslator();
+  return { title: auditTitle(shared.report, t), robots };
+}
 
 /**
  * A shared audit report: the token is checked (unknown, revoked and expired links show the
@@ -22,17 +44,16 @@ export const metadata: Metadata = { title: "Shared audit report", robots: { inde
  * every view is counted, and notes show only when the sharer chose so. A GET changes nothing but
  * the view count.
  */
-export default async function SharePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SharePage({ params, searchParams }: Params) {
   const { token } = await params;
   const view = parseAuditView(await searchParams);
-  const shared = await openSharedAuditReport(token, requestClientKey(await headers()), view);
+  const shared = await openShared(token, view.approvedOnly, view.tiers);
   if (shared.state === "rate_limited") return <ShareRateLimited retryAfterMs={shared.retryAfterMs} />;
   if (shared.state !== "ok") notFound();
   await recordShareView(shared.link.id);
   const { t, locale } = await getTranslator();
   const { report } = shared;
-  const title =
-    report.scope === "pair" ? t("auditReport.title.pair", { title: report.subject }) : report.scope === "region" ? t("auditReport.title.region", { region: report.subject }) : t("auditReport.title.year", { year: report.subject });
+  const title = auditTitle(report, t);
   return (
     <div className="min-h-screen">
       <header className="no-print border-b border-stone-200 bg-white">

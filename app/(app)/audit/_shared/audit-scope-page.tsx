@@ -10,6 +10,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { AuditReportView } from "@/app/_components/audit-report/audit-report-view";
 import { AuditToolbar } from "@/app/_components/audit-report/audit-toolbar";
 import { ShareManager } from "@/app/_components/audit-report/share-manager";
+import { auditTitle } from "@/app/_components/audit-report/audit-title";
 
 /**
  * The signed-in audit report page of any scope: header, toolbar (approved-only and tier switches,
@@ -22,8 +23,7 @@ export async function AuditScopePage({ scope, subjectId, basePath, view }: { sco
   if (!report) notFound();
   const mayShare = can(user.role, "share:manage");
   const links = mayShare ? await listShareLinks(scope, subjectId) : [];
-  const title =
-    scope === "pair" ? t("auditReport.title.pair", { title: report.subject }) : scope === "region" ? t("auditReport.title.region", { region: report.subject }) : t("auditReport.title.year", { year: report.subject });
+  const title = auditTitle(report, t);
   return (
     <>
       <nav className="no-print mb-2 text-xs text-stone-500" aria-label={t("auditReport.breadcrumb")}>

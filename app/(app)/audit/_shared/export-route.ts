@@ -1,6 +1,6 @@
 import { authorizeAction } from "@/lib/auth/session";
 import { getAuditReport } from "@/lib/audit-reports/data";
-import { EXPORT_FORMATS, exportResponse, type ExportFormat } from "@/lib/audit-reports/export";
+import { EXPORT_FORMATS, exportResponse, publicOrigin, type ExportFormat } from "@/lib/audit-reports/export";
 import { parseAuditView, type AuditScope } from "@/lib/audit-reports/schema";
 import { getTranslator } from "@/lib/i18n/locale";
 
@@ -21,5 +21,5 @@ export async function respondWithAuditExport(request: Request, scope: AuditScope
   const report = await getAuditReport(scope, subjectId, { ...parseAuditView(url.searchParams), showNotes: true });
   if (!report) return Response.json({ ok: false, code: "NOT_FOUND" }, { status: 404 });
   const { t } = await getTranslator();
-  return exportResponse(report, format, t);
+  return exportResponse(report, format, t, publicOrigin(request.url));
 }

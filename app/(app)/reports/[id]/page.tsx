@@ -3,19 +3,24 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getReportDetail, listPairingCandidates } from "@/lib/reports/data";
+import { getReportDetail } from "@/lib/reports/data";
+import { listPairingCandidates } from "@/lib/pairing/data";
+import { listRegionOptions } from "@/lib/regions/data";
 import { listReportPledges } from "@/lib/pledges/data";
 import { packPledges } from "@/lib/pledges/packed-list";
 import { listAssignableUsers } from "@/lib/users/data";
 import { matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
 import { toSimplified } from "@/lib/report/script";
 import { getTranslator } from "@/lib/i18n/locale";
+import type { MessageKey } from "@/lib/i18n/messages";
 import { PageHeader } from "@/app/_components/page-header";
 import { buildSourceBlocks } from "./source-segments";
 import { SourceText } from "./source-text";
 import { ReportWorkspace } from "./report-workspace";
 import { KIND_BADGE, kindLabelKey } from "./report-styles";
 import { PairingEditor } from "./pairing-editor";
+import { ReportMetaEditor } from "./report-meta-editor";
+import { ReportAdminActions } from "./report-admin-actions";
 
 const loadReport = cache((id: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(id) ? getReportDetail(id) : Promise.resolve(null)));
 
@@ -55,7 +60,9 @@ export default async function ReportPage({
   const filterSections = report.sections.filter((s) => s.kind === "subsection" || s.kind === "targets" || s.kind === "list" || (s.parentId === null && s.kind === "plan"));
   const canEdit = can(user.role, "pledge:edit");
   const canPair = can(user.role, "pairing:edit");
-  const candidates = canPair ? await listPairingCandidates(report.id) : [];
+  const canEditMeta = can(user.role, "report:edit");
+  const [candidates, regionOptions] = await Promise.all([canPair ? listPairingCandidates(report.id) : [], canEditMeta ? listRegionOptions() : []]);
+  const { pairing } = report;
 
   const counts: Record<string, number> = { quantitative: 0, project: 0, policy: 0 };
   for (const p of counted) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
@@ -64,9 +71,49 @@ export default async function ReportPage({
 
   return (
     <>
-      <PageHeader title={report.title} subtitle={`${report.region.name} · ${report.year ?? t("reports.unknownYear")}`} />
+      <PageHeader
+        title={report.title}
+        subtitle={
+          <span data-testid="report-region-path">
+            {[...report.region.path, { id: report.region.id, name: report.region.name }].map((r, i) => (
+              <span key={r.id}>
+                {i ? " › " : ""}
+                <Link href={`/regions/${r.id}`} className="hover:underline">{r.name}</Link>
+              </span>
+            ))}
+            {` · ${report.year ?? t("reports.unknownYear")}`}
+          </span>
+        }
+        actions={can(user.role, "report:archive") ? <ReportAdminActions reportId={report.id} version={report.version} title={report.title} archived={report.archivedAt !== null} /> : null}
+      />
+      {report.archivedAt ? (
+        <p className="card mb-4 border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900" role="status" data-testid="report-archived">
+          {t("regions.report.archivedNote", { date: report.archivedAt.slice(0, 10) })}
+        </p>
+      ) : null}
+      {canEditMeta ? (
+        <ReportMetaEditor
+          key={report.version}
+          report={{
+            id: report.id,
+            version: report.version,
+            regionId: report.region.id,
+            region: report.region.fullName,
+            level: report.region.level,
+            year: report.year,
+            title: report.title,
+            deliveredOn: report.deliveredOn,
+            speaker: report.speaker,
+            meeting: report.meeting,
+          }}
+          regionNames={regionOptions.map((r) => r.fullName)}
+        />
+      ) : null}
       <dl className="card mb-4 grid grid-cols-2 gap-x-6 gap-y-2 px-4 py-3 text-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="report-meta">
-        <Meta label={t("report.meta.region")}>{report.region.name}</Meta>
+        <Meta label={t("report.meta.region")}>
+          <Link href={`/regions/${report.region.id}`} className="text-brand-700 hover:underline" data-testid="report-region">{report.region.name}</Link>
+          <span className="ml-1 text-xs text-stone-500">{t(`level.${report.region.level}` as MessageKey)}</span>
+        </Meta>
         <Meta label={t("report.meta.year")}>{report.year ?? <span className="text-stone-400">{t("reports.unknownYear")}</span>}</Meta>
         <Meta label={t("report.meta.delivered")}>{report.deliveredOn ?? "—"}</Meta>
         <Meta label={t("report.meta.speaker")}>{report.speaker ?? "—"}</Meta>
@@ -75,17 +122,22 @@ export default async function ReportPage({
           <span className="ml-1 text-xs text-stone-500" title={fileLine}>{fileLine}</span>
         </Meta>
         <Meta label={t("report.meta.reviewedBy")}>
-          {report.reviewedBy ? (
-            <span data-testid="reviewed-by">
-              <Link href={`/reports/${report.reviewedBy.id}`} className="text-brand-700 hover:underline">{report.reviewedBy.title}</Link>
-              {report.reviewedBy.inferred ? <span className="block text-xs text-stone-500">{t("report.meta.reviewedByInferred")}</span> : null}
+          {pairing.review ? (
+            <span data-testid="reviewed-by" data-source={pairing.source}>
+              <Link href={`/reports/${pairing.review.id}`} className="text-brand-700 hover:underline">{pairing.review.title}</Link>
+              <span className="block text-xs text-stone-500">
+                {pairing.source === "automatic" ? t("report.meta.reviewedByInferred") : t("regions.pairing.manual")}
+                {pairing.review.archived ? ` · ${t("regions.report.archived")}` : ""}
+              </span>
             </span>
+          ) : pairing.source === "cleared" ? (
+            <span data-testid="reviewed-by" data-source="cleared" className="text-stone-500">{t("regions.pairing.cleared")}</span>
           ) : (
-            <span data-testid="reviewed-by" className="text-stone-500">
+            <span data-testid="reviewed-by" data-source="none" className="text-stone-500">
               {t("report.meta.noReviewYet")} · <Link href="/reports/import" className="text-brand-700 hover:underline">{t("report.meta.importNext")}</Link>
             </span>
           )}
-          {canPair ? <PairingEditor reportId={report.id} current={report.reviewedBy && !report.reviewedBy.inferred ? report.reviewedBy.id : null} candidates={candidates} /> : null}
+          {canPair ? <PairingEditor reportId={report.id} current={pairing.review?.id ?? null} manual={pairing.source === "manual" || pairing.source === "cleared"} candidates={candidates} /> : null}
         </Meta>
         <Meta label={t("report.meta.meeting")} wide>{report.meeting ?? "—"}</Meta>
         <Meta label={t("report.meta.pledges")} wide>
@@ -123,7 +175,8 @@ export default async function ReportPage({
 
 function Meta({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <div className={wide ? "col-span-2 sm:col-span-3" : undefined}>
+    // min-w-0: a grid cell may shrink below its content, so a long select (the pairing picker) fits its card.
+    <div className={`min-w-0 ${wide ? "col-span-2 sm:col-span-3" : ""}`}>
       <dt className="text-xs text-stone-500">{label}</dt>
       <dd className="mt-0.5 text-stone-800">{children}</dd>
     </div>

@@ -2,6 +2,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { ImportPreview } from "@/lib/reports/import";
+import type { RegionMatchDto } from "@/lib/regions/schema";
+import { matchRegionAction } from "@/lib/regions/actions";
+import { NO_CHOICE, RegionMatchNote, regionNeedsAnswer, type RegionChoice } from "@/app/_components/region-match";
 import { useTranslator } from "@/lib/i18n/client";
 import { isMessageKey, type MessageKey } from "@/lib/i18n/messages";
 import { MAX_PLEDGES, MAX_REPORT_CHARS, MAX_SECTIONS } from "@/lib/report/limits";
@@ -48,6 +51,19 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
   const { t } = useTranslator();
   const [meta, setMeta] = useState<Record<MetaField, string> | null>(item.preview ? initialMeta(item.preview) : null);
   if (item.preview && !meta) setMeta(initialMeta(item.preview));
+  // What the region name matches (the preview's, then asked again when the analyst types another), and their answer.
+  const [match, setMatch] = useState<{ name: string; result: RegionMatchDto } | null>(item.preview?.meta.region ? { name: item.preview.meta.region, result: item.preview.region } : null);
+  if (item.preview?.meta.region && !match) setMatch({ name: item.preview.meta.region, result: item.preview.region });
+  const [choice, setChoice] = useState<RegionChoice>(NO_CHOICE);
+  async function rematch(name: string) {
+    if (match?.name === name) return;
+    setChoice(NO_CHOICE);
+    if (!name.trim()) return setMatch(null);
+    const res = await matchRegionAction({ name });
+    setMatch(res.ok ? { name, result: res.data } : null);
+  }
+  const currentMatch = match && meta && match.name === meta.region ? match.result : null;
+  const unanswered = regionNeedsAnswer(currentMatch, choice);
 
   const errorText = (code: string | undefined): string | null => {
     if (!code) return null;
@@ -81,7 +97,8 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
             className="grid grid-cols-2 gap-3"
             onSubmit={(e) => {
               e.preventDefault();
-              onSave(meta);
+              if (unanswered) return;
+              onSave({ ...meta, regionId: choice.regionId ?? "", newRegion: choice.newRegion ? "1" : "" });
             }}
           >
             {META_FIELDS.map((f) => (
@@ -107,9 +124,14 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
                     inputMode={f === "year" ? "numeric" : undefined}
                     placeholder={f === "deliveredOn" ? "YYYY-MM-DD" : undefined}
                     disabled={item.status === "saved"}
-                    onChange={(e) => setMeta({ ...meta, [f]: e.target.value })}
+                    onChange={(e) => {
+                      setMeta({ ...meta, [f]: e.target.value });
+                      if (f === "region") setChoice(NO_CHOICE);
+                    }}
+                    onBlur={f === "region" ? (e) => void rematch(e.target.value) : undefined}
                   />
                 )}
+                {f === "region" ? <RegionMatchNote match={currentMatch} choice={choice} onChoose={setChoice} disabled={item.status === "saved"} /> : null}
                 {f === "region" && !p.meta.region ? <p className="mt-0.5 text-xs text-amber-700">{t("import.regionMissing")}</p> : null}
                 {f === "year" && p.meta.year === null ? <p className="mt-0.5 text-xs text-amber-700">{t("import.yearMissing")}</p> : null}
                 {fieldError(f)}
@@ -122,10 +144,11 @@ export function ImportCard({ item, onSave, onRemove }: { item: ImportItem; onSav
                   <Link className="btn btn-primary" href={`/reports/${item.saved.id}`}>{t("import.openReport")}</Link>
                 </>
               ) : (
-                <button type="submit" className="btn btn-primary" disabled={item.status === "saving" || Boolean(duplicate)}>
+                <button type="submit" className="btn btn-primary" disabled={item.status === "saving" || Boolean(duplicate) || unanswered}>
                   {item.status === "saving" ? t("import.saving") : t("import.save")}
                 </button>
               )}
+              {unanswered && item.status !== "saved" ? <p className="text-sm text-amber-800" data-testid="region-unanswered">{t("regions.ask.first")}</p> : null}
               {duplicate ? (
                 <p role="alert" className="text-sm text-amber-800">
                   {t("import.duplicate")} <Link className="underline" href={`/reports/${duplicate.id}`}>{duplicate.title || duplicate.id}</Link>

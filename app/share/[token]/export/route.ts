@@ -1,7 +1,7 @@
 import { requestClientKey } from "@/lib/ops/client-address";
 import { openSharedAuditReport } from "@/lib/shares/data";
 import { retryAfterSeconds } from "@/lib/shares/lookup-limit";
-import { EXPORT_FORMATS, exportResponse, type ExportFormat } from "@/lib/audit-reports/export";
+import { EXPORT_FORMATS, exportResponse, publicOrigin, type ExportFormat } from "@/lib/audit-reports/export";
 import { parseAuditView } from "@/lib/audit-reports/schema";
 import { getTranslator } from "@/lib/i18n/locale";
 
@@ -27,5 +27,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   }
   if (shared.state !== "ok") return Response.json({ ok: false, code: "NOT_FOUND" }, { status: 404, headers: noindex });
   const { t } = await getTranslator();
-  return exportResponse(shared.report, format, t);
+  return exportResponse(shared.report, format, t, publicOrigin(request.url));
 }
