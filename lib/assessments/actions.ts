@@ -1,10 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeAction } from "@/lib/auth/session";
-import { invalidInput, runGuardedAction } from "@/lib/auth/guarded-action";
+import { runGuardedAction } from "@/lib/auth/guarded-action";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { AppError, fail, ok, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
+import { AppError, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
 import { getLocale } from "@/lib/i18n/locale";
 import { getSuggestedVerdicts } from "@/lib/evidence-links/data";
 import { acceptSuggestions, addComment, approveAssessment, assignPledge, bulkUpdate, returnAssessment, saveAssessment, submitAssessment } from "./mutations";
@@ -119,17 +118,8 @@ export async function addCommentAction(input: unknown): Promise<ActionResult<{ i
  * rationale: assessment:edit, assignee: assessment:assign, submit: assessment:submit).
  */
 export async function bulkUpdateAction(input: unknown): Promise<ActionResult<{ updated: number; skipped: { pledgeId: string; reason: string }[] }>> {
-  const auth = await authorizeAction("assessment:edit");
-  if (!auth.ok) return auth;
-  const parsed = bulkUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const b = parsed.data;
-  if ((b.assigneeId !== undefined && !can(auth.user.role, "assessment:assign")) || (b.submit && !can(auth.user.role, "assessment:submit"))) return fail("FORBIDDEN");
-  try {
-    const res = await bulkUpdate(auth.user, b, { suggestedStatuses: b.status !== undefined ? await suggestedStatusesOf(b.pledgeIds) : undefined });
-    refresh();
-    return ok(res);
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runGuardedAction({ permission: "assessment:edit", schema: bulkUpdateSchema, input, after: refresh }, async (user, b) => {
+    if ((b.assigneeId !== undefined && !can(user.role, "assessment:assign")) || (b.submit && !can(user.role, "assessment:submit"))) throw new AppError("FORBIDDEN", "FORBIDDEN");
+    return bulkUpdate(user, b, { suggestedStatuses: b.status !== undefined ? await suggestedStatusesOf(b.pledgeIds) : undefined });
+  });
 }

@@ -39,24 +39,48 @@ async function currentRequest(): Promise<{ requestId?: string; actionId?: string
   }
 }
 
+type ActionOptions<S extends z.ZodType, E> = {
+  schema: S;
+  input: unknown;
+  after?: (data: z.infer<S>) => void;
+  mapError?: (e: unknown) => E;
+  /** The name in the log; by default the action's export name, found from the Next-Action id. */
+  name?: string;
+};
+
 /**
  * The body every server action shares: re-check the session and `permission` (the role read fresh
  * from the database), validate `input` with `schema`, run the mutation, then `after` (e.g.
  * revalidatePath). Every failure is a returned value; unexpected errors are logged, never shown.
  * Each call writes one log line: action name, user id, outcome (ok or the error code), duration
  * and the request id, which also tags every line the mutation logs.
+ *
+ * This and `runPublicAction` are the only ways to build a server action (lib/auth/actions.test.ts
+ * fails when an action in any lib/<domain>/actions.ts is built another way).
  */
 export async function runGuardedAction<S extends z.ZodType, T, E extends ActionError = ActionError>(
-  options: {
-    permission: Permission;
-    schema: S;
-    input: unknown;
-    after?: (data: z.infer<S>) => void;
-    mapError?: (e: unknown) => E;
-    /** The name in the log; by default the action's export name, found from the Next-Action id. */
-    name?: string;
-  },
+  options: ActionOptions<S, E> & { permission: Permission },
   mutate: (user: CurrentUser, data: z.infer<S>) => Promise<T>,
+): Promise<{ ok: true; data: T } | ActionError | E> {
+  return runAction(options, () => authorizeAction(options.permission), mutate);
+}
+
+/**
+ * An action anyone may call, signed in or not (the language switch on the sign-in page): the same
+ * NUL refusal, validation, error mapping and log line as runGuardedAction, without a session check.
+ * Only for actions that touch nothing but the caller's own browser.
+ */
+export async function runPublicAction<S extends z.ZodType, T, E extends ActionError = ActionError>(
+  options: ActionOptions<S, E>,
+  mutate: (data: z.infer<S>) => Promise<T>,
+): Promise<{ ok: true; data: T } | ActionError | E> {
+  return runAction(options, async () => ({ ok: true as const, user: null }), (_user, data) => mutate(data));
+}
+
+async function runAction<S extends z.ZodType, T, E extends ActionError, U extends CurrentUser | null>(
+  options: ActionOptions<S, E>,
+  authorize: () => Promise<{ ok: true; user: U } | ActionError>,
+  mutate: (user: U, data: z.infer<S>) => Promise<T>,
 ): Promise<{ ok: true; data: T } | ActionError | E> {
   const started = performance.now();
   const { requestId, actionId } = await currentRequest();
@@ -76,9 +100,9 @@ export async function runGuardedAction<S extends z.ZodType, T, E extends ActionE
     return result;
   };
   return withLogContext({ requestId }, async () => {
-    const auth = await authorizeAction(options.permission);
+    const auth = await authorize();
     if (!auth.ok) return done(auth);
-    userId = auth.user.id;
+    userId = auth.user?.id ?? null;
     if (containsNul(options.input)) return done(fail("INVALID_INPUT", "NUL_CHARACTER"));
     const parsed = options.schema.safeParse(options.input);
     if (!parsed.success) return done(invalidInput(parsed.error));
