@@ -36,6 +36,6 @@ export async function findTokenHolder(token: string): Promise<TokenHolder | null
     select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
   });
   if (!row || row.revokedAt || row.user.disabled) return null;
-  const { disabled: _disabled, ...user } = row.user;
-  return { tokenId: row.id, lastUsedAt: row.lastUsedAt, user };
+  const { id, email, name, role } = row.user;
+  return { tokenId: row.id, lastUsedAt: row.lastUsedAt, user: { id, email, name, role } };
 }

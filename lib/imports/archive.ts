@@ -92,7 +92,6 @@ function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
 
 /** Whether a stored name would climb out of a folder or is not a plain relative name. */
 function unsafeName(name: string): boolean {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) return true;
   const normal = name.replace(/\\/g, "/");
   return normal.startsWith("/") || /^[A-Za-z]:/.test(normal) || normal.split("/").some((part) => part === "..");

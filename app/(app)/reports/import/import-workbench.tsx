@@ -3,14 +3,16 @@ import { useRef, useState } from "react";
 import { importReportAction, previewImportAction } from "@/lib/reports/actions";
 import type { ImportPreview } from "@/lib/reports/import";
 import { useTranslator } from "@/lib/i18n/client";
+import type { ImportJobDto } from "@/lib/imports/schema";
 import { ImportCard, type ImportItem } from "./import-card";
+import { BatchImport } from "./batch/batch-import";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-/** Upload or paste reports, preview what was detected, correct it, save each report. */
-export function ImportWorkbench() {
+/** Upload or paste reports, preview what was detected, correct it, save each report; or import a batch. */
+export function ImportWorkbench({ initialJob, initialTab }: { initialJob: ImportJobDto | null; initialTab: "upload" | "batch" }) {
   const { t } = useTranslator();
-  const [tab, setTab] = useState<"upload" | "paste">("upload");
+  const [tab, setTab] = useState<"upload" | "paste" | "batch">(initialTab);
   const [items, setItems] = useState<ImportItem[]>([]);
   const [pasted, setPasted] = useState("");
   const nextKey = useRef(0);
@@ -68,7 +70,7 @@ export function ImportWorkbench() {
     <div className="space-y-4">
       <div className="card p-4">
         <div role="tablist" className="mb-3 flex gap-1 border-b border-stone-200">
-          {(["upload", "paste"] as const).map((k) => (
+          {(["upload", "paste", "batch"] as const).map((k) => (
             <button
               key={k}
               role="tab"
@@ -77,11 +79,13 @@ export function ImportWorkbench() {
               onClick={() => setTab(k)}
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${tab === k ? "border-brand-600 text-brand-700" : "border-transparent text-stone-500 hover:text-stone-800"}`}
             >
-              {t(k === "upload" ? "import.tab.upload" : "import.tab.paste")}
+              {t(k === "upload" ? "import.tab.upload" : k === "paste" ? "import.tab.paste" : "import.tab.batch")}
             </button>
           ))}
         </div>
-        {tab === "upload" ? (
+        {tab === "batch" ? (
+          <BatchImport initialJob={initialJob} />
+        ) : tab === "upload" ? (
           <div>
             <label className="btn btn-primary cursor-pointer">
               {t("import.chooseFiles")}
