@@ -290,7 +290,7 @@ test("the audit overview exports the whole corpus of a selection as CSV and JSON
   expect(csvDownload.suggestedFilename()).toMatch(/^duixian-pledges-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await csvDownload.path())!, "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  expect(csv.slice(1, 40)).toBe("pledge_id,pledge_url,report_id,report_ti");
+  expect(csv.slice(1).startsWith("pledge_id,pledge_url,report_id,report_title,region_id,region,year,")).toBe(true);
   await page.goto("/audit");
   await form.getByLabel(/^地区/).selectOption(hebeiRegionId);
   await form.getByLabel("起始年份").fill("2021");
