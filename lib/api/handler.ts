@@ -59,7 +59,8 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
       let tokenId: string | null = null;
       let userId: string | null = null;
       const done = (response: Response): Response => {
-        logger[response.status >= 500 ? "error" : "info"]("api", { requestId, path: url.pathname, tokenId, userId, status: response.status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+        // "patId": the personal access token's row id (a field named like "token" is redacted from logs).
+        logger[response.status >= 500 ? "error" : "info"]("api", { requestId, path: url.pathname, patId: tokenId, userId, status: response.status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
         response.headers.set("X-Api-Version", String(API_VERSION));
         return response;
       };
