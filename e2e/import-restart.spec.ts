@@ -16,7 +16,9 @@ import { callUploadAction, checkDatabase, makeDataDir, signIn, startServer } fro
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 116;
 const ACTIONS = "lib/imports/actions.ts";
 const WILD = path.join(__dirname, "..", "..", "shared", "corpus", "wild");
-const FILES = ["hebei_2001.txt", "hebei_2002.txt", "hebei_2003.txt", "hebei_2004.txt", "hebei_2009.txt", "hebei_2010.txt", "hebei_2021.txt", "hebei_2022.txt", "hebei_2023.txt", "hebei_2024.txt"];
+const SOURCES = ["hebei_2001.txt", "hebei_2002.txt", "hebei_2003.txt", "hebei_2004.txt", "hebei_2009.txt", "hebei_2010.txt", "hebei_2021.txt", "hebei_2022.txt", "hebei_2023.txt", "hebei_2024.txt"];
+/** Four copies of each (a line of their own at the end): long enough a batch to kill the server in its middle. */
+const FILES = [0, 1, 2, 3].flatMap((copy) => SOURCES.map((f) => ({ name: `${copy}/${f}`, bytes: Buffer.concat([readFileSync(path.join(WILD, f)), Buffer.from(`\n（重启测试 副本 ${copy}）\n`)]) })));
 
 type Job = { state: string; resumed: number; counts: Record<string, number>; files: { name: string; state: string; reportId: string | null }[] };
 
@@ -33,7 +35,7 @@ async function waitFor(api: APIRequestContext, jobId: string, done: (job: Job) =
     const job = await getJob(api, jobId);
     if (done(job)) return job;
     if (Date.now() > deadline) throw new Error(`batch not there in ${timeoutMs} ms: ${JSON.stringify(job.counts)} ${job.state}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -46,7 +48,7 @@ test("a server killed in the middle of a batch import resumes it after a restart
   try {
     let api = await signIn(server.url, "analyst");
     const seeded = checkDatabase(database.url).reports;
-    const zip = zipSync(Object.fromEntries(FILES.map((f) => [f, Buffer.concat([readFileSync(path.join(WILD, f)), Buffer.from("\n（重启测试）\n")])])));
+    const zip = zipSync(Object.fromEntries(FILES.map((f) => [f.name, f.bytes])));
     const upload = await callUploadAction(api, "/reports/import", serverActionId(ACTIONS, "addImportFilesAction"), {}, { name: "河北.zip", buffer: Buffer.from(zip) });
     const jobId = (actionReply(upload.body)?.data as { jobId: string }).jobId;
     expect(jobId).toBeTruthy();
