@@ -48,6 +48,9 @@ export async function* iterateCorpusPledges(origin: string, q: Omit<ExportSelect
           updatedAt: p.updatedAt.toISOString(),
         };
       }
+      // Let the process's other work in between batches: with SQLite the reads resolve without
+      // touching the event loop, and a long export would otherwise hold the worker's requests up.
+      await new Promise((resolve) => setImmediate(resolve));
       if (rows.length < BATCH) break;
       const last = rows[rows.length - 1];
       after = { position: last.position, id: last.id };
