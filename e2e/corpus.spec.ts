@@ -1,19 +1,53 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { contextAs, expect, screenshotPath, test } from "./fixtures";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
+import { createFreshDatabase, type FreshDatabase } from "../lib/testing/fresh-database";
+import { ACCOUNTS, expect, screenshotPath, test, type Role } from "./fixtures";
 import { loadOpenApi, responseSchema, validate } from "./openapi-check";
-import { actionReply, call, contextFor, createThrowaway, pairExport } from "./security-helpers";
+import { actionReply, call, createThrowaway, pairExport, signInOverHttp } from "./security-helpers";
 import { callServerAction, serverActionId } from "./server-actions";
+import { makeDataDir, startServer, type SpawnedServer } from "./spawned-server";
 
 /**
  * Issue 19: work at corpus scale. A .zip of the 河北 reports of the wild corpus imports through the
  * page in the background, with a progress bar that survives a reload; the data API answers as
  * docs/openapi.json says, tokens stop working when revoked and reach no more than their account
  * may; the whole corpus exports as CSV and JSON Lines.
+ *
+ * On a server and database of its own (`serve` with its default workers): a dozen big reports,
+ * unassessed and paired, would crowd the shared suite's dashboard and searches.
  */
 test.describe.configure({ mode: "serial" });
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 117;
+let server: SpawnedServer;
+let database: FreshDatabase;
+let data: { dir: string; remove: () => void };
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  database = await createFreshDatabase("corpus");
+  data = makeDataDir("corpus");
+  server = await startServer({ port: PORT, databaseUrl: database.url, dataDir: data.dir });
+});
+
+test.afterAll(async () => {
+  server?.signalGroup("SIGKILL");
+  await server?.exited;
+  await database?.drop();
+  data?.remove();
+});
+
+/** A browser context on this spec's server, signed in as a demo role or a throwaway account; or signed out. */
+async function signedIn(browser: Browser, who: Role | { email: string; password: string } | null): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: server.url });
+  if (who) {
+    const account = typeof who === "string" ? ACCOUNTS[who] : who;
+    expect(await signInOverHttp(context.request, account.email, account.password)).toBe(true);
+  }
+  return context;
+}
 
 const WILD = path.join(__dirname, "..", "..", "shared", "corpus", "wild");
 const HEBEI = readdirSync(WILD).filter((f) => /^hebei_\d{4}\.txt$/.test(f)).sort();
@@ -38,7 +72,7 @@ const row = (page: Page, name: string) => page.locator(`[data-testid="batch-row"
 test("a .zip of the 河北 reports imports in the background with a progress bar; the broken file is reported and the rest imported, consecutive years paired", async ({ browser }) => {
   test.setTimeout(240_000);
   expect(HEBEI.length).toBeGreaterThanOrEqual(10);
-  const context = await contextAs(browser, "analyst");
+  const context = await signedIn(browser, "analyst");
   const page = await context.newPage();
   await page.goto("/reports/import?tab=batch");
   await page.getByTestId("batch-file-input").setInputFiles({ name: "河北.zip", mimeType: "application/zip", buffer: hebeiZip() });
@@ -126,7 +160,7 @@ test("the data API answers every endpoint as docs/openapi.json says; pages follo
     .sort();
   expect(routes).toEqual(Object.keys(spec.paths).sort());
 
-  const context = await contextAs(browser, "analyst");
+  const context = await signedIn(browser, "analyst");
   const page = await context.newPage();
   const token = await createTokenOnAccountPage(page, "合约测试");
   await page.screenshot({ path: screenshotPath("api-token-created"), fullPage: true });
@@ -233,12 +267,12 @@ test("the data API answers every endpoint as docs/openapi.json says; pages follo
 
 test("a viewer's token reaches only what a viewer may read, and a token is never a session; a demoted account's token loses what the role lost", async ({ browser }) => {
   test.setTimeout(90_000);
-  const viewer = await contextAs(browser, "viewer");
+  const viewer = await signedIn(browser, "viewer");
   const reply = await call(viewer.request, "/account", "lib/api-tokens/actions.ts", "createApiTokenAction", [{ name: "访客脚本" }]);
   expect(reply).toMatchObject({ ok: true });
   const token = (reply.data as { token: string }).token;
   // What a viewer may read, the token reads.
-  const anon = await browser.newContext();
+  const anon = await signedIn(browser, null);
   const r = anon.request;
   expect((await apiGet(r, token, "/api/v1/regions")).status()).toBe(200);
   expect((await apiGet(r, token, `/api/v1/reports/${hebeiReports.get(2009)}/pledges`)).status()).toBe(200);
@@ -262,9 +296,9 @@ test("a viewer's token reaches only what a viewer may read, and a token is never
   expect(exportWithToken.status()).toBe(401);
 
   // The role is read on every call: an analyst's token loses batch imports when the account becomes a viewer, and everything when disabled.
-  const admin = await contextAs(browser, "admin");
+  const admin = await signedIn(browser, "admin");
   const analyst = await createThrowaway(admin.request, "api-demoted", "analyst");
-  const analystContext = await contextFor(browser, analyst);
+  const analystContext = await signedIn(browser, analyst);
   const analystToken = ((await call(analystContext.request, "/account", "lib/api-tokens/actions.ts", "createApiTokenAction", [{ name: "将被降级" }])).data as { token: string }).token;
   expect((await apiGet(r, analystToken, `/api/v1/imports/${analystJobId}`)).status()).toBe(404); // may import, but it is not their batch
   const update = (input: object) => callServerAction(admin.request, "/admin/users", serverActionId("lib/users/actions.ts", "updateUserAction"), [input]);
@@ -277,7 +311,7 @@ test("a viewer's token reaches only what a viewer may read, and a token is never
 });
 
 test("the audit overview exports the whole corpus of a selection as CSV and JSON Lines", async ({ browser }) => {
-  const context = await contextAs(browser, "viewer");
+  const context = await signedIn(browser, "viewer");
   const page = await context.newPage();
   await page.goto("/audit");
   const form = page.getByTestId("corpus-export");
