@@ -96,3 +96,10 @@ function readBatch(reportId: string, q: Omit<ExportSelection, "format">, after: 
     },
   });
 }
+
+/** What the export form offers: the regions that have reports (by name) and the years reports plan for. */
+export async function listExportChoices(): Promise<{ regions: { id: string; name: string }[]; years: number[] }> {
+  const regions = await db.region.findMany({ where: { reports: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const years = await db.report.findMany({ where: { year: { not: null } }, select: { year: true }, distinct: ["year"], orderBy: { year: "asc" } });
+  return { regions, years: years.map((y) => y.year!) };
+}

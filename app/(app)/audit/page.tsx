@@ -4,7 +4,7 @@ import { listAuditPairs } from "@/lib/audit-reports/data";
 import { formatRate } from "@/lib/audit-reports/format";
 import { getTranslator } from "@/lib/i18n/locale";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
-import { summarizeRegions } from "@/lib/reports/data";
+import { listExportChoices } from "@/lib/exports/data";
 import { CorpusExportForm } from "./corpus-export-form";
 
 export const metadata = { title: "Audit reports" };
@@ -27,7 +27,7 @@ function Progress({ assessed, approved, pledges, label }: { assessed: number; ap
 
 export default async function AuditPage() {
   await requirePageUser();
-  const [{ t }, pairs, allRegions] = await Promise.all([getTranslator(), listAuditPairs(), summarizeRegions()]);
+  const [{ t }, pairs, choices] = await Promise.all([getTranslator(), listAuditPairs(), listExportChoices()]);
   const regions = [...new Map(pairs.map((p) => [p.plan.region.id, p.plan.region.name])).entries()];
   const years = [...new Set(pairs.map((p) => p.plan.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
   return (
@@ -106,7 +106,7 @@ export default async function AuditPage() {
           <p className="mt-3 text-xs text-stone-500">{t("auditReport.formula")} {t("auditReport.formulaNote")}</p>
         </>
       )}
-      <CorpusExportForm regions={allRegions.map((r) => ({ id: r.regionId, name: r.region }))} years={[...new Set(allRegions.flatMap((r) => r.years))]} t={t} />
+      <CorpusExportForm regions={choices.regions} years={choices.years} t={t} />
     </>
   );
 }

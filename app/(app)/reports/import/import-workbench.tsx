@@ -16,6 +16,7 @@ export function ImportWorkbench({ initialJob, initialTab }: { initialJob: Import
   const [items, setItems] = useState<ImportItem[]>([]);
   const [pasted, setPasted] = useState("");
   const nextKey = useRef(0);
+  const [handoff, setHandoff] = useState<File[] | null>(null);
 
   function update(key: number, patch: Partial<ImportItem>) {
     setItems((all) => all.map((it) => (it.key === key ? { ...it, ...patch } : it)));
@@ -40,7 +41,14 @@ export function ImportWorkbench({ initialJob, initialTab }: { initialJob: Import
   }
 
   function onFiles(files: FileList | null) {
-    for (const file of Array.from(files ?? [])) {
+    const all = Array.from(files ?? []);
+    // A .zip is a batch: it goes to the batch tab, with the files chosen beside it.
+    if (all.some((f) => /\.zip$/i.test(f.name))) {
+      setHandoff(all);
+      setTab("batch");
+      return;
+    }
+    for (const file of all) {
       void preview({ key: nextKey.current++, label: file.name, source: { kind: "file", file }, status: "parsing" });
     }
   }
@@ -84,7 +92,7 @@ export function ImportWorkbench({ initialJob, initialTab }: { initialJob: Import
           ))}
         </div>
         {tab === "batch" ? (
-          <BatchImport initialJob={initialJob} />
+          <BatchImport initialJob={initialJob} initialFiles={handoff} onFilesTaken={() => setHandoff(null)} />
         ) : tab === "upload" ? (
           <div>
             <label className="btn btn-primary cursor-pointer">
@@ -92,7 +100,7 @@ export function ImportWorkbench({ initialJob, initialTab }: { initialJob: Import
               <input
                 type="file"
                 multiple
-                accept=".txt,.html,.htm,text/plain,text/html"
+                accept=".txt,.html,.htm,.zip,text/plain,text/html,application/zip"
                 className="sr-only"
                 data-testid="import-file-input"
                 onChange={(e) => {

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslator } from "@/lib/i18n/client";
 import type { ImportJobDto } from "@/lib/imports/schema";
 import { BatchProgress } from "./batch-progress";
@@ -7,11 +7,18 @@ import { BatchTable, useProblemText } from "./batch-table";
 import { useImportJob } from "./use-import-job";
 
 /** Batch import: drop many files or a .zip, check the table, import in the background with a progress bar. */
-export function BatchImport({ initialJob }: { initialJob: ImportJobDto | null }) {
+export function BatchImport({ initialJob, initialFiles = null, onFilesTaken }: { initialJob: ImportJobDto | null; initialFiles?: File[] | null; onFilesTaken?: () => void }) {
   const { t } = useTranslator();
   const problemText = useProblemText();
   const { job, uploading, error, upload, update, start, cancel, reset } = useImportJob(initialJob);
   const [over, setOver] = useState(false);
+  // Files handed over from the upload tab (a .zip chosen there): uploaded once, as if dropped here.
+  useEffect(() => {
+    if (!initialFiles?.length) return;
+    onFilesTaken?.();
+    void upload(initialFiles);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initialFiles]);
   const open = !job || job.state === "analysing" || job.state === "review";
   const finished = job?.state === "done" || job?.state === "cancelled";
   const toImport = job ? job.files.filter((f) => f.state === "ready" && f.include).length : 0;

@@ -35,6 +35,8 @@ export function useImportJob(initial: ImportJobDto | null) {
 
   async function upload(files: File[]) {
     setError(null);
+    // A batch past checking takes no more files: these start a new one.
+    if (job && job.state !== "analysing" && job.state !== "review") jobId.current = null;
     // Groups of files that each fit one request.
     const groups: File[][] = [];
     let size = 0;
