@@ -10,7 +10,8 @@
  *   values, share tokens or Prisma argument dumps);
  * - starts the access log (one JSON line per request with its status and duration, which the proxy
  *   cannot see) and the shutdown hook that disconnects the database once the last request is done
- *   (lib/ops/access-log.ts).
+ *   (lib/ops/access-log.ts);
+ * - starts the background worker of batch imports (lib/imports/runner.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -20,6 +21,11 @@ export async function register(): Promise<void> {
     installRequestGuard(await import("node:http"));
     const { observeHttpServer } = await import("./lib/ops/access-log");
     observeHttpServer();
+    // Batch imports run in the background of every server process (not while `next build` loads this).
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startImportRunner } = await import("@/lib/imports/runner");
+      startImportRunner();
+    }
   }
 }
 

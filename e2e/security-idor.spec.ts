@@ -44,6 +44,10 @@ type World = {
   e0: string;
   e1: string;
   shareId: string;
+  /** The reviewer's batch import and one of its files; the reviewer's API token. */
+  jobId: string;
+  jobFileId: string;
+  tokenId: string;
   /** Throwaway accounts: an analyst (changes passwords), a viewer (a target), an admin (for self-changes). */
   t1: Throwaway;
   t2: Throwaway;
@@ -511,6 +515,75 @@ const ACTIONS: Entry[] = [
       },
     ],
   },
+  // lib/imports: batches are their owner's; another person's id finds nothing
+  {
+    file: "lib/imports/actions.ts",
+    name: "addImportFilesAction",
+    kind: "formdata",
+    page: () => "/reports/import",
+    cases: (w) => [
+      { as: "viewer", fields: { jobId: "" }, file: smallReport(), expect: FORBIDDEN, why: "viewers cannot import" },
+      { as: "analyst", fields: { jobId: w.jobId }, file: smallReport(), expect: NOT_FOUND, why: "files cannot be added to another person's batch" },
+    ],
+  },
+  {
+    file: "lib/imports/actions.ts",
+    name: "getImportJobAction",
+    kind: "json",
+    page: () => "/reports/import",
+    cases: (w) => [
+      { as: "viewer", args: [{ jobId: w.jobId }], expect: FORBIDDEN, why: "viewers have no batches" },
+      { as: "analyst", args: [{ jobId: w.jobId }], expect: NOT_FOUND, why: "another person's batch" },
+    ],
+  },
+  {
+    file: "lib/imports/actions.ts",
+    name: "updateImportFileAction",
+    kind: "json",
+    page: () => "/reports/import",
+    cases: (w) => [
+      { as: "viewer", args: [{ jobId: w.jobId, fileId: w.jobFileId, include: false }], expect: FORBIDDEN, why: "viewers cannot import" },
+      { as: "analyst", args: [{ jobId: w.jobId, fileId: w.jobFileId, include: false }], expect: NOT_FOUND, why: "a file of another person's batch" },
+    ],
+  },
+  {
+    file: "lib/imports/actions.ts",
+    name: "startImportJobAction",
+    kind: "json",
+    page: () => "/reports/import",
+    cases: (w) => [
+      { as: "viewer", args: [{ jobId: w.jobId }], expect: FORBIDDEN, why: "viewers cannot import" },
+      { as: "analyst", args: [{ jobId: w.jobId }], expect: NOT_FOUND, why: "another person's batch" },
+    ],
+  },
+  {
+    file: "lib/imports/actions.ts",
+    name: "cancelImportJobAction",
+    kind: "json",
+    page: () => "/reports/import",
+    cases: (w) => [
+      { as: "viewer", args: [{ jobId: w.jobId }], expect: FORBIDDEN, why: "viewers cannot import" },
+      { as: "analyst", args: [{ jobId: w.jobId }], expect: NOT_FOUND, why: "another person's batch" },
+    ],
+  },
+  // lib/api-tokens: every account may hold tokens, and only touch its own
+  {
+    file: "lib/api-tokens/actions.ts",
+    name: "createApiTokenAction",
+    kind: "json",
+    page: () => "/account",
+    cases: () => [{ as: "viewer", args: [{ name: "" }], expect: { code: "INVALID_INPUT" }, why: "a token needs a name" }],
+  },
+  {
+    file: "lib/api-tokens/actions.ts",
+    name: "revokeApiTokenAction",
+    kind: "json",
+    page: () => "/account",
+    cases: (w) => [
+      { as: "viewer", args: [{ id: w.tokenId }], expect: NOT_FOUND, why: "another person's token" },
+      { as: "analyst", args: [{ id: w.tokenId }], expect: NOT_FOUND, why: "another person's token" },
+    ],
+  },
   // lib/i18n
   {
     file: "lib/i18n/actions.ts",
@@ -632,7 +705,11 @@ test.beforeAll(async ({ browser }) => {
     v[i] = (submitted.data as { version: number }).version;
   }
   const share = (await call(analyst.request, `/audit/pair/${planId}`, "lib/shares/actions.ts", "createShareLinkAction", [{ scope: "pair", subjectId: planId, expiresOn: null, showNotes: false }])).data as { id: string };
-  world = { planId, reviewId, regionId, p, v, other, e0: e0.id, e1: e1.id, shareId: share.id, t1, t2, ta };
+  const job = actionReply((await callFormDataAction(reviewer.request, "/reports/import", serverActionId("lib/imports/actions.ts", "addImportFilesAction"), {}, { name: "审核员的批量.txt", buffer: Buffer.from("不是报告") })).body);
+  const jobId = (job?.data as { jobId: string }).jobId;
+  const jobFile = (await call(reviewer.request, "/reports/import", "lib/imports/actions.ts", "getImportJobAction", [{ jobId }])).data as { files: { id: string }[] };
+  const token = (await call(reviewer.request, "/account", "lib/api-tokens/actions.ts", "createApiTokenAction", [{ name: "审核员的令牌" }])).data as { id: string };
+  world = { planId, reviewId, regionId, p, v, other, e0: e0.id, e1: e1.id, shareId: share.id, jobId, jobFileId: jobFile.files[0].id, tokenId: token.id, t1, t2, ta };
 });
 
 test.afterAll(async () => {
@@ -714,6 +791,15 @@ const ROUTES: Record<string, (w: World) => { path: string; signedOut: number; vi
   // One unknown token only: failed lookups count against this client's share rate limit (e2e/security-share.spec.ts).
   "share/[token]/export/route.ts": () => [{ path: `/share/${"A".repeat(32)}/export?format=csv`, signedOut: 404, note: "public by token; unknown tokens find nothing" }],
   "api/health/route.ts": () => [{ path: "/api/health", signedOut: 200, note: "public: status only, no data" }],
+  // The data API takes personal access tokens only (e2e/api.spec.ts): a session cookie opens nothing.
+  "api/v1/regions/route.ts": () => [{ path: "/api/v1/regions", signedOut: 401, viewer: 401, note: "tokens only" }],
+  "api/v1/reports/route.ts": () => [{ path: "/api/v1/reports", signedOut: 401, viewer: 401, note: "tokens only" }],
+  "api/v1/reports/[id]/pledges/route.ts": (w) => [{ path: `/api/v1/reports/${w.planId}/pledges`, signedOut: 401, viewer: 401, note: "tokens only" }],
+  "api/v1/pledges/[id]/route.ts": (w) => [{ path: `/api/v1/pledges/${w.p[0]}`, signedOut: 401, viewer: 401, note: "tokens only" }],
+  "api/v1/exports/pledges/route.ts": () => [{ path: "/api/v1/exports/pledges?format=jsonl", signedOut: 401, viewer: 401, note: "tokens only" }],
+  "api/v1/imports/[id]/route.ts": (w) => [{ path: `/api/v1/imports/${w.jobId}`, signedOut: 401, viewer: 401, note: "tokens only" }],
+  "api/v1/openapi.json/route.ts": () => [{ path: "/api/v1/openapi.json", signedOut: 200, note: "public: the API's contract, no data" }],
+  "(app)/audit/export/route.ts": () => [{ path: "/audit/export?format=csv&tier=trackable", signedOut: 401, viewer: 200, note: "every role may read and export the corpus" }],
   "api/auth/[...nextauth]/route.ts": () => [{ path: "/api/auth/session", signedOut: 200, note: "next-auth's own endpoints; signed out the session is empty" }],
 };
 

@@ -8,7 +8,7 @@
  *
  * Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 unexpected failure.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import { MAX_REPORT_BYTES } from "./report/decode";
 import { ReportInputError } from "./report/errors";
@@ -82,6 +82,67 @@ function readInputFile(file: string | undefined): Uint8Array {
   }
 }
 
+/** A file of a folder or an archive that cannot be imported as it is (a problem of the zip entry). */
+class SourceProblem extends Error {
+  constructor(public readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** The most a .zip given to `cli import` may be (the page takes 20 MB per upload). */
+const CLI_MAX_ZIP_BYTES = 200 * 1024 * 1024;
+
+type ImportSource = { label: string; name: string; read: () => Uint8Array };
+
+/** Every file a folder holds, depth first in name order, hidden ones left out. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith("."))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : []));
+}
+
+/**
+ * What `cli import` imports, in order: each FILE; each file of a DIR; each file of a .zip (read
+ * with the page's archive reader and caps, as ARCHIVE.zip:ENTRY). A .zip that cannot be read at all
+ * is a usage error (nothing is imported).
+ */
+async function importSources(positionals: string[]): Promise<ImportSource[]> {
+  const { looksLikeZip, readZipArchive, ArchiveError } = await import("./imports/archive");
+  const out: ImportSource[] = [];
+  for (const p of positionals) {
+    const files = statSync(p).isDirectory() ? filesUnder(p) : [p];
+    for (const f of files) {
+      if (!/\.zip$/i.test(f)) {
+        out.push({ label: f, name: path.basename(f), read: () => readInputFile(f) });
+        continue;
+      }
+      if (statSync(f).size > CLI_MAX_ZIP_BYTES) throw new UsageError(`${f}: the archive is over ${CLI_MAX_ZIP_BYTES / 1024 / 1024} MB; split it`);
+      const bytes = readFileSync(f);
+      if (!looksLikeZip(bytes)) throw new UsageError(`${f}: not a zip archive`);
+      let entries;
+      try {
+        entries = readZipArchive(bytes);
+      } catch (e) {
+        if (e instanceof ArchiveError) throw new UsageError(`${f}: ${e.code}: ${e.message}`);
+        throw e;
+      }
+      for (const e of entries) {
+        const label = `${f}:${e.name}`;
+        out.push({
+          label,
+          name: path.basename(e.name),
+          read: () => {
+            if (!e.bytes) throw new SourceProblem(e.problem ?? "CORRUPT", "this entry of the archive cannot be read");
+            return e.bytes;
+          },
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /** Reads `--name value` options out of an argument list; returns the rest as positionals. */
 function parseOptions(args: string[], known: string[]): { options: Record<string, string>; positionals: string[] } {
   const options: Record<string, string> = {};
@@ -139,12 +200,12 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    usage: "import FILE... [--region R] [--year N] [--new-region]",
-    summary: "import reports into the configured database (same checks as the import page); --new-region: a region name close to an existing one is a new region",
+    usage: "import FILE|DIR|ZIP... [--region R] [--year N] [--new-region]",
+    summary: "import reports into the configured database (same checks as the import page); a folder imports its files, a .zip its entries, with a progress bar; --new-region: a region name close to an existing one is a new region",
     async run(args) {
       const newRegion = args.includes("--new-region");
       const { options, positionals } = parseOptions(args.filter((a) => a !== "--new-region"), ["region", "year"]);
-      if (!positionals.length) throw new UsageError("import needs at least one FILE");
+      if (!positionals.length) throw new UsageError("import needs at least one FILE, DIR or ZIP");
       const confirmed: { region?: string; year?: number } = {};
       if (options.region !== undefined) confirmed.region = options.region;
       if (options.year !== undefined) {
@@ -154,16 +215,39 @@ const commands: Record<string, Command> = {
       }
       // A path that is wrong stops the run before anything is saved; a file whose content is
       // refused (too large, not a report, a duplicate…) is named on stderr and the others go on.
-      positionals.forEach(checkReadable);
+      positionals.forEach((p) => {
+        try {
+          if (statSync(p).isDirectory()) return;
+        } catch (e) {
+          throw readError(p, e);
+        }
+        checkReadable(p);
+      });
       const { importReport } = await import("./reports/import");
       const { AppError } = await import("./app-error");
+      const sources = await importSources(positionals);
+      const { formatProgressLine } = await import("./imports/progress-bar");
+      // The bar is drawn on stderr only when it is a terminal; redirected, stderr holds only errors.
+      const tty = process.stderr.isTTY === true;
+      const started = Date.now();
+      const draw = (done: number, current: string | null) => {
+        if (tty) process.stderr.write(`\r\x1b[2K${formatProgressLine({ done, total: sources.length, current, elapsedMs: Date.now() - started }, 24)}`);
+      };
+      const say = (stream: NodeJS.WriteStream, line: string, done: number) => {
+        if (tty) process.stderr.write("\r\x1b[2K");
+        stream.write(line + "\n");
+        draw(done, null);
+      };
       let failed = 0;
-      for (const f of positionals) {
+      let imported = 0;
+      for (const [i, src] of sources.entries()) {
+        draw(i, src.label);
         try {
-          const res = await importReport(null, readInputFile(f), path.basename(f), confirmed, {}, { newRegion });
-          console.log(`imported ${f}: ${res.pledges} pledges (report ${res.id})`);
+          const res = await importReport(null, src.read(), src.name, confirmed, {}, { newRegion });
+          imported++;
+          say(process.stdout, `imported ${src.label}: ${res.pledges} pledges (report ${res.id})`, i + 1);
         } catch (e) {
-          if (e instanceof ReportInputError || e instanceof AppError) {
+          if (e instanceof ReportInputError || e instanceof AppError || e instanceof SourceProblem) {
             failed++;
             const detail =
               e instanceof AppError && e.message === "REGION_UNCONFIRMED"
@@ -171,10 +255,11 @@ const commands: Record<string, Command> = {
                 : e instanceof AppError && e.code === "INVALID_INPUT"
                   ? ` (${String(e.details?.field ?? "")}: ${e.message}; pass --region/--year)`
                   : `: ${e.message}`;
-            process.stderr.write(`error: ${f}: ${e.code}${detail}\n`);
+            say(process.stderr, `error: ${src.label}: ${e.code}${detail}`, i + 1);
           } else throw e;
         }
       }
+      if (tty) process.stderr.write(`\r\x1b[2K${formatProgressLine({ done: sources.length, total: sources.length, current: null, elapsedMs: Date.now() - started }, 24)}  ${imported} imported, ${failed} failed\n`);
       if (failed) process.exitCode = 2;
     },
   },

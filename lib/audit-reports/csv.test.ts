@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOM, formatCsvField, writeCsv } from "./csv";
+import { BOM, formatCsvField, streamCsv, writeCsv, type CsvValue } from "./csv";
 
 describe("formatCsvField", () => {
   it("leaves plain text alone, Chinese included", () => {
@@ -60,6 +60,48 @@ describe("writeCsv", () => {
 });
 
 /** A strict RFC 4180 reader, for the round trip only. */
+describe("streamCsv", () => {
+  it("writes exactly what writeCsv writes (BOM, CRLF, quoting, formula escaping), pulling records as it goes", async () => {
+    const records: CsvValue[][] = [["a", "b"], ["=1+1", "多行\n文本"], ['"引号"', -5], [null, true]];
+    let pulled = 0;
+    const stream = streamCsv(
+      (async function* () {
+        for (const r of records) {
+          pulled++;
+          yield r;
+        }
+      })(),
+    );
+    const bytes = Buffer.from(await new Response(stream).arrayBuffer());
+    expect(pulled).toBe(records.length);
+    expect(bytes.toString("utf8")).toBe(writeCsv(records));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("stops pulling records when the reader goes away", async () => {
+    let pulled = 0;
+    let closed = false;
+    const stream = streamCsv(
+      (async function* () {
+        try {
+          for (let i = 0; i < 1_000_000; i++) {
+            pulled++;
+            yield [i, "x".repeat(100)];
+          }
+        } finally {
+          closed = true;
+        }
+      })(),
+    );
+    const reader = stream.getReader();
+    await reader.read();
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(closed).toBe(true);
+    expect(pulled).toBeLessThan(10_000);
+  });
+});
+
 function parseCsv(text: string): string[][] {
   const out: string[][] = [];
   let row: string[] = [];

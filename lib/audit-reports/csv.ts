@@ -1,3 +1,5 @@
+import { Readable, pipeline } from "node:stream";
+import { stringify as stringifyStream } from "csv-stringify";
 import { stringify, type Options } from "csv-stringify/sync";
 
 /**
@@ -30,4 +32,18 @@ export function formatCsvField(value: CsvValue): string {
 /** A whole CSV document: BOM, then each record as fields joined by commas, CRLF after each. */
 export function writeCsv(records: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
   return (options.bom ?? true ? BOM : "") + stringify(records.map((r) => [...r]), OPTIONS);
+}
+
+/**
+ * The same CSV, streamed (the whole-corpus export): records are pulled from `records` only as fast
+ * as the client reads, through csv-stringify's stream with the same options, so a file of any
+ * length is written in constant memory. A client that goes away stops the pulling (the iterator's
+ * `return` runs, so a database cursor behind it is closed).
+ */
+export function streamCsv(records: AsyncIterable<readonly CsvValue[]>, options: { bom?: boolean } = {}): ReadableStream<Uint8Array> {
+  const stringifier = stringifyStream({ ...OPTIONS, bom: options.bom ?? true });
+  pipeline(Readable.from(records, { objectMode: true, highWaterMark: 64 }), stringifier, () => {
+    // Errors end the stream: the reader sees it cut short (a CSV cannot carry an error message).
+  });
+  return Readable.toWeb(stringifier) as unknown as ReadableStream<Uint8Array>;
 }

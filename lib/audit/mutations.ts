@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 
 export type AuditEventInput = {
   actorId: string | null;
-  entityType: "user" | "report" | "pledge" | "evidence" | "comment" | "share" | "section" | "region";
+  entityType: "user" | "report" | "pledge" | "evidence" | "comment" | "share" | "section" | "region" | "import" | "token";
   entityId: string;
   action: string;
   before?: unknown;

@@ -74,7 +74,8 @@ export type ActivityItem = HistoryEventDto & {
  */
 export async function listRecentActivity({ limit = 20, includeUserEvents = false }: { limit?: number; includeUserEvents?: boolean } = {}): Promise<ActivityItem[]> {
   const rows = await db.auditEvent.findMany({
-    where: includeUserEvents ? {} : { entityType: { not: "user" } },
+    // A person's API tokens and batch-import bookkeeping are theirs (each imported report shows as report.import).
+    where: { entityType: { notIn: includeUserEvents ? ["token", "import"] : ["user", "token", "import"] } },
     select: {
       id: true,
       at: true,

@@ -3,6 +3,7 @@ import { decodeReport, type DecodedReport } from "@/lib/report/decode";
 import { parseReport, type ParseBudget, type ParsedReport } from "@/lib/report/parse-report";
 import { ReportInputError } from "@/lib/report/errors";
 import { AppError } from "@/lib/app-error";
+import { hashReportContent } from "./content-hash";
 import { findReportByContent } from "./data";
 import { createReport, type CreateReportInput } from "./mutations";
 import { matchRegion } from "@/lib/regions/data";
@@ -25,6 +26,8 @@ export type ImportPreview = {
   tiers: Record<"trackable" | "direction", number>;
   samplePledges: { text: string; section: string; kind: string }[];
   duplicateOf: { id: string; title: string } | null;
+  /** The content's identity (lib/reports/content-hash.ts): a batch import finds the same report twice in one upload by it. */
+  contentHash: string;
   /** The file holds the report's body twice (a web page rendered twice): pledges come from the first copy. */
   bodyTwice: boolean;
   /** "five-year": no plan for the year, the five-year tasks are extracted instead. */
@@ -87,6 +90,7 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
     tiers,
     samplePledges: parsed.pledges.slice(0, 12).map((p) => ({ text: p.text, section: p.section, kind: p.kind })),
     duplicateOf: await findReportByContent(decoded.text),
+    contentHash: hashReportContent(decoded.text),
     bodyTwice: parsed.duplicateOf !== null,
     planScope: parsed.planScope,
   };

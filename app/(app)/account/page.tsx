@@ -2,6 +2,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/locale";
 import { PageHeader } from "@/app/_components/page-header";
 import { isMessageKey } from "@/lib/i18n/messages";
+import { listApiTokens } from "@/lib/api-tokens/data";
+import { ApiTokens } from "./api-tokens";
 import { ChangePasswordForm } from "./change-password-form";
 
 export const metadata = { title: "Account" };
@@ -10,6 +12,7 @@ export default async function AccountPage() {
   const user = await requirePageUser();
   const { t } = await getTranslator();
   const roleKey = `role.${user.role}`;
+  const tokens = await listApiTokens(user.id);
   return (
     <>
       <PageHeader title={t("account.title")} />
@@ -23,6 +26,7 @@ export default async function AccountPage() {
           </dl>
         </section>
         <ChangePasswordForm />
+        <ApiTokens tokens={tokens} />
       </div>
     </>
   );

@@ -4,6 +4,8 @@ import { listAuditPairs } from "@/lib/audit-reports/data";
 import { formatRate } from "@/lib/audit-reports/format";
 import { getTranslator } from "@/lib/i18n/locale";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
+import { listExportChoices } from "@/lib/exports/data";
+import { CorpusExportForm } from "./corpus-export-form";
 
 export const metadata = { title: "Audit reports" };
 
@@ -25,7 +27,7 @@ function Progress({ assessed, approved, pledges, label }: { assessed: number; ap
 
 export default async function AuditPage() {
   await requirePageUser();
-  const [{ t }, pairs] = await Promise.all([getTranslator(), listAuditPairs()]);
+  const [{ t }, pairs, choices] = await Promise.all([getTranslator(), listAuditPairs(), listExportChoices()]);
   const regions = [...new Map(pairs.map((p) => [p.plan.region.id, p.plan.region.name])).entries()];
   const years = [...new Set(pairs.map((p) => p.plan.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
   return (
@@ -113,6 +115,7 @@ export default async function AuditPage() {
           <p className="mt-3 text-xs text-stone-500">{t("auditReport.formula")} {t("auditReport.formulaNote")} {t("regions.rate.rule")}</p>
         </>
       )}
+      <CorpusExportForm regions={choices.regions} years={choices.years} t={t} />
     </>
   );
 }

@@ -3,17 +3,20 @@ import { useRef, useState } from "react";
 import { importReportAction, previewImportAction } from "@/lib/reports/actions";
 import type { ImportPreview } from "@/lib/reports/import";
 import { useTranslator } from "@/lib/i18n/client";
+import type { ImportJobDto } from "@/lib/imports/schema";
 import { ImportCard, type ImportItem } from "./import-card";
+import { BatchImport } from "./batch/batch-import";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-/** Upload or paste reports, preview what was detected, correct it, save each report. */
-export function ImportWorkbench() {
+/** Upload or paste reports, preview what was detected, correct it, save each report; or import a batch. */
+export function ImportWorkbench({ initialJob, initialTab }: { initialJob: ImportJobDto | null; initialTab: "upload" | "batch" }) {
   const { t } = useTranslator();
-  const [tab, setTab] = useState<"upload" | "paste">("upload");
+  const [tab, setTab] = useState<"upload" | "paste" | "batch">(initialTab);
   const [items, setItems] = useState<ImportItem[]>([]);
   const [pasted, setPasted] = useState("");
   const nextKey = useRef(0);
+  const [handoff, setHandoff] = useState<File[] | null>(null);
 
   function update(key: number, patch: Partial<ImportItem>) {
     setItems((all) => all.map((it) => (it.key === key ? { ...it, ...patch } : it)));
@@ -38,7 +41,14 @@ export function ImportWorkbench() {
   }
 
   function onFiles(files: FileList | null) {
-    for (const file of Array.from(files ?? [])) {
+    const all = Array.from(files ?? []);
+    // A .zip is a batch: it goes to the batch tab, with the files chosen beside it.
+    if (all.some((f) => /\.zip$/i.test(f.name))) {
+      setHandoff(all);
+      setTab("batch");
+      return;
+    }
+    for (const file of all) {
       void preview({ key: nextKey.current++, label: file.name, source: { kind: "file", file }, status: "parsing" });
     }
   }
@@ -68,7 +78,7 @@ export function ImportWorkbench() {
     <div className="space-y-4">
       <div className="card p-4">
         <div role="tablist" className="mb-3 flex gap-1 border-b border-stone-200">
-          {(["upload", "paste"] as const).map((k) => (
+          {(["upload", "paste", "batch"] as const).map((k) => (
             <button
               key={k}
               role="tab"
@@ -77,18 +87,20 @@ export function ImportWorkbench() {
               onClick={() => setTab(k)}
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${tab === k ? "border-brand-600 text-brand-700" : "border-transparent text-stone-500 hover:text-stone-800"}`}
             >
-              {t(k === "upload" ? "import.tab.upload" : "import.tab.paste")}
+              {t(k === "upload" ? "import.tab.upload" : k === "paste" ? "import.tab.paste" : "import.tab.batch")}
             </button>
           ))}
         </div>
-        {tab === "upload" ? (
+        {tab === "batch" ? (
+          <BatchImport initialJob={initialJob} initialFiles={handoff} onFilesTaken={() => setHandoff(null)} />
+        ) : tab === "upload" ? (
           <div>
             <label className="btn btn-primary cursor-pointer">
               {t("import.chooseFiles")}
               <input
                 type="file"
                 multiple
-                accept=".txt,.html,.htm,text/plain,text/html"
+                accept=".txt,.html,.htm,.zip,text/plain,text/html,application/zip"
                 className="sr-only"
                 data-testid="import-file-input"
                 onChange={(e) => {
