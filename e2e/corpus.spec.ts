@@ -194,7 +194,7 @@ test("the data API answers every endpoint as docs/openapi.json says; pages follo
   const reports = await check("/api/v1/reports", `/api/v1/reports?region=${hebeiRegionId}&from=2009&to=2011`);
   expect(reports.data.map((r: { year: number }) => r.year).sort()).toEqual([2009, 2010, 2011]);
   const r2009 = reports.data.find((r: { year: number }) => r.year === 2009);
-  expect(r2009.reviewReportId).toBe(hebeiReports.get(2010));
+  expect(r2009.reviewedById).toBe(hebeiReports.get(2010));
   expect(r2009.url).toMatch(new RegExp(`/reports/${r2009.id}$`));
 
   const pledges = await check("/api/v1/reports/{id}/pledges", `/api/v1/reports/${r2009.id}/pledges?tier=trackable&limit=200`);

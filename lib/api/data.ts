@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
+import { listPairings } from "@/lib/pairing/data";
 import { toTargetDto } from "@/lib/pledges/target";
 import { decodeCursor, encodeCursor, type Page, type PledgeDto, type PledgeSummaryDto, type RegionDto, type ReportDto } from "./schema";
 
@@ -46,13 +47,15 @@ export function yearWhere(q: YearFilter): { year?: { in?: number[]; gte?: number
 export async function listApiReports(origin: string, q: { region?: string[]; limit: number; cursor?: string } & YearFilter): Promise<Page<ReportDto>> {
   const after = decodeCursor(q.cursor ?? null, ["string"]);
   const rows = await db.report.findMany({
-    where: { ...(q.region?.length ? { regionId: { in: q.region } } : {}), ...yearWhere(q), ...(after ? { id: { gt: after[0] as string } } : {}) },
+    // Archived reports are hidden from lists, as in the app (their own ids still answer).
+    where: { archivedAt: null, ...(q.region?.length ? { regionId: { in: q.region } } : {}), ...yearWhere(q), ...(after ? { id: { gt: after[0] as string } } : {}) },
     orderBy: { id: "asc" },
     take: q.limit + 1,
-    select: { id: true, title: true, year: true, deliveredOn: true, speaker: true, meeting: true, script: true, reviewReportId: true, createdAt: true, region: { select: { id: true, name: true } } },
+    select: { id: true, title: true, year: true, deliveredOn: true, speaker: true, meeting: true, script: true, createdAt: true, region: { select: { id: true, name: true } } },
   });
   const page = rows.slice(0, q.limit);
   const ids = page.map((r) => r.id);
+  const pairings = await listPairings(db, ids);
   const counts = ids.length
     ? await db.pledge.groupBy({ by: ["reportId", "tier"], where: { reportId: { in: ids }, excluded: false }, _count: { _all: true } })
     : [];
@@ -68,7 +71,7 @@ export async function listApiReports(origin: string, q: { region?: string[]; lim
       speaker: r.speaker,
       meeting: r.meeting,
       script: r.script,
-      reviewReportId: r.reviewReportId,
+      reviewedById: pairings.get(r.id)?.review?.id ?? null,
       pledgeCount: count(r.id),
       trackableCount: count(r.id, "trackable"),
       importedAt: r.createdAt.toISOString(),

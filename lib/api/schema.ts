@@ -83,19 +83,6 @@ export type ExportSelection = z.infer<typeof exportQuery>;
 /** Parameters that take several values (repeated, or comma-separated). */
 export const REPEATED = ["region", "year", "tier", "status", "reviewState"];
 
-/**
- * The app's address for the links in API replies and exports: NEXTAUTH_URL (what people open;
- * `serve` always sets it), else the request's own origin.
- */
-export function publicOrigin(requestUrl: string, configured: string | undefined = process.env.NEXTAUTH_URL): string {
-  try {
-    if (configured) return new URL(configured).origin;
-  } catch {
-    // not a URL: fall back
-  }
-  return new URL(requestUrl).origin;
-}
-
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
 export type RegionDto = { id: string; name: string; level: string; reportCount: number; years: number[] };
@@ -111,7 +98,7 @@ export type ReportDto = {
   meeting: string | null;
   script: string;
   /** The next year's report that reviews this report's plan (stored pairing), or null. */
-  reviewReportId: string | null;
+  reviewedById: string | null;
   pledgeCount: number;
   trackableCount: number;
   importedAt: string;

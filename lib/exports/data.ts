@@ -11,11 +11,11 @@ const BATCH = 500;
 /**
  * Every pledge of a selection (regions, years, tiers, statuses; all when absent), report by report
  * (region, then year), in text order: pulled a batch at a time, so 100,000 pledges pass through in
- * the memory of BATCH. Items marked not a pledge are left out, as everywhere.
+ * the memory of BATCH. Items marked not a pledge and archived reports are left out, as everywhere.
  */
 export async function* iterateCorpusPledges(origin: string, q: Omit<ExportSelection, "format">): AsyncGenerator<ExportPledge> {
   const reports = await db.report.findMany({
-    where: { ...(q.region?.length ? { regionId: { in: q.region } } : {}), ...yearWhere(q) },
+    where: { archivedAt: null, ...(q.region?.length ? { regionId: { in: q.region } } : {}), ...yearWhere(q) },
     select: { id: true, title: true, year: true, region: { select: { id: true, name: true } } },
     orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { id: "asc" }],
   });
@@ -100,6 +100,6 @@ function readBatch(reportId: string, q: Omit<ExportSelection, "format">, after: 
 /** What the export form offers: the regions that have reports (by name) and the years reports plan for. */
 export async function listExportChoices(): Promise<{ regions: { id: string; name: string }[]; years: number[] }> {
   const regions = await db.region.findMany({ where: { reports: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const years = await db.report.findMany({ where: { year: { not: null } }, select: { year: true }, distinct: ["year"], orderBy: { year: "asc" } });
+  const years = await db.report.findMany({ where: { year: { not: null }, archivedAt: null }, select: { year: true }, distinct: ["year"], orderBy: { year: "asc" } });
   return { regions, years: years.map((y) => y.year!) };
 }

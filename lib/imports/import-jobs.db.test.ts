@@ -3,6 +3,7 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { getPairing } from "@/lib/pairing/data";
 import { importReport } from "@/lib/reports/import";
 import { getImportJob } from "./data";
 import { addImportFiles, cancelImportJob, claimImportJob, CLAIM_STALE_MS, releaseImportJob, runImportJobStep, startImportJob, updateImportFile } from "./mutations";
@@ -61,9 +62,10 @@ describe("batch import jobs (real database)", () => {
     expect(done.counts).toMatchObject({ imported: 2, skipped: 4, failed: 0 });
     expect(done.progress).toMatchObject({ total: 2, done: 2 });
     const reportOf = (name: string) => done.files.find((f) => f.name.endsWith(name))!.reportId!;
-    const r2012 = await db.report.findUniqueOrThrow({ where: { id: reportOf("hailar_2012.txt") }, select: { importedById: true, reviewReportId: true } });
+    const r2012 = await db.report.findUniqueOrThrow({ where: { id: reportOf("hailar_2012.txt") }, select: { importedById: true } });
     const r2013 = await db.report.findUniqueOrThrow({ where: { id: reportOf("hailar_2013.txt") }, select: { id: true, title: true } });
-    expect(r2012).toEqual({ importedById: u.id, reviewReportId: r2013.id });
+    expect(r2012).toEqual({ importedById: u.id });
+    expect((await getPairing(db, reportOf("hailar_2012.txt")))?.review?.id).toBe(r2013.id);
     expect(r2013.title).toBe("2013年海拉尔区政府工作报告（批量）");
     // The bytes are dropped once a file is done with.
     expect(await db.importJobFile.count({ where: { jobId, NOT: { bytes: null } } })).toBe(0);

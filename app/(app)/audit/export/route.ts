@@ -1,5 +1,6 @@
 import { authorizeAction } from "@/lib/auth/session";
-import { exportQuery, parseQuery, publicOrigin, REPEATED } from "@/lib/api/schema";
+import { exportQuery, parseQuery, REPEATED } from "@/lib/api/schema";
+import { publicOrigin } from "@/lib/audit-reports/export";
 import { AppError } from "@/lib/app-error";
 import { corpusExportResponse } from "@/lib/exports/respond";
 

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { listApiReports } from "@/lib/api/data";
-import { parseQuery, publicOrigin, REPEATED, reportsQuery } from "@/lib/api/schema";
+import { parseQuery, REPEATED, reportsQuery } from "@/lib/api/schema";
+import { publicOrigin } from "@/lib/audit-reports/export";
 
 export const dynamic = "force-dynamic";
 

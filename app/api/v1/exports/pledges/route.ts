@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
-import { exportQuery, parseQuery, publicOrigin, REPEATED } from "@/lib/api/schema";
+import { exportQuery, parseQuery, REPEATED } from "@/lib/api/schema";
+import { publicOrigin } from "@/lib/audit-reports/export";
 import { corpusExportResponse } from "@/lib/exports/respond";
 
 export const dynamic = "force-dynamic";

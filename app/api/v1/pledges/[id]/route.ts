@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/app-error";
 import { apiRoute } from "@/lib/api/handler";
 import { getApiPledge } from "@/lib/api/data";
-import { publicOrigin } from "@/lib/api/schema";
+import { publicOrigin } from "@/lib/audit-reports/export";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { listApiReportPledges } from "@/lib/api/data";
-import { parseQuery, pledgesQuery, publicOrigin, REPEATED } from "@/lib/api/schema";
+import { parseQuery, pledgesQuery, REPEATED } from "@/lib/api/schema";
+import { publicOrigin } from "@/lib/audit-reports/export";
 
 export const dynamic = "force-dynamic";
 
