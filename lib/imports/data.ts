@@ -24,6 +24,9 @@ const FILE_SELECT = {
   speaker: true,
   meeting: true,
   script: true,
+  regionQuestion: true,
+  regionId: true,
+  newRegion: true,
   duplicateReportId: true,
   duplicateFileId: true,
   reportId: true,
@@ -81,6 +84,7 @@ export async function getImportJob(userId: string, jobId: string, now: Date = ne
         meeting: f.meeting,
         script: f.script ?? "simplified",
       },
+      regionQuestion: f.regionQuestion ? { candidates: parseCandidates(f.regionQuestion), answer: f.newRegion ? "new" : f.regionId } : null,
       duplicateReport: f.duplicateReportId ? (dupById.get(f.duplicateReportId) ?? { id: f.duplicateReportId, title: "" }) : null,
       duplicateFile: f.duplicateFileId ? (names.get(f.duplicateFileId) ?? null) : null,
       sameRegionYear: k ? (byKey.get(k)?.find((n) => n !== f.name) ?? null) : null,
@@ -116,4 +120,14 @@ export async function getImportJob(userId: string, jobId: string, now: Date = ne
 export async function findOpenImportJob(userId: string): Promise<string | null> {
   const job = await db.importJob.findFirst({ where: { userId, state: { in: ["analysing", "review", "importing"] } }, orderBy: { createdAt: "desc" }, select: { id: true } });
   return job?.id ?? null;
+}
+
+/** The regions a question offered, as stored (JSON); nothing when the row holds something else. */
+function parseCandidates(json: string): { id: string; label: string }[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((c): c is { id: string; label: string } => typeof c?.id === "string" && typeof c?.label === "string") : [];
+  } catch {
+    return [];
+  }
 }

@@ -72,6 +72,26 @@ describe("batch import jobs (real database)", () => {
     expect(await db.auditEvent.count({ where: { entityType: "import", entityId: jobId } })).toBeGreaterThanOrEqual(4);
   });
 
+  it("a region name close to an existing one asks in the table; the answer imports the file into the region chosen", async () => {
+    const u = await user();
+    const first = await importReport(u.id, copy(2014, "region-a"), "2014.txt");
+    const regionId = (await db.report.findUniqueOrThrow({ where: { id: first.id }, select: { regionId: true } })).regionId;
+    const close = Buffer.from(copy(2015, "region-b").toString("utf8").replaceAll("海拉尔区", "海拉区"), "utf8");
+    const { jobId } = await addImportFiles(u.id, null, [{ name: "2015.txt", bytes: close }]);
+    await runUntilIdle(u.id, jobId);
+    const row = (await getImportJob(u.id, jobId))!.files[0];
+    expect(row).toMatchObject({ state: "problem", problem: "REGION_UNCONFIRMED", include: false });
+    expect(row.regionQuestion?.candidates.map((c) => c.id)).toContain(regionId);
+    // Only an offered region, or "new".
+    await expect(updateImportFile(u.id, { jobId, fileId: row.id, regionAnswer: { regionId: "cnotoffered0000000000000" } })).rejects.toMatchObject({ message: "REGION_ANSWER_INVALID" });
+    expect(await updateImportFile(u.id, { jobId, fileId: row.id, regionAnswer: { regionId } })).toMatchObject({ state: "ready", problem: null });
+    await startImportJob(u.id, { jobId });
+    await runUntilIdle(u.id, jobId);
+    const done = (await getImportJob(u.id, jobId))!.files[0];
+    expect(done.state).toBe("imported");
+    expect((await db.report.findUniqueOrThrow({ where: { id: done.reportId! }, select: { regionId: true } })).regionId).toBe(regionId);
+  });
+
   it("a file that fails at import time fails alone: the files after it are imported", async () => {
     const u = await user();
     const { jobId } = await addImportFiles(u.id, null, [

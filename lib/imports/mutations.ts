@@ -6,7 +6,7 @@ import { db, writeTransaction } from "@/lib/db";
 import { importReport, previewImport } from "@/lib/reports/import";
 import { reportMetaSchema, type ReportMeta } from "@/lib/reports/schema";
 import { expandUpload, importErrorCode, type BatchFile } from "./batch";
-import { MAX_BATCH_BYTES, MAX_BATCH_FILES, MAX_OPEN_JOBS, type ImportJobRef, type UpdateImportFileInput } from "./schema";
+import { FIXABLE_PROBLEMS, MAX_BATCH_BYTES, MAX_BATCH_FILES, MAX_OPEN_JOBS, type ImportJobRef, type UpdateImportFileInput } from "./schema";
 
 /**
  * Batch imports (issue 19). The page uploads files into a job; a server process (lib/imports/runner.ts)
@@ -18,7 +18,6 @@ import { MAX_BATCH_BYTES, MAX_BATCH_FILES, MAX_OPEN_JOBS, type ImportJobRef, typ
 
 const OPEN_STATES = ["analysing", "review", "importing"];
 /** Files whose problem a person can put right in the table (the others can never be imported). */
-const FIXABLE = new Set(["REGION_REQUIRED", "TITLE_REQUIRED", "YEAR_INVALID", "DATE_INVALID", "INVALID_INPUT"]);
 
 /**
  * Adds uploaded files to the actor's job `jobId` (a new job when null): a .zip adds its entries.
@@ -80,12 +79,12 @@ export async function updateImportFile(actorId: string, input: UpdateImportFileI
   return writeTransaction(async (tx) => {
     const file = await tx.importJobFile.findFirst({
       where: { id: input.fileId, jobId: input.jobId, job: { userId: actorId } },
-      select: { id: true, state: true, problem: true, include: true, region: true, level: true, year: true, title: true, deliveredOn: true, speaker: true, meeting: true, script: true, job: { select: { state: true } } },
+      select: { id: true, state: true, problem: true, include: true, region: true, level: true, year: true, title: true, deliveredOn: true, speaker: true, meeting: true, script: true, regionQuestion: true, job: { select: { state: true } } },
     });
     if (!file) throw new AppError("NOT_FOUND");
     if (file.job.state !== "review" && file.job.state !== "analysing") throw new AppError("CONFLICT", "JOB_NOT_OPEN");
     if (file.state !== "ready" && file.state !== "problem") throw new AppError("CONFLICT", "FILE_NOT_READY");
-    const fixable = file.state === "ready" || (file.problem !== null && FIXABLE.has(file.problem));
+    const fixable = file.state === "ready" || (file.problem !== null && FIXABLE_PROBLEMS.has(file.problem));
     let state = file.state;
     let problem = file.problem;
     let include = input.include ?? file.include;
@@ -99,6 +98,23 @@ export async function updateImportFile(actorId: string, input: UpdateImportFileI
       state = problem ? "problem" : "ready";
       if (input.include === undefined) include = !problem;
     }
+    if (input.meta && input.meta.region !== file.region) {
+      // Another name: the old question and its answer no longer apply (import checks the new name).
+      Object.assign(data, { regionQuestion: null, regionId: null, newRegion: false });
+    } else if (input.regionAnswer) {
+      // Only a region the question offered, or "new".
+      const offered = file.regionQuestion ? (JSON.parse(file.regionQuestion) as { id: string }[]).map((c) => c.id) : [];
+      if (!file.regionQuestion || ("regionId" in input.regionAnswer && !offered.includes(input.regionAnswer.regionId))) throw new AppError("INVALID_INPUT", "REGION_ANSWER_INVALID");
+      Object.assign(data, "regionId" in input.regionAnswer ? { regionId: input.regionAnswer.regionId, newRegion: false } : { regionId: null, newRegion: true });
+      if (problem === "REGION_UNCONFIRMED") {
+        problem = null;
+        state = "ready";
+        if (input.include === undefined) include = true;
+      }
+    } else if (problem === null && state === "ready" && file.regionQuestion && input.meta) {
+      state = "problem";
+      problem = "REGION_UNCONFIRMED";
+    }
     if (include && (state !== "ready" || !fixable)) throw new AppError("INVALID_INPUT", "NOT_IMPORTABLE");
     await tx.importJobFile.update({ where: { id: file.id }, data: { ...data, state, problem, include } });
     await recordAuditEvent(tx, {
@@ -107,7 +123,7 @@ export async function updateImportFile(actorId: string, input: UpdateImportFileI
       entityId: input.jobId,
       action: "import.update_file",
       before: { file: file.id, include: file.include, region: file.region, year: file.year, title: file.title },
-      after: { file: file.id, include, ...(input.meta ? { region: input.meta.region, year: input.meta.year, title: input.meta.title } : {}) },
+      after: { file: file.id, include, ...(input.meta ? { region: input.meta.region, year: input.meta.year, title: input.meta.title } : {}), ...(input.regionAnswer ? { regionAnswer: input.regionAnswer } : {}) },
     });
     return { state, problem };
   });
@@ -235,7 +251,8 @@ async function analyseJobFile(owner: string, jobId: string, file: { id: string; 
     const preview = await previewImport(file.bytes ?? new Uint8Array(0), file.name);
     const twin = await db.importJobFile.findFirst({ where: { jobId, contentHash: preview.contentHash, position: { lt: file.position } }, select: { id: true } });
     const m = preview.meta;
-    const problem = preview.duplicateOf ? "DUPLICATE" : twin ? "DUPLICATE_IN_BATCH" : !m.region ? "REGION_REQUIRED" : null;
+    const asks = preview.region.kind === "ask" ? preview.region.candidates : null;
+    const problem = preview.duplicateOf ? "DUPLICATE" : twin ? "DUPLICATE_IN_BATCH" : !m.region ? "REGION_REQUIRED" : asks ? "REGION_UNCONFIRMED" : null;
     await db.importJobFile.update({
       where: { id: file.id },
       data: {
@@ -255,6 +272,7 @@ async function analyseJobFile(owner: string, jobId: string, file: { id: string; 
         speaker: m.speaker,
         meeting: m.meeting,
         script: m.script,
+        regionQuestion: asks ? JSON.stringify(asks.map((c) => ({ id: c.id, label: [...c.path, c.name].join(" › ") }))) : null,
         duplicateReportId: preview.duplicateOf?.id ?? null,
         duplicateFileId: twin?.id ?? null,
         durationMs: Math.round(performance.now() - started),
@@ -280,9 +298,11 @@ const FILE_TO_IMPORT = {
   speaker: true,
   meeting: true,
   script: true,
+  regionId: true,
+  newRegion: true,
 } as const;
 
-type FileToImport = { id: string; name: string; state: string; bytes: Uint8Array | null; contentHash: string | null } & Record<"region" | "level" | "title" | "deliveredOn" | "speaker" | "meeting" | "script", string | null> & { year: number | null };
+type FileToImport = { id: string; name: string; state: string; bytes: Uint8Array | null; contentHash: string | null; regionId: string | null; newRegion: boolean } & Record<"region" | "level" | "title" | "deliveredOn" | "speaker" | "meeting" | "script", string | null> & { year: number | null };
 
 /**
  * Imports one file in the job owner's name with its checked metadata, through the single-file
@@ -311,7 +331,7 @@ async function importJobFile(owner: string, job: { id: string; userId: string },
     script: (file.script ?? "simplified") as ReportMeta["script"],
   };
   try {
-    const created = await importReport(job.userId, file.bytes ?? new Uint8Array(0), file.name, meta);
+    const created = await importReport(job.userId, file.bytes ?? new Uint8Array(0), file.name, meta, {}, file.newRegion ? { newRegion: true } : file.regionId ? { regionId: file.regionId } : undefined);
     await db.importJobFile.update({ where: { id: file.id }, data: { state: "imported", reportId: created.id, pledges: created.pledges, problem: null, bytes: null, durationMs: Math.round(performance.now() - started) } });
   } catch (e) {
     await db.importJobFile.update({ where: { id: file.id }, data: { state: "failed", problem: importErrorCode(e), bytes: null, durationMs: Math.round(performance.now() - started) } });

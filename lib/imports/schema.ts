@@ -25,11 +25,16 @@ export const MAX_OPEN_JOBS = 3;
 const id = z.string().min(1).max(64);
 const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max).nullable());
 
+/** Problems a person can fix in the table (the metadata, or the answer to a region question); the others never import. */
+export const FIXABLE_PROBLEMS: ReadonlySet<string> = new Set(["REGION_REQUIRED", "REGION_UNCONFIRMED", "TITLE_REQUIRED", "YEAR_INVALID", "DATE_INVALID", "INVALID_INPUT"]);
+
 /** A correction of one file's row in the table: what to import it with, or whether to import it. */
 export const updateImportFileSchema = z.object({
   jobId: id,
   fileId: id,
   include: z.boolean().optional(),
+  /** The answer to the row's region question: one of the regions it offered, or a new region. */
+  regionAnswer: z.union([z.object({ regionId: id }), z.object({ newRegion: z.literal(true) })]).optional(),
   meta: z
     .object({
       region: z.string().trim().max(100),
@@ -62,6 +67,8 @@ export type ImportFileDto = {
   pledges: number | null;
   trackable: number | null;
   meta: { region: string; level: string; year: number | null; title: string; deliveredOn: string | null; speaker: string | null; meeting: string | null; script: string };
+  /** A region name close to existing regions: the regions it may mean, and the answer given (a region id, "new", or none yet). */
+  regionQuestion: { candidates: { id: string; label: string }[]; answer: string | null } | null;
   duplicateReport: { id: string; title: string } | null;
   /** The earlier file of this batch with the same content. */
   duplicateFile: string | null;

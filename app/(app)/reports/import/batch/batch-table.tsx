@@ -3,9 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTranslator } from "@/lib/i18n/client";
 import { isMessageKey, type MessageKey } from "@/lib/i18n/messages";
-import type { ImportFileDto, UpdateImportFileInput } from "@/lib/imports/schema";
-
-const FIXABLE = new Set(["REGION_REQUIRED", "TITLE_REQUIRED", "YEAR_INVALID", "DATE_INVALID", "INVALID_INPUT"]);
+import { FIXABLE_PROBLEMS, type ImportFileDto, type UpdateImportFileInput } from "@/lib/imports/schema";
 
 /** The translated text of a problem code (the import's own, a field rule's, or a general error). */
 export function useProblemText() {
@@ -32,7 +30,7 @@ const STATE_TONE: Record<string, string> = {
 function BatchRow({ file, editable, onUpdate }: { file: ImportFileDto; editable: boolean; onUpdate: (input: Omit<UpdateImportFileInput, "jobId">) => Promise<void> }) {
   const { t } = useTranslator();
   const problemText = useProblemText();
-  const fixable = file.state === "ready" || (file.state === "problem" && file.problem !== null && FIXABLE.has(file.problem));
+  const fixable = file.state === "ready" || (file.state === "problem" && file.problem !== null && FIXABLE_PROBLEMS.has(file.problem));
   const canEdit = editable && fixable;
   const [draft, setDraft] = useState({ region: file.meta.region, year: file.meta.year === null ? "" : String(file.meta.year), title: file.meta.title });
   const [seen, setSeen] = useState(file.meta);
@@ -76,6 +74,24 @@ function BatchRow({ file, editable, onUpdate }: { file: ImportFileDto; editable:
         ) : (
           <span className="text-sm">{file.meta.region || "—"}</span>
         )}
+        {file.regionQuestion ? (
+          <label className="mt-1 block text-xs text-amber-900">
+            {t("batch.regionQuestion")}
+            <select
+              className="input mt-0.5 h-8 w-40 px-1 py-0 text-xs"
+              aria-label={`${t("batch.regionQuestion")} ${file.name}`}
+              value={file.regionQuestion.answer ?? ""}
+              disabled={!canEdit}
+              onChange={(e) => void onUpdate({ fileId: file.id, regionAnswer: e.target.value === "new" ? { newRegion: true } : { regionId: e.target.value } })}
+            >
+              <option value="" disabled>{t("batch.regionQuestion.choose")}</option>
+              {file.regionQuestion.candidates.map((c) => (
+                <option key={c.id} value={c.id}>{t("batch.regionQuestion.same", { region: c.label })}</option>
+              ))}
+              <option value="new">{t("batch.regionQuestion.new")}</option>
+            </select>
+          </label>
+        ) : null}
       </td>
       <td className="py-1.5 pr-2">
         {canEdit ? (
