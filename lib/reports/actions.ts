@@ -1,9 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { authorizeAction } from "@/lib/auth/session";
 import { runGuardedAction } from "@/lib/auth/guarded-action";
-import { AppError, fail, ok, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
+import { AppError, fail, toActionError, type ActionError, type ActionResult } from "@/lib/app-error";
 import { MAX_REPORT_BYTES } from "@/lib/report/decode";
 import { logger } from "@/lib/ops/log";
 import { ReportInputError } from "@/lib/report/errors";
@@ -27,41 +26,49 @@ async function readUpload(form: FormData): Promise<{ bytes: Uint8Array; fileName
   return { error: "EMPTY" };
 }
 
-function inputError(e: unknown): ActionResult<never> | null {
+/** A report the decoder or parser refused: its code (TIMEOUT, a pathological upload or a parser bug, is worth a look). */
+function inputError(e: unknown): ActionError | null {
   if (!(e instanceof ReportInputError)) return null;
-  // A parse that ran out of its time budget is worth a look (a pathological upload, or a parser bug).
   if (e.code === "TIMEOUT") logger.warn("import: parse stopped by its time budget", { code: e.code });
   return fail("INVALID_INPUT", e.code);
 }
 
-/** Decodes and parses an upload without saving anything: what the import preview shows. */
-export async function previewImportAction(form: FormData): Promise<ActionResult<ImportPreview>> {
-  const auth = await authorizeAction("report:import");
-  if (!auth.ok) return auth;
+/** The upload of a form, or an INVALID_INPUT AppError (EMPTY, TOO_LARGE). */
+async function uploadOf(form: FormData): Promise<{ bytes: Uint8Array; fileName: string | null }> {
   const upload = await readUpload(form);
-  if ("error" in upload) return fail("INVALID_INPUT", upload.error);
-  try {
-    return ok(await previewImport(upload.bytes, upload.fileName));
-  } catch (e) {
-    return inputError(e) ?? toActionError(e);
-  }
+  if ("error" in upload) throw new AppError("INVALID_INPUT", upload.error);
+  return upload;
 }
 
-const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().nullable());
-const metaFormSchema = z.object({
-  region: z.string(),
-  level: z.string(),
-  year: z.preprocess((v) => (v === "" || v === null ? null : Number(v)), z.number().nullable()),
-  title: z.string(),
-  deliveredOn: optionalText,
-  speaker: optionalText,
-  meeting: optionalText,
-  script: z.string(),
+/** Decodes and parses an upload without saving anything: what the import preview shows. */
+export async function previewImportAction(form: FormData): Promise<ActionResult<ImportPreview>> {
+  // The upload is read from the form itself (the decoder judges its bytes); nothing else is taken from it.
+  return runGuardedAction({ permission: "report:import", schema: z.object({}), input: {}, mapError: (e) => inputError(e) ?? toActionError(e) }, async () => {
+    const upload = await uploadOf(form);
+    return previewImport(upload.bytes, upload.fileName);
+  });
+}
+
+const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+/** The import form's fields: the confirmed metadata, and the answer to the preview's region question. */
+const importFormSchema = reportMetaSchema.extend({
+  year: z.preprocess((v) => (v === "" || v === null ? null : Number(v)), reportMetaSchema.shape.year),
+  deliveredOn: z.preprocess(emptyToNull, reportMetaSchema.shape.deliveredOn),
+  speaker: z.preprocess(emptyToNull, reportMetaSchema.shape.speaker),
+  meeting: z.preprocess(emptyToNull, reportMetaSchema.shape.meeting),
+  regionId: z.preprocess(emptyToNull, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable()),
+  newRegion: z.preprocess((v) => v === "1", z.boolean()),
 });
 
 /** A region name that asks a person first ("same as 海拉尔区?") is a field error of the region. */
 function regionError(e: unknown): ActionError | null {
   return e instanceof AppError && e.message === "REGION_UNCONFIRMED" ? fail("INVALID_INPUT", "REGION_UNCONFIRMED", { region: ["REGION_UNCONFIRMED"] }) : null;
+}
+
+/** A duplicate names the report it duplicates (its id as the message). */
+function duplicateError(e: unknown): ActionError | null {
+  if (!(e instanceof AppError) || e.code !== "DUPLICATE") return null;
+  return { ...fail("DUPLICATE"), message: String((e.details as { reportId?: string } | undefined)?.reportId ?? "") };
 }
 
 /**
@@ -70,29 +77,20 @@ function regionError(e: unknown): ActionError | null {
  * parses the bytes itself; a duplicate is refused (DUPLICATE, with the existing report's id).
  */
 export async function importReportAction(form: FormData): Promise<ActionResult<{ id: string; pledges: number }>> {
-  const auth = await authorizeAction("report:import");
-  if (!auth.ok) return auth;
-  const upload = await readUpload(form);
-  if ("error" in upload) return fail("INVALID_INPUT", upload.error);
-  const raw = metaFormSchema.safeParse(Object.fromEntries(["region", "level", "year", "title", "deliveredOn", "speaker", "meeting", "script"].map((k) => [k, form.get(k) ?? ""])));
-  const meta = raw.success ? reportMetaSchema.safeParse(raw.data) : null;
-  if (!meta?.success) {
-    const fieldErrors = meta ? (z.flattenError(meta.error).fieldErrors as Record<string, string[]>) : { year: ["YEAR_INVALID"] };
-    return fail("INVALID_INPUT", undefined, fieldErrors);
-  }
-  try {
-    const regionId = form.get("regionId");
-    const region = { regionId: typeof regionId === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(regionId) ? regionId : null, newRegion: form.get("newRegion") === "1" };
-    const created = await importReport(auth.user.id, upload.bytes, upload.fileName, meta.data, {}, region);
-    revalidatePath("/reports");
-    return ok(created);
-  } catch (e) {
-    const err = inputError(e) ?? regionError(e) ?? toActionError(e);
-    if (!err.ok && err.code === "DUPLICATE" && e && typeof e === "object" && "details" in e) {
-      return { ...err, message: String((e as { details?: { reportId?: string } }).details?.reportId ?? "") };
-    }
-    return err;
-  }
+  const input = Object.fromEntries(["region", "level", "year", "title", "deliveredOn", "speaker", "meeting", "script", "regionId", "newRegion"].map((k) => [k, form.get(k) ?? ""]));
+  return runGuardedAction(
+    {
+      permission: "report:import",
+      schema: importFormSchema,
+      input,
+      mapError: (e) => inputError(e) ?? regionError(e) ?? duplicateError(e) ?? toActionError(e),
+      after: () => revalidatePath("/reports"),
+    },
+    async (user, { regionId, newRegion, ...meta }) => {
+      const upload = await uploadOf(form);
+      return importReport(user.id, upload.bytes, upload.fileName, meta, {}, { regionId, newRegion });
+    },
+  );
 }
 
 /**
