@@ -3,6 +3,7 @@
  *
  *   npm run --silent cli -- parse FILE
  *   npm run --silent cli -- suggest PLAN_FILE REVIEW_FILE [--top N]
+ *   npm run --silent cli -- lineage PLAN_N PLAN_N1 [--top N]
  *   npm run cli -- import FILE... | seed | generate | create-user | serve | check | migrate | retier | backup | restore
  *   npm run --silent cli -- help
  *
@@ -197,6 +198,22 @@ const commands: Record<string, Command> = {
       const plan = decodeReport(planBytes, positionals[0]).text;
       const review = decodeReport(reviewBytes, positionals[1]).text;
       await writeStdout(JSON.stringify(toSuggestJson(suggestForPair(plan, review, { top })), null, 2) + "\n");
+    },
+  },
+  lineage: {
+    usage: "lineage PLAN_N PLAN_N1 [--top N]",
+    summary: "for every pledge of PLAN_N1's plan, the pledge of PLAN_N's plan it repeats or continues (or none), with candidates, as JSON",
+    async run(args) {
+      const { options, positionals } = parseOptions(args, ["top"]);
+      if (positionals.length !== 2) throw new UsageError("lineage needs PLAN_N and PLAN_N1 (the earlier plan first)");
+      const top = options.top === undefined ? 3 : Number(options.top);
+      if (!Number.isInteger(top) || top < 1 || top > 50) throw new UsageError(`--top must be a whole number from 1 to 50, not ${options.top}`);
+      const [earlierBytes, laterBytes] = positionals.map(readInputFile);
+      const { decodeReport } = await import("./report/decode");
+      const { lineageForPair, toLineageJson } = await import("./evidence/lineage-for-files");
+      const earlier = decodeReport(earlierBytes, positionals[0]).text;
+      const later = decodeReport(laterBytes, positionals[1]).text;
+      await writeStdout(JSON.stringify(toLineageJson(lineageForPair(earlier, later, { top })), null, 2) + "\n");
     },
   },
   import: {
