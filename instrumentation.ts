@@ -11,7 +11,8 @@
  * - starts the access log (one JSON line per request with its status and duration, which the proxy
  *   cannot see) and the shutdown hook that disconnects the database once the last request is done
  *   (lib/ops/access-log.ts);
- * - starts the background worker of batch imports (lib/imports/runner.ts).
+ * - starts the background workers of batch imports (lib/imports/runner.ts) and of lineage
+ *   (lib/lineage/runner.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -25,6 +26,8 @@ export async function register(): Promise<void> {
     if (process.env.NEXT_PHASE !== "phase-production-build") {
       const { startImportRunner } = await import("@/lib/imports/runner");
       startImportRunner();
+      const { startLineageRunner } = await import("@/lib/lineage/runner");
+      startLineageRunner();
     }
   }
 }

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/mutations";
 import { importReport } from "@/lib/reports/import";
 import { placeRegionUnder } from "@/lib/regions/mutations";
+import { refreshStaleLineage } from "@/lib/lineage/mutations";
 import type { ReportMeta } from "@/lib/reports/schema";
 import { AppError } from "@/lib/app-error";
 import { DEMO_USERS } from "./demo-users";
@@ -57,6 +58,9 @@ export async function seedDatabase(log: (line: string) => void = () => {}): Prom
     }
   }
   for (const [region, parent] of KNOWN_PARENTS) await placeRegionUnder(null, region, parent);
+  // Lineage of the shipped reports at once (a server would compute it in the background).
+  const lineage = await refreshStaleLineage();
+  if (lineage) log(`lineage of ${lineage} reports`);
   return summary;
 }
 

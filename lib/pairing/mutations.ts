@@ -2,6 +2,7 @@ import "server-only";
 import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { recordAuditEvent } from "@/lib/audit/mutations";
+import { markLineageStale } from "@/lib/lineage/mutations";
 import { automaticReviewOf } from "./rule";
 
 /*
@@ -14,9 +15,12 @@ import { automaticReviewOf } from "./rule";
 /**
  * Recomputes the automatic pairings of every report of these regions that no person paired (or
  * unpaired) by hand, inside the caller's transaction; each change gets a report.pair_auto audit
- * event with before and after. Returns how many pairings changed.
+ * event with before and after. Returns how many pairings changed. What changes pairings changes
+ * lineage too (which plans come before which, which review reports on a target): the regions'
+ * reports are marked for their lineage to be computed again (lib/lineage).
  */
 export async function refreshAutomaticPairings(tx: Tx, actorId: string | null, regionIds: readonly string[]): Promise<number> {
+  await markLineageStale(tx, regionIds);
   let changed = 0;
   for (const regionId of new Set(regionIds)) {
     const reports = await tx.report.findMany({
@@ -97,6 +101,7 @@ export async function setPairing(actorId: string, input: { reportId: string; rev
       if (!review) throw new AppError("NOT_FOUND");
     }
     await tx.report.update({ where: { id: reportId }, data: { reviewReportId: reviewId, pairingManual: true } });
+    await markLineageStale(tx, [report.regionId]);
     await recordAuditEvent(tx, {
       actorId,
       entityType: "report",

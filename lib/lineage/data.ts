@@ -1,0 +1,227 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { isAssessmentStatus } from "@/lib/assessments/schema";
+import { matchPlans, type LineagePledge } from "@/lib/evidence/match-plans";
+import { toTargetDto } from "@/lib/pledges/target";
+import { buildIndicatorSeries, buildLines, lineOf, recurringLines, type LineLink, type LineNode, type OutcomeRow, type PledgeLine } from "./line";
+import { countStaleLineage } from "./mutations";
+import { LOOKBACK_YEARS, type LinePledgeDto, type LinkState, type PledgeLineageDto, type PledgeLinkDto, type RegionRecordDto } from "./schema";
+
+/*
+ * Reads of lineage: lines (pledges joined by links that still join: suggested or confirmed),
+ * a region's recurring pledges and its headline targets against outcomes. A few queries per page,
+ * whatever the number of years: links and outcomes are stored (lib/lineage/mutations.ts).
+ */
+
+const nodeSelect = { id: true, reportId: true, text: true, title: true, status: true, reviewState: true, tier: true } as const;
+
+type RegionReports = { id: string; year: number }[];
+
+async function regionReports(regionId: string): Promise<RegionReports> {
+  const rows = await db.report.findMany({ where: { regionId, archivedAt: null, year: { not: null } }, select: { id: true, year: true } });
+  return rows.map((r) => ({ id: r.id, year: r.year! }));
+}
+
+/** The lines of a region's reports in use: every link that still joins, with the pledges at its ends. */
+async function regionLines(reports: RegionReports): Promise<PledgeLine[]> {
+  if (!reports.length) return [];
+  const ids = reports.map((r) => r.id);
+  const links = await db.pledgeLink.findMany({
+    where: { state: { in: ["suggested", "confirmed"] }, pledge: { reportId: { in: ids }, excluded: false }, predecessor: { reportId: { in: ids }, excluded: false } },
+    select: { pledgeId: true, predecessorId: true, state: true },
+  });
+  if (!links.length) return [];
+  const year = new Map(reports.map((r) => [r.id, r.year]));
+  const endIds = [...new Set(links.flatMap((l) => [l.pledgeId, l.predecessorId]))];
+  const rows = await db.pledge.findMany({ where: { id: { in: endIds } }, select: nodeSelect });
+  const nodes = new Map<string, LineNode>(
+    rows.map((p) => [
+      p.id,
+      {
+        pledgeId: p.id,
+        reportId: p.reportId,
+        year: year.get(p.reportId)!,
+        text: p.text,
+        title: p.title,
+        status: isAssessmentStatus(p.status) ? p.status : "not_assessed",
+        reviewState: p.reviewState,
+        tier: p.tier === "trackable" ? "trackable" : "direction",
+      },
+    ]),
+  );
+  return buildLines(nodes, links.map((l) => ({ pledgeId: l.pledgeId, predecessorId: l.predecessorId, state: l.state === "confirmed" ? "confirmed" : "suggested" }) satisfies LineLink));
+}
+
+/** The stored headline outcomes of a region's reports in use, in plan order. */
+async function regionOutcomes(reports: RegionReports): Promise<OutcomeRow[]> {
+  if (!reports.length) return [];
+  const year = new Map(reports.map((r) => [r.id, r.year]));
+  const rows = await db.indicatorOutcome.findMany({
+    where: { reportId: { in: reports.map((r) => r.id) }, pledge: { excluded: false } },
+    select: {
+      reportId: true,
+      pledgeId: true,
+      indicator: true,
+      growth: true,
+      unit: true,
+      targetValue: true,
+      targetHigh: true,
+      comparator: true,
+      ceiling: true,
+      targetText: true,
+      reportedValue: true,
+      reportedText: true,
+      quote: true,
+      verdict: true,
+      sourceReport: { select: { year: true } },
+      pledge: { select: { position: true } },
+    },
+  });
+  rows.sort((a, b) => year.get(a.reportId)! - year.get(b.reportId)! || a.pledge.position - b.pledge.position);
+  return rows.map((r) => ({
+    reportId: r.reportId,
+    year: year.get(r.reportId)!,
+    pledgeId: r.pledgeId,
+    indicator: r.indicator,
+    growth: r.growth,
+    unit: r.unit,
+    targetValue: r.targetValue,
+    targetHigh: r.targetHigh,
+    comparator: r.comparator,
+    ceiling: r.ceiling,
+    targetText: r.targetText,
+    reportedValue: r.reportedValue,
+    reportedText: r.reportedText,
+    quote: r.quote,
+    verdict: r.verdict,
+    sourceYear: r.sourceReport?.year ?? null,
+  }));
+}
+
+/**
+ * A region's multi-year record from its own reports in use (not those of the regions below it):
+ * lines spanning three or more plan years, worst record first, and its headline indicators as
+ * series of targets against reported outcomes. Null when the region does not exist.
+ */
+export async function getRegionRecord(regionId: string): Promise<RegionRecordDto | null> {
+  const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true } });
+  if (!region) return null;
+  const reports = await regionReports(regionId);
+  const [lines, outcomes, pending] = await Promise.all([regionLines(reports), regionOutcomes(reports), countStaleLineage(regionId)]);
+  const years = reports.map((r) => r.year);
+  return {
+    regionId,
+    years: years.length ? [Math.min(...years), Math.max(...years)] : null,
+    recurring: recurringLines(lines),
+    series: buildIndicatorSeries(outcomes),
+    pending,
+  };
+}
+
+type LinkRow = {
+  id: string;
+  state: string;
+  version: number;
+  score: number | null;
+  probability: number | null;
+  terms: string;
+  decidedAt: Date | null;
+  decidedBy: { name: string } | null;
+  predecessor: { id: string; reportId: string; text: string; status: string; report: { year: number | null } };
+};
+
+function parseTerms(json: string): string[] {
+  try {
+    const v = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function toLinkDto(l: LinkRow): PledgeLinkDto {
+  return {
+    id: l.id,
+    state: (["suggested", "confirmed", "rejected"] as const).includes(l.state as LinkState) ? (l.state as LinkState) : "suggested",
+    version: l.version,
+    predecessor: {
+      id: l.predecessor.id,
+      reportId: l.predecessor.reportId,
+      year: l.predecessor.report.year ?? 0,
+      text: l.predecessor.text,
+      status: isAssessmentStatus(l.predecessor.status) ? l.predecessor.status : "not_assessed",
+    },
+    score: l.score,
+    probability: l.probability,
+    terms: parseTerms(l.terms),
+    decidedBy: l.decidedBy?.name ?? null,
+    decidedAt: l.decidedAt?.toISOString() ?? null,
+  };
+}
+
+const linkSelect = {
+  id: true,
+  state: true,
+  version: true,
+  score: true,
+  probability: true,
+  terms: true,
+  decidedAt: true,
+  decidedBy: { select: { name: true } },
+  predecessor: { select: { id: true, reportId: true, text: true, status: true, report: { select: { year: true } } } },
+} as const;
+
+/**
+ * A pledge's lineage: the line it belongs to, its own link to a predecessor (to confirm or
+ * reject) and the predecessors a person rejected; null when the pledge does not exist.
+ */
+export async function getPledgeLineage(pledgeId: string): Promise<PledgeLineageDto | null> {
+  const pledge = await db.pledge.findUnique({ where: { id: pledgeId }, select: { id: true, report: { select: { regionId: true, lineageAt: true, lineageStaleAt: true, archivedAt: true } } } });
+  if (!pledge) return null;
+  const [reports, links] = await Promise.all([
+    regionReports(pledge.report.regionId),
+    db.pledgeLink.findMany({ where: { pledgeId }, select: linkSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  ]);
+  const lines = await regionLines(reports);
+  const own = links.map((l) => toLinkDto(l as LinkRow));
+  return {
+    line: lineOf(lines, pledgeId),
+    link: own.find((l) => l.state !== "rejected") ?? null,
+    rejected: own.filter((l) => l.state === "rejected"),
+    pending: pledge.report.archivedAt === null && (pledge.report.lineageAt === null || pledge.report.lineageStaleAt !== null),
+  };
+}
+
+/** A predecessor the matcher offers for a pledge, with its words in common. */
+export type LineageCandidateDto = LinePledgeDto & { score: number; terms: string[] };
+
+/**
+ * The earlier pledges of the region (up to LOOKBACK_YEARS plans back) a pledge may repeat, best
+ * first, computed now (for an analyst choosing another predecessor); [] when there are none.
+ */
+export async function findLineageCandidates(pledgeId: string, top = 5): Promise<LineageCandidateDto[]> {
+  const pledge = await db.pledge.findUnique({
+    where: { id: pledgeId },
+    select: { id: true, text: true, start: true, end: true, topic: true, targetValue: true, targetValueMax: true, targetUnit: true, targetComparator: true, targetGrowth: true, report: { select: { regionId: true, year: true } } },
+  });
+  if (!pledge || pledge.report.year === null) return [];
+  const reports = await db.report.findMany({
+    where: { regionId: pledge.report.regionId, archivedAt: null, year: { gte: pledge.report.year - LOOKBACK_YEARS, lt: pledge.report.year } },
+    select: { id: true, year: true },
+    orderBy: [{ year: "desc" }],
+  });
+  if (!reports.length) return [];
+  const rows = await db.pledge.findMany({
+    where: { reportId: { in: reports.map((r) => r.id) }, excluded: false },
+    select: { id: true, reportId: true, text: true, start: true, end: true, status: true, topic: true, targetValue: true, targetValueMax: true, targetUnit: true, targetComparator: true, targetGrowth: true },
+  });
+  const year = new Map(reports.map((r) => [r.id, r.year!]));
+  const years = [...new Set(reports.map((r) => r.year!))].sort((a, b) => b - a);
+  const toQuery = (p: (typeof rows)[number] | typeof pledge): LineagePledge => ({ id: p.id, text: p.text, start: p.start, end: p.end, section: p.topic ?? undefined, target: toTargetDto(p) });
+  const [result] = matchPlans([toQuery(pledge)], years.map((y) => ({ id: String(y), year: y, pledges: rows.filter((r) => year.get(r.reportId) === y).map(toQuery) })), { top });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return result.candidates.map((c) => {
+    const r = byId.get(c.pledgeId)!;
+    return { id: r.id, reportId: r.reportId, year: year.get(r.reportId)!, text: r.text, status: isAssessmentStatus(r.status) ? r.status : "not_assessed", score: c.score, terms: c.terms };
+  });
+}

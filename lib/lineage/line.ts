@@ -1,0 +1,241 @@
+/**
+ * PURE: a region's multi-year record from its lineage links and headline outcomes.
+ *
+ * - A **line** is a set of pledges joined by lineage links (a pledge and the earlier pledge it
+ *   repeats; rejected links do not join): "first promised 2014 · repeated 2015, 2016 · assessed
+ *   unfulfilled 2014, partial 2015". Its record counts its pledges' verdicts with the audit reports'
+ *   rule (fulfilled + ½ partial over assessed − not verifiable).
+ * - **Recurring pledges**: lines that span at least three plan years, worst record first.
+ * - **Indicator series**: per headline indicator (and kind of figure: growth or level, unit), the
+ *   target of each plan year, the figure its review reported, met or not, and how the next year's
+ *   target moved.
+ */
+import type { AssessmentStatus } from "@/lib/assessments/schema";
+import { fulfilmentRate, tallyCounts } from "@/lib/audit-reports/aggregate";
+
+/** A pledge as a line shows it. */
+export type LineNode = {
+  pledgeId: string;
+  reportId: string;
+  year: number;
+  text: string;
+  title: string | null;
+  status: AssessmentStatus;
+  reviewState: string;
+  tier: "trackable" | "direction";
+};
+
+/** A lineage link that joins: suggested by the matcher or confirmed by a person. */
+export type LineLink = { pledgeId: string; predecessorId: string; state: "suggested" | "confirmed" };
+
+export type LineRecord = {
+  /** Pledges with a verdict (any status but not_assessed). */
+  assessed: number;
+  counts: Record<AssessmentStatus, number>;
+  /** (fulfilled + ½ partial) ÷ (assessed − not verifiable); null when nothing verifiable is assessed. */
+  rate: number | null;
+};
+
+export type PledgeLine = {
+  /** The line's pledges by plan year (and report), earliest first. */
+  nodes: LineNode[];
+  /** The distinct plan years, ascending. */
+  years: number[];
+  links: LineLink[];
+  /** Every link of the line was confirmed by a person. */
+  confirmed: boolean;
+  record: LineRecord;
+};
+
+/** How many plan years a line must span to be listed as recurring. */
+export const RECURRING_MIN_YEARS = 3;
+
+function recordOf(nodes: LineNode[]): LineRecord {
+  const t = tallyCounts(nodes.map((n) => ({ status: n.status, reviewState: n.reviewState })));
+  return { assessed: t.assessed, counts: t.counts, rate: fulfilmentRate(t.counts) };
+}
+
+function byYear(a: LineNode, b: LineNode): number {
+  return a.year - b.year || a.reportId.localeCompare(b.reportId) || a.pledgeId.localeCompare(b.pledgeId);
+}
+
+/**
+ * The lines formed by `links` among `nodes` (links with an end outside `nodes` are ignored): the
+ * connected groups of two or more pledges, each with its years and record, in no particular order.
+ */
+export function buildLines(nodes: ReadonlyMap<string, LineNode>, links: readonly LineLink[]): PledgeLine[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    for (let y = x; parent.get(y) !== r; ) {
+      const next = parent.get(y)!;
+      parent.set(y, r);
+      y = next;
+    }
+    return r;
+  };
+  const used = links.filter((l) => nodes.has(l.pledgeId) && nodes.has(l.predecessorId) && l.pledgeId !== l.predecessorId);
+  for (const l of used) {
+    for (const id of [l.pledgeId, l.predecessorId]) if (!parent.has(id)) parent.set(id, id);
+    const a = find(l.pledgeId);
+    const b = find(l.predecessorId);
+    if (a !== b) parent.set(a, b);
+  }
+  const groups = new Map<string, { nodes: LineNode[]; links: LineLink[] }>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { nodes: [], links: [] }));
+    g.nodes.push(nodes.get(id)!);
+  }
+  for (const l of used) groups.get(find(l.pledgeId))!.links.push(l);
+  return [...groups.values()].map((g) => {
+    const sorted = g.nodes.sort(byYear);
+    return {
+      nodes: sorted,
+      years: [...new Set(sorted.map((n) => n.year))].sort((a, b) => a - b),
+      links: g.links,
+      confirmed: g.links.every((l) => l.state === "confirmed"),
+      record: recordOf(sorted),
+    };
+  });
+}
+
+/** The line that holds `pledgeId`, or null when no link joins it to another pledge. */
+export function lineOf(lines: readonly PledgeLine[], pledgeId: string): PledgeLine | null {
+  return lines.find((l) => l.nodes.some((n) => n.pledgeId === pledgeId)) ?? null;
+}
+
+/**
+ * Lines spanning at least `minYears` plan years, worst record first: the lowest fulfilment rate
+ * first (lines without a verifiable verdict last), then more unfulfilled verdicts, then the longer
+ * span, then the most recent.
+ */
+export function recurringLines(lines: readonly PledgeLine[], minYears = RECURRING_MIN_YEARS): PledgeLine[] {
+  return lines
+    .filter((l) => l.years.length >= minYears)
+    .sort(
+      (a, b) =>
+        (a.record.rate ?? 2) - (b.record.rate ?? 2) ||
+        b.record.counts.unfulfilled - a.record.counts.unfulfilled ||
+        b.years.length - a.years.length ||
+        b.years[b.years.length - 1] - a.years[a.years.length - 1] ||
+        a.nodes[0].pledgeId.localeCompare(b.nodes[0].pledgeId),
+    );
+}
+
+/** The pledge that names a line: its latest, with its title when an analyst gave one. */
+export function lineLabel(line: PledgeLine): string {
+  const last = line.nodes[line.nodes.length - 1];
+  return last.title ?? last.text;
+}
+
+/** One stored outcome: a plan's headline target and what its review reported (IndicatorOutcome). */
+export type OutcomeRow = {
+  reportId: string;
+  year: number;
+  pledgeId: string;
+  indicator: string;
+  growth: boolean;
+  unit: string;
+  targetValue: number;
+  targetHigh: number | null;
+  comparator: string;
+  ceiling: boolean;
+  targetText: string;
+  reportedValue: number | null;
+  reportedText: string | null;
+  quote: string | null;
+  verdict: string | null;
+  /** The year of the report whose review was read. */
+  sourceYear: number | null;
+};
+
+export type SeriesPoint = {
+  year: number;
+  reportId: string;
+  pledgeId: string;
+  target: { value: number; high: number | null; comparator: string; ceiling: boolean; text: string };
+  reported: { value: number; text: string; quote: string | null; year: number | null } | null;
+  /** met, missed, or null: nothing comparable reported (or only a multi-year figure). */
+  met: boolean | null;
+  verdict: string | null;
+  /** How the next plan year's target compares with this one; null for the last year or a gap. */
+  next: "raised" | "lowered" | "kept" | null;
+};
+
+export type IndicatorSeries = {
+  /** indicator:growth|level:unit */
+  key: string;
+  indicator: string;
+  growth: boolean;
+  unit: string;
+  points: SeriesPoint[];
+};
+
+/** The headline indicators in the order a reader expects them; others follow by name. */
+export const INDICATOR_ORDER = [
+  "gdp",
+  "public-budget",
+  "fiscal-total",
+  "fixed-investment",
+  "retail",
+  "urban-income",
+  "rural-income",
+  "cpi",
+  "unemployment",
+  "new-jobs",
+  "energy-intensity",
+] as const;
+
+/** Whether a reported figure met its target: over a floor, under a ceiling; multi-year figures say nothing. */
+export function outcomeMet(verdict: string | null, ceiling: boolean): boolean | null {
+  if (verdict === "met") return true;
+  if (verdict === "below") return false;
+  if (verdict === "exceeded") return !ceiling; // above the expected range of a floor is no miss; over a ceiling is
+  return null;
+}
+
+/**
+ * The indicator series of a region's outcomes: one point per plan year (the first target of that
+ * year's plan for the key), only indicators targeted in at least `minYears` plan years, in
+ * INDICATOR_ORDER (growth before level).
+ */
+export function buildIndicatorSeries(rows: readonly OutcomeRow[], minYears = 2): IndicatorSeries[] {
+  const byKey = new Map<string, OutcomeRow[]>();
+  for (const r of rows) {
+    const key = `${r.indicator}:${r.growth ? "growth" : "level"}:${r.unit}`;
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(r);
+  }
+  const rank = (id: string) => {
+    const i = (INDICATOR_ORDER as readonly string[]).indexOf(id);
+    return i < 0 ? INDICATOR_ORDER.length : i;
+  };
+  const out: IndicatorSeries[] = [];
+  for (const [key, list] of byKey) {
+    const perYear = new Map<number, OutcomeRow>();
+    for (const r of list) if (!perYear.has(r.year)) perYear.set(r.year, r);
+    if (perYear.size < minYears) continue;
+    const years = [...perYear.keys()].sort((a, b) => a - b);
+    const points: SeriesPoint[] = years.map((year, i) => {
+      const r = perYear.get(year)!;
+      const nextRow = years[i + 1] === year + 1 ? perYear.get(year + 1)! : null;
+      return {
+        year,
+        reportId: r.reportId,
+        pledgeId: r.pledgeId,
+        target: { value: r.targetValue, high: r.targetHigh, comparator: r.comparator, ceiling: r.ceiling, text: r.targetText },
+        reported: r.reportedValue !== null && r.reportedText !== null ? { value: r.reportedValue, text: r.reportedText, quote: r.quote, year: r.sourceYear } : null,
+        met: outcomeMet(r.verdict, r.ceiling),
+        verdict: r.verdict,
+        next: !nextRow ? null : nextRow.targetValue > r.targetValue ? "raised" : nextRow.targetValue < r.targetValue ? "lowered" : "kept",
+      };
+    });
+    const first = list[0];
+    out.push({ key, indicator: first.indicator, growth: first.growth, unit: first.unit, points });
+  }
+  return out.sort((a, b) => rank(a.indicator) - rank(b.indicator) || a.indicator.localeCompare(b.indicator) || Number(b.growth) - Number(a.growth) || a.unit.localeCompare(b.unit));
+}
