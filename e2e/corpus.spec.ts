@@ -206,7 +206,7 @@ test("the data API answers every endpoint as docs/openapi.json says; pages follo
   expect(new Set([...first.data, ...second.data].map((p: { id: string }) => p.id)).size).toBe(6);
 
   const pledge = await check("/api/v1/pledges/{id}", `/api/v1/pledges/${pledges.data[0].id}`);
-  expect(pledge).toMatchObject({ id: pledges.data[0].id, report: { id: r2009.id, year: 2009 }, lineage: null, verdict: { status: "not_assessed" }, review: { state: "draft" } });
+  expect(pledge).toMatchObject({ id: pledges.data[0].id, report: { id: r2009.id, year: 2009 }, lineage: { predecessor: null, successors: expect.any(Array), computed: expect.any(Boolean) }, verdict: { status: "not_assessed" }, review: { state: "draft" } });
   // A seeded, assessed pledge of the demo data carries its verdict and evidence.
   const seeded = (await check("/api/v1/reports", "/api/v1/reports?limit=200")).data as { id: string }[];
   let withEvidence = null;

@@ -292,6 +292,39 @@ const ACTIONS: Entry[] = [
       { as: "reviewer", args: [{ reportId: w.planId, reviewId: w.planId }], expect: { code: "INVALID_INPUT", message: "PAIR_SELF" }, why: "a report cannot review itself" },
     ],
   },
+  // lib/lineage: analysts decide links; another region's or a later pledge is refused
+  {
+    file: "lib/lineage/actions.ts",
+    name: "confirmPledgeLinkAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}/pledges/${w.p[0]}`,
+    cases: () => [
+      { as: "viewer", args: [{ linkId: NOWHERE, version: 1 }], expect: FORBIDDEN, why: "viewers cannot decide lineage" },
+      { as: "analyst", args: [{ linkId: NOWHERE, version: 1 }], expect: NOT_FOUND, why: "an unknown link" },
+    ],
+  },
+  {
+    file: "lib/lineage/actions.ts",
+    name: "rejectPledgeLinkAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}/pledges/${w.p[0]}`,
+    cases: () => [
+      { as: "viewer", args: [{ linkId: NOWHERE, version: 1 }], expect: FORBIDDEN, why: "viewers cannot decide lineage" },
+      { as: "analyst", args: [{ linkId: NOWHERE, version: 1 }], expect: NOT_FOUND, why: "an unknown link" },
+    ],
+  },
+  {
+    file: "lib/lineage/actions.ts",
+    name: "choosePledgeLinkAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}/pledges/${w.p[0]}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ pledgeId: w.p[0], predecessorId: w.other }], expect: FORBIDDEN, why: "viewers cannot decide lineage" },
+      { as: "analyst", args: [{ pledgeId: w.p[0], predecessorId: w.other }], expect: { code: "INVALID_INPUT", message: "LINK_NOT_EARLIER" }, why: "a pledge of a later report cannot come before" },
+      { as: "analyst", args: [{ pledgeId: w.p[0], predecessorId: NOWHERE }], expect: NOT_FOUND, why: "an unknown pledge" },
+      { as: "analyst", args: [{ pledgeId: w.p[0], predecessorId: w.p[0] }], expect: { code: "INVALID_INPUT", message: "LINK_SELF" }, why: "a pledge cannot repeat itself" },
+    ],
+  },
   // lib/reports
   {
     file: "lib/reports/actions.ts",
@@ -790,6 +823,7 @@ const ROUTES: Record<string, (w: World) => { path: string; signedOut: number; vi
   ],
   // One unknown token only: failed lookups count against this client's share rate limit (e2e/security-share.spec.ts).
   "share/[token]/export/route.ts": () => [{ path: `/share/${"A".repeat(32)}/export?format=csv`, signedOut: 404, note: "public by token; unknown tokens find nothing" }],
+  "share/[token]/badge.svg/route.ts": () => [{ path: `/share/${"C".repeat(32)}/badge.svg`, signedOut: 404, note: "public by token (an embeddable image); unknown tokens find nothing" }],
   "api/health/route.ts": () => [{ path: "/api/health", signedOut: 200, note: "public: status only, no data" }],
   // The data API takes personal access tokens only (e2e/api.spec.ts): a session cookie opens nothing.
   "api/v1/regions/route.ts": () => [{ path: "/api/v1/regions", signedOut: 401, viewer: 401, note: "tokens only" }],

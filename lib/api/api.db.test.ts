@@ -106,7 +106,7 @@ describe("personal access tokens and the API's guard (real database)", () => {
     expect(ids).not.toContain(excluded.id);
     expect(await getApiPledge("https://duixian.example.org", excluded.id)).toBeNull();
     const one = await getApiPledge("https://duixian.example.org", ids[0]);
-    expect(one).toMatchObject({ url: `https://duixian.example.org/reports/${r.id}/pledges/${ids[0]}`, lineage: null });
+    expect(one).toMatchObject({ url: `https://duixian.example.org/reports/${r.id}/pledges/${ids[0]}`, lineage: { predecessor: null, successors: [], line: null, computed: false } });
     await expect(listApiReportPledges("x", r.id, { limit: 5, cursor: "bm90LW91cnM" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { getLineageSummary } from "@/lib/lineage/data";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { listPairings } from "@/lib/pairing/data";
@@ -185,6 +186,7 @@ export async function getApiPledge(origin: string, pledgeId: string): Promise<Pl
     },
   });
   if (!p) return null;
+  const lineage = await getLineageSummary(p.id);
   return {
     ...summary(origin, p),
     start: p.start,
@@ -193,7 +195,7 @@ export async function getApiPledge(origin: string, pledgeId: string): Promise<Pl
     verdict: { status: p.status, rationale: p.rationale, reportedValue: p.reportedValue, suggestedStatus: p.suggestedStatus, assessedAt: p.assessedAt?.toISOString() ?? null },
     review: { state: p.reviewState, submittedAt: p.submittedAt?.toISOString() ?? null, approvedAt: p.approvedAt?.toISOString() ?? null },
     evidence: p.evidence,
-    lineage: null,
+    lineage: lineage ?? { predecessor: null, successors: [], line: null, computed: false },
     updatedAt: p.updatedAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LineageSummary } from "@/lib/lineage/schema";
 import { AppError } from "@/lib/app-error";
 import { ASSESSMENT_STATUSES, REVIEW_STATES } from "@/lib/assessments/schema";
 import { PLEDGE_TIERS } from "@/lib/pledges/schema";
@@ -135,9 +136,10 @@ export type PledgeDto = Omit<PledgeSummaryDto, "evidenceCount"> & {
   review: { state: string; submittedAt: string | null; approvedAt: string | null };
   evidence: EvidenceJson[];
   /**
-   * Where this pledge came from and went in other years' reports (issue 18). Always null in v1
-   * until lineage exists; then an object, added without a new version.
+   * Where this pledge came from and went in other years' reports (issue 18): the earlier pledge
+   * it repeats, the later pledges that repeat it, its whole line, and whether the report's lineage
+   * is computed (false for a moment after a report of the region arrives or changes).
    */
-  lineage: null;
+  lineage: LineageSummary;
   updatedAt: string;
 };

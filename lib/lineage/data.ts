@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import { isAssessmentStatus } from "@/lib/assessments/schema";
 import { matchPlans, type LineagePledge } from "@/lib/evidence/match-plans";
 import { toTargetDto } from "@/lib/pledges/target";
-import { buildIndicatorSeries, buildLines, lineOf, recurringLines, type LineLink, type LineNode, type OutcomeRow, type PledgeLine } from "./line";
+import { buildIndicatorSeries, buildLines, lineThrough, recurringLines, type LineLink, type LineNode, type OutcomeRow, type PledgeLine } from "./line";
 import { countStaleLineage } from "./mutations";
-import { LOOKBACK_YEARS, type LinePledgeDto, type LinkState, type PledgeLineageDto, type PledgeLinkDto, type RegionRecordDto } from "./schema";
+import { LOOKBACK_YEARS, type LineageCandidateDto, type LineageSummary, type LinkState, type PledgeLineageDto, type PledgeLinkDto, type RegionRecordDto } from "./schema";
 
 /*
  * Reads of lineage: lines (pledges joined by links that still join: suggested or confirmed),
@@ -22,15 +22,17 @@ async function regionReports(regionId: string): Promise<RegionReports> {
   return rows.map((r) => ({ id: r.id, year: r.year! }));
 }
 
-/** The lines of a region's reports in use: every link that still joins, with the pledges at its ends. */
-async function regionLines(reports: RegionReports): Promise<PledgeLine[]> {
-  if (!reports.length) return [];
+type RegionGraph = { nodes: Map<string, LineNode>; links: LineLink[] };
+
+/** The lineage graph of a region's reports in use: every link that still joins, with the pledges at its ends. */
+async function regionGraph(reports: RegionReports): Promise<RegionGraph> {
+  if (!reports.length) return { nodes: new Map(), links: [] };
   const ids = reports.map((r) => r.id);
   const links = await db.pledgeLink.findMany({
     where: { state: { in: ["suggested", "confirmed"] }, pledge: { reportId: { in: ids }, excluded: false }, predecessor: { reportId: { in: ids }, excluded: false } },
     select: { pledgeId: true, predecessorId: true, state: true },
   });
-  if (!links.length) return [];
+  if (!links.length) return { nodes: new Map(), links: [] };
   const year = new Map(reports.map((r) => [r.id, r.year]));
   const endIds = [...new Set(links.flatMap((l) => [l.pledgeId, l.predecessorId]))];
   const rows = await db.pledge.findMany({ where: { id: { in: endIds } }, select: nodeSelect });
@@ -49,7 +51,7 @@ async function regionLines(reports: RegionReports): Promise<PledgeLine[]> {
       },
     ]),
   );
-  return buildLines(nodes, links.map((l) => ({ pledgeId: l.pledgeId, predecessorId: l.predecessorId, state: l.state === "confirmed" ? "confirmed" : "suggested" }) satisfies LineLink));
+  return { nodes, links: links.map((l) => ({ pledgeId: l.pledgeId, predecessorId: l.predecessorId, state: l.state === "confirmed" ? "confirmed" : "suggested" }) satisfies LineLink) };
 }
 
 /** The stored headline outcomes of a region's reports in use, in plan order. */
@@ -107,7 +109,8 @@ export async function getRegionRecord(regionId: string): Promise<RegionRecordDto
   const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true } });
   if (!region) return null;
   const reports = await regionReports(regionId);
-  const [lines, outcomes, pending] = await Promise.all([regionLines(reports), regionOutcomes(reports), countStaleLineage(regionId)]);
+  const [graph, outcomes, pending] = await Promise.all([regionGraph(reports), regionOutcomes(reports), countStaleLineage(regionId)]);
+  const lines: PledgeLine[] = buildLines(graph.nodes, graph.links);
   const years = reports.map((r) => r.year);
   return {
     regionId,
@@ -182,18 +185,15 @@ export async function getPledgeLineage(pledgeId: string): Promise<PledgeLineageD
     regionReports(pledge.report.regionId),
     db.pledgeLink.findMany({ where: { pledgeId }, select: linkSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
-  const lines = await regionLines(reports);
+  const graph = await regionGraph(reports);
   const own = links.map((l) => toLinkDto(l as LinkRow));
   return {
-    line: lineOf(lines, pledgeId),
+    line: lineThrough(graph.nodes, graph.links, pledgeId),
     link: own.find((l) => l.state !== "rejected") ?? null,
     rejected: own.filter((l) => l.state === "rejected"),
     pending: pledge.report.archivedAt === null && (pledge.report.lineageAt === null || pledge.report.lineageStaleAt !== null),
   };
 }
-
-/** A predecessor the matcher offers for a pledge, with its words in common. */
-export type LineageCandidateDto = LinePledgeDto & { score: number; terms: string[] };
 
 /**
  * The earlier pledges of the region (up to LOOKBACK_YEARS plans back) a pledge may repeat, best
@@ -224,4 +224,25 @@ export async function findLineageCandidates(pledgeId: string, top = 5): Promise<
     const r = byId.get(c.pledgeId)!;
     return { id: r.id, reportId: r.reportId, year: year.get(r.reportId)!, text: r.text, status: isAssessmentStatus(r.status) ? r.status : "not_assessed", score: c.score, terms: c.terms };
   });
+}
+
+/** The data API's lineage of one pledge (see LineageSummary); null for an unknown pledge. */
+export async function getLineageSummary(pledgeId: string): Promise<LineageSummary | null> {
+  const [lineage, successors] = await Promise.all([
+    getPledgeLineage(pledgeId),
+    db.pledgeLink.findMany({
+      where: { predecessorId: pledgeId, state: { in: ["suggested", "confirmed"] }, pledge: { excluded: false, report: { archivedAt: null } } },
+      select: { state: true, pledge: { select: { id: true, reportId: true, report: { select: { year: true } } } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  if (!lineage) return null;
+  const state = (s: string) => (s === "confirmed" ? "confirmed" : "suggested") as "suggested" | "confirmed";
+  const link = lineage.link;
+  return {
+    predecessor: link ? { pledgeId: link.predecessor.id, reportId: link.predecessor.reportId, year: link.predecessor.year, state: state(link.state), score: link.score } : null,
+    successors: successors.map((l) => ({ pledgeId: l.pledge.id, reportId: l.pledge.reportId, year: l.pledge.report.year ?? 0, state: state(l.state) })),
+    line: lineage.line ? { years: lineage.line.years, pledges: lineage.line.nodes.map((n) => ({ pledgeId: n.pledgeId, reportId: n.reportId, year: n.year, status: n.status })) } : null,
+    computed: !lineage.pending,
+  };
 }

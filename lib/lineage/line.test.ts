@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndicatorSeries, buildLines, lineLabel, lineOf, outcomeMet, recurringLines, type LineNode, type OutcomeRow } from "./line";
+import { buildIndicatorSeries, buildLines, lineLabel, lineOf, lineThrough, outcomeMet, recurringLines, type LineNode, type OutcomeRow } from "./line";
 
 const node = (pledgeId: string, year: number, status: LineNode["status"] = "not_assessed", title: string | null = null): LineNode => ({
   pledgeId,
@@ -23,7 +23,7 @@ describe("lines", () => {
     { pledgeId: "c16", predecessorId: "gone", state: "suggested" },
   ]);
 
-  it("joins linked pledges into lines with their years and record, ignoring links to pledges not loaded", () => {
+  it("follows each pledge back to its first promise, with years and record, ignoring links to pledges not loaded", () => {
     expect(lines).toHaveLength(2);
     const a = lineOf(lines, "a15")!;
     expect(a.nodes.map((n) => n.pledgeId)).toEqual(["a14", "a15", "a16"]);
@@ -33,6 +33,26 @@ describe("lines", () => {
     expect(lineLabel(a)).toBe("红星美凯龙主力店");
     expect(lineOf(lines, "c16")).toBeNull();
     expect(lineOf(lines, "b16")!.confirmed).toBe(true);
+  });
+
+  it("a split starts two lines sharing their beginning; the line through a pledge holds what it repeats and what repeats it", () => {
+    const split = new Map([...nodes, ["a16b", node("a16b", 2016, "fulfilled")]]);
+    const links = [
+      { pledgeId: "a15", predecessorId: "a14", state: "confirmed" as const },
+      { pledgeId: "a16", predecessorId: "a15", state: "suggested" as const },
+      { pledgeId: "a16b", predecessorId: "a15", state: "suggested" as const },
+      // a link to a later year or a second predecessor is never followed
+      { pledgeId: "a14", predecessorId: "b15", state: "suggested" as const },
+      { pledgeId: "a16", predecessorId: "b15", state: "suggested" as const },
+    ];
+    const lines = buildLines(split, links);
+    expect(lines.map((l) => l.nodes.map((n) => n.pledgeId))).toEqual([
+      ["a14", "a15", "a16"],
+      ["a14", "a15", "a16b"],
+    ]);
+    expect(lineThrough(split, links, "a15")!.nodes.map((n) => n.pledgeId)).toEqual(["a14", "a15", "a16", "a16b"]);
+    expect(lineThrough(split, links, "a16b")!.nodes.map((n) => n.pledgeId)).toEqual(["a14", "a15", "a16b"]);
+    expect(lineThrough(split, links, "c16")).toBeNull();
   });
 
   it("lists lines of three years or more, worst record first", () => {

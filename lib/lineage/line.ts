@@ -1,9 +1,9 @@
 /**
  * PURE: a region's multi-year record from its lineage links and headline outcomes.
  *
- * - A **line** is a set of pledges joined by lineage links (a pledge and the earlier pledge it
- *   repeats; rejected links do not join): "first promised 2014 · repeated 2015, 2016 · assessed
- *   unfulfilled 2014, partial 2015". Its record counts its pledges' verdicts with the audit reports'
+ * - A **line** is a pledge and the earlier pledges it repeats, link by link back to the first
+ *   promise (a pledge and the earlier pledge it repeats; rejected links do not join): "first
+ *   promised 2014 · repeated 2015, 2016 · assessed unfulfilled 2014, partial 2015". Its record counts its pledges' verdicts with the audit reports'
  *   rule (fulfilled + ½ partial over assessed − not verifiable).
  * - **Recurring pledges**: lines that span at least three plan years, worst record first.
  * - **Indicator series**: per headline indicator (and kind of figure: growth or level, unit), the
@@ -59,50 +59,82 @@ function byYear(a: LineNode, b: LineNode): number {
   return a.year - b.year || a.reportId.localeCompare(b.reportId) || a.pledgeId.localeCompare(b.pledgeId);
 }
 
-/**
- * The lines formed by `links` among `nodes` (links with an end outside `nodes` are ignored): the
- * connected groups of two or more pledges, each with its years and record, in no particular order.
- */
-export function buildLines(nodes: ReadonlyMap<string, LineNode>, links: readonly LineLink[]): PledgeLine[] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    for (let y = x; parent.get(y) !== r; ) {
-      const next = parent.get(y)!;
-      parent.set(y, r);
-      y = next;
-    }
-    return r;
-  };
-  const used = links.filter((l) => nodes.has(l.pledgeId) && nodes.has(l.predecessorId) && l.pledgeId !== l.predecessorId);
-  for (const l of used) {
-    for (const id of [l.pledgeId, l.predecessorId]) if (!parent.has(id)) parent.set(id, id);
-    const a = find(l.pledgeId);
-    const b = find(l.predecessorId);
-    if (a !== b) parent.set(a, b);
+/** The usable links among `nodes`: both ends loaded, one predecessor per pledge (the first given), always an earlier year. */
+function usableLinks(nodes: ReadonlyMap<string, LineNode>, links: readonly LineLink[]): Map<string, LineLink> {
+  const byPledge = new Map<string, LineLink>();
+  for (const l of links) {
+    const a = nodes.get(l.pledgeId);
+    const b = nodes.get(l.predecessorId);
+    if (!a || !b || byPledge.has(l.pledgeId) || b.year >= a.year) continue;
+    byPledge.set(l.pledgeId, l);
   }
-  const groups = new Map<string, { nodes: LineNode[]; links: LineLink[] }>();
-  for (const id of parent.keys()) {
-    const root = find(id);
-    let g = groups.get(root);
-    if (!g) groups.set(root, (g = { nodes: [], links: [] }));
-    g.nodes.push(nodes.get(id)!);
-  }
-  for (const l of used) groups.get(find(l.pledgeId))!.links.push(l);
-  return [...groups.values()].map((g) => {
-    const sorted = g.nodes.sort(byYear);
-    return {
-      nodes: sorted,
-      years: [...new Set(sorted.map((n) => n.year))].sort((a, b) => a - b),
-      links: g.links,
-      confirmed: g.links.every((l) => l.state === "confirmed"),
-      record: recordOf(sorted),
-    };
-  });
+  return byPledge;
 }
 
-/** The line that holds `pledgeId`, or null when no link joins it to another pledge. */
+function makeLine(members: LineNode[], links: LineLink[]): PledgeLine {
+  const sorted = [...members].sort(byYear);
+  return {
+    nodes: sorted,
+    years: [...new Set(sorted.map((n) => n.year))].sort((a, b) => a - b),
+    links,
+    confirmed: links.every((l) => l.state === "confirmed"),
+    record: recordOf(sorted),
+  };
+}
+
+/**
+ * The lines of a region: for every pledge that no later pledge repeats, the chain of earlier
+ * pledges it repeats, back to the first promise (a pledge repeated by two later ones — a split —
+ * starts two lines that share their beginning). Only chains of two pledges or more.
+ */
+export function buildLines(nodes: ReadonlyMap<string, LineNode>, links: readonly LineLink[]): PledgeLine[] {
+  const up = usableLinks(nodes, links);
+  const hasSuccessor = new Set([...up.values()].map((l) => l.predecessorId));
+  const lines: PledgeLine[] = [];
+  for (const id of up.keys()) {
+    if (hasSuccessor.has(id)) continue;
+    const members: LineNode[] = [];
+    const chain: LineLink[] = [];
+    for (let at: string | undefined = id; at; ) {
+      members.push(nodes.get(at)!);
+      const l = up.get(at);
+      if (l) chain.push(l);
+      at = l?.predecessorId;
+    }
+    lines.push(makeLine(members, chain));
+  }
+  return lines;
+}
+
+/**
+ * The line through one pledge: the earlier pledges it repeats, back to the first promise, and every
+ * later pledge that repeats it (or repeats one that does); null when no link joins it to another.
+ */
+export function lineThrough(nodes: ReadonlyMap<string, LineNode>, links: readonly LineLink[], pledgeId: string): PledgeLine | null {
+  if (!nodes.has(pledgeId)) return null;
+  const up = usableLinks(nodes, links);
+  const down = new Map<string, LineLink[]>();
+  for (const l of up.values()) down.set(l.predecessorId, [...(down.get(l.predecessorId) ?? []), l]);
+  const members = new Map<string, LineNode>();
+  const used: LineLink[] = [];
+  for (let at: string | undefined = pledgeId; at && !members.has(at); ) {
+    members.set(at, nodes.get(at)!);
+    const l = up.get(at);
+    if (l) used.push(l);
+    at = l?.predecessorId;
+  }
+  for (const queue = [pledgeId]; queue.length; ) {
+    for (const l of down.get(queue.shift()!) ?? []) {
+      if (members.has(l.pledgeId)) continue;
+      members.set(l.pledgeId, nodes.get(l.pledgeId)!);
+      used.push(l);
+      queue.push(l.pledgeId);
+    }
+  }
+  return members.size > 1 ? makeLine([...members.values()], used) : null;
+}
+
+/** The line of `lines` that holds `pledgeId` (the first), or null. */
 export function lineOf(lines: readonly PledgeLine[], pledgeId: string): PledgeLine | null {
   return lines.find((l) => l.nodes.some((n) => n.pledgeId === pledgeId)) ?? null;
 }

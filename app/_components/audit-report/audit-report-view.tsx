@@ -9,6 +9,8 @@ import { tierLabel } from "@/app/_components/tier-label";
 import { StatusDistributionChart } from "@/app/_components/charts/status-distribution-chart";
 import { GroupStatusChart } from "@/app/_components/charts/group-status-chart";
 import { TrendChart } from "@/app/_components/charts/trend-chart";
+import { RegionRecordView } from "@/app/_components/region-record/region-record-view";
+import type { RegionRecordDto } from "@/lib/lineage/schema";
 
 type Props = {
   report: AuditReport;
@@ -17,6 +19,8 @@ type Props = {
   mode: "internal" | "public";
   /** The page's own path, for the link that switches between trackable items only and all. */
   basePath: string;
+  /** A region's multi-year record (region reports only): targets against outcomes, recurring pledges. */
+  record?: RegionRecordDto | null;
 };
 
 const TABLE_STATUSES: AssessmentStatus[] = ["fulfilled", "partial", "in_progress", "unfulfilled", "not_verifiable", "not_assessed"];
@@ -148,7 +152,7 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
  * every pledge with its verdict and evidence. The same view serves the workspace and share pages;
  * share pages without notes receive no rationales or names in `report` at all.
  */
-export function AuditReportView({ report, locale, mode, basePath }: Props) {
+export function AuditReportView({ report, locale, mode, basePath, record }: Props) {
   const t = createTranslator(locale);
   const { aggregate, options } = report;
   const total = aggregate.total;
@@ -265,6 +269,8 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
           </div>
         ) : null}
       </section>
+
+      {record ? <RegionRecordView record={record} locale={locale} mode={mode} /> : null}
 
       <section className="card p-4">
         <h2 className="mb-2 text-sm font-semibold text-stone-800">{t("auditReport.table.groups", { by: groupHeading })}</h2>

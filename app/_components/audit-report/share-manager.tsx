@@ -100,6 +100,11 @@ export function ShareManager({ scope, subjectId, links }: { scope: AuditScope; s
                     <a href={`/share/${l.token}`} target="_blank" rel="noopener noreferrer" className="font-mono text-xs text-brand-700 hover:underline" data-testid="share-url">
                       /share/{l.token.slice(0, 8)}…
                     </a>
+                    {scope === "region" && l.state === "active" ? (
+                      <a href={`/share/${l.token}/badge.svg`} target="_blank" rel="noopener noreferrer" className="ml-2 text-xs text-brand-700 hover:underline" data-testid="share-badge-link" title={t("badge.embedHint")}>
+                        {t("badge.embed")}
+                      </a>
+                    ) : null}
                   </td>
                   <td className="text-xs">{l.showNotes ? t("share.notesShown") : t("share.notesHidden")}</td>
                   <td className="text-right tabular-nums" data-testid="share-views">{l.viewCount}</td>

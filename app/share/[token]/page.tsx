@@ -12,6 +12,9 @@ import { AuditToolbar } from "@/app/_components/audit-report/audit-toolbar";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { auditTitle } from "@/app/_components/audit-report/audit-title";
 import { ShareRateLimited } from "./rate-limited";
+import { getRegionRecord } from "@/lib/lineage/data";
+import { BadgeEmbed } from "./badge-embed";
+import { publicOrigin } from "@/lib/audit-reports/export";
 
 // Public and read-only: no account needed, never indexed, never cached.
 export const dynamic = "force-dynamic";
@@ -53,6 +56,8 @@ export default async function SharePage({ params, searchParams }: Params) {
   await recordShareView(shared.link.id);
   const { t, locale } = await getTranslator();
   const { report } = shared;
+  // A region's whole record: its targets against outcomes and its recurring pledges (issue 18).
+  const record = report.scope === "region" ? await getRegionRecord(report.subjectId) : null;
   const title = auditTitle(report, t);
   return (
     <div className="min-h-screen">
@@ -76,7 +81,8 @@ export default async function SharePage({ params, searchParams }: Params) {
           </div>
           <AuditToolbar locale={locale} basePath={`/share/${token}`} exportPath={`/share/${token}/export`} view={view} />
         </div>
-        <AuditReportView report={report} locale={locale} mode="public" basePath={`/share/${token}`} />
+        <AuditReportView report={report} locale={locale} mode="public" basePath={`/share/${token}`} record={record} />
+        {report.scope === "region" ? <BadgeEmbed token={token} locale={locale} origin={publicOrigin(`http://${(await headers()).get("host") ?? "localhost"}/`)} /> : null}
         <p className="mt-6 text-center text-xs text-stone-400">{t("shared.footer")}</p>
       </main>
     </div>

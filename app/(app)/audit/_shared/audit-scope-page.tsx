@@ -6,6 +6,7 @@ import { getTranslator } from "@/lib/i18n/locale";
 import { getAuditReport } from "@/lib/audit-reports/data";
 import type { AuditScope, AuditView } from "@/lib/audit-reports/schema";
 import { listShareLinks } from "@/lib/shares/data";
+import { getRegionRecord } from "@/lib/lineage/data";
 import { PageHeader } from "@/app/_components/page-header";
 import { AuditReportView } from "@/app/_components/audit-report/audit-report-view";
 import { AuditToolbar } from "@/app/_components/audit-report/audit-toolbar";
@@ -19,7 +20,11 @@ import { auditTitle } from "@/app/_components/audit-report/audit-title";
  */
 export async function AuditScopePage({ scope, subjectId, basePath, view }: { scope: AuditScope; subjectId: string; basePath: string; view: AuditView }) {
   const user = await requirePageUser();
-  const [{ t, locale }, report] = await Promise.all([getTranslator(), getAuditReport(scope, subjectId, { ...view, showNotes: true })]);
+  const [{ t, locale }, report, record] = await Promise.all([
+    getTranslator(),
+    getAuditReport(scope, subjectId, { ...view, showNotes: true }),
+    scope === "region" ? getRegionRecord(subjectId) : Promise.resolve(null),
+  ]);
   if (!report) notFound();
   const mayShare = can(user.role, "share:manage");
   const links = mayShare ? await listShareLinks(scope, subjectId) : [];
@@ -35,7 +40,7 @@ export async function AuditScopePage({ scope, subjectId, basePath, view }: { sco
         actions={<AuditToolbar locale={locale} basePath={basePath} exportPath={`${basePath}/export`} view={view} />}
       />
       {mayShare ? <ShareManager scope={scope} subjectId={subjectId} links={links} /> : null}
-      <AuditReportView report={report} locale={locale} mode="internal" basePath={basePath} />
+      <AuditReportView report={report} locale={locale} mode="internal" basePath={basePath} record={record} />
     </>
   );
 }

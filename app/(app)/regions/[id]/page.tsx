@@ -8,6 +8,8 @@ import { getTranslator } from "@/lib/i18n/locale";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { PageHeader } from "@/app/_components/page-header";
 import { RegionAdmin } from "./region-admin";
+import { getRegionRecord } from "@/lib/lineage/data";
+import { RegionRecordView } from "@/app/_components/region-record/region-record-view";
 
 const loadRegion = (id: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(id) ? getRegionDetail(id) : Promise.resolve(null));
 
@@ -23,7 +25,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
  */
 export default async function RegionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
-  const [region, { t }] = await Promise.all([loadRegion((await params).id), getTranslator()]);
+  const id = (await params).id;
+  const [region, { t, locale }, record] = await Promise.all([loadRegion(id), getTranslator(), /^[A-Za-z0-9_-]{1,64}$/.test(id) ? getRegionRecord(id) : Promise.resolve(null)]);
   if (!region) notFound();
   const admin = can(user.role, "region:manage");
   const options = admin ? await listRegionOptions() : [];
@@ -102,6 +105,13 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
           </tbody>
         </table>
       </section>
+
+      {record && region.reportRows.length ? (
+        <div className="mb-4">
+          <h2 className="mb-2 text-base font-semibold text-stone-900">{t("record.title")}</h2>
+          <RegionRecordView record={record} locale={locale} mode="internal" />
+        </div>
+      ) : null}
 
       {region.children.length ? (
         <section className="card mb-4 p-4 text-sm">

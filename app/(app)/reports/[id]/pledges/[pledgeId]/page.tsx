@@ -9,19 +9,25 @@ import { LinkingWorkspace } from "./linking-workspace";
 import { AssessmentPanel } from "./assessment-panel";
 import { CommentThread } from "./comment-thread";
 import { PledgeHistory } from "./pledge-history";
+import { LineagePanel } from "./lineage-panel";
+import { findLineageCandidates, getPledgeLineage } from "@/lib/lineage/data";
 
 export const metadata = { title: "Evidence" };
 
-export default async function PledgeWorkspacePage({ params }: { params: Promise<{ id: string; pledgeId: string }> }) {
+export default async function PledgeWorkspacePage({ params, searchParams }: { params: Promise<{ id: string; pledgeId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const { id, pledgeId } = await params;
   const [workspace, assessment] = await Promise.all([getPledgeWorkspace(id, pledgeId), getAssessment(id, pledgeId)]);
   if (!workspace || !assessment) notFound();
   const canAssign = can(user.role, "assessment:assign");
-  const [comments, history, assignableUsers] = await Promise.all([
+  const canEditLineage = can(user.role, "pledge:edit");
+  const wantsCandidates = canEditLineage && (await searchParams).lineage === "candidates";
+  const [comments, history, assignableUsers, lineage, candidates] = await Promise.all([
     listPledgeComments(id, pledgeId),
     listPledgeHistory(pledgeId),
     canAssign ? listAssignableUsers().then((users) => users.map(({ id, name, role }) => ({ id, name, role }))) : Promise.resolve([]),
+    getPledgeLineage(pledgeId),
+    wantsCandidates ? findLineageCandidates(pledgeId) : Promise.resolve(null),
   ]);
   return (
     <>
@@ -42,6 +48,7 @@ export default async function PledgeWorkspacePage({ params }: { params: Promise<
           }}
         />
         <div className="space-y-4">
+          {lineage ? <LineagePanel pledgeId={pledgeId} reportId={id} lineage={lineage} candidates={candidates} canEdit={canEditLineage} /> : null}
           <CommentThread pledgeId={pledgeId} comments={comments} canComment={can(user.role, "comment:create")} />
           <PledgeHistory events={history} />
         </div>

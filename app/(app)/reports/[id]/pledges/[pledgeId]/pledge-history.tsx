@@ -84,6 +84,12 @@ export function describeEvent(e: HistoryEventDto, t: Translate): string[] {
       }
       return lines.length ? lines : [t("history.pledgeUpdated")];
     }
+    case "lineage.confirm":
+      return [t("history.lineageConfirm")];
+    case "lineage.reject":
+      return [t("history.lineageReject")];
+    case "lineage.choose":
+      return [t("history.lineageChoose")];
     default:
       return [e.action];
   }
