@@ -110,7 +110,8 @@ export async function getRegionRecord(regionId: string): Promise<RegionRecordDto
   if (!region) return null;
   const reports = await regionReports(regionId);
   const [graph, outcomes, pending] = await Promise.all([regionGraph(reports), regionOutcomes(reports), countStaleLineage(regionId)]);
-  const lines: PledgeLine[] = buildLines(graph.nodes, graph.links);
+  // Like the audit reports, the record is about trackable commitments: a line counts when one of its pledges is.
+  const lines: PledgeLine[] = buildLines(graph.nodes, graph.links).filter((l) => l.nodes.some((n) => n.tier === "trackable"));
   const years = reports.map((r) => r.year);
   return {
     regionId,
@@ -245,4 +246,14 @@ export async function getLineageSummary(pledgeId: string): Promise<LineageSummar
     line: lineage.line ? { years: lineage.line.years, pledges: lineage.line.nodes.map((n) => ({ pledgeId: n.pledgeId, reportId: n.reportId, year: n.year, status: n.status })) } : null,
     computed: !lineage.pending,
   };
+}
+
+/** The region with the most plan years of reports in use, and how many (for benchmarks); null without reports. */
+export async function findRegionWithMostYears(): Promise<{ regionId: string; years: number } | null> {
+  const rows = await db.report.groupBy({ by: ["regionId", "year"], where: { archivedAt: null, year: { not: null } } });
+  const years = new Map<string, number>();
+  for (const r of rows) years.set(r.regionId, (years.get(r.regionId) ?? 0) + 1);
+  let best: { regionId: string; years: number } | null = null;
+  for (const [regionId, n] of years) if (!best || n > best.years) best = { regionId, years: n };
+  return best;
 }

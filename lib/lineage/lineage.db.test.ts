@@ -7,7 +7,7 @@ import { archiveReport, restoreReport } from "@/lib/reports/mutations";
 import { createUser } from "@/lib/users/mutations";
 import { saveAssessment } from "@/lib/assessments/mutations";
 import { AppError } from "@/lib/app-error";
-import { findLineageCandidates, getPledgeLineage, getRegionRecord } from "./data";
+import { findLineageCandidates, findRegionWithMostYears, getPledgeLineage, getRegionRecord } from "./data";
 import { choosePledgeLink, confirmPledgeLink, countStaleLineage, refreshStaleLineage, rejectPledgeLink } from "./mutations";
 
 const corpus = (f: string) => readFileSync(path.join(__dirname, "..", "..", "seed", "reports", f));
@@ -59,6 +59,27 @@ describe("lineage (real database)", () => {
     expect(gdp.points[3].reported).toBeNull(); // no 2016 review in this database
     expect(gdp.points.map((p) => p.next)).toEqual(["lowered", "lowered", "lowered", null]);
     expect(await getRegionRecord("cnonexistent00000000000000")).toBeNull();
+  });
+
+  it("a line none of whose pledges is trackable is not part of the record; the region with most years is found", async () => {
+    const before = await getRegionRecord(regionId);
+    for (const l of before!.recurring) expect(l.nodes.some((n) => n.tier === "trackable")).toBe(true);
+    const line = before!.recurring.find((l) => l.nodes.length >= 3)!;
+    const pledgeIds = line.nodes.map((n) => n.pledgeId);
+    const tiers = await db.pledge.findMany({ where: { id: { in: pledgeIds } }, select: { id: true, tier: true } });
+    await db.pledge.updateMany({ where: { id: { in: pledgeIds } }, data: { tier: "direction" } });
+    try {
+      const after = await getRegionRecord(regionId);
+      // gone; a line sharing some of its pledges with another of trackable ones stays
+      const key = (l: { nodes: { pledgeId: string }[] }) => l.nodes.map((n) => n.pledgeId).join();
+      expect(after!.recurring.map(key)).not.toContain(key(line));
+      expect(after!.recurring.length).toBeLessThan(before!.recurring.length);
+      for (const l of after!.recurring) expect(l.nodes.some((n) => n.tier === "trackable")).toBe(true);
+    } finally {
+      for (const t of tiers) await db.pledge.update({ where: { id: t.id }, data: { tier: t.tier } });
+    }
+    expect((await getRegionRecord(regionId))!.recurring.map((l) => l.nodes.map((n) => n.pledgeId))).toEqual(before!.recurring.map((l) => l.nodes.map((n) => n.pledgeId)));
+    expect(await findRegionWithMostYears()).toEqual({ regionId, years: 4 });
   });
 
   it("a verdict shows in the line's record; recurring lines put the worst record first", async () => {
