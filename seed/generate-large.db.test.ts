@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createFreshDatabase } from "@/lib/testing/fresh-database";
 import { parseReport } from "@/lib/report/parse-report";
-import { generateLargeDatabase } from "./generate-large";
+import { generateLargeDatabase, regionPlan } from "./generate-large";
 import { getPairing } from "@/lib/pairing/data";
 
 const root = path.resolve(__dirname, "..");
@@ -43,12 +43,27 @@ describe("generateLargeDatabase (real database)", () => {
     expect(await db.auditEvent.count({ where: { reportId: copies[0].id, action: "assessment.approve" } })).toBe(states.find((g) => g.reviewState === "approved")!._count._all);
     // The latest year has no review yet: nothing assessed.
     expect(await db.pledge.count({ where: { reportId: copies[1].id, status: { not: "not_assessed" } } })).toBe(0);
+    // Lineage is computed as a server would in the background: the 2013 plan's pledges point back to 2012's.
+    expect(await db.report.count({ where: { id: { in: copies.map((c) => c.id) }, lineageAt: null } })).toBe(0);
+    expect(await db.pledgeLink.count({ where: { pledge: { reportId: copies[1].id }, predecessor: { reportId: copies[0].id } } })).toBeGreaterThan(50);
 
     // Totals reached: nothing to do. Higher totals: the copies already there are skipped.
     expect((await generateLargeDatabase({ reports: 2, pledges: 1, withSeed: false })).reportsCreated).toBe(0);
     const more = await generateLargeDatabase({ reports: 3, pledges: 1, withSeed: false });
     expect(more).toMatchObject({ reportsCreated: 1, reportsSkipped: 2, totals: { reports: 3 } });
   }, 120_000);
+});
+
+describe("regionPlan", () => {
+  it("gives the first region ten years (Hailar 2012–2016 under their own years and dates, then again as 2017–2021, undated), the others five", () => {
+    const decade = regionPlan(1);
+    expect(decade.map((p) => p.year)).toEqual([2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021]);
+    expect(decade.map((p) => p.file)).toEqual([...decade.slice(0, 5).map((p) => p.file), ...decade.slice(0, 5).map((p) => p.file)]);
+    expect(decade[0].file).toBe("hailar/hailar_2012.txt");
+    expect(decade[4].meta.deliveredOn).toBeTruthy();
+    expect(decade[5].meta).toMatchObject({ year: 2017, deliveredOn: null, meeting: null });
+    for (const n of [2, 3, 4]) expect(regionPlan(n)).toHaveLength(5);
+  });
 });
 
 describe("cli generate", () => {

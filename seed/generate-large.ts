@@ -5,7 +5,9 @@
  *
  * What it makes, deterministically:
  * - the demo users and the ten shipped reports (the seed), so the demo accounts work;
- * - synthetic regions (合成第001区, 合成第002区, …), each with five consecutive years of reports.
+ * - synthetic regions (合成第001区, 合成第002区, …), each with five consecutive years of reports,
+ *   but the first, which has ten (Hailar 2012–2016 under their real years, then again as
+ *   2017–2021): a region with ten years of reports, for the region page and its record (issue 18).
  *   Odd regions re-import Hailar 2012–2016 under their real years: real plan → review pairs.
  *   Even regions re-import the five seed reports as 2019–2023: pairs by year, but the review does
  *   not really report on the plan (their suggestions are weaker). Every copy starts with one added
@@ -15,7 +17,8 @@
  * - assessment activity through the same mutations as the app (with their audit events): the older
  *   a plan, the more of it is worked (70 %, 45 %, 25 %, 10 % of pledges, none in the latest
  *   year): evidence linked from the top suggestion, a verdict with a rationale, submitted, approved
- *   or returned by a reviewer, some left in the queue; some pledges only assigned.
+ *   or returned by a reviewer, some left in the queue; some pledges only assigned;
+ * - the lineage of every report (lib/lineage), as a server would compute it in the background.
  *
  * Totals count the whole database: generation stops once it holds at least `reports` reports and
  * `pledges` pledges. Re-running on a partly generated database (--force) skips the copies already
@@ -37,6 +40,7 @@ import { linkReviewEvidence } from "@/lib/evidence-links/mutations";
 import { suggestForPair } from "@/lib/evidence/suggest-for-pair";
 import type { Suggestion } from "@/lib/evidence/suggest-evidence";
 import { seedDatabase } from "./seed";
+import { refreshStaleLineage } from "@/lib/lineage/mutations";
 
 const REPORTS_DIR = path.join(__dirname, "reports");
 
@@ -66,7 +70,13 @@ export async function countDatabase(): Promise<{ users: number; reports: number;
   return { users, reports, pledges };
 }
 
-type ManifestEntry = { file: string } & Partial<ReportMeta>;
+type ManifestEntry = { file: string; title: string } & Partial<ReportMeta>;
+
+/** The shipped reports' manifest (seed/reports/manifest.json), by file. */
+function readManifest(): Map<string, ManifestEntry> {
+  const raw = JSON.parse(readFileSync(path.join(REPORTS_DIR, "manifest.json"), "utf8")) as { reports: ManifestEntry[] };
+  return new Map(raw.reports.map((e) => [e.file, e]));
+}
 
 /**
  * Five consecutive years per synthetic region. `years` null: the texts' own years (a real
@@ -81,8 +91,16 @@ const CHAINS = [
   },
 ] as const;
 
-/** Share of a plan's pledges worked on, by its position in the region's five years (oldest first). */
+/** The first region's ten years: the Hailar chain under its real years, then again as 2017–2021. */
+const DECADE = {
+  sample: "hailar",
+  files: [...CHAINS[0].files, ...CHAINS[0].files],
+  years: [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021],
+} as const;
+
+/** Share of a plan's pledges worked on, by its position among the region's last five years (oldest first); older plans as the oldest. */
 const WORKED_SHARE = [0.7, 0.45, 0.25, 0.1, 0];
+const workedShare = (position: number, count: number) => WORKED_SHARE[Math.max(0, position - (count - WORKED_SHARE.length))];
 /** Share of the remaining pledges of a worked plan that are only assigned. */
 const ASSIGNED_ONLY_SHARE = 0.08;
 
@@ -126,14 +144,18 @@ const regionName = (n: number) => `合成第${String(n).padStart(3, "0")}区`;
 
 type Planned = { regionNo: number; position: number; file: string; year: number; meta: Partial<ReportMeta> };
 
-/** The synthetic reports of region `regionNo` (1-based), oldest first. */
-function regionPlan(regionNo: number, manifest: Map<string, ManifestEntry>): Planned[] {
-  const chain = CHAINS[(regionNo - 1) % CHAINS.length];
+/**
+ * The synthetic reports of region `regionNo` (1-based), oldest first: which shipped file each copies,
+ * under which year and metadata. Pure apart from reading the manifest (exported for its test).
+ */
+export function regionPlan(regionNo: number, manifest: Map<string, ManifestEntry> = readManifest()): Planned[] {
+  const chain = regionNo === 1 ? DECADE : CHAINS[(regionNo - 1) % CHAINS.length];
   return chain.files.map((file, position) => {
     const original = manifest.get(file);
     if (!original) throw new Error(`${file} is missing from seed/reports/manifest.json`);
     const year = chain.years ? chain.years[position] : original.year!;
-    const ownYear = chain.years === null;
+    // A copy under its own year keeps the original's date and meeting (the decade's first five years too).
+    const ownYear = chain.years === null || (chain === DECADE && year === original.year);
     const region = regionName(regionNo);
     return {
       regionNo,
@@ -238,8 +260,7 @@ export async function generateLargeDatabase(options: GenerateOptions): Promise<G
     log(`seed: ${seeded.usersCreated} users and ${seeded.reportsCreated} reports created (${seeded.reportsSkipped} already present)`);
   }
   let people: Awaited<ReturnType<typeof ensureGeneratedUsers>> | null = null;
-  const manifestRaw = JSON.parse(readFileSync(path.join(REPORTS_DIR, "manifest.json"), "utf8")) as { reports: (ManifestEntry & { title: string })[] };
-  const manifest = new Map(manifestRaw.reports.map((e) => [e.file, e]));
+  const manifest = readManifest();
 
   let { reports, pledges } = await countDatabase();
   let created = 0;
@@ -271,7 +292,7 @@ export async function generateLargeDatabase(options: GenerateOptions): Promise<G
       const reviewId = ids[position + 1] ?? (await getPairing(db, planId))?.review?.id ?? null;
       if (!reviewId) continue;
       people ??= await ensureGeneratedUsers();
-      const s = await workOnPlan(planId, reviewId, WORKED_SHARE[position], regionNo * 10 + position, people);
+      const s = await workOnPlan(planId, reviewId, workedShare(position, regionPlan(regionNo, manifest).length), regionNo * 10 + position, people);
       for (const k of Object.keys(work) as (keyof WorkStats)[]) work[k] += s[k];
     }
     log(
@@ -279,6 +300,10 @@ export async function generateLargeDatabase(options: GenerateOptions): Promise<G
         `worked ${work.worked.toLocaleString("en")} (${work.linked.toLocaleString("en")} linked, ${work.submitted.toLocaleString("en")} submitted) · ${elapsed()}`,
     );
   }
+
+  // What a server's background worker would do: the lineage of every report (lib/lineage).
+  const lineage = await refreshStaleLineage();
+  log(`lineage of ${lineage} reports computed · ${elapsed()}`);
 
   const [evidence, assessed, submitted, approved, returned, assigned] = await Promise.all([
     db.evidence.count(),
