@@ -11,8 +11,8 @@ import { AuditReportPage } from "./pages/audit-report-page";
 
 async function hailarRegionId(page: import("@playwright/test").Page): Promise<string> {
   await page.goto("/regions");
-  const node = page.getByTestId("region-node").filter({ has: page.getByRole("link", { name: "海拉尔区", exact: true }) }).first();
-  const id = await node.getAttribute("data-region-id");
+  const href = await page.getByTestId("region-tree").getByRole("link", { name: "海拉尔区", exact: true }).first().getAttribute("href");
+  const id = href?.match(/^\/regions\/([^/?#]+)$/)?.[1];
   if (!id) throw new Error("no 海拉尔区 in the region tree");
   return id;
 }
