@@ -78,7 +78,11 @@ test("the indicator chart shows targets and outcomes for 2012–2015 with a data
   await expect(gdp.locator('[data-testid="indicator-point"][data-year="2015"]')).toHaveAttribute("data-met", "yes");
   await expect(gdp.locator('[data-testid="indicator-point"][data-year="2012"]')).toHaveAttribute("data-met", "no");
   // the 2016 plan has no review yet
-  await expect(rows.last()).toContainText("无可比数字");
+  await expect(rows.last()).toContainText("尚无次年报告");
+  // the 2016 review gives retail sales only as a five-year average (年均增长14.9%): shown, but not judged as 2015's
+  const retail2015 = page.locator('[data-testid="indicator-series"][data-indicator="retail"][data-growth="1"] [data-testid="indicator-row"][data-year="2015"]');
+  await expect(retail2015).toContainText("14.9%");
+  await expect(retail2015.getByTestId("indicator-met")).toHaveText("非当年数字");
   // other headline indicators are charted too
   for (const indicator of ["retail", "urban-income", "rural-income", "tourists"]) await expect(page.locator(`[data-testid="indicator-series"][data-indicator="${indicator}"]`).first()).toBeVisible();
   await gdp.scrollIntoViewIfNeeded();
@@ -107,6 +111,8 @@ test("a shared region record opens signed out with its charts and recurring pled
   await expect(img).toBeVisible();
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(100);
   await expect(spage.getByTestId("badge-code")).toContainText(`/share/${token}/badge.svg`);
+  // the alt text stays on the newsroom's page while the badge follows the assessments: no figures in it
+  await expect(spage.getByTestId("badge-code")).toContainText('alt="海拉尔区：政府工作报告承诺兑现情况"');
   await spage.screenshot({ path: screenshotPath("region-share-zh"), fullPage: true });
 
   const badge = await anonymous.request.get(`/share/${token}/badge.svg`);

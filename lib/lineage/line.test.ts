@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndicatorSeries, buildLines, lineLabel, lineOf, lineThrough, outcomeMet, recurringLines, type LineNode, type OutcomeRow } from "./line";
+import { buildIndicatorSeries, buildLines, lineLabel, lineOf, lineThrough, outcomeMet, outcomeState, recurringLines, type LineNode, type OutcomeRow } from "./line";
 
 const node = (pledgeId: string, year: number, status: LineNode["status"] = "not_assessed", title: string | null = null): LineNode => ({
   pledgeId,
@@ -110,6 +110,21 @@ describe("indicator series", () => {
     expect(rest.map((s) => s.indicator)).toEqual(["unemployment"]);
     expect(rest[0].points[0].next).toBe("kept");
     expect(rest[0].points[1].reported).toBeNull();
+    expect(gdp.points.map((p) => p.outcome)).toEqual(["missed", "missed", "missed", "met"]);
+  });
+
+  it("tells a multi-year figure, a review without a figure and a plan not yet reviewed apart", () => {
+    const [gdp] = buildIndicatorSeries([
+      row(2014, 14, 14.9, "unclear"), // 年均增长14.9%: a five-year average, not the year's
+      row(2015, 11.5, null, null), // the review gives no figure
+      row(2016, 9, null, null, { sourceYear: null }), // no review yet
+    ]);
+    expect(gdp.points.map((p) => [p.met, p.outcome])).toEqual([
+      [null, "not-annual"],
+      [null, "no-figure"],
+      [null, "no-review"],
+    ]);
+    expect(outcomeState(false, true, true)).toBe("missed");
   });
 
   it("reads exceeded as met for a floor and as missed for a ceiling; multi-year figures say nothing", () => {

@@ -193,6 +193,8 @@ export type SeriesPoint = {
   /** met, missed, or null: nothing comparable reported (or only a multi-year figure). */
   met: boolean | null;
   verdict: string | null;
+  /** What the outcome column says: met, missed, a figure that is not the year's own (a multi-year average), no figure in the review, or no review yet. */
+  outcome: "met" | "missed" | "not-annual" | "no-figure" | "no-review";
   /** How the next plan year's target compares with this one; null for the last year or a gap. */
   next: "raised" | "lowered" | "kept" | null;
 };
@@ -230,6 +232,18 @@ export function outcomeMet(verdict: string | null, ceiling: boolean): boolean | 
 }
 
 /**
+ * What a plan year's outcome amounts to: met or missed; else whether a figure was read but is not
+ * the year's own (a multi-year figure, which says nothing of the year), the review gave none, or
+ * the plan has no review yet (the latest year) — so the table never shows a figure beside "no
+ * comparable figure", nor "no figure" for a review not yet written.
+ */
+export function outcomeState(met: boolean | null, reported: boolean, reviewed: boolean): SeriesPoint["outcome"] {
+  if (met !== null) return met ? "met" : "missed";
+  if (reported) return "not-annual";
+  return reviewed ? "no-figure" : "no-review";
+}
+
+/**
  * The indicator series of a region's outcomes: one point per plan year (the first target of that
  * year's plan for the key), only indicators targeted in at least `minYears` plan years, in
  * INDICATOR_ORDER (growth before level).
@@ -263,6 +277,7 @@ export function buildIndicatorSeries(rows: readonly OutcomeRow[], minYears = 2):
         reported: r.reportedValue !== null && r.reportedText !== null ? { value: r.reportedValue, text: r.reportedText, quote: r.quote, year: r.sourceYear } : null,
         met: outcomeMet(r.verdict, r.ceiling),
         verdict: r.verdict,
+        outcome: outcomeState(outcomeMet(r.verdict, r.ceiling), r.reportedValue !== null, r.sourceYear !== null),
         next: !nextRow ? null : nextRow.targetValue > r.targetValue ? "raised" : nextRow.targetValue < r.targetValue ? "lowered" : "kept",
       };
     });

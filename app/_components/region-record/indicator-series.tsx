@@ -3,12 +3,21 @@ import { formatIndicatorValue, seriesScale } from "@/lib/lineage/format";
 import { isMessageKey, type Translate } from "@/lib/i18n/messages";
 import { IndicatorChart } from "@/app/_components/charts/indicator-chart";
 
-/** The indicator's name: 地区生产总值（增速）. */
-export function seriesName(s: IndicatorSeries, t: Translate): string {
+/** The indicator's name: 地区生产总值（增速）; a rate (城镇登记失业率 4%) is no 总量, so it goes without. */
+function seriesName(s: IndicatorSeries, t: Translate): string {
   const key = `indicator.${s.indicator}`;
   const name = isMessageKey(key) ? t(key) : s.indicator;
-  return `${name}（${s.growth ? t("record.indicators.growth") : t("record.indicators.level")}）`;
+  if (!s.growth && s.unit === "%") return name;
+  return t("record.indicators.name", { name, kind: s.growth ? t("record.indicators.growth") : t("record.indicators.level") });
 }
+
+const OUTCOME_KEY = {
+  met: "record.met.yes",
+  missed: "record.met.no",
+  "not-annual": "record.met.notAnnual",
+  "no-figure": "record.met.unknown",
+  "no-review": "record.met.noReview",
+} as const;
 
 const COMPARATOR: Record<string, string> = { ">=": "≥ ", "<=": "≤ ", "~": "~", "=": "" };
 
@@ -30,9 +39,9 @@ export function IndicatorSeriesView({ series, t, locale }: { series: IndicatorSe
       {series.map((s, i) => {
         const scale = seriesScale(s.points.flatMap((p) => [p.target.value, p.reported?.value ?? p.target.value]), s.unit);
         const name = seriesName(s, t);
-        const metText = (met: boolean | null) => (met === true ? t("record.met.yes") : met === false ? t("record.met.no") : t("record.met.unknown"));
+        const metText = (outcome: IndicatorSeries["points"][number]["outcome"]) => t(OUTCOME_KEY[outcome]);
         const list = s.points
-          .map((p) => `${p.year} ${t("record.legend.target")} ${targetLabel(p, s.unit)}, ${p.reported ? formatIndicatorValue(p.reported.value, s.unit) : "—"} (${metText(p.met)})`)
+          .map((p) => `${p.year} ${t("record.legend.target")} ${targetLabel(p, s.unit)}, ${p.reported ? formatIndicatorValue(p.reported.value, s.unit) : "—"} (${metText(p.outcome)})`)
           .join(locale === "zh" ? "；" : "; ");
         const years = s.points.map((p) => p.year);
         return (
@@ -69,13 +78,13 @@ export function IndicatorSeriesView({ series, t, locale }: { series: IndicatorSe
                 {s.points.map((p) => (
                   <tr key={p.year} data-testid="indicator-row" data-year={p.year}>
                     <td className="tabular-nums">{p.year}</td>
-                    <td className="tabular-nums" title={p.target.text}>{targetLabel(p, s.unit)}</td>
-                    <td className="tabular-nums" title={p.reported?.quote ?? undefined}>
+                    <td className="whitespace-nowrap tabular-nums" title={p.target.text}>{targetLabel(p, s.unit)}</td>
+                    <td className="whitespace-nowrap tabular-nums" title={p.reported?.quote ?? undefined}>
                       {p.reported ? formatIndicatorValue(p.reported.value, s.unit) : "—"}
-                      {p.reported?.year ? <span className="ml-1 text-xs text-stone-400">（{p.reported.year}）</span> : null}
+                      {p.reported?.year ? <span className="ml-1 text-xs text-stone-400">{t("record.reportedIn", { year: p.reported.year })}</span> : null}
                     </td>
                     <td className={p.met === true ? "text-green-700" : p.met === false ? "font-medium text-red-700" : "text-stone-400"} data-testid="indicator-met" data-met={p.met === null ? "unknown" : p.met ? "yes" : "no"}>
-                      {metText(p.met)}
+                      {metText(p.outcome)}
                     </td>
                     <td>{p.next ? t(`record.next.${p.next}`) : "—"}</td>
                   </tr>

@@ -21,7 +21,7 @@ export function RecurringLines({ lines, t, locale, mode, limit = 50 }: { lines: 
             <th>{t("record.recurring.col.pledge")}</th>
             <th>{t("record.recurring.col.years")}</th>
             <th>{t("record.recurring.col.record")}</th>
-            <th className="text-right">{t("record.recurring.col.rate")}</th>
+            <th className="whitespace-nowrap text-right">{t("record.recurring.col.rate")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +37,7 @@ export function RecurringLines({ lines, t, locale, mode, limit = 50 }: { lines: 
                   )}
                   <div className="mt-0.5 text-xs text-stone-500">
                     {lineSummary(line, t, locale)}
-                    {line.confirmed ? null : <span className="ml-1 text-stone-400">（{t("record.recurring.unconfirmed")}）</span>}
+                    {line.confirmed ? null : <span className="ml-1 text-stone-400">{t("record.recurring.unconfirmed")}</span>}
                   </div>
                 </td>
                 <td className="whitespace-nowrap tabular-nums">{line.years.join(locale === "zh" ? "、" : ", ")}</td>

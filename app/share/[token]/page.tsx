@@ -82,7 +82,7 @@ export default async function SharePage({ params, searchParams }: Params) {
           <AuditToolbar locale={locale} basePath={`/share/${token}`} exportPath={`/share/${token}/export`} view={view} />
         </div>
         <AuditReportView report={report} locale={locale} mode="public" basePath={`/share/${token}`} record={record} />
-        {report.scope === "region" ? <BadgeEmbed token={token} locale={locale} origin={publicOrigin(`http://${(await headers()).get("host") ?? "localhost"}/`)} /> : null}
+        {report.scope === "region" ? <BadgeEmbed token={token} locale={locale} region={report.subject} origin={publicOrigin(`http://${(await headers()).get("host") ?? "localhost"}/`)} /> : null}
         <p className="mt-6 text-center text-xs text-stone-400">{t("shared.footer")}</p>
       </main>
     </div>

@@ -55,7 +55,7 @@ export function LineagePanel({ pledgeId, reportId, lineage, candidates, canEdit 
                 <StatusBadge status={n.status} label={t(`status.${n.status}`)} />
                 {n.pledgeId === pledgeId ? (
                   <span className="font-medium text-stone-900">
-                    {n.title ?? n.text} <span className="text-xs text-stone-400">（{t("lineage.thisPledge")}）</span>
+                    {n.title ?? n.text} <span className="text-xs text-stone-400">{t("lineage.thisPledge")}</span>
                   </span>
                 ) : (
                   <Link href={`/reports/${n.reportId}/pledges/${n.pledgeId}`} className="text-brand-700 hover:underline">{n.title ?? n.text}</Link>
