@@ -24,80 +24,83 @@ async function regionReports(regionId: string): Promise<RegionReports> {
 
 type RegionGraph = { nodes: Map<string, LineNode>; links: LineLink[] };
 
-/** The lineage graph of a region's reports in use: every link that still joins, with the pledges at its ends. */
-async function regionGraph(reports: RegionReports): Promise<RegionGraph> {
-  if (!reports.length) return { nodes: new Map(), links: [] };
-  const ids = reports.map((r) => r.id);
-  const links = await db.pledgeLink.findMany({
-    where: { state: { in: ["suggested", "confirmed"] }, pledge: { reportId: { in: ids }, excluded: false }, predecessor: { reportId: { in: ids }, excluded: false } },
-    select: { pledgeId: true, predecessorId: true, state: true },
+/**
+ * The pledges of a region's reports in use, each with its own links that still join. By report and
+ * by pledge, both indexed; the graph and the outcomes below are joined to them in memory, as
+ * filters on the relations of links or outcomes make SQLite scan those tables (seconds on the
+ * large database).
+ */
+async function regionPledges(reports: RegionReports) {
+  if (!reports.length) return [];
+  return db.pledge.findMany({
+    where: { reportId: { in: reports.map((r) => r.id) }, excluded: false },
+    select: { ...nodeSelect, position: true, predecessorLinks: { where: { state: { in: ["suggested", "confirmed"] } }, select: { predecessorId: true, state: true } } },
   });
-  if (!links.length) return { nodes: new Map(), links: [] };
-  const year = new Map(reports.map((r) => [r.id, r.year]));
-  const endIds = [...new Set(links.flatMap((l) => [l.pledgeId, l.predecessorId]))];
-  const rows = await db.pledge.findMany({ where: { id: { in: endIds } }, select: nodeSelect });
-  const nodes = new Map<string, LineNode>(
-    rows.map((p) => [
-      p.id,
-      {
-        pledgeId: p.id,
-        reportId: p.reportId,
-        year: year.get(p.reportId)!,
-        text: p.text,
-        title: p.title,
-        status: isAssessmentStatus(p.status) ? p.status : "not_assessed",
-        reviewState: p.reviewState,
-        tier: p.tier === "trackable" ? "trackable" : "direction",
-      },
-    ]),
-  );
-  return { nodes, links: links.map((l) => ({ pledgeId: l.pledgeId, predecessorId: l.predecessorId, state: l.state === "confirmed" ? "confirmed" : "suggested" }) satisfies LineLink) };
 }
 
-/** The stored headline outcomes of a region's reports in use, in plan order. */
-async function regionOutcomes(reports: RegionReports): Promise<OutcomeRow[]> {
+type RegionPledges = Awaited<ReturnType<typeof regionPledges>>;
+
+/** The lineage graph of a region's reports in use: every link that still joins two of `pledges`, with the pledges at its ends. */
+function regionGraph(reports: RegionReports, pledges: RegionPledges): RegionGraph {
+  const year = new Map(reports.map((r) => [r.id, r.year]));
+  const inRegion = new Set(pledges.map((p) => p.id));
+  const links: LineLink[] = [];
+  for (const p of pledges) {
+    for (const l of p.predecessorLinks) {
+      if (inRegion.has(l.predecessorId)) links.push({ pledgeId: p.id, predecessorId: l.predecessorId, state: l.state === "confirmed" ? "confirmed" : "suggested" });
+    }
+  }
+  const ends = new Set(links.flatMap((l) => [l.pledgeId, l.predecessorId]));
+  const nodes = new Map<string, LineNode>();
+  for (const p of pledges) {
+    if (!ends.has(p.id)) continue;
+    nodes.set(p.id, {
+      pledgeId: p.id,
+      reportId: p.reportId,
+      year: year.get(p.reportId)!,
+      text: p.text,
+      title: p.title,
+      status: isAssessmentStatus(p.status) ? p.status : "not_assessed",
+      reviewState: p.reviewState,
+      tier: p.tier === "trackable" ? "trackable" : "direction",
+    });
+  }
+  return { nodes, links };
+}
+
+/** The stored headline outcomes of a region's reports in use, of its pledges not excluded (`pledges`), in plan order. */
+async function regionOutcomes(reports: RegionReports, pledges: RegionPledges): Promise<OutcomeRow[]> {
   if (!reports.length) return [];
   const year = new Map(reports.map((r) => [r.id, r.year]));
-  const rows = await db.indicatorOutcome.findMany({
-    where: { reportId: { in: reports.map((r) => r.id) }, pledge: { excluded: false } },
-    select: {
-      reportId: true,
-      pledgeId: true,
-      indicator: true,
-      growth: true,
-      unit: true,
-      targetValue: true,
-      targetHigh: true,
-      comparator: true,
-      ceiling: true,
-      targetText: true,
-      reportedValue: true,
-      reportedText: true,
-      quote: true,
-      verdict: true,
-      sourceReport: { select: { year: true } },
-      pledge: { select: { position: true } },
-    },
-  });
-  rows.sort((a, b) => year.get(a.reportId)! - year.get(b.reportId)! || a.pledge.position - b.pledge.position);
-  return rows.map((r) => ({
-    reportId: r.reportId,
-    year: year.get(r.reportId)!,
-    pledgeId: r.pledgeId,
-    indicator: r.indicator,
-    growth: r.growth,
-    unit: r.unit,
-    targetValue: r.targetValue,
-    targetHigh: r.targetHigh,
-    comparator: r.comparator,
-    ceiling: r.ceiling,
-    targetText: r.targetText,
-    reportedValue: r.reportedValue,
-    reportedText: r.reportedText,
-    quote: r.quote,
-    verdict: r.verdict,
-    sourceYear: r.sourceReport?.year ?? null,
-  }));
+  const position = new Map(pledges.map((p) => [p.id, p.position]));
+  const rows = (
+    await db.indicatorOutcome.findMany({
+      where: { reportId: { in: reports.map((r) => r.id) } },
+      select: {
+        reportId: true,
+        pledgeId: true,
+        indicator: true,
+        growth: true,
+        unit: true,
+        targetValue: true,
+        targetHigh: true,
+        comparator: true,
+        ceiling: true,
+        targetText: true,
+        reportedValue: true,
+        reportedText: true,
+        quote: true,
+        verdict: true,
+        sourceReportId: true,
+      },
+    })
+  ).filter((r) => position.has(r.pledgeId));
+  // The reviewing report is the region's next one, unless a person paired another: look those up.
+  const others = [...new Set(rows.map((r) => r.sourceReportId).filter((id): id is string => id !== null && !year.has(id)))];
+  const sourceYear = new Map<string, number | null>(year);
+  if (others.length) for (const r of await db.report.findMany({ where: { id: { in: others } }, select: { id: true, year: true } })) sourceYear.set(r.id, r.year);
+  rows.sort((a, b) => year.get(a.reportId)! - year.get(b.reportId)! || position.get(a.pledgeId)! - position.get(b.pledgeId)!);
+  return rows.map(({ sourceReportId, ...r }) => ({ ...r, year: year.get(r.reportId)!, sourceYear: sourceReportId ? (sourceYear.get(sourceReportId) ?? null) : null }));
 }
 
 /**
@@ -109,7 +112,9 @@ export async function getRegionRecord(regionId: string): Promise<RegionRecordDto
   const region = await db.region.findUnique({ where: { id: regionId }, select: { id: true } });
   if (!region) return null;
   const reports = await regionReports(regionId);
-  const [graph, outcomes, pending] = await Promise.all([regionGraph(reports), regionOutcomes(reports), countStaleLineage(regionId)]);
+  const [pledges, pending] = await Promise.all([regionPledges(reports), countStaleLineage(regionId)]);
+  const graph = regionGraph(reports, pledges);
+  const outcomes = await regionOutcomes(reports, pledges);
   // Like the audit reports, the record is about trackable commitments: a line counts when one of its pledges is.
   const lines: PledgeLine[] = buildLines(graph.nodes, graph.links).filter((l) => l.nodes.some((n) => n.tier === "trackable"));
   const years = reports.map((r) => r.year);
@@ -186,7 +191,7 @@ export async function getPledgeLineage(pledgeId: string): Promise<PledgeLineageD
     regionReports(pledge.report.regionId),
     db.pledgeLink.findMany({ where: { pledgeId }, select: linkSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
-  const graph = await regionGraph(reports);
+  const graph = regionGraph(reports, await regionPledges(reports));
   const own = links.map((l) => toLinkDto(l as LinkRow));
   return {
     line: lineThrough(graph.nodes, graph.links, pledgeId),
