@@ -22,6 +22,17 @@ const config = [
       ],
     },
   },
+  {
+    // Who may touch the database (architecture rule: only data.ts and mutations.ts, and seed/): the
+    // one Prisma client is imported by the reads and writes of each domain, by the seed and its
+    // generator, by the test harness, and by the two places that manage the process's connection
+    // (serve at start, the access log's shutdown hook). search.ts is lib/pledges' search reads.
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"],
+    ignores: ["**/data.ts", "**/mutations.ts", "**/*.test.ts", "lib/testing/**", "lib/db.ts", "lib/ops/serve.ts", "lib/ops/access-log.ts", "lib/pledges/search.ts", "lib/bench*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db", message: "Only lib/<domain>/data.ts and mutations.ts (and seed/) use the database: add a read or a write there." }] }],
+    },
+  },
 ];
 
 export default config;
