@@ -1,3 +1,4 @@
+import type { TargetDto } from "@/lib/pledges/target";
 import { z } from "zod";
 import type { ReopenCause } from "./transitions";
 
@@ -98,7 +99,7 @@ export type AssessmentDto = {
   reportedValue: string | null;
   reviewState: ReviewState;
   version: number;
-  target: { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean } | null;
+  target: TargetDto | null;
   assignee: PersonDto | null;
   submittedBy: PersonDto | null;
   submittedAt: string | null;

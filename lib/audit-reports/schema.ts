@@ -1,3 +1,4 @@
+import type { TargetDto } from "@/lib/pledges/target";
 import { z } from "zod";
 import type { AssessmentStatus, ReviewState } from "@/lib/assessments/schema";
 import type { AuditAggregate, PledgeKind } from "./aggregate";
@@ -53,7 +54,7 @@ export function auditViewQuery(view: AuditView, extra: Record<string, string> = 
   return s ? `?${s}` : "";
 }
 
-export type AuditTarget = { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean };
+export type AuditTarget = TargetDto;
 
 /** One piece of evidence as the audit report shows it. */
 export type AuditEvidence = {

@@ -1,3 +1,4 @@
+import type { TargetDto } from "./target";
 import { z } from "zod";
 
 /** The kinds a pledge can have (lib/report classifies; analysts correct). */
@@ -132,13 +133,7 @@ export type PledgeDto = {
   sectionId: string | null;
   topic: string | null;
   kind: string;
-  target: {
-    value: number;
-    valueMax: number | null;
-    unit: string | null;
-    comparator: string;
-    growth: boolean;
-  } | null;
+  target: TargetDto | null;
   position: number;
   status: string;
   reviewState: string;

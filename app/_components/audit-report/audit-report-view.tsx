@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "@/lib/assessments/schema";
-import { formatAsOf, formatAuditTarget, formatRate } from "@/lib/audit-reports/format";
+import { formatAsOf, formatRate } from "@/lib/audit-reports/format";
+import { formatTarget } from "@/lib/pledges/target";
 import { auditViewQuery, type AuditPledge, type AuditReport } from "@/lib/audit-reports/schema";
 import { rateIsHeadline, type Tally } from "@/lib/audit-reports/aggregate";
 import { createTranslator, type Locale, type Translate } from "@/lib/i18n/messages";
@@ -102,7 +103,7 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
           <span data-testid="audit-pledge-tier" data-tier={p.tier}>{tierLabel(p, t)}</span>
           {" · "}
           {t(`report.kind.${p.kind}`)}
-          {p.target ? ` · ${t("auditReport.target")} ${formatAuditTarget(p.target, t("auditReport.growth"))}` : ""}
+          {p.target ? ` · ${t("auditReport.target")} ${formatTarget(p.target, t("target.growthSuffix"))}` : ""}
           {p.reportedValue ? ` · ${t("auditReport.reported")} ${p.reportedValue}` : ""}
         </div>
       </td>
@@ -292,7 +293,7 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
                   <tr key={p.id}>
                     <td className="tabular-nums text-stone-500">{p.number}</td>
                     <td>{p.text}</td>
-                    <td className="whitespace-nowrap tabular-nums">{p.target ? formatAuditTarget(p.target, t("auditReport.growth")) : "—"}</td>
+                    <td className="whitespace-nowrap tabular-nums">{p.target ? formatTarget(p.target, t("target.growthSuffix")) : "—"}</td>
                     <td className="tabular-nums">{p.reportedValue ?? "—"}</td>
                     <td className="whitespace-nowrap">
                       <StatusBadge status={p.status} label={t(`status.${p.status}`)} />

@@ -4,7 +4,7 @@ import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { PledgeDto } from "@/lib/pledges/schema";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
-import { formatTarget } from "./format-target";
+import { formatTarget } from "@/lib/pledges/target";
 import { SECTION_BADGE, kindLabelKey, regionLabelKey } from "./report-styles";
 import { tierLabel } from "@/app/_components/tier-label";
 import styles from "./report-page.module.css";
@@ -183,7 +183,7 @@ const PledgeRow = memo(function PledgeRow({
               {tierLabel(pledge, t)}
             </span>
             <span data-f="kind" data-kind={pledge.kind}>{t(kindLabelKey(pledge.kind))}</span>
-            {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("report.target.growth"))}</span> : null}
+            {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("target.growthSuffix"))}</span> : null}
             {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{t(`status.${pledge.status}` as MessageKey)}</span> : null}
             {pledge.reviewState !== "draft" ? <span data-f="review" data-review={pledge.reviewState}>{t(`reviewState.${pledge.reviewState}` as MessageKey)}</span> : null}
             {pledge.evidenceCount ? <span data-f="evidence">{t("report.evidenceCount", { count: pledge.evidenceCount })}</span> : null}

@@ -10,6 +10,7 @@ import {
   type AssessmentActionResult,
 } from "@/lib/assessments/actions";
 import { ASSESSMENT_STATUSES, type AssessmentConflict, type AssessmentDto, type PersonDto } from "@/lib/assessments/schema";
+import { formatTarget } from "@/lib/pledges/target";
 import type { SuggestedVerdictDto } from "@/lib/evidence-links/schema";
 import { needsRationale } from "@/lib/assessments/transitions";
 import type { ActionError } from "@/lib/app-error";
@@ -35,12 +36,6 @@ type Props = { assessment: AssessmentDto; permissions: AssessmentPermissions; as
 /** An error may carry a conflict (stale version) and, for a refused save, a way to redo it on the new version. */
 type Feedback = { kind: "ok"; text: string } | { kind: "error"; error: ActionError; conflict?: AssessmentConflict; retry?: boolean } | null;
 
-const COMPARATOR: Record<string, string> = { ">=": "≥", "<=": "≤", "~": "≈", "=": "" };
-
-function formatTarget(target: NonNullable<AssessmentDto["target"]>): string {
-  const range = target.valueMax !== null ? `–${target.valueMax}` : "";
-  return `${COMPARATOR[target.comparator] ?? ""}${target.growth ? "+" : ""}${target.value}${range}${target.unit ?? ""}`;
-}
 
 const statusLabel = (t: Translate, status: string) => t(`assessment.status.${status}` as MessageKey);
 const stateLabel = (t: Translate, state: string) => t(`assessment.reviewState.${state}` as MessageKey);
@@ -280,7 +275,7 @@ function AssessmentForm({
         <div>
           <label className="label" htmlFor="assessment-reported">{t("assessment.field.reportedValue")}</label>
           <input id="assessment-reported" className="input max-w-xs" value={reportedValue} onChange={(e) => setReportedValue(e.target.value)} readOnly={!can.edit} />
-          <p className="mt-0.5 text-xs text-stone-500">{t("assessment.reportedValueHint", { target: formatTarget(a.target) })}</p>
+          <p className="mt-0.5 text-xs text-stone-500">{t("assessment.reportedValueHint", { target: formatTarget(a.target, t("target.growthSuffix")) })}</p>
         </div>
       ) : null}
 
