@@ -152,6 +152,8 @@ export type AuditPairSummary = {
   /** Direction items of the plan (counted in `pledges` only with tiers "all"). */
   direction: number;
   assessed: number;
+  /** Awaiting a reviewer. */
+  submitted: number;
   approved: number;
   fulfilmentRate: number | null;
   /** Whether enough pledges are assessed to headline the rate (lib/audit-reports/aggregate.ts rateIsHeadline). */

@@ -13,6 +13,8 @@ import { matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pl
 import { toSimplified } from "@/lib/report/script";
 import { getTranslator } from "@/lib/i18n/locale";
 import type { MessageKey } from "@/lib/i18n/messages";
+import { ProgressBar } from "@/app/_components/progress-bar";
+import { tallyProgress } from "@/lib/assessments/progress";
 import { PageHeader } from "@/app/_components/page-header";
 import { buildSourceBlocks } from "./source-segments";
 import { SourceText } from "./source-text";
@@ -51,12 +53,7 @@ export default async function ReportPage({
   const tierCounts = { trackable: 0, direction: 0, excluded: 0 };
   for (const p of pledges) tierCounts[p.excluded ? "excluded" : p.tier === "trackable" ? "trackable" : "direction"]++;
   const counted = pledges.filter((p) => !p.excluded);
-  const progress = { assessed: 0, submitted: 0, approved: 0 };
-  for (const p of counted) {
-    if (p.status !== "not_assessed") progress.assessed++;
-    if (p.reviewState === "submitted") progress.submitted++;
-    if (p.reviewState === "approved") progress.approved++;
-  }
+  const progress = tallyProgress(counted);
   const filterSections = report.sections.filter((s) => s.kind === "subsection" || s.kind === "targets" || s.kind === "list" || (s.parentId === null && s.kind === "plan"));
   const canEdit = can(user.role, "pledge:edit");
   const canPair = can(user.role, "pairing:edit");
@@ -153,7 +150,10 @@ export default async function ReportPage({
           </span>
         </Meta>
       </dl>
-      <ProgressBar {...progress} total={counted.length} label={t("progress.title")} summary={t("progress.summary", { ...progress, total: counted.length })} />
+      <div className="mb-4 flex items-center gap-3 text-xs">
+        <span className="font-medium text-stone-600">{t("progress.title")}</span>
+        <ProgressBar progress={progress} summary={t("progress.summary", { ...progress })} testId="progress" wide />
+      </div>
       {!report.parsed ? <p className="card mb-4 px-4 py-3 text-sm text-stone-600">{t("report.notParsed")}</p> : null}
       <ReportWorkspace
         reportId={report.id}
@@ -183,18 +183,3 @@ function Meta({ label, children, wide }: { label: string; children: React.ReactN
   );
 }
 
-/** Assessed / submitted / approved of all pledges, as a stacked bar with the figures beside it. */
-function ProgressBar({ assessed, submitted, approved, total, label, summary }: { assessed: number; submitted: number; approved: number; total: number; label: string; summary: string }) {
-  const pct = (n: number) => (total ? (100 * n) / total : 0);
-  return (
-    <div className="mb-4 flex items-center gap-3 text-xs" data-testid="progress">
-      <span className="font-medium text-stone-600">{label}</span>
-      <div className="relative h-2 w-64 overflow-hidden rounded-full bg-stone-200" role="img" aria-label={summary}>
-        <div className="absolute inset-y-0 left-0 bg-sky-300" style={{ width: `${pct(assessed)}%` }} />
-        <div className="absolute inset-y-0 left-0 bg-violet-400" style={{ width: `${pct(submitted + approved)}%` }} />
-        <div className="absolute inset-y-0 left-0 bg-green-600" style={{ width: `${pct(approved)}%` }} />
-      </div>
-      <span className="tabular-nums text-stone-600">{summary}</span>
-    </div>
-  );
-}
