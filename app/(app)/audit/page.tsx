@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAuditPairs } from "@/lib/audit-reports/data";
@@ -8,7 +9,7 @@ import { ProgressBar } from "@/app/_components/progress-bar";
 import { listExportChoices } from "@/lib/exports/data";
 import { CorpusExportForm } from "./corpus-export-form";
 
-export const metadata = { title: "Audit reports" };
+export const generateMetadata = pageTitle("page.audit");
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;

@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { listRegionTree, type RegionTreeNode } from "@/lib/regions/data";
@@ -5,7 +6,7 @@ import { getTranslator } from "@/lib/i18n/locale";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
 
-export const metadata = { title: "Regions" };
+export const generateMetadata = pageTitle("page.regions");
 
 function Node({ node, t, depth }: { node: RegionTreeNode; t: Translate; depth: number }) {
   return (

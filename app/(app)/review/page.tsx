@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { can, ownPartInVerdict } from "@/lib/auth/permissions";
@@ -12,7 +13,7 @@ import { formatTime, ReviewStateBadge, StatusBadge } from "@/app/_components/ass
 import { tierLabel } from "@/app/_components/tier-label";
 import { reportLabel } from "@/lib/reports/naming";
 
-export const metadata = { title: "Review queue" };
+export const generateMetadata = pageTitle("page.review");
 
 const pledgeHref = (reportId: string, pledgeId: string) => `/reports/${reportId}/pledges/${pledgeId}`;
 

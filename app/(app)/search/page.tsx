@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { MAX_SEARCH_QUERY, searchPledges } from "@/lib/pledges/search";
@@ -7,7 +8,7 @@ import type { MessageKey } from "@/lib/i18n/messages";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
 import { ReviewStateBadge, StatusBadge } from "@/app/_components/assessment-badges";
 
-export const metadata = { title: "Search pledges" };
+export const generateMetadata = pageTitle("page.search");
 
 const PAGE_SIZE = 100;
 

@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { can, canReviewSubmission, ownPartInVerdict } from "@/lib/auth/permissions";
@@ -10,7 +11,7 @@ import { AssessmentPanel } from "./assessment-panel";
 import { CommentThread } from "./comment-thread";
 import { PledgeHistory } from "./pledge-history";
 
-export const metadata = { title: "Evidence" };
+export const generateMetadata = pageTitle("page.evidence");
 
 export default async function PledgeWorkspacePage({ params }: { params: Promise<{ id: string; pledgeId: string }> }) {
   const user = await requirePageUser();
