@@ -201,6 +201,9 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
           </p>
         ) : null}
         {mode === "public" && !notes ? <p className="mt-1 text-xs text-stone-500">{t("auditReport.notesHidden")}</p> : null}
+        <p className="print-omitted-note mt-1 text-xs text-stone-600" data-testid="audit-print-omitted">
+          {t("auditReport.printOmitted", { n: report.groups.reduce((n, g) => n + g.pledges.filter((p) => p.status === "not_assessed").length, 0) })}
+        </p>
       </section>
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="audit-summary">
@@ -290,7 +293,7 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
               </thead>
               <tbody>
                 {report.targets.map((p) => (
-                  <tr key={p.id}>
+                  <tr key={p.id} data-status={p.status}>
                     <td className="tabular-nums text-stone-500">{p.number}</td>
                     <td>{p.text}</td>
                     <td className="whitespace-nowrap tabular-nums">{p.target ? formatTarget(p.target, t("target.growthSuffix")) : "—"}</td>
@@ -312,7 +315,7 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
         {report.groups.map((g) => {
           const tally = aggregate.byGroup.find((x) => x.key === g.key);
           return (
-            <div key={g.key} className="audit-group card mb-4 overflow-hidden" data-testid="audit-group">
+            <div key={g.key} className="audit-group card mb-4 overflow-hidden" data-testid="audit-group" data-unassessed-only={g.pledges.every((p) => p.status === "not_assessed") ? "1" : undefined}>
               <h3 className="flex flex-wrap items-baseline justify-between gap-2 border-b border-stone-200 bg-stone-50 px-3 py-2 text-sm font-semibold">
                 <span>{g.label}</span>
                 {tally ? (
