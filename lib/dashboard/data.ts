@@ -2,7 +2,7 @@ import "server-only";
 import { tallyProgress } from "@/lib/assessments/progress";
 import { db } from "@/lib/db";
 import type { HistoryEventDto } from "@/lib/audit/data";
-import { parseAuditJson } from "@/lib/audit/data";
+import { readAuditEvent } from "@/lib/audit/events";
 import { listPairings, pairedReportOfEvent } from "@/lib/pairing/data";
 import { reportLabel } from "@/lib/reports/naming";
 
@@ -84,13 +84,13 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
   });
-  const events = rows.map((e) => ({ ...e, before: parseAuditJson(e.before), after: parseAuditJson(e.after) }));
+  const events = rows.map((e) => ({ ...e, event: readAuditEvent(e) }));
   const reportIds = new Set<string>();
   const pledgeIds = new Set<string>();
   for (const e of events) {
     if (e.reportId) reportIds.add(e.reportId);
     if (e.pledgeId) pledgeIds.add(e.pledgeId);
-    const related = pairedReportOfEvent(e.action, e.after);
+    const related = pairedReportOfEvent(e.event);
     if (related) reportIds.add(related);
   }
   const [reports, pledges] = await Promise.all([
@@ -100,15 +100,13 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const pledgeById = new Map(pledges.map((p) => [p.id, { id: p.id, text: clip(p.text, 120) }]));
   return events.map((e) => {
-    const related = pairedReportOfEvent(e.action, e.after);
+    const related = pairedReportOfEvent(e.event);
     return {
       id: e.id,
       at: e.at.toISOString(),
-      action: e.action,
       entityType: e.entityType,
       actor: e.actor,
-      before: e.before,
-      after: e.after,
+      event: e.event,
       report: (e.reportId && reportById.get(e.reportId)) || null,
       pledge: (e.pledgeId && pledgeById.get(e.pledgeId)) || null,
       relatedReport: (related && reportById.get(related)) || null,
