@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseLoadArgs, runLoad } from "../lib/ops/load";
+import { parseLoadArgs, runLoad } from "../tools/load/load";
 import { expect, test } from "./fixtures";
 import { withOwnServer } from "./spawned-server";
 import { ownServerPort } from "./ports";

@@ -22,8 +22,8 @@ import { getReportDetail, listReports } from "@/lib/reports/data";
 import { listPairingCandidates } from "@/lib/pairing/data";
 import { listAssignableUsers } from "@/lib/users/data";
 import { toSimplified } from "@/lib/report/script";
-import { assertLocalTarget, HttpSession, pledgeIdsInReportPage, signIn } from "./ops/http-session";
-import { formatTable, processTreeCpuMs, summarize, type LatencySummary } from "./ops/latency";
+import { assertLocalTarget, HttpSession, pledgeIdsInReportPage, signIn } from "./load/http-session";
+import { formatTable, processTreeCpuMs, summarize, type LatencySummary } from "./load/latency";
 
 type Bench = { name: string; barMs?: number; run: () => Promise<unknown> };
 
