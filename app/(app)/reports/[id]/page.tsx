@@ -9,12 +9,11 @@ import { listRegionOptions } from "@/lib/regions/data";
 import { listReportPledges } from "@/lib/pledges/data";
 import { packPledges } from "@/lib/pledges/packed-list";
 import { listAssignableUsers } from "@/lib/users/data";
-import { matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
-import { toSimplified } from "@/lib/report/script";
+import { parsePledgeFilters } from "@/lib/pledges/filters";
+import { reportPledgeView } from "@/lib/pledges/report-view";
 import { getTranslator } from "@/lib/i18n/locale";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { ProgressBar } from "@/app/_components/progress-bar";
-import { tallyProgress } from "@/lib/assessments/progress";
 import { PageHeader } from "@/app/_components/page-header";
 import { buildSourceBlocks } from "./source-segments";
 import { SourceText } from "./source-text";
@@ -44,25 +43,17 @@ export default async function ReportPage({
   const [report, { t }] = await Promise.all([loadReport(id), getTranslator()]);
   if (!report) notFound();
   const [pledges, users] = await Promise.all([listReportPledges(report.id), listAssignableUsers()]);
-  const sectionIds = filters.section && report.sections.some((s) => s.id === filters.section) ? sectionAndDescendants(filters.section, report.sections) : null;
-  if (filters.section && !sectionIds) invalid.push("section");
-  const query = filters.q ? toSimplified(filters.q) : "";
   // Always a filtered list: the default view is the trackable items (direction one click away,
   // "not a pledge" hidden in a view of its own).
-  const visibleIds = pledges.filter((p) => matchPledge(p, filters, { query, sectionIds, userId: user.id })).map((p) => p.id);
-  const tierCounts = { trackable: 0, direction: 0, excluded: 0 };
-  for (const p of pledges) tierCounts[p.excluded ? "excluded" : p.tier === "trackable" ? "trackable" : "direction"]++;
-  const counted = pledges.filter((p) => !p.excluded);
-  const progress = tallyProgress(counted);
-  const filterSections = report.sections.filter((s) => s.kind === "subsection" || s.kind === "targets" || s.kind === "list" || (s.parentId === null && s.kind === "plan"));
+  const view = reportPledgeView({ sections: report.sections, pledges, filters, userId: user.id });
+  const { visibleIds, tierCounts, kindCounts: counts, progress, filterSections } = view;
+  invalid.push(...view.invalid);
   const canEdit = can(user.role, "pledge:edit");
   const canPair = can(user.role, "pairing:edit");
   const canEditMeta = can(user.role, "report:edit");
   const [candidates, regionOptions] = await Promise.all([canPair ? listPairingCandidates(report.id) : [], canEditMeta ? listRegionOptions() : []]);
   const { pairing } = report;
 
-  const counts: Record<string, number> = { quantitative: 0, project: 0, policy: 0 };
-  for (const p of counted) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
   const blocks = buildSourceBlocks({ sourceText: report.sourceText, bodyStart: report.bodyStart, bodyEnd: report.bodyEnd, sections: report.sections, pledges });
   const fileLine = [report.encoding.toUpperCase(), report.fileName].filter(Boolean).join(" · ");
 
@@ -139,7 +130,7 @@ export default async function ReportPage({
         <Meta label={t("report.meta.meeting")} wide>{report.meeting ?? "—"}</Meta>
         <Meta label={t("report.meta.pledges")} wide>
           <span className="flex flex-wrap items-center gap-1.5" data-testid="kind-counts">
-            <span className="font-medium tabular-nums">{t("report.meta.pledgeCount", { count: counted.length })}</span>
+            <span className="font-medium tabular-nums">{t("report.meta.pledgeCount", { count: progress.total })}</span>
             <span className="badge bg-stone-900 text-white tabular-nums" data-testid="tier-counts">{t("tiers.counts", tierCounts)}</span>
             {tierCounts.excluded ? <span className="badge bg-red-50 text-red-800 tabular-nums">{t("tiers.meta.excluded", { n: tierCounts.excluded })}</span> : null}
             {(["quantitative", "project", "policy"] as const).map((k) => (
@@ -163,7 +154,7 @@ export default async function ReportPage({
         sourceLength={report.sourceText.length}
         visibleIds={visibleIds}
         filters={filters}
-        filterOptions={{ sections: filterSections.map((s) => ({ id: s.id, heading: s.heading })), users: users.map((u) => ({ id: u.id, name: u.name })), tierCounts }}
+        filterOptions={{ sections: filterSections, users: users.map((u) => ({ id: u.id, name: u.name })), tierCounts }}
         invalidFilters={invalid}
         canBulk={can(user.role, "assessment:edit")}
       >
