@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 
 /**
  * Folder dependencies that must stay one-way (issue 16): the app never imports the tools (benches,
- * the load generator), and lib/ops (infrastructure: logs, serve, the session secret) never imports
- * lib/auth, which builds on it. A second direction is how a cycle starts.
+ * the load generator); lib/ops (infrastructure: logs, serve, the session secret) never imports
+ * lib/auth, which builds on it; and lib/auth (authentication: passwords, lockout, sessions,
+ * permissions) never imports lib/users (account management), which builds on it. A second
+ * direction is how a cycle starts.
  */
 const ROOT = path.join(__dirname, "..");
 
@@ -50,6 +52,10 @@ describe("folder dependencies run one way", () => {
 
   it("lib/ops never imports lib/auth (auth builds on ops)", () => {
     expect(offenders(["lib/ops"], /^lib\/auth\//)).toEqual([]);
+  });
+
+  it("lib/auth never imports lib/users (users builds on auth)", () => {
+    expect(offenders(["lib/auth"], /^lib\/users\//)).toEqual([]);
   });
 
   it("finds an import when there is one (the check itself works)", () => {
