@@ -16,7 +16,7 @@ const config = [
         {
           patterns: [
             { group: ["@/lib/db", "**/db", "@prisma/*", "@/generated/*", "next", "next/*", "react", "server-only"], message: "lib/report and lib/evidence are pure: no Prisma, Next or React." },
-            { group: ["@/lib/*", "!@/lib/report", "!@/lib/report/*"], message: "lib/report and lib/evidence import only each other." },
+            { group: ["@/lib/*", "!@/lib/report", "!@/lib/report/*", "!@/lib/vocabulary"], message: "lib/report and lib/evidence import only each other (and the dependency-free lib/vocabulary.ts)." },
           ],
         },
       ],

@@ -1,7 +1,8 @@
 import type { TargetDto } from "@/lib/pledges/target";
 import { z } from "zod";
 import type { AssessmentStatus, ReviewState } from "@/lib/assessments/schema";
-import type { AuditAggregate, PledgeKind } from "./aggregate";
+import type { AuditAggregate } from "./aggregate";
+import type { PledgeKind } from "@/lib/vocabulary";
 
 /** What an audit report covers: one plan → review pair, a region across years, a year across regions. */
 export const AUDIT_SCOPES = ["pair", "region", "year"] as const;

@@ -6,7 +6,8 @@
  */
 import { tallyProgress, type Progress } from "@/lib/assessments/progress";
 import { toSimplified } from "@/lib/report/script";
-import { FILTER_KINDS, matchPledge, sectionAndDescendants, type FilterablePledge, type PledgeFilters } from "./filters";
+import type { PledgeKind } from "@/lib/vocabulary";
+import { matchPledge, sectionAndDescendants, type FilterablePledge, type PledgeFilters } from "./filters";
 
 export type ReportViewSection = { id: string; parentId: string | null; kind: string; heading: string };
 
@@ -18,7 +19,7 @@ export type ReportPledgeView = {
   /** Every pledge by tier; "not a pledge" items as `excluded`. */
   tierCounts: { trackable: number; direction: number; excluded: number };
   /** The pledges counted (all but "not a pledge") by kind. */
-  kindCounts: Record<(typeof FILTER_KINDS)[number], number>;
+  kindCounts: Record<PledgeKind, number>;
   /** Assessment progress of the pledges counted. */
   progress: Progress;
   /** The sections the section filter offers: subsections, target and list blocks, top-level plan sections. */

@@ -1,13 +1,7 @@
 import type { TargetDto } from "./target";
 import { z } from "zod";
 
-/** The kinds a pledge can have (lib/report classifies; analysts correct). */
-export const PLEDGE_KINDS = ["quantitative", "project", "policy"] as const;
-export type PledgeKindValue = (typeof PLEDGE_KINDS)[number];
-
-/** Tiers (lib/report/tiers.ts): whether next year's review can confirm or refute a pledge. */
-export const PLEDGE_TIERS = ["trackable", "direction"] as const;
-export type PledgeTierValue = (typeof PLEDGE_TIERS)[number];
+import { PLEDGE_KINDS, PLEDGE_TIERS } from "@/lib/vocabulary";
 /** Why a pledge is trackable: a checkable target, a count, a named project, a date, a specific reform step. */
 export const TIER_REASONS = ["target", "count", "project", "date", "reform"] as const;
 export type TierReasonValue = (typeof TIER_REASONS)[number];

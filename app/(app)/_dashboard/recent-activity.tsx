@@ -2,11 +2,12 @@
 import Link from "next/link";
 import type { ActivityItem } from "@/lib/dashboard/data";
 import { useTranslator } from "@/lib/i18n/client";
-import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/messages";
 import { formatTime } from "@/app/_components/assessment-badges";
 // The pledge history's wording, so the feed and the pledge page describe an event alike.
 import { describeEvent } from "@/app/(app)/reports/[id]/pledges/[pledgeId]/pledge-history";
 import { isKnownEvent } from "@/lib/audit/events";
+import { roleLabel } from "@/lib/i18n/vocabulary";
 
 /** Report, region, user and share events (which a pledge's history never shows); pledge events as the history says them. */
 function describeActivity(item: ActivityItem, t: Translate): string[] {
@@ -70,7 +71,7 @@ export function RecentActivity({ events }: { events: ActivityItem[] }) {
             <li key={e.id} className="py-2 text-sm" data-testid="activity-item" data-action={e.event.action}>
               <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-stone-500">
                 <span className="font-medium text-stone-800">{e.actor?.name ?? t("history.system")}</span>
-                {e.actor ? <span>{t(`role.${e.actor.role}` as MessageKey)}</span> : null}
+                {e.actor ? <span>{roleLabel(t, e.actor.role)}</span> : null}
                 <time className="ml-auto tabular-nums" dateTime={e.at}>{formatTime(e.at)}</time>
               </div>
               <ul className="mt-0.5 text-stone-800">

@@ -4,11 +4,11 @@ import { requirePageUser } from "@/lib/auth/session";
 import { MAX_SEARCH_QUERY, searchPledges } from "@/lib/pledges/search";
 import { getTranslator } from "@/lib/i18n/locale";
 import { toSimplified } from "@/lib/report/script";
-import type { MessageKey } from "@/lib/i18n/messages";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
 import { PageNotice, Pager } from "@/app/_components/pager";
 import { pageWindow, parsePageParam } from "@/lib/paging/page-param";
 import { ReviewStateBadge, StatusBadge } from "@/app/_components/assessment-badges";
+import { statusLabel, reviewStateLabel, kindLabel } from "@/lib/i18n/vocabulary";
 
 export const generateMetadata = pageTitle("page.search");
 
@@ -90,10 +90,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                         {h.regionName} · {h.year ?? "—"}
                       </Link>
                     </td>
-                    <td className="whitespace-nowrap">{t(`report.kind.${h.kind}` as MessageKey)}</td>
+                    <td className="whitespace-nowrap">{kindLabel(t, h.kind)}</td>
                     <td className="whitespace-nowrap">
-                      <StatusBadge status={h.status} label={t(`assessment.status.${h.status}` as MessageKey)} />{" "}
-                      {h.reviewState !== "draft" ? <ReviewStateBadge state={h.reviewState} label={t(`assessment.reviewState.${h.reviewState}` as MessageKey)} /> : null}
+                      <StatusBadge status={h.status} label={statusLabel(t, h.status)} />{" "}
+                      {h.reviewState !== "draft" ? <ReviewStateBadge state={h.reviewState} label={reviewStateLabel(t, h.reviewState)} /> : null}
                     </td>
                   </tr>
                 ))}

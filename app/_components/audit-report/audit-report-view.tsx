@@ -10,6 +10,7 @@ import { tierLabel } from "@/app/_components/tier-label";
 import { StatusDistributionChart } from "@/app/_components/charts/status-distribution-chart";
 import { GroupStatusChart } from "@/app/_components/charts/group-status-chart";
 import { TrendChart } from "@/app/_components/charts/trend-chart";
+import { statusKey } from "@/lib/i18n/vocabulary";
 
 type Props = {
   report: AuditReport;
@@ -23,7 +24,7 @@ type Props = {
 const TABLE_STATUSES: AssessmentStatus[] = ["fulfilled", "partial", "in_progress", "unfulfilled", "not_verifiable", "not_assessed"];
 
 function statusLabels(t: Translate): Record<AssessmentStatus, string> {
-  return Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<AssessmentStatus, string>;
+  return Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, t(statusKey(s))])) as Record<AssessmentStatus, string>;
 }
 
 function share(part: number, whole: number): string {

@@ -12,16 +12,17 @@ import { listAssignableUsers } from "@/lib/users/data";
 import { parsePledgeFilters } from "@/lib/pledges/filters";
 import { reportPledgeView } from "@/lib/pledges/report-view";
 import { getTranslator } from "@/lib/i18n/locale";
-import type { MessageKey } from "@/lib/i18n/messages";
 import { ProgressBar } from "@/app/_components/progress-bar";
 import { PageHeader } from "@/app/_components/page-header";
 import { buildSourceBlocks } from "./source-segments";
 import { SourceText } from "./source-text";
 import { ReportWorkspace } from "./report-workspace";
-import { KIND_BADGE, kindLabelKey } from "./report-styles";
+import { KIND_BADGE } from "./report-styles";
 import { PairingEditor } from "./pairing-editor";
 import { ReportMetaEditor } from "./report-meta-editor";
 import { ReportAdminActions } from "./report-admin-actions";
+import { kindKey, levelLabel } from "@/lib/i18n/vocabulary";
+import { PLEDGE_KINDS } from "@/lib/vocabulary";
 
 const loadReport = cache((id: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(id) ? getReportDetail(id) : Promise.resolve(null)));
 
@@ -100,7 +101,7 @@ export default async function ReportPage({
       <dl className="card mb-4 grid grid-cols-2 gap-x-6 gap-y-2 px-4 py-3 text-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="report-meta">
         <Meta label={t("report.meta.region")}>
           <Link href={`/regions/${report.region.id}`} className="text-brand-700 hover:underline" data-testid="report-region">{report.region.name}</Link>
-          <span className="ml-1 text-xs text-stone-500">{t(`level.${report.region.level}` as MessageKey)}</span>
+          <span className="ml-1 text-xs text-stone-500">{levelLabel(t, report.region.level)}</span>
         </Meta>
         <Meta label={t("report.meta.year")}>{report.year ?? <span className="text-stone-400">{t("reports.unknownYear")}</span>}</Meta>
         <Meta label={t("report.meta.delivered")}>{report.deliveredOn ?? "—"}</Meta>
@@ -133,9 +134,9 @@ export default async function ReportPage({
             <span className="font-medium tabular-nums">{t("report.meta.pledgeCount", { count: progress.total })}</span>
             <span className="badge bg-stone-900 text-white tabular-nums" data-testid="tier-counts">{t("tiers.counts", tierCounts)}</span>
             {tierCounts.excluded ? <span className="badge bg-red-50 text-red-800 tabular-nums">{t("tiers.meta.excluded", { n: tierCounts.excluded })}</span> : null}
-            {(["quantitative", "project", "policy"] as const).map((k) => (
+            {PLEDGE_KINDS.map((k) => (
               <span key={k} className={`badge ${KIND_BADGE[k]}`}>
-                {t(kindLabelKey(k))} <span className="ml-1 tabular-nums">{counts[k]}</span>
+                {t(kindKey(k))} <span className="ml-1 tabular-nums">{counts[k]}</span>
               </span>
             ))}
           </span>

@@ -2,16 +2,17 @@
 import { Fragment, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { deletePledgeAction, mergePledgesAction, setPledgeExcludedAction, splitPledgeAction, updatePledgeAction } from "@/lib/pledges/actions";
-import { PLEDGE_KINDS, TARGET_COMPARATORS, splitSpan, type PledgeDto } from "@/lib/pledges/schema";
+import { TARGET_COMPARATORS, splitSpan, type PledgeDto } from "@/lib/pledges/schema";
+import { PLEDGE_KINDS } from "@/lib/vocabulary";
 import type { ActionError, ActionResult } from "@/lib/app-error";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { reopensOnChange } from "@/lib/assessments/transitions";
-import { kindLabelKey } from "./report-styles";
 import { usePledgeErrorText } from "./pledge-error-text";
 import { TierEditor } from "./tier-editor";
 import { TitleEditor } from "./title-editor";
 import { SpanEditor } from "./span-editor";
+import { kindKey } from "@/lib/i18n/vocabulary";
 
 /** What every edit of one pledge names: the report, the pledge and the version it read. */
 export type EditorBase = { reportId: string; pledgeId: string; version: number };
@@ -174,7 +175,7 @@ export function PledgeEditor({
         <div className="col-span-2">
           <label className="label" htmlFor={`kind-${pledge.id}`}>{t("report.edit.kind")}</label>
           <select id={`kind-${pledge.id}`} className="input py-1 text-xs" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {PLEDGE_KINDS.map((k) => <option key={k} value={k}>{t(kindLabelKey(k))}</option>)}
+            {PLEDGE_KINDS.map((k) => <option key={k} value={k}>{t(kindKey(k))}</option>)}
           </select>
         </div>
         <div className="col-span-2">

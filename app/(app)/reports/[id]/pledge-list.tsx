@@ -5,10 +5,11 @@ import type { PledgeDto } from "@/lib/pledges/schema";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { formatTarget } from "@/lib/pledges/target";
-import { SECTION_BADGE, kindLabelKey, regionLabelKey } from "./report-styles";
+import { SECTION_BADGE, regionLabelKey } from "./report-styles";
 import { tierLabel } from "@/app/_components/tier-label";
 import styles from "./report-page.module.css";
 import { PledgeEditor } from "./pledge-editor";
+import { kindLabel, reviewStateLabel, statusLabel } from "@/lib/i18n/vocabulary";
 
 /** A section a pledge can belong to (topics are carried on the pledge as text). */
 export type SectionRef = { id: string; parentId: string | null; kind: string; heading: string };
@@ -182,10 +183,10 @@ const PledgeRow = memo(function PledgeRow({
             <span data-f="tier" data-tier={pledge.tier} data-manual={pledge.tierSource === "person" ? "" : undefined} title={t(`tiers.source.${pledge.tierSource}` as MessageKey)}>
               {tierLabel(pledge, t)}
             </span>
-            <span data-f="kind" data-kind={pledge.kind}>{t(kindLabelKey(pledge.kind))}</span>
+            <span data-f="kind" data-kind={pledge.kind}>{kindLabel(t, pledge.kind)}</span>
             {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("target.growthSuffix"))}</span> : null}
-            {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{t(`status.${pledge.status}` as MessageKey)}</span> : null}
-            {pledge.reviewState !== "draft" ? <span data-f="review" data-review={pledge.reviewState}>{t(`reviewState.${pledge.reviewState}` as MessageKey)}</span> : null}
+            {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{statusLabel(t, pledge.status)}</span> : null}
+            {pledge.reviewState !== "draft" ? <span data-f="review" data-review={pledge.reviewState}>{reviewStateLabel(t, pledge.reviewState)}</span> : null}
             {pledge.evidenceCount ? <span data-f="evidence">{t("report.evidenceCount", { count: pledge.evidenceCount })}</span> : null}
           </span>
         </span>

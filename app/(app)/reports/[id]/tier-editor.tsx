@@ -1,6 +1,7 @@
 "use client";
 import { setPledgeTierAction } from "@/lib/pledges/actions";
-import { PLEDGE_TIERS, TIER_REASONS, type PledgeDto } from "@/lib/pledges/schema";
+import { TIER_REASONS, type PledgeDto } from "@/lib/pledges/schema";
+import { PLEDGE_TIERS } from "@/lib/vocabulary";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
 import type { EditorBase, RunAction } from "./pledge-editor";

@@ -6,6 +6,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { formatTime } from "@/app/_components/assessment-badges";
 import { REOPEN_CAUSES, type ReopenCause } from "@/lib/assessments/transitions";
 import { tierLabel } from "@/app/_components/tier-label";
+import { roleLabel } from "@/lib/i18n/vocabulary";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -108,7 +109,7 @@ export function PledgeHistory({ events }: { events: HistoryEventDto[] }) {
               <div className="flex flex-wrap items-center gap-x-2 text-xs text-stone-500">
                 <time className="tabular-nums" dateTime={e.at}>{formatTime(e.at)}</time>
                 <span className="font-medium text-stone-800">{e.actor?.name ?? t("history.system")}</span>
-                {e.actor ? <span>{t(`role.${e.actor.role}` as MessageKey)}</span> : null}
+                {e.actor ? <span>{roleLabel(t, e.actor.role)}</span> : null}
                 {bulk ? <span className="badge bg-stone-100 text-stone-600">{t("history.bulk")}</span> : null}
               </div>
               <ul className="mt-0.5 text-stone-800">
