@@ -19,32 +19,46 @@ export type EditorBase = { reportId: string; pledgeId: string; version: number }
 /** Runs one action of the editor: pending state, the error shown, a refresh on a conflict. */
 export type RunAction = <T>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) => void;
 
+type EditorProps = {
+  reportId: string;
+  pledge: PledgeDto;
+  next: PledgeDto | null;
+  pledges: PledgeDto[];
+  onSelect: (id: string | null) => void;
+};
+
+/** After a save: whether it reopened the pledge's submitted or approved verdict. */
+type Saved = false | "saved" | "reopened";
+
 /**
  * Edit controls of the selected pledge (shown only to roles with pledge:edit; the actions check
  * again): its title and tier, split between two characters picked in the text, move its
  * boundaries, merge with the next pledge, change kind and target, mark it "not a pledge" (or
  * restore it), delete. Every call names the version it read; the server refuses stale ones.
  */
-export function PledgeEditor({
+export function PledgeEditor(props: EditorProps) {
+  // The outcome of the last edit outlives the form, which starts afresh on every new version: a
+  // save bumps the version, and the "Saved." it earned must still be there to read.
+  const [error, setError] = useState<ActionError | null>(null);
+  const [saved, setSaved] = useState<Saved>(false);
+  return <PledgeEditorForm key={props.pledge.version} {...props} error={error} setError={setError} saved={saved} setSaved={setSaved} />;
+}
+
+function PledgeEditorForm({
   reportId,
   pledge,
   next,
   pledges,
   onSelect,
-}: {
-  reportId: string;
-  pledge: PledgeDto;
-  next: PledgeDto | null;
-  pledges: PledgeDto[];
-  onSelect: (id: string | null) => void;
-}) {
+  error,
+  setError,
+  saved,
+  setSaved,
+}: EditorProps & { error: ActionError | null; setError: (e: ActionError | null) => void; saved: Saved; setSaved: (s: Saved) => void }) {
   const { t } = useTranslator();
   const errorText = usePledgeErrorText(pledges);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ActionError | null>(null);
-  // After a save: whether it reopened the pledge's submitted or approved verdict.
-  const [saved, setSaved] = useState<false | "saved" | "reopened">(false);
   const [cut, setCut] = useState<number | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [kind, setKind] = useState(pledge.kind);

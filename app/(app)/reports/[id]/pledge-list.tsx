@@ -114,7 +114,7 @@ export function PledgeList({
                           <Link href={`/reports/${reportId}/pledges/${p.id}`} className="mx-3 my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline" data-testid="open-evidence">
                             {t("report.openEvidence")} →
                           </Link>
-                          {canEdit ? <PledgeEditor key={`${p.id}-${p.version}`} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} /> : null}
+                          {canEdit ? <PledgeEditor key={p.id} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} /> : null}
                         </>
                       ) : null
                     }

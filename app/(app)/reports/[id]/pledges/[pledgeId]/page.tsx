@@ -6,8 +6,9 @@ import { getPledgeWorkspace } from "@/lib/evidence-links/data";
 import { getAssessment, listPledgeComments } from "@/lib/assessments/data";
 import { listPledgeHistory } from "@/lib/audit/data";
 import { listAssignableUsers } from "@/lib/users/data";
-import { LinkingWorkspace } from "./linking-workspace";
-import { AssessmentPanel } from "./assessment-panel";
+import { LinkingWorkspace } from "./linking-workspace/linking-workspace";
+import { AssessmentPanel } from "./assessment-panel/assessment-panel";
+import { PageKeys } from "./keys/page-keys";
 import { CommentThread } from "./comment-thread";
 import { PledgeHistory } from "./pledge-history";
 
@@ -24,16 +25,20 @@ export default async function PledgeWorkspacePage({ params }: { params: Promise<
     listPledgeHistory(pledgeId),
     canAssign ? listAssignableUsers().then((users) => users.map(({ id, name, role }) => ({ id, name, role }))) : Promise.resolve([]),
   ]);
+  const canLink = can(user.role, "evidence:link");
+  const canEdit = can(user.role, "assessment:edit");
+  const pledgeHref = (otherId: string | null) => (otherId ? `/reports/${id}/pledges/${otherId}` : null);
   return (
-    <>
-      <LinkingWorkspace workspace={workspace} canLink={can(user.role, "evidence:link")} />
+    // One owner for the page's keys; the panels register what they handle.
+    <PageKeys abilities={{ link: canLink, edit: canEdit }} prevHref={pledgeHref(workspace.position.prevId)} nextHref={pledgeHref(workspace.position.nextId)}>
+      <LinkingWorkspace workspace={workspace} canLink={canLink} />
       <div className="mt-4 grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <AssessmentPanel
           assessment={assessment}
           suggestion={workspace.suggestedVerdict}
           assignableUsers={assignableUsers}
           permissions={{
-            edit: can(user.role, "assessment:edit"),
+            edit: canEdit,
             submit: can(user.role, "assessment:submit"),
             review: can(user.role, "assessment:review"),
             // Four eyes: only someone who neither submitted it nor last wrote its verdict may approve or return it.
@@ -47,6 +52,6 @@ export default async function PledgeWorkspacePage({ params }: { params: Promise<
           <PledgeHistory events={history} />
         </div>
       </div>
-    </>
+    </PageKeys>
   );
 }

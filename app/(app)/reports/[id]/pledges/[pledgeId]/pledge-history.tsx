@@ -6,7 +6,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { formatTime } from "@/app/_components/assessment-badges";
 import { REOPEN_CAUSES, type ReopenCause } from "@/lib/assessments/transitions";
 import { tierLabel } from "@/app/_components/tier-label";
-import { roleLabel } from "@/lib/i18n/vocabulary";
+import { kindLabel, reviewStateLabel, roleLabel, statusLabel } from "@/lib/i18n/vocabulary";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const clip = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -20,18 +20,18 @@ export function describeEvent(e: AuditEvent | UnknownAuditEvent, t: Translate): 
   if (!isKnownEvent(e)) return [e.action];
   const empty = t("assessment.empty");
   const change = (field: MessageKey, b: string | null, a: string | null) => t("history.change", { field: t(field), before: clip(b ?? empty, 80), after: clip(a ?? empty, 80) });
-  const label = (prefix: string, v: unknown) => (str(v) ? t(`${prefix}.${v}` as MessageKey) : null);
+  const label = (of: (t: Translate, v: string) => string, v: unknown) => (str(v) ? of(t, String(v)) : null);
   const tier = (v: { tier?: string; tierReason?: string | null } | null) => (v?.tier ? tierLabel({ tier: v.tier, tierReason: v.tierReason ?? null }, t) : empty);
   switch (e.action) {
     case "assessment.save": {
       const before = e.before ?? {};
       const after = e.after ?? {};
       const lines: string[] = [];
-      if (before.status !== after.status) lines.push(change("assessment.field.status", label("assessment.status", before.status), label("assessment.status", after.status)));
+      if (before.status !== after.status) lines.push(change("assessment.field.status", label(statusLabel, before.status), label(statusLabel, after.status)));
       if ((str(before.rationale) ?? "") !== (str(after.rationale) ?? "")) lines.push(change("assessment.field.rationale", str(before.rationale), str(after.rationale)));
       if ((str(before.reportedValue) ?? "") !== (str(after.reportedValue) ?? "")) lines.push(change("assessment.field.reportedValue", str(before.reportedValue), str(after.reportedValue)));
       // A reopen has its own event (assessment.reopen) right after this one, with the cause.
-      if (before.reviewState !== after.reviewState) lines.push(change("assessment.field.reviewState", label("assessment.reviewState", before.reviewState), label("assessment.reviewState", after.reviewState)));
+      if (before.reviewState !== after.reviewState) lines.push(change("assessment.field.reviewState", label(reviewStateLabel, before.reviewState), label(reviewStateLabel, after.reviewState)));
       return lines;
     }
     case "assessment.reopen": {
@@ -76,7 +76,7 @@ export function describeEvent(e: AuditEvent | UnknownAuditEvent, t: Translate): 
       const before = e.before ?? {};
       const after = e.after ?? {};
       const lines: string[] = [];
-      if (before.kind !== after.kind) lines.push(change("history.kind", label("report.kind", before.kind), label("report.kind", after.kind)));
+      if (before.kind !== after.kind) lines.push(change("history.kind", label(kindLabel, before.kind), label(kindLabel, after.kind)));
       const target = (v: PledgeSnapshot["target"]) => (typeof v?.value === "number" ? `${v.value}${v.valueMax != null ? `–${v.valueMax}` : ""}${str(v.unit) ?? ""}` : t("history.noTarget"));
       if (JSON.stringify(before.target ?? null) !== JSON.stringify(after.target ?? null)) lines.push(change("history.target", target(before.target), target(after.target)));
       if (before.tier && before.tier !== after.tier) lines.push(t("tiers.history.tier", { before: tier(before), after: tier(after) }));
