@@ -6,8 +6,8 @@ import { useTranslator } from "@/lib/i18n/client";
 const PANEL_ID = "app-menu";
 
 /**
- * The header's links, language switch and account, as one set of elements: from `md` up they sit
- * in the header row as before (the panel is `display: contents`); below `md` they live in a panel
+ * The header's links, language switch and account, as one set of elements: from `lg` up they sit
+ * in the header row as before (the panel is `display: contents`); below `lg` they live in a panel
  * that a menu button opens over the page (no layout shift), closed again by a link, Escape, a
  * click outside or any navigation. One copy in the DOM, so a test id or label is never doubled.
  */
@@ -49,7 +49,7 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
       <button
         ref={button}
         type="button"
-        className="btn btn-sm ml-auto md:hidden"
+        className="btn btn-sm ml-auto lg:hidden"
         aria-expanded={open}
         aria-controls={PANEL_ID}
         onClick={() => setOpen((o) => !o)}
@@ -67,7 +67,7 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
         onClick={(e) => {
           if ((e.target as HTMLElement).closest("a")) setOpen(false);
         }}
-        className={`md:contents ${open ? "max-md:absolute max-md:inset-x-0 max-md:top-full max-md:flex max-md:max-h-[calc(100dvh-3rem)] max-md:flex-col max-md:gap-1 max-md:overflow-y-auto max-md:border-b max-md:border-stone-200 max-md:bg-white max-md:px-4 max-md:py-3 max-md:shadow-lg" : "max-md:hidden"}`}
+        className={`lg:contents ${open ? "max-lg:absolute max-lg:inset-x-0 max-lg:top-full max-lg:flex max-lg:max-h-[calc(100dvh-3rem)] max-lg:flex-col max-lg:gap-1 max-lg:overflow-y-auto max-lg:border-b max-lg:border-stone-200 max-lg:bg-white max-lg:px-4 max-lg:py-3 max-lg:shadow-lg" : "max-lg:hidden"}`}
         data-testid="header-menu"
       >
         {children}
