@@ -113,7 +113,7 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
           <ProvisionalMark p={p} t={t} approvedOnly={report.options.approvedOnly} />
         </div>
       </td>
-      <td className="min-w-[14rem] text-xs" data-stack="label" data-label={t("auditReport.evidence")}>
+      <td className="min-w-[14rem] text-xs" data-stack="label" data-label={t("auditReport.evidence")} data-empty={p.evidence.length === 0 ? "" : undefined}>
         {p.evidence.length === 0 ? <span className="text-stone-400">—</span> : null}
         {p.evidence.map((e, i) => (
           <blockquote key={i} className="audit-quote mb-1 border-l-2 border-stone-300 pl-2 text-stone-700" data-testid="audit-evidence">
@@ -132,8 +132,8 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
       </td>
       {notes ? (
         <>
-          <td className="min-w-[12rem] whitespace-pre-line text-xs text-stone-700" data-testid="audit-rationale" data-stack="label" data-label={t("auditReport.rationale")}>{p.rationale ?? "—"}</td>
-          <td className="whitespace-nowrap text-xs text-stone-600" data-label={t("auditReport.reviewer")}>
+          <td className="min-w-[12rem] whitespace-pre-line text-xs text-stone-700" data-testid="audit-rationale" data-stack="label" data-label={t("auditReport.rationale")} data-empty={p.rationale ? undefined : ""}>{p.rationale ?? "—"}</td>
+          <td className="whitespace-nowrap text-xs text-stone-600" data-label={t("auditReport.reviewer")} data-empty={p.reviewer ? undefined : ""}>
             {p.reviewer ?? "—"}
             {p.approvedAt ? <div className="text-stone-400">{p.approvedAt.slice(0, 10)}</div> : null}
           </td>
