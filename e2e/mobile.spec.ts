@@ -23,7 +23,7 @@ async function contextAt(browser: Browser, size: Size, role: Role | null) {
 /** Screenshots the viewport (or one element) and checks that nothing sticks out sideways. */
 async function shootAndCheck(page: Page, name: string, options: { element?: string; fullPage?: boolean } = {}) {
   const width = page.viewportSize()!.width;
-  const path = screenshotPath(`${width < 600 ? "phone" : "desktop"}-${name}`);
+  const path = screenshotPath(`${width < 600 ? "phone" : width < 1024 ? "tablet" : "desktop"}-${name}`);
   if (options.element) await page.locator(options.element).first().screenshot({ path });
   else await page.screenshot({ path, fullPage: options.fullPage ?? false });
   const overflow = await measureOverflow(page, width);
@@ -186,6 +186,22 @@ test.describe("phone width (390 px)", () => {
     await audit.revokeShare(token);
     await Promise.all([context.close(), anonymous.close()]);
   });
+});
+
+test("tablet width (768 px): the header row would not fit (English wrapped, the language switch was clipped), so it is the menu here too", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, storageState: storageStateFor("admin") });
+  await context.addCookies([{ name: "duixian-lang", value: "en", url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toBeVisible();
+  expect((await page.locator("header").boundingBox())!.height).toBeLessThan(50);
+  await menu.click();
+  await expect(page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Audit reports", exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole("button", { name: "English" })).toBeInViewport({ ratio: 1 });
+  await shootAndCheck(page, "home-menu-en");
+  await context.close();
 });
 
 test.describe("desktop width (1440 px): as before", () => {
