@@ -52,18 +52,18 @@ function TallyTable({ t, heading, rows, testId }: { t: Translate; heading: strin
         <thead>
           <tr>
             <th>{heading}</th>
-            <th className="text-right">{t("auditReport.pledges")}</th>
-            <th className="text-right">{t("auditReport.assessed")}</th>
+            <th className="whitespace-nowrap text-right">{t("auditReport.pledges")}</th>
+            <th className="whitespace-nowrap text-right">{t("auditReport.assessed")}</th>
             {TABLE_STATUSES.map((s) => (
-              <th key={s} className="text-right">{t(`status.${s}`)}</th>
+              <th key={s} className="whitespace-nowrap text-right">{t(`status.${s}`)}</th>
             ))}
-            <th className="text-right">{t("auditReport.rate")}</th>
+            <th className="whitespace-nowrap text-right">{t("auditReport.rate")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ key, label, tally }) => (
             <tr key={key}>
-              <td className="max-w-xs font-medium">{label}</td>
+              <td className="min-w-32 max-w-xs font-medium">{label}</td>
               <td className="text-right tabular-nums">{tally.pledges}</td>
               <td className="text-right tabular-nums">{tally.assessed}</td>
               {TABLE_STATUSES.map((s) => (
@@ -93,7 +93,7 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
   return (
     <tr data-testid="audit-pledge" data-status={p.status}>
       <td className="tabular-nums text-stone-500">{p.number}</td>
-      <td className="min-w-[16rem]">
+      <td className="min-w-[16rem]" data-stack="grow">
         {p.title ? <div className="font-medium text-stone-900" data-testid="audit-pledge-title">{p.title}</div> : null}
         {mode === "internal" ? (
           <Link href={href} className="hover:text-brand-700 hover:underline">{p.text}</Link>
@@ -108,13 +108,13 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
           {p.reportedValue ? ` · ${t("auditReport.reported")} ${p.reportedValue}` : ""}
         </div>
       </td>
-      <td className="whitespace-nowrap">
+      <td className="whitespace-nowrap" data-stack="full">
         <StatusBadge status={p.status} label={t(`status.${p.status}`)} />
         <div>
           <ProvisionalMark p={p} t={t} approvedOnly={report.options.approvedOnly} />
         </div>
       </td>
-      <td className="min-w-[14rem] text-xs">
+      <td className="min-w-[14rem] text-xs" data-stack="label" data-label={t("auditReport.evidence")} data-empty={p.evidence.length === 0 ? "" : undefined}>
         {p.evidence.length === 0 ? <span className="text-stone-400">—</span> : null}
         {p.evidence.map((e, i) => (
           <blockquote key={i} className="audit-quote mb-1 border-l-2 border-stone-300 pl-2 text-stone-700" data-testid="audit-evidence">
@@ -133,8 +133,8 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
       </td>
       {notes ? (
         <>
-          <td className="min-w-[12rem] whitespace-pre-line text-xs text-stone-700" data-testid="audit-rationale">{p.rationale ?? "—"}</td>
-          <td className="whitespace-nowrap text-xs text-stone-600">
+          <td className="min-w-[12rem] whitespace-pre-line text-xs text-stone-700" data-testid="audit-rationale" data-stack="label" data-label={t("auditReport.rationale")} data-empty={p.rationale ? undefined : ""}>{p.rationale ?? "—"}</td>
+          <td className="whitespace-nowrap text-xs text-stone-600" data-label={t("auditReport.reviewer")} data-empty={p.reviewer ? undefined : ""}>
             {p.reviewer ?? "—"}
             {p.approvedAt ? <div className="text-stone-400">{p.approvedAt.slice(0, 10)}</div> : null}
           </td>
@@ -326,7 +326,8 @@ export function AuditReportView({ report, locale, mode, basePath }: Props) {
                 ) : null}
               </h3>
               <div className="overflow-x-auto">
-                <table className="table-dense audit-table">
+                {/* Below sm each pledge is a block (number and text, verdict, evidence), not columns to scroll. */}
+                <table className="table-dense audit-table table-stack">
                   <thead>
                     <tr>
                       <th className="w-10">#</th>

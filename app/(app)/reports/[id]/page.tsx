@@ -143,7 +143,7 @@ export default async function ReportPage({
         </Meta>
       </dl>
       <div className="mb-4 flex items-center gap-3 text-xs">
-        <span className="font-medium text-stone-600">{t("progress.title")}</span>
+        <span className="shrink-0 font-medium text-stone-600">{t("progress.title")}</span>
         <ProgressBar progress={progress} summary={t("progress.summary", { ...progress })} testId="progress" wide />
       </div>
       {!report.parsed ? <p className="card mb-4 px-4 py-3 text-sm text-stone-600">{t("report.notParsed")}</p> : null}

@@ -39,6 +39,7 @@ export function PledgeList({
   canEdit,
   checked,
   onToggle,
+  onShowInSource,
 }: {
   reportId: string;
   pledges: PledgeDto[];
@@ -51,6 +52,8 @@ export function PledgeList({
   /** Bulk selection (null when the user may not act in bulk). */
   checked: ReadonlySet<string> | null;
   onToggle: (id: string) => void;
+  /** Where the source is a tab of its own (below lg): switch to it, at this pledge. */
+  onShowInSource: (id: string) => void;
 }) {
   const { t } = useTranslator();
   const byId = useMemo(() => new Map(sections.map((s) => [s.id, s])), [sections]);
@@ -111,9 +114,15 @@ export function PledgeList({
                     editor={
                       p.id === selectedId ? (
                         <>
-                          <Link href={`/reports/${reportId}/pledges/${p.id}`} className="mx-3 my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline" data-testid="open-evidence">
-                            {t("report.openEvidence")} →
-                          </Link>
+                          {/* A wrapper: the row's own button is styled as `li > button`, this one must not be. */}
+                          <div>
+                            <Link href={`/reports/${reportId}/pledges/${p.id}`} className="mx-3 my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline" data-testid="open-evidence">
+                              {t("report.openEvidence")} →
+                            </Link>
+                            <button type="button" className="my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline lg:hidden" onClick={() => onShowInSource(p.id)} data-testid="show-in-source">
+                              {t("report.showInSource")}
+                            </button>
+                          </div>
                           {canEdit ? <PledgeEditor key={p.id} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} /> : null}
                         </>
                       ) : null

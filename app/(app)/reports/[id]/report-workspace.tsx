@@ -11,6 +11,7 @@ import { FilterBar, type FilterOptions } from "./filter-bar";
 import { BulkBar } from "./bulk-bar";
 import { AcceptSuggestions } from "./accept-suggestions";
 import { usePledgeErrorText } from "./pledge-error-text";
+import { PANE_ID, ReportPaneTabs, useReportPanes } from "./pane-tabs";
 
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -69,6 +70,7 @@ export function ReportWorkspace({
   const [adding, startAdding] = useTransition();
   const sourceRef = useRef<HTMLDivElement>(null);
   const scrollSource = useRef(false);
+  const panes = useReportPanes(selectedId);
 
   /** Select from the list (scrolls the source to the span) or from the source (scrolls the list). */
   const selectFromList = useCallback((id: string | null) => {
@@ -129,6 +131,7 @@ export function ReportWorkspace({
     const id = mark.dataset.pid;
     scrollSource.current = false;
     setSelectedId(id);
+    panes.show("pledges", id); // below lg the list is a tab of its own
   }
 
   function addPledge() {
@@ -158,7 +161,8 @@ export function ReportWorkspace({
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <style>{selectedCss}</style>
-      <section aria-label={t("report.pane.pledges")} className="card flex min-h-0 flex-col lg:h-[calc(100vh-7.5rem)]">
+      <ReportPaneTabs panes={panes} />
+      <section id={PANE_ID.pledges} aria-label={t("report.pane.pledges")} className={`card flex min-h-0 scroll-mt-24 flex-col lg:h-[calc(100vh-7.5rem)] ${panes.paneClass("pledges")}`}>
         <div className="flex items-center gap-2 px-3 pt-2">
           {canBulk ? (
             <input
@@ -188,9 +192,10 @@ export function ReportWorkspace({
           selectedId={selectedId}
           onSelect={selectFromList}
           canEdit={canEdit}
+          onShowInSource={(id) => panes.show("source", id)}
         />
       </section>
-      <section aria-label={t("report.pane.source")} className="card flex min-h-0 flex-col lg:h-[calc(100vh-7.5rem)]">
+      <section id={PANE_ID.source} aria-label={t("report.pane.source")} className={`card flex min-h-0 scroll-mt-24 flex-col lg:h-[calc(100vh-7.5rem)] ${panes.paneClass("source")}`}>
         <div className="border-b border-stone-200 px-3 py-2">
           <div className="flex items-baseline gap-2">
             <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.source")}</h2>
