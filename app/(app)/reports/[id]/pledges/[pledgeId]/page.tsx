@@ -6,6 +6,7 @@ import { getPledgeWorkspace } from "@/lib/evidence-links/data";
 import { getAssessment, listPledgeComments } from "@/lib/assessments/data";
 import { listPledgeHistory } from "@/lib/audit/data";
 import { listAssignableUsers } from "@/lib/users/data";
+import { findNextReviewable } from "@/lib/pledges/data";
 import { LinkingWorkspace } from "./linking-workspace/linking-workspace";
 import { AssessmentPanel } from "./assessment-panel/assessment-panel";
 import { PageKeys } from "./keys/page-keys";
@@ -20,10 +21,12 @@ export default async function PledgeWorkspacePage({ params }: { params: Promise<
   const [workspace, assessment] = await Promise.all([getPledgeWorkspace(id, pledgeId), getAssessment(id, pledgeId)]);
   if (!workspace || !assessment) notFound();
   const canAssign = can(user.role, "assessment:assign");
-  const [comments, history, assignableUsers] = await Promise.all([
+  const reviewThis = canReviewSubmission(user, assessment.submittedBy?.id ?? null, assessment.assessedBy?.id ?? null);
+  const [comments, history, assignableUsers, nextReview] = await Promise.all([
     listPledgeComments(id, pledgeId),
     listPledgeHistory(pledgeId),
     canAssign ? listAssignableUsers().then((users) => users.map(({ id, name, role }) => ({ id, name, role }))) : Promise.resolve([]),
+    assessment.reviewState === "submitted" && reviewThis ? findNextReviewable(user, pledgeId) : Promise.resolve(null),
   ]);
   const canLink = can(user.role, "evidence:link");
   const canEdit = can(user.role, "assessment:edit");
@@ -36,13 +39,14 @@ export default async function PledgeWorkspacePage({ params }: { params: Promise<
         <AssessmentPanel
           assessment={assessment}
           suggestion={workspace.suggestedVerdict}
+          nextReviewHref={nextReview ? `/reports/${nextReview.reportId}/pledges/${nextReview.pledgeId}` : null}
           assignableUsers={assignableUsers}
           permissions={{
             edit: canEdit,
             submit: can(user.role, "assessment:submit"),
             review: can(user.role, "assessment:review"),
             // Four eyes: only someone who neither submitted it nor last wrote its verdict may approve or return it.
-            reviewThis: canReviewSubmission(user, assessment.submittedBy?.id ?? null, assessment.assessedBy?.id ?? null),
+            reviewThis,
             ownPart: ownPartInVerdict(user.id, assessment.submittedBy?.id ?? null, assessment.assessedBy?.id ?? null),
             assign: canAssign,
           }}

@@ -22,6 +22,7 @@ export function AssessmentForm({
   suggestion,
   feedback,
   setFeedback,
+  nextReviewHref,
 }: {
   assessment: AssessmentDto;
   permissions: AssessmentPermissions;
@@ -29,6 +30,7 @@ export function AssessmentForm({
   suggestion: SuggestedVerdictDto | null;
   feedback: Feedback;
   setFeedback: (f: Feedback) => void;
+  nextReviewHref: string | null;
 }) {
   const errorText = useActionErrorText();
   const router = useRouter();
@@ -44,7 +46,7 @@ export function AssessmentForm({
       <StateNotes assessment={a} />
       {suggestion ? <SuggestionBox suggestion={suggestion} canAccept={can.edit} pending={form.pending} onAccept={form.acceptSuggestion} current={form.status} /> : null}
       {can.edit ? <VerdictFields assessment={a} form={form} rationaleRef={rationaleRef} /> : <VerdictReadOnly assessment={a} />}
-      <ReviewSteps assessment={a} can={can} form={form} />
+      <ReviewSteps assessment={a} can={can} form={form} nextReviewHref={nextReviewHref} />
 
       {feedback?.kind === "ok" ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">{feedback.text}</p> : null}
       {feedback?.kind === "error" && !conflict ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errorText(feedback.error)}</p> : null}

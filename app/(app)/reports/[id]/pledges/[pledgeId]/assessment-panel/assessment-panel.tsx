@@ -20,14 +20,21 @@ export type AssessmentPermissions = {
   ownPart: "submitted" | "wrote" | null;
 };
 
-type Props = { assessment: AssessmentDto; permissions: AssessmentPermissions; assignableUsers: PersonDto[]; suggestion?: SuggestedVerdictDto | null };
+type Props = {
+  assessment: AssessmentDto;
+  permissions: AssessmentPermissions;
+  assignableUsers: PersonDto[];
+  suggestion?: SuggestedVerdictDto | null;
+  /** For a reviewer: the next pledge of the review queue they may review ("approve and next"); null when none is left. */
+  nextReviewHref?: string | null;
+};
 
 /**
  * The assessment of one pledge: verdict, rationale, reported figure, review state and the review
  * steps the signed-in user may take. Every save names the version it read; a refused stale save
  * shows who changed what, and keeps the user's edits in the form.
  */
-export function AssessmentPanel({ assessment: a, permissions, assignableUsers, suggestion = null }: Props) {
+export function AssessmentPanel({ assessment: a, permissions, assignableUsers, suggestion = null, nextReviewHref = null }: Props) {
   const { t } = useTranslator();
   // Outlives the form's re-keying, so the outcome of a step stays in view on the new version.
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -39,7 +46,7 @@ export function AssessmentPanel({ assessment: a, permissions, assignableUsers, s
         <span className="ml-auto text-xs text-stone-500">{t("assessment.evidenceCount", { count: a.evidenceCount })}</span>
       </div>
       {/* Re-keyed on every new version: the form starts from what the server has now. */}
-      <AssessmentForm key={a.version} assessment={a} permissions={permissions} assignableUsers={assignableUsers} suggestion={suggestion} feedback={feedback} setFeedback={setFeedback} />
+      <AssessmentForm key={a.version} assessment={a} permissions={permissions} assignableUsers={assignableUsers} suggestion={suggestion} feedback={feedback} setFeedback={setFeedback} nextReviewHref={nextReviewHref} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import type { AssessmentDto } from "@/lib/assessments/schema";
 import { useTranslator } from "@/lib/i18n/client";
 import type { AssessmentPermissions } from "./assessment-panel";
@@ -9,8 +10,9 @@ import type { AssessmentForm } from "./use-assessment-form";
  * The steps this user may take now: save (saying when it reopens or withdraws a verdict under
  * review), submit, approve or return with a reason (four eyes: not on one's own work).
  */
-export function ReviewSteps({ assessment: a, can, form }: { assessment: AssessmentDto; can: AssessmentPermissions; form: AssessmentForm }) {
+export function ReviewSteps({ assessment: a, can, form, nextReviewHref }: { assessment: AssessmentDto; can: AssessmentPermissions; form: AssessmentForm; nextReviewHref: string | null }) {
   const { t } = useTranslator();
+  const router = useRouter();
   const [returning, setReturning] = useState(false);
   const [returnComment, setReturnComment] = useState("");
   const { pending, dirty, leavesReview, rationaleMissing } = form;
@@ -39,6 +41,16 @@ export function ReviewSteps({ assessment: a, can, form }: { assessment: Assessme
           <>
             <button type="button" className="btn border-green-700 bg-green-600 text-white hover:bg-green-700" disabled={pending || dirty} onClick={() => void form.approve()}>
               {t("assessment.approve")}
+            </button>
+            {/* The reviewer's round: approve, then straight to the next assessment they may review (or back to the queue when none is left). */}
+            <button
+              type="button"
+              className="btn border-green-700 text-green-800 hover:bg-green-50"
+              disabled={pending || dirty}
+              onClick={() => void form.approve().then((ok) => ok && router.push(nextReviewHref ?? "/review"))}
+              data-testid="approve-next"
+            >
+              {t(nextReviewHref ? "assessment.approveNext" : "assessment.approveBackToQueue")}
             </button>
             <button type="button" className="btn" disabled={pending || dirty} onClick={() => setReturning((r) => !r)} aria-expanded={returning}>
               {t("assessment.return")}
