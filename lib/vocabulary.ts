@@ -25,6 +25,18 @@ export type PledgeKind = (typeof PLEDGE_KINDS)[number];
 export const PLEDGE_TIERS = ["trackable", "direction"] as const;
 export type PledgeTier = (typeof PLEDGE_TIERS)[number];
 
+/** Why a pledge is trackable: a checkable target, a count, a named project, a date, a specific reform step. */
+export const TIER_REASONS = ["target", "count", "project", "date", "reform"] as const;
+export type TierReason = (typeof TIER_REASONS)[number];
+
+/**
+ * Who decided a pledge's tier: the parser (at import, or re-derived from the text after a change),
+ * a person (never overwritten by a re-derivation), or the stored kind (rows older than tiers,
+ * waiting for `cli retier`).
+ */
+export const TIER_SOURCES = ["parser", "person", "kind"] as const;
+export type TierSource = (typeof TIER_SOURCES)[number];
+
 const member =
   <T extends string>(list: readonly T[]) =>
   (value: unknown): value is T =>
@@ -36,3 +48,5 @@ export const isVerdictStatus = member(VERDICT_STATUSES);
 export const isReviewState = member(REVIEW_STATES);
 export const isPledgeKind = member(PLEDGE_KINDS);
 export const isPledgeTier = member(PLEDGE_TIERS);
+export const isTierReason = member(TIER_REASONS);
+export const isTierSource = member(TIER_SOURCES);

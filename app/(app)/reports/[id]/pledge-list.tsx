@@ -3,10 +3,10 @@ import Link from "next/link";
 import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { PledgeDto } from "@/lib/pledges/schema";
 import { useTranslator } from "@/lib/i18n/client";
-import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/messages";
 import { formatTarget } from "@/lib/pledges/target";
 import { SECTION_BADGE, regionLabelKey } from "./report-styles";
-import { tierLabel } from "@/app/_components/tier-label";
+import { tierLabel, tierSourceLabel } from "@/app/_components/tier-label";
 import styles from "./report-page.module.css";
 import { PledgeEditor } from "./pledge-editor";
 import { kindLabel, reviewStateLabel, statusLabel } from "@/lib/i18n/vocabulary";
@@ -189,7 +189,7 @@ const PledgeRow = memo(function PledgeRow({
           <span data-f="text">{pledge.text}</span>
           <span data-f="meta">
             {pledge.excluded ? <span data-f="excluded">{t("tiers.excluded")}</span> : null}
-            <span data-f="tier" data-tier={pledge.tier} data-manual={pledge.tierSource === "person" ? "" : undefined} title={t(`tiers.source.${pledge.tierSource}` as MessageKey)}>
+            <span data-f="tier" data-tier={pledge.tier} data-manual={pledge.tierSource === "person" ? "" : undefined} title={tierSourceLabel(pledge.tierSource, t)}>
               {tierLabel(pledge, t)}
             </span>
             <span data-f="kind" data-kind={pledge.kind}>{kindLabel(t, pledge.kind)}</span>

@@ -1,9 +1,8 @@
 "use client";
-import { tierLabel } from "@/app/_components/tier-label";
+import { tierLabel, tierSourceLabel } from "@/app/_components/tier-label";
 import { MarkedText } from "@/app/_components/marked-text";
 import type { PledgeWorkspace } from "@/lib/evidence-links/data";
 import { useTranslator } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/messages";
 import { formatFigure } from "./badges";
 
 /** The pledge itself: tier, title, text (with the active suggestion's words marked), section, target and context. */
@@ -13,7 +12,7 @@ export function PledgeCard({ ws, marks }: { ws: PledgeWorkspace; marks: PledgeWo
     <section className="card p-4" aria-labelledby="ws-pledge">
       <h1 id="ws-pledge" className="label flex flex-wrap items-center gap-1.5">
         {t("ws.pledge")}
-        <span className={`badge ${ws.pledge.tier === "trackable" ? "bg-stone-900 text-white" : "bg-stone-100 text-stone-600"}`} data-testid="ws-pledge-tier" data-tier={ws.pledge.tier} title={t(`tiers.source.${ws.pledge.tierSource}` as MessageKey)}>
+        <span className={`badge ${ws.pledge.tier === "trackable" ? "bg-stone-900 text-white" : "bg-stone-100 text-stone-600"}`} data-testid="ws-pledge-tier" data-tier={ws.pledge.tier} title={tierSourceLabel(ws.pledge.tierSource, t)}>
           {tierLabel(ws.pledge, t)}
         </span>
         {ws.pledge.excluded ? <span className="badge bg-red-50 text-red-800" data-testid="ws-pledge-excluded">{t("tiers.excluded")}</span> : null}
