@@ -147,7 +147,9 @@ test("a viewer sees the assessment read-only and cannot change it, not even by c
   const v = new AssessmentPanel(page);
   await expect(v.root).toContainText("你的角色只能查看评估。");
   await expect(v.button("保存评估")).toHaveCount(0);
-  await expect(v.status("已兑现")).toBeDisabled();
+  // Read-only state reads as read-only: the verdict is a label, not chips that do nothing.
+  await expect(v.root.getByTestId("assessment-status-readonly")).toHaveText("未评估");
+  await expect(v.root.getByRole("radio")).toHaveCount(0);
   await expect(page.getByTestId("comment-thread").getByRole("textbox")).toHaveCount(0);
 
   const pledgeId = page.url().split("/").pop()!;
@@ -158,7 +160,7 @@ test("a viewer sees the assessment read-only and cannot change it, not even by c
   const comment = serverActionId("lib/assessments/actions.ts", "addCommentAction");
   expect((await callServerAction(context.request, path, comment, [{ pledgeId, body: "访客评论" }])).body).toContain("FORBIDDEN");
   await page.reload();
-  await expect(v.status("未评估")).toBeChecked();
+  await expect(v.root.getByTestId("assessment-status-readonly")).toHaveText("未评估");
   await expect(v.history).toContainText("还没有修改记录。");
   await context.close();
 });
@@ -326,5 +328,46 @@ test("a reviewer who wrote a verdict cannot approve it after an analyst submits 
   await apage.reload();
   await a.expectState("待审核");
   await analyst.close();
+  await reviewer.close();
+});
+
+test("a reviewer approves and goes straight to the next assessment of the queue", async ({ browser }) => {
+  // An analyst submits two pledges of a report of their own choosing (bulk: verdict, rationale, submit).
+  const analyst = await contextAs(browser, "analyst");
+  const a = await analyst.newPage();
+  await a.goto("/reports");
+  await a.getByRole("link", { name: "2013年海拉尔区政府工作报告", exact: true }).click();
+  await a.getByTestId("filter-q").fill("建设");
+  await expect(a).toHaveURL(/q=/);
+  const rows = a.getByTestId("pledge-list").locator("li[data-pid]");
+  await expect(rows.first()).toBeVisible();
+  const ids = [await rows.nth(0).getAttribute("data-pid"), await rows.nth(1).getAttribute("data-pid")];
+  for (const i of [0, 1]) await a.getByTestId("bulk-check").nth(i).check();
+  const bar = a.getByTestId("bulk-bar");
+  await bar.getByTestId("bulk-status").selectOption("fulfilled");
+  await bar.getByTestId("bulk-rationale").fill("次年工作回顾称已完成");
+  await bar.getByRole("button", { name: "设置评估" }).click();
+  await expect(bar.getByRole("status")).toContainText("已更新 2 条");
+  await bar.getByTestId("bulk-submit").click();
+  await expect(bar.getByRole("status")).toContainText("已更新 2 条");
+  const reportPath = new URL(a.url()).pathname;
+  await analyst.close();
+
+  // The reviewer approves the first and lands on a submitted assessment they may review.
+  const reviewer = await contextAs(browser, "reviewer");
+  const r = await reviewer.newPage();
+  await r.goto(`${reportPath}/pledges/${ids[0]}`);
+  const next = r.getByTestId("approve-next");
+  await expect(next).toHaveText(/批准并打开下一条|批准并返回审核队列/);
+  await next.click();
+  await expect(r).not.toHaveURL(new RegExp(`${ids[0]}$`));
+  if (/\/review$/.test(r.url())) throw new Error("the queue holds the second submission, yet approve-and-next went back to the queue");
+  await expect(r).toHaveURL(/\/reports\/[^/]+\/pledges\/[^/]+$/);
+  const panel = r.getByTestId("assessment-panel");
+  await expect(panel).toContainText("待审核");
+  await expect(r.getByTestId("approve-next")).toBeVisible();
+  // The first is approved.
+  await r.goto(`${reportPath}/pledges/${ids[0]}`);
+  await expect(r.getByTestId("assessment-panel")).toContainText("已批准");
   await reviewer.close();
 });

@@ -75,7 +75,24 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   await expect(apage.getByTestId("audit-toolbar")).toBeHidden();
   await expect(audit.shareManager).toBeHidden();
   await apage.screenshot({ path: screenshotPath("audit-pair-print"), fullPage: true });
+  const rows = apage.getByTestId("audit-pledge");
+  const allRows = await rows.count();
+  await expect(rows.filter({ visible: true })).toHaveCount(allRows);
+  await expect(apage.getByTestId("audit-print-omitted")).toBeHidden();
+  // The option to leave the unassessed rows out: only the five assessed are printed, and a line says so.
   await apage.emulateMedia({ media: "screen" });
+  await apage.getByTestId("audit-print-assessed-only").check();
+  await expect(apage.getByTestId("audit-print-omitted")).toBeHidden();
+  await expect(rows.filter({ visible: true })).toHaveCount(allRows);
+  await apage.emulateMedia({ media: "print" });
+  await expect(rows.filter({ visible: true })).toHaveCount(5);
+  // Nor the headline targets not assessed, nor the sections with nothing assessed.
+  await expect(apage.getByTestId("audit-targets").locator('tbody tr[data-status="not_assessed"]').filter({ visible: true })).toHaveCount(0);
+  await expect(apage.getByTestId("audit-group").filter({ visible: true })).toHaveCount(1);
+  await expect(apage.getByTestId("audit-print-omitted")).toHaveText(`本打印稿略去了 ${allRows - 5} 条未评估的条目。`);
+  await apage.screenshot({ path: screenshotPath("audit-pair-print-assessed"), fullPage: true });
+  await apage.emulateMedia({ media: "screen" });
+  await apage.getByTestId("audit-print-assessed-only").uncheck();
 
   // Exports: a download through the page, and both formats' contents.
   const download = apage.waitForEvent("download");

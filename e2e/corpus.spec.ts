@@ -8,6 +8,7 @@ import { loadOpenApi, responseSchema, validate } from "./openapi-check";
 import { actionReply, call, createThrowaway, pairExport, signInOverHttp } from "./security-helpers";
 import { callServerAction, serverActionId } from "./server-actions";
 import { makeDataDir, startServer, type SpawnedServer } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 /**
  * Issue 19: work at corpus scale. A .zip of the 河北 reports of the wild corpus imports through the
@@ -20,7 +21,7 @@ import { makeDataDir, startServer, type SpawnedServer } from "./spawned-server";
  */
 test.describe.configure({ mode: "serial" });
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 117;
+const PORT = ownServerPort("corpus");
 let server: SpawnedServer;
 let database: FreshDatabase;
 let data: { dir: string; remove: () => void };

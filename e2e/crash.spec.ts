@@ -3,6 +3,7 @@ import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { expect, test } from "./fixtures";
 import { serverActionId } from "./server-actions";
 import { callUploadAction, checkDatabase, makeDataDir, signIn, startServer, type SpawnedServer } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 /**
  * Interrupt the server during an import — SIGKILL to its whole process tree, at several moments of
@@ -12,7 +13,7 @@ import { callUploadAction, checkDatabase, makeDataDir, signIn, startServer, type
  * The moments are found from the server's own debug log: report.create.begin is written inside the
  * transaction after its first statement, report.create.committed after the commit.
  */
-const PORT = 3211;
+const PORT = ownServerPort("crash");
 const IMPORT_PAGE = "/reports/import";
 
 /**

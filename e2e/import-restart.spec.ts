@@ -7,13 +7,14 @@ import { expect, test } from "./fixtures";
 import { actionReply } from "./security-helpers";
 import { callServerAction, serverActionId } from "./server-actions";
 import { callUploadAction, checkDatabase, makeDataDir, signIn, startServer } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 /**
  * A batch import survives its server: the server (`serve` with two workers) is killed with
  * SIGKILL in the middle of a batch, started again on the same database, and the batch goes on by
  * itself — every file imported exactly once, no report half-written, the batch marked as resumed.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 116;
+const PORT = ownServerPort("import-restart");
 const ACTIONS = "lib/imports/actions.ts";
 const WILD = path.join(__dirname, "..", "..", "shared", "corpus", "wild");
 const SOURCES = ["hebei_2001.txt", "hebei_2002.txt", "hebei_2003.txt", "hebei_2004.txt", "hebei_2009.txt", "hebei_2010.txt", "hebei_2021.txt", "hebei_2022.txt", "hebei_2023.txt", "hebei_2024.txt"];

@@ -1,7 +1,8 @@
 import path from "node:path";
-import { parseLoadArgs, runLoad } from "../lib/ops/load";
+import { parseLoadArgs, runLoad } from "../tools/load/load";
 import { expect, test } from "./fixtures";
 import { withOwnServer } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 /**
  * `npm run load` against a server of its own on the seeded demo database, briefly: the whole mix
@@ -10,7 +11,7 @@ import { withOwnServer } from "./spawned-server";
  * command reports, see the README's Performance section); this guards the mix against page
  * changes that would quietly leave parts of it out.
  */
-const PORT = 3216;
+const PORT = ownServerPort("load");
 
 test("a short load run exercises every part of the mix without errors", async () => {
   test.setTimeout(5 * 60_000);

@@ -4,6 +4,7 @@ import { request as playwrightRequest } from "@playwright/test";
 import { ACCOUNTS, expect, test } from "./fixtures";
 import { callServerAction, serverActionId } from "./server-actions";
 import { callUploadAction, signIn, withOwnServer } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -41,7 +42,7 @@ test.describe("request ids", () => {
 
 test("structured logs: JSON lines; a server action's line carries its request's id; no secrets", async () => {
   test.setTimeout(5 * 60_000);
-  await withOwnServer("logging", { port: 3212 }, async (server) => {
+  await withOwnServer("logging", { port: ownServerPort("logging") }, async (server) => {
     const analyst = await signIn(server.url, "analyst");
     const reports = await (await analyst.get("/reports")).text();
     const reportId = /href="\/reports\/([a-z0-9]{20,})"/.exec(reports)![1];

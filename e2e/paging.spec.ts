@@ -2,11 +2,12 @@ import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, screenshotPath, test, type Role } from "./fixtures";
 import { callServerAction, serverActionId } from "./server-actions";
 import { signIn, withOwnServer } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 // The paged lists, on a server of their own with four rows a page (DUIXIAN_PAGE_SIZE), so the
 // seeded ten reports and a handful of submitted pledges make several pages. A port of its own,
 // offset from the e2e server's so two suites on one machine do not collide.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 113;
+const PORT = ownServerPort("paging");
 
 /** A browser page signed in as `role` on the spawned server (its cookies taken from an API sign-in). */
 async function pageAs(browser: Browser, api: APIRequestContext, baseURL: string): Promise<Page> {

@@ -62,8 +62,23 @@ test("an analyst splits, merges, re-types and adds pledges, and the edits persis
   const at = await report.sourceOffsetOf(phrase);
   expect(at).toBeGreaterThan(0);
   await report.selectSource(at - 1, at + phrase.length + 1); // sloppy selection: the server trims it
-  await expect(report.addBar).toContainText(`${at - 1}–${at + phrase.length + 1}`);
-  await report.addBar.getByRole("button", { name: "添加为承诺" }).click();
+  await expect(report.addBar).toContainText(`已选中原文 ${phrase.length + 2} 字`);
+  await expect(report.addBar).not.toContainText(`${at - 1}–`); // no character offsets for people
+  // First a preview of what will be saved: the trimmed text, its kind, tier and target; nothing saved yet.
+  const rowsBefore = await report.rows.count();
+  await report.addBar.getByRole("button", { name: "添加为承诺…" }).click();
+  const preview = report.addBar.getByTestId("add-pledge-preview");
+  await expect(preview.getByTestId("add-pledge-preview-text")).toHaveText(phrase);
+  await expect(preview.getByTestId("add-pledge-preview-meta")).toContainText("定量");
+  await expect(preview.getByTestId("add-pledge-preview-meta")).toContainText("可跟踪");
+  await expect(preview.getByTestId("add-pledge-preview-meta")).toContainText("目标 7 家");
+  expect(await report.rows.count()).toBe(rowsBefore);
+  // Cancel saves nothing; asking again and confirming adds it.
+  await preview.getByTestId("add-pledge-cancel").click();
+  await expect(report.addBar.getByTestId("add-pledge-preview")).toHaveCount(0);
+  expect(await report.rows.count()).toBe(rowsBefore);
+  await report.addBar.getByRole("button", { name: "添加为承诺…" }).click();
+  await report.addBar.getByTestId("add-pledge-confirm").click();
   await expect(report.addBar.getByRole("status")).toHaveText("已添加承诺。");
   const added = report.row(phrase);
   await expect(added).toHaveCount(1);
@@ -74,7 +89,7 @@ test("an analyst splits, merges, re-types and adds pledges, and the edits persis
   // A selection overlapping a pledge is refused with a message naming it.
   const inside = await report.sourceOffsetOf("树立“商圈综合体”理念");
   await report.selectSource(inside, inside + 10);
-  await report.addBar.getByRole("button", { name: "添加为承诺" }).click();
+  await report.addBar.getByRole("button", { name: "添加为承诺…" }).click();
   await expect(report.addBar.getByRole("alert")).toContainText("重叠");
   await expect(report.addBar.getByRole("alert")).toContainText("引导企业树立“商圈综合体”理念");
 
@@ -225,9 +240,15 @@ test("a pledge picked in the source before the rest of the list has rendered is 
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
   await page.goto(`/reports/${id}?tier=all`);
   const lastId = await report.marks.last().getAttribute("data-pid");
-  await report.mark(lastId!).click();
   const row = report.list.locator(`li[data-pid="${lastId}"]`);
-  await expect(row.getByRole("button").first()).toHaveAttribute("aria-pressed", "true");
+  // A click that lands before React has hydrated the page is lost (as in any server-rendered page);
+  // on a slow machine the throttled page may still be hydrating, so click again until one counts.
+  // The rows beyond the first 100 are rendered in a low-priority pass after hydration, which the
+  // throttling keeps slow: the pick still lands before the row it selects exists.
+  await expect(async () => {
+    await report.mark(lastId!).click();
+    await expect(row.getByRole("button").first()).toHaveAttribute("aria-pressed", "true", { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   // Scrolled into view inside the list pane (the pane itself may reach below the window).
   const insidePane = () =>
     row.evaluate((el) => {

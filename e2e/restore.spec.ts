@@ -5,13 +5,14 @@ import path from "node:path";
 import { expect, test } from "./fixtures";
 import { signIn, withOwnServer } from "./spawned-server";
 import { countRows } from "../lib/testing/sql";
+import { ownServerPort } from "./ports";
 
 /**
  * Issue 12, finding 6: `cli restore` against a running app lost what the app confirmed afterwards.
  * Now it refuses while the app runs (serve holds the database open for its whole life), whether or
  * not a request is under way, and changes nothing.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 115;
+const PORT = ownServerPort("restore");
 
 function cli(databaseUrl: string, ...args: string[]) {
   return spawnSync("npm", ["run", "--silent", "cli", "--", ...args], { cwd: process.cwd(), encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } });

@@ -163,6 +163,16 @@ const ACTIONS: Entry[] = [
   },
   {
     file: "lib/pledges/actions.ts",
+    name: "previewPledgeAction",
+    kind: "json",
+    page: (w) => `/reports/${w.planId}`,
+    cases: (w) => [
+      { as: "viewer", args: [{ reportId: w.planId, start: 10, end: 20 }], expect: FORBIDDEN, why: "viewers cannot add pledges, so they get no preview" },
+      { as: "analyst", args: [{ reportId: NOWHERE, start: 10, end: 20 }], expect: NOT_FOUND, why: "an unknown report" },
+    ],
+  },
+  {
+    file: "lib/pledges/actions.ts",
     name: "deletePledgeAction",
     kind: "json",
     page: (w) => `/reports/${w.planId}`,

@@ -3,6 +3,7 @@ import { ACCOUNTS, contextAs, expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { createThrowaway } from "./security-helpers";
 import { withOwnServer } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 /**
  * Issue 12, findings 1 and 9: the sign-in lockout under concurrent guessing, per address, and an
@@ -44,7 +45,7 @@ test("40 sign-ins at once to one account (the attack): at most 5 passwords are c
 
 // A server of its own behind a (simulated) trusted proxy, so that requests can come from several
 // client addresses: the proxy's X-Forwarded-For names them.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 114;
+const PORT = ownServerPort("lockout");
 
 test("a stranger's guesses lock the account only from the stranger's address; an admin sees the lock and lifts it", async ({ browser }) => {
   test.setTimeout(240_000);

@@ -10,6 +10,7 @@ import { SHARE_LOOKUP_LIMIT } from "../lib/shares/lookup-limit";
 import { expect, test } from "./fixtures";
 import { callServerAction, serverActionId } from "./server-actions";
 import { actionReply, importReportOverHttp, reportCopy, signInOverHttp } from "./security-helpers";
+import { SHARE_SPEC_PORTS } from "./ports";
 
 /**
  * Issue 7, security review: share-token guessing. Tokens are 192 random bits (unit-tested in
@@ -30,9 +31,9 @@ let database: FreshDatabase;
 let dataDir: string;
 const servers: Server[] = [];
 
-/** A free port of 3221–3229 (the range this spec may use), on 127.0.0.1. */
+/** A free port of the range this spec may use (SHARE_SPEC_PORTS), on 127.0.0.1. */
 async function freePort(taken: number[]): Promise<number> {
-  for (let port = 3221; port <= 3229; port++) {
+  for (let port = SHARE_SPEC_PORTS.first; port <= SHARE_SPEC_PORTS.last; port++) {
     if (taken.includes(port)) continue;
     const free = await new Promise<boolean>((resolve) => {
       const probe = net.createServer().once("error", () => resolve(false));
@@ -40,7 +41,7 @@ async function freePort(taken: number[]): Promise<number> {
     });
     if (free) return port;
   }
-  throw new Error("no free port in 3221-3229");
+  throw new Error(`no free port in ${SHARE_SPEC_PORTS.first}-${SHARE_SPEC_PORTS.last}`);
 }
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -5,6 +5,7 @@ import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { expect, test } from "./fixtures";
 import { serverActionId } from "./server-actions";
 import { callUploadAction, checkDatabase, makeDataDir, signIn, startServer, type LogRecord } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 /**
  * Graceful shutdown of `npm start` (cli serve): SIGTERM to the npm process alone — what a process
@@ -42,7 +43,7 @@ async function serverWithImportUnderWay(port: number, label: string, env: Record
 test("SIGTERM lets an in-flight import finish, refuses new connections and exits 0", async () => {
   test.setTimeout(5 * 60_000);
   // A generous deadline: on a busy 2-core machine the import may take several seconds.
-  const { server, database, inFlight, cleanUp } = await serverWithImportUnderWay(3213, "shutdown", { DUIXIAN_SHUTDOWN_TIMEOUT_MS: "60000" });
+  const { server, database, inFlight, cleanUp } = await serverWithImportUnderWay(ownServerPort("shutdown"), "shutdown", { DUIXIAN_SHUTDOWN_TIMEOUT_MS: "60000" });
   try {
     const signalledAt = Date.now();
     process.kill(server.pid, "SIGTERM");
@@ -51,7 +52,7 @@ test("SIGTERM lets an in-flight import finish, refuses new connections and exits
     expect(workers).toBeGreaterThanOrEqual(1);
     await expect.poll(() => server.logs.filter((r) => r.msg === "server.stopping").length, { timeout: 30_000 }).toBe(workers);
     const late = await new Promise<string>((resolve) => {
-      const socket = connect(3213, "127.0.0.1");
+      const socket = connect(ownServerPort("shutdown"), "127.0.0.1");
       socket.once("connect", () => (socket.destroy(), resolve("connected")));
       socket.once("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
     });
@@ -81,7 +82,7 @@ test("SIGTERM lets an in-flight import finish, refuses new connections and exits
 
 test("requests that outlast the shutdown deadline are cut off: serve exits 1 and nothing is half-written", async () => {
   test.setTimeout(5 * 60_000);
-  const { server, database, inFlight, cleanUp } = await serverWithImportUnderWay(3214, "deadline", { DUIXIAN_SHUTDOWN_TIMEOUT_MS: "200" });
+  const { server, database, inFlight, cleanUp } = await serverWithImportUnderWay(ownServerPort("deadline"), "deadline", { DUIXIAN_SHUTDOWN_TIMEOUT_MS: "200" });
   try {
     process.kill(server.pid, "SIGTERM");
     const exit = await server.exited;

@@ -53,3 +53,13 @@ test("the report page opens on its plan and shows no character offsets; the app 
   expect(icon.status()).toBe(200);
   await context.close();
 });
+
+test("tab titles are in the reader's language", async ({ browser }) => {
+  const context = await contextAs(browser, "analyst");
+  const page = await context.newPage();
+  await page.goto("/reports");
+  await expect(page).toHaveTitle("报告 · 兑现 Duixian");
+  await page.goto("/search");
+  await expect(page).toHaveTitle("搜索承诺 · 兑现 Duixian");
+  await context.close();
+});

@@ -131,6 +131,10 @@ export async function withOwnServer<T>(
   try {
     server = await startServer({ ...options, databaseUrl: database.url, dataDir: data.dir });
     return await run(server, database);
+  } catch (e) {
+    // What the server said last is usually why (a crash, a refused request): into the failure.
+    if (server && e instanceof Error) e.message += `\n--- the server's last output ---\n${server.output.slice(-40).join("\n")}`;
+    throw e;
   } finally {
     if (server) {
       server.signalGroup("SIGKILL");

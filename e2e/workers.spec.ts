@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { SHARE_LOOKUP_LIMIT } from "../lib/shares/lookup-limit";
 import { expect, test } from "./fixtures";
 import { type LogRecord, type SpawnedServer, withOwnServer } from "./spawned-server";
+import { ownServerPort } from "./ports";
 
 /**
  * `serve --workers 2` (lib/ops/cluster.ts): two `next start` processes behind one port. Requests
@@ -10,7 +11,7 @@ import { type LogRecord, type SpawnedServer, withOwnServer } from "./spawned-ser
  * double their budget by landing on the other worker); a worker that dies is replaced while the
  * other keeps serving; SIGTERM stops both and serve exits 0.
  */
-const PORT = 3215;
+const PORT = ownServerPort("workers");
 
 /** One request on a connection of its own (round-robin hands out connections, not requests). */
 function getFresh(server: SpawnedServer, path: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDashboardTotals, getMyWork, getReviewQueueSummary, listRecentActivity, listReportsAwaiting } from "@/lib/dashboard/data";
@@ -8,7 +9,7 @@ import { MyWorkWidgets, ReviewQueueWidget } from "./_dashboard/my-queue";
 import { ReportsAwaitingWidgets } from "./_dashboard/reports-awaiting";
 import { RecentActivity } from "./_dashboard/recent-activity";
 
-export const metadata = { title: "Home" };
+export const generateMetadata = pageTitle("page.home");
 
 /** The signed-in home: totals, the user's queue, reports awaiting pairing or assessment, recent activity. */
 export default async function DashboardPage() {

@@ -10,7 +10,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={`rounded-md px-2.5 py-1.5 text-sm font-medium ${current ? "bg-stone-800 text-white" : "text-stone-700 hover:bg-stone-200"}`}
+      className={`rounded-md px-2.5 py-1.5 text-sm font-medium max-lg:py-2 max-lg:text-base ${current ? "bg-stone-800 text-white" : "text-stone-700 hover:bg-stone-200"}`}
     >
       {children}
     </Link>

@@ -15,7 +15,8 @@ export class ReportPage {
     await this.page.waitForURL(/\/reports\/[^/?]+$/);
     const id = this.page.url().split("/").pop()!;
     if (view === "all") await this.page.goto(`/reports/${id}?tier=all`);
-    await expect(this.sourceRoot).toBeVisible();
+    // Attached, not visible: at phone width the source is a tab of its own, the list shows first.
+    await expect(this.sourceRoot).toBeAttached();
     await this.waitForAllRows();
     return id;
   }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { LineageSummary } from "@/lib/lineage/schema";
 import { AppError } from "@/lib/app-error";
 import { ASSESSMENT_STATUSES, REVIEW_STATES } from "@/lib/assessments/schema";
-import { PLEDGE_TIERS } from "@/lib/pledges/schema";
+import { PLEDGE_TIERS } from "@/lib/vocabulary";
 
 /**
  * The data API's version: the `v1` of its paths and the `X-Api-Version` header. Fields may be

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { isAssessmentStatus, isReviewState, type AssessmentDto, type AssignmentItem, type CommentDto } from "./schema";
 import { REOPEN_CAUSES, type ReopenCause } from "./transitions";
 import { toTargetDto } from "@/lib/pledges/target";
-import { parseAuditJson } from "@/lib/audit/data";
+import { readAuditEvent } from "@/lib/audit/events";
 
 /**
  * Why a draft verdict is a draft again: its latest assessment.reopen, when that is newer than its
@@ -15,11 +15,10 @@ async function findOpenReopen(pledgeId: string): Promise<AssessmentDto["reopened
     orderBy: [{ at: "desc" }, { id: "desc" }],
     select: { action: true, at: true, before: true, after: true, actor: { select: { name: true } } },
   });
-  if (!last || last.action !== "assessment.reopen") return null;
-  const before = parseAuditJson(last.before) as { reviewState?: unknown } | null;
-  const after = parseAuditJson(last.after) as { cause?: unknown } | null;
-  const cause = (REOPEN_CAUSES as readonly unknown[]).includes(after?.cause) ? (after!.cause as ReopenCause) : "verdict_edited";
-  return { cause, from: before?.reviewState === "submitted" ? "submitted" : "approved", by: last.actor?.name ?? null, at: last.at.toISOString() };
+  const event = last && readAuditEvent(last);
+  if (!last || event?.action !== "assessment.reopen" || "unknown" in event) return null;
+  const cause = (REOPEN_CAUSES as readonly unknown[]).includes(event.after?.cause) ? (event.after!.cause as ReopenCause) : "verdict_edited";
+  return { cause, from: event.before?.reviewState === "submitted" ? "submitted" : "approved", by: last.actor?.name ?? null, at: last.at.toISOString() };
 }
 
 /** The assessment of one pledge of one report (both ids in the where clause); null when not found. */

@@ -92,8 +92,8 @@ describe("save → submit → return → fix → resubmit → approve", () => {
 
     // The history DTO: newest first, actor name and role, before/after parsed.
     const history = await listPledgeHistory(id);
-    expect(history.map((h) => h.action)).toEqual([...actions].reverse());
-    expect(history[0]).toMatchObject({ actor: { name: "审核员甲", role: "reviewer" }, after: { reviewState: "approved" } });
+    expect(history.map((h) => h.event.action)).toEqual([...actions].reverse());
+    expect(history[0]).toMatchObject({ actor: { name: "审核员甲", role: "reviewer" }, event: { action: "assessment.approve", after: { reviewState: "approved" } } });
   });
 
   it("changing an approved assessment reopens it as a draft (reopened: true) and clears the approval", async () => {

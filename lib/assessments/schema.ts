@@ -1,13 +1,10 @@
+import type { TargetDto } from "@/lib/pledges/target";
 import { z } from "zod";
 import type { ReopenCause } from "./transitions";
+import { ASSESSMENT_STATUSES, type AssessmentStatus, type ReviewState } from "@/lib/vocabulary";
 
-/** A pledge's verdict. Every status but not_assessed needs a rationale. */
-export const ASSESSMENT_STATUSES = ["not_assessed", "in_progress", "fulfilled", "partial", "unfulfilled", "not_verifiable"] as const;
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
-
-/** The review workflow: draft → submitted → approved, or → returned → (edited) draft. */
-export const REVIEW_STATES = ["draft", "submitted", "approved", "returned"] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+// The vocabularies are lib/vocabulary.ts's; re-exported for the domain's callers.
+export { ASSESSMENT_STATUSES, REVIEW_STATES, isAssessmentStatus, isReviewState, type AssessmentStatus, type ReviewState } from "@/lib/vocabulary";
 
 export const MAX_RATIONALE = 5000;
 export const MAX_REPORTED_VALUE = 200;
@@ -98,7 +95,7 @@ export type AssessmentDto = {
   reportedValue: string | null;
   reviewState: ReviewState;
   version: number;
-  target: { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean } | null;
+  target: TargetDto | null;
   assignee: PersonDto | null;
   submittedBy: PersonDto | null;
   submittedAt: string | null;
@@ -156,12 +153,3 @@ export type AssignmentItem = {
   updatedAt: string;
 };
 
-/** Whether a value is one of ASSESSMENT_STATUSES (database rows are plain strings). */
-export function isAssessmentStatus(value: unknown): value is AssessmentStatus {
-  return typeof value === "string" && (ASSESSMENT_STATUSES as readonly string[]).includes(value);
-}
-
-/** Whether a value is one of REVIEW_STATES. */
-export function isReviewState(value: unknown): value is ReviewState {
-  return typeof value === "string" && (REVIEW_STATES as readonly string[]).includes(value);
-}

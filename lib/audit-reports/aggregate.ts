@@ -12,8 +12,7 @@
  */
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "@/lib/assessments/schema";
 
-export const PLEDGE_KINDS = ["quantitative", "project", "policy"] as const;
-export type PledgeKind = (typeof PLEDGE_KINDS)[number];
+import { isPledgeKind, PLEDGE_KINDS, type PledgeKind } from "@/lib/vocabulary";
 
 /** What the aggregation needs of one pledge. */
 export type AggregateRow = {
@@ -134,7 +133,7 @@ export function tallyCounts(entries: { status: string; reviewState: string; n?: 
 
 /** Normalises a stored kind; anything unknown is a policy pledge (the parser's default). */
 export function pledgeKind(kind: string): PledgeKind {
-  return (PLEDGE_KINDS as readonly string[]).includes(kind) ? (kind as PledgeKind) : "policy";
+  return isPledgeKind(kind) ? kind : "policy";
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { tallyProgress } from "@/lib/assessments/progress";
 import { db } from "@/lib/db";
 import { listPairings } from "@/lib/pairing/data";
 import { regionAndDescendantIds, regionChain } from "@/lib/regions/data";
@@ -226,12 +227,14 @@ export async function listAuditPairs(options: { tiers: AuditTiers } = { tiers: "
   const counts = options.tiers === "all" ? allCounts : allCounts.filter((c) => c.tier === "trackable");
   const plans = await describePlans(reports);
   return plans.map((plan) => {
-    const tally = tallyCounts(counts.filter((c) => c.reportId === plan.id).map((c) => ({ status: c.status, reviewState: c.reviewState, n: c._count._all })));
+    const rows = counts.filter((c) => c.reportId === plan.id).map((c) => ({ status: c.status, reviewState: c.reviewState, n: c._count._all }));
+    const tally = tallyCounts(rows);
     return {
       plan,
       pledges: tally.pledges,
       direction: allCounts.filter((c) => c.reportId === plan.id && c.tier !== "trackable").reduce((n, c) => n + c._count._all, 0),
       assessed: tally.assessed,
+      submitted: tallyProgress(rows).submitted,
       approved: tally.approved,
       fulfilmentRate: tally.fulfilmentRate,
       rateShown: rateIsHeadline(tally),

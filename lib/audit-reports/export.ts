@@ -4,7 +4,7 @@
  */
 import type { MessageKey, Translate } from "@/lib/i18n/messages";
 import { writeCsv, type CsvValue } from "./csv";
-import { formatAuditTarget } from "./format";
+import { formatTarget } from "@/lib/pledges/target";
 import type { AuditReport } from "./schema";
 
 /** Bumped when the JSON export's shape changes incompatibly. */
@@ -78,7 +78,7 @@ export function buildAuditCsv(report: AuditReport, t: Translate, options: { orig
         t(`tiers.tier.${p.tier}`),
         p.tierReason ? t(`tiers.reason.${p.tierReason}` as MessageKey) : "",
         t(`report.kind.${p.kind}`),
-        p.target ? formatAuditTarget(p.target, t("auditReport.growth")) : "",
+        p.target ? formatTarget(p.target, t("target.growthSuffix")) : "",
         p.reportedValue ?? "",
         t(`status.${p.countedStatus}`),
         t(`reviewState.${p.reviewState}`),

@@ -1,6 +1,8 @@
+import type { TargetDto } from "@/lib/pledges/target";
 import { z } from "zod";
 import type { AssessmentStatus, ReviewState } from "@/lib/assessments/schema";
-import type { AuditAggregate, PledgeKind } from "./aggregate";
+import type { AuditAggregate } from "./aggregate";
+import type { PledgeKind } from "@/lib/vocabulary";
 
 /** What an audit report covers: one plan → review pair, a region across years, a year across regions. */
 export const AUDIT_SCOPES = ["pair", "region", "year"] as const;
@@ -53,7 +55,7 @@ export function auditViewQuery(view: AuditView, extra: Record<string, string> = 
   return s ? `?${s}` : "";
 }
 
-export type AuditTarget = { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean };
+export type AuditTarget = TargetDto;
 
 /** One piece of evidence as the audit report shows it. */
 export type AuditEvidence = {
@@ -151,6 +153,8 @@ export type AuditPairSummary = {
   /** Direction items of the plan (counted in `pledges` only with tiers "all"). */
   direction: number;
   assessed: number;
+  /** Awaiting a reviewer. */
+  submitted: number;
   approved: number;
   fulfilmentRate: number | null;
   /** Whether enough pledges are assessed to headline the rate (lib/audit-reports/aggregate.ts rateIsHeadline). */

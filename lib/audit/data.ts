@@ -1,26 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { readAuditEvent, type AuditEvent, type UnknownAuditEvent } from "./events";
 
-/** One event of a pledge's history: who, when, what, before and after (parsed JSON). */
+/** One event of a pledge's history: who, when, and the event with its typed before/after. */
 export type HistoryEventDto = {
   id: string;
   at: string;
-  action: string;
   entityType: string;
   actor: { name: string; role: string } | null;
-  before: unknown;
-  after: unknown;
+  event: AuditEvent | UnknownAuditEvent;
 };
-
-/** An audit event's before/after JSON text as a value; null when absent or unreadable. */
-export function parseAuditJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The audit trail of one pledge (its edits, assessment, review steps, assignments, evidence and
@@ -33,13 +22,5 @@ export async function listPledgeHistory(pledgeId: string, limit = 300): Promise<
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
   });
-  return rows.map((e) => ({
-    id: e.id,
-    at: e.at.toISOString(),
-    action: e.action,
-    entityType: e.entityType,
-    actor: e.actor,
-    before: parseAuditJson(e.before),
-    after: parseAuditJson(e.after),
-  }));
+  return rows.map((e) => ({ id: e.id, at: e.at.toISOString(), entityType: e.entityType, actor: e.actor, event: readAuditEvent(e) }));
 }

@@ -1,13 +1,16 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { AUDIT_ENTITY, type AuditAction, type AuditEventOf, type AuditEventSpecs } from "./events";
 
-export type AuditEventInput = {
+/**
+ * One audit event to record: an action of the closed list (`lib/audit/events.ts`) with its typed
+ * before/after. `entityType` may be given, and must then be the action's own; it is always
+ * stored as the list says.
+ */
+export type AuditEventInput<A extends AuditAction = AuditAction> = AuditEventOf<A> & {
   actorId: string | null;
-  entityType: "user" | "report" | "pledge" | "evidence" | "comment" | "share" | "section" | "region" | "import" | "token";
+  entityType?: AuditEventSpecs[A]["entity"];
   entityId: string;
-  action: string;
-  before?: unknown;
-  after?: unknown;
   reportId?: string | null;
   pledgeId?: string | null;
 };
@@ -16,11 +19,11 @@ export type AuditEventInput = {
  * Appends an immutable audit event inside the caller's transaction, so a change and its record
  * commit or roll back together. before/after are stored as JSON text.
  */
-export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
+export async function recordAuditEvent<A extends AuditAction>(tx: Tx, event: AuditEventInput<A>): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: event.actorId,
-      entityType: event.entityType,
+      entityType: AUDIT_ENTITY[event.action],
       entityId: event.entityId,
       action: event.action,
       before: event.before === undefined ? null : JSON.stringify(event.before),

@@ -1,8 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { ensureAuthSecret } from "./secret";
-import { endSessions, signInWithPassword } from "@/lib/users/mutations";
-import { findSessionUser } from "@/lib/users/data";
+import { ensureAuthSecret } from "@/lib/ops/auth-secret";
+import { endSessions, signInWithPassword } from "./mutations";
+import { findSessionUser } from "./data";
 import { requestClientKey } from "@/lib/ops/client-address";
 
 /**

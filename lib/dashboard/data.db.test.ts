@@ -8,6 +8,7 @@ import { deletePledge, setPledgeExcluded } from "@/lib/pledges/mutations";
 import { createUser } from "@/lib/users/mutations";
 import { approveAssessment, assignPledge, bulkUpdate, returnAssessment, saveAssessment, submitAssessment } from "@/lib/assessments/mutations";
 import { getDashboardTotals, getMyWork, getReviewQueueSummary, listRecentActivity, listReportsAwaiting } from "./data";
+import { AUDIT_ENTITY, isAuditAction } from "@/lib/audit/events";
 
 type Actor = { id: string; role: string };
 let analyst: Actor, analyst2: Actor, reviewer: Actor;
@@ -114,21 +115,23 @@ describe("dashboard widgets (real database)", () => {
   it("shows the latest events newest first with their pledge and report, hiding user events unless asked", async () => {
     const recent = await listRecentActivity({ limit: 20 });
     expect(recent).toHaveLength(20);
-    const all = await db.auditEvent.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], select: { id: true, entityType: true } });
+    const all = await db.auditEvent.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], select: { id: true, entityType: true, action: true } });
+    // Every event the seed and these changes wrote is of the closed list, with its action's entity type.
+    expect(all.filter((e) => !isAuditAction(e.action) || AUDIT_ENTITY[e.action] !== e.entityType)).toEqual([]);
     expect(recent.map((e) => e.id)).toEqual(all.filter((e) => e.entityType !== "user").slice(0, 20).map((e) => e.id));
-    expect(recent[0]).toMatchObject({ action: "report.pair_manual", actor: { name: "审核员甲", role: "reviewer" }, report: { id: r2012 }, relatedReport: null });
-    expect(recent[1]).toMatchObject({ action: "report.pair_manual", report: { id: unknownYear }, relatedReport: { id: r2013 } });
-    const save = recent.find((e) => e.action === "assessment.save")!;
-    expect(save).toMatchObject({ actor: { name: "分析员乙" }, report: { id: r2012 }, after: { status: "partial", bulk: true } });
+    expect(recent[0]).toMatchObject({ event: { action: "report.pair_manual" }, actor: { name: "审核员甲", role: "reviewer" }, report: { id: r2012 }, relatedReport: null });
+    expect(recent[1]).toMatchObject({ event: { action: "report.pair_manual" }, report: { id: unknownYear }, relatedReport: { id: r2013 } });
+    const save = recent.find((e) => e.event.action === "assessment.save")!;
+    expect(save).toMatchObject({ actor: { name: "分析员乙" }, report: { id: r2012 }, event: { after: { status: "partial", bulk: true } } });
     expect(save.pledge?.text.length).toBeGreaterThan(0);
 
     const everything = await listRecentActivity({ limit: 1000, includeUserEvents: true });
     expect(everything).toHaveLength(all.length);
-    const userCreate = everything.filter((e) => e.action === "user.create");
+    const userCreate = everything.filter((e) => e.event.action === "user.create");
     expect(userCreate).toHaveLength(3);
     expect(userCreate.every((e) => e.report === null && e.pledge === null)).toBe(true);
     expect((await listRecentActivity({ limit: 1000 })).some((e) => e.entityType === "user")).toBe(false);
-    const autoPair = everything.find((e) => e.action === "report.pair_auto");
+    const autoPair = everything.find((e) => e.event.action === "report.pair_auto");
     expect(autoPair).toMatchObject({ report: { id: r2012 }, relatedReport: { id: r2013 } });
   });
 
@@ -148,6 +151,6 @@ describe("dashboard widgets (real database)", () => {
     const id = pledges2012[pledges2012.length - 1];
     await deletePledge(analyst, { reportId: r2012, pledgeId: id, version: await version(id) });
     const [latest] = await listRecentActivity({ limit: 1 });
-    expect(latest).toMatchObject({ action: "pledge.delete", pledge: null, report: { id: r2012 } });
+    expect(latest).toMatchObject({ event: { action: "pledge.delete" }, pledge: null, report: { id: r2012 } });
   });
 });

@@ -1,7 +1,8 @@
 import "server-only";
+import { tallyProgress } from "@/lib/assessments/progress";
 import { db } from "@/lib/db";
 import type { HistoryEventDto } from "@/lib/audit/data";
-import { parseAuditJson } from "@/lib/audit/data";
+import { readAuditEvent } from "@/lib/audit/events";
 import { listPairings, pairedReportOfEvent } from "@/lib/pairing/data";
 import { reportLabel } from "@/lib/reports/naming";
 
@@ -40,16 +41,9 @@ export async function getDashboardTotals(): Promise<DashboardTotals> {
     db.report.count({ where: { archivedAt: null } }),
     db.pledge.groupBy({ by: ["tier", "status", "reviewState"], where: { excluded: false, ...inUse }, _count: { _all: true } }),
   ]);
-  const totals: DashboardTotals = { reports, pledges: 0, trackable: 0, direction: 0, assessed: 0, submitted: 0, approved: 0 };
-  for (const g of groups) {
-    const n = g._count._all;
-    totals.pledges += n;
-    totals[g.tier === "trackable" ? "trackable" : "direction"] += n;
-    if (g.status !== "not_assessed") totals.assessed += n;
-    if (g.reviewState === "submitted") totals.submitted += n;
-    if (g.reviewState === "approved") totals.approved += n;
-  }
-  return totals;
+  const progress = tallyProgress(groups.map((g) => ({ status: g.status, reviewState: g.reviewState, n: g._count._all })));
+  const tier = (t: string) => groups.filter((g) => (g.tier === "trackable") === (t === "trackable")).reduce((n, g) => n + g._count._all, 0);
+  return { reports, pledges: progress.total, trackable: tier("trackable"), direction: tier("direction"), assessed: progress.assessed, submitted: progress.submitted, approved: progress.approved };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,13 +84,13 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
   });
-  const events = rows.map((e) => ({ ...e, before: parseAuditJson(e.before), after: parseAuditJson(e.after) }));
+  const events = rows.map((e) => ({ ...e, event: readAuditEvent(e) }));
   const reportIds = new Set<string>();
   const pledgeIds = new Set<string>();
   for (const e of events) {
     if (e.reportId) reportIds.add(e.reportId);
     if (e.pledgeId) pledgeIds.add(e.pledgeId);
-    const related = pairedReportOfEvent(e.action, e.after);
+    const related = pairedReportOfEvent(e.event);
     if (related) reportIds.add(related);
   }
   const [reports, pledges] = await Promise.all([
@@ -106,15 +100,13 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const pledgeById = new Map(pledges.map((p) => [p.id, { id: p.id, text: clip(p.text, 120) }]));
   return events.map((e) => {
-    const related = pairedReportOfEvent(e.action, e.after);
+    const related = pairedReportOfEvent(e.event);
     return {
       id: e.id,
       at: e.at.toISOString(),
-      action: e.action,
       entityType: e.entityType,
       actor: e.actor,
-      before: e.before,
-      after: e.after,
+      event: e.event,
       report: (e.reportId && reportById.get(e.reportId)) || null,
       pledge: (e.pledgeId && pledgeById.get(e.pledgeId)) || null,
       relatedReport: (related && reportById.get(related)) || null,
@@ -261,16 +253,9 @@ export async function listReportsAwaiting(limit = 8): Promise<ReportsAwaiting> {
     }),
     db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], where: { excluded: false, ...inUse }, _count: { _all: true } }),
   ]);
-  const counts = new Map<string, { total: number; assessed: number; submitted: number; approved: number }>();
-  for (const g of groups) {
-    const c = counts.get(g.reportId) ?? { total: 0, assessed: 0, submitted: 0, approved: 0 };
-    const n = g._count._all;
-    c.total += n;
-    if (g.status !== "not_assessed") c.assessed += n;
-    if (g.reviewState === "submitted") c.submitted += n;
-    if (g.reviewState === "approved") c.approved += n;
-    counts.set(g.reportId, c);
-  }
+  const byReport = new Map<string, { status: string; reviewState: string; n: number }[]>();
+  for (const g of groups) byReport.set(g.reportId, [...(byReport.get(g.reportId) ?? []), { status: g.status, reviewState: g.reviewState, n: g._count._all }]);
+  const counts = new Map([...byReport].map(([id, rows]) => [id, tallyProgress(rows)]));
   // The pairing as every screen sees it (lib/pairing): a plan paired with an archived report waits too.
   const pairings = await listPairings(db, reports.map((r) => r.id));
   const progress: ReportProgress[] = reports.map((r) => {

@@ -16,7 +16,7 @@ export interface EvidenceBench {
 
 const HAILAR_DIR = path.resolve(__dirname, "../../seed/reports/hailar");
 
-/** For lib/bench.ts's table: reads the pair once and returns the function to time (one full suggestForPair). */
+/** For tools/bench.ts's table: reads the pair once and returns the function to time (one full suggestForPair). */
 export function setupEvidenceBench(): () => unknown {
   const plan = readFileSync(path.join(HAILAR_DIR, "hailar_2015.txt"), "utf8");
   const review = readFileSync(path.join(HAILAR_DIR, "hailar_2016.txt"), "utf8");

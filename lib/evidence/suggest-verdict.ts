@@ -21,8 +21,8 @@ import { itemsNamed, namedItems } from "./named-items";
 import { pledgeTargets } from "./pledge-targets";
 import { evidenceCue, pledgeDemand, wholeCompletion, type Demand, type Stage } from "./verdict-cues";
 
-export type VerdictStatus = "fulfilled" | "partial" | "unfulfilled" | "not_verifiable";
-export const VERDICT_STATUSES: readonly VerdictStatus[] = ["fulfilled", "partial", "unfulfilled", "not_verifiable"];
+import { VERDICT_STATUSES, type VerdictStatus } from "@/lib/vocabulary";
+export { VERDICT_STATUSES, type VerdictStatus };
 
 /** How far a suggested verdict can be trusted; the eval measures how often each level is right. */
 export type VerdictConfidence = "high" | "medium" | "low";

@@ -17,7 +17,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { ensureAuthSecret } from "@/lib/auth/secret";
+import { ensureAuthSecret } from "@/lib/ops/auth-secret";
 import { redactDatabaseUrl, resolveDatabaseUrl } from "@/lib/db-url";
 
 export { redactDatabaseUrl };

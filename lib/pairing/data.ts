@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { rankPairingCandidates } from "./rule";
+import type { AuditEvent, UnknownAuditEvent } from "@/lib/audit/events";
 
 /*
  * The one reader of pairings (which report's review reports on which report's plan). Every screen
@@ -81,8 +82,8 @@ export async function listPairingCandidates(reportId: string): Promise<{ id: str
  * `after` record; null when it cleared the pairing or is no pairing event. The dashboard's
  * activity feed reads pairing events only through this.
  */
-export function pairedReportOfEvent(action: string, after: unknown): string | null {
-  if (!action.startsWith("report.pair")) return null;
-  const id = after && typeof after === "object" ? (after as { reviewReportId?: unknown }).reviewReportId : null;
+export function pairedReportOfEvent(event: AuditEvent | UnknownAuditEvent): string | null {
+  if (event.action !== "report.pair_auto" && event.action !== "report.pair_manual") return null;
+  const id = (event.after as { reviewReportId?: unknown } | null)?.reviewReportId;
   return typeof id === "string" ? id : null;
 }

@@ -6,6 +6,9 @@
  * region or year, is archived, restored or deleted, or its region is merged.
  */
 
+/** What a pairing event (report.pair_auto, report.pair_manual) records before and after (lib/audit/events.ts). */
+export type PairingEventPayload = { reviewReportId: string | null; manual?: boolean; reason?: string };
+
 /** What the rule needs of a report of the region. */
 export type PairingCandidate = { id: string; year: number | null; createdAt: Date; archived: boolean };
 

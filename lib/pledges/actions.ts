@@ -9,6 +9,7 @@ import {
   createPledge,
   deletePledge,
   mergePledges,
+  previewNewPledge,
   setPledgeExcluded,
   setPledgeTier,
   setPledgeTitle,
@@ -27,6 +28,7 @@ import {
   setPledgeTitleSchema,
   splitPledgeSchema,
   updatePledgeSchema,
+  type NewPledgePreview,
 } from "./schema";
 
 /**
@@ -63,6 +65,11 @@ export async function deletePledgeAction(input: unknown): Promise<ActionResult<u
     await deletePledge(user, data);
     return undefined;
   });
+}
+
+/** Analyst and up: what adding a pledge over source [start, end) would save, without saving it (the add bar's preview). */
+export async function previewPledgeAction(input: unknown): Promise<ActionResult<NewPledgePreview>> {
+  return runGuardedAction({ ...pledgeEdit, schema: createPledgeSchema, input }, previewNewPledge);
 }
 
 /** Analyst and up: add a pledge over source [start, end) (trimmed; overlaps refused). */

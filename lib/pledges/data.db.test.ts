@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importReport } from "@/lib/reports/import";
-import { listReportPledges } from "./data";
+import { findNextReviewable, listReportPledges } from "./data";
 import { toTargetDto } from "./target";
 
 // listReportPledges is one raw query on both engines (its column types differ: 0/1 against
@@ -70,5 +70,30 @@ describe("listReportPledges", () => {
 
   it("finds nothing for another id", async () => {
     expect(await listReportPledges("no-such-report")).toEqual([]);
+  });
+});
+
+describe("findNextReviewable", () => {
+  it("gives the oldest submission the reviewer may review, never their own part nor the current one, and null when none is left", async () => {
+    const reviewer = await db.user.create({ data: { email: "next-reviewer@example.test", name: "审核员乙", role: "reviewer", passwordHash: "x" } });
+    const analyst = await db.user.create({ data: { email: "next-analyst@example.test", name: "分析员丙", role: "analyst", passwordHash: "x" } });
+    const pledges = await db.pledge.findMany({ where: { reportId }, orderBy: { position: "asc" }, select: { id: true } });
+    // Clear the queue of this file's database, then submit four: the oldest is the reviewer's own submission,
+    // the second the reviewer last wrote, the third and fourth are someone else's.
+    await db.pledge.updateMany({ where: { reviewState: "submitted" }, data: { reviewState: "draft" } });
+    const at = (min: number) => new Date(Date.UTC(2026, 0, 1, 0, min));
+    const [own, wrote, third, fourth] = pledges.slice(10, 14).map((p) => p.id);
+    await db.pledge.update({ where: { id: own }, data: { reviewState: "submitted", status: "fulfilled", submittedAt: at(1), submittedById: reviewer.id, assessedById: analyst.id } });
+    await db.pledge.update({ where: { id: wrote }, data: { reviewState: "submitted", status: "fulfilled", submittedAt: at(2), submittedById: analyst.id, assessedById: reviewer.id } });
+    await db.pledge.update({ where: { id: third }, data: { reviewState: "submitted", status: "fulfilled", submittedAt: at(3), submittedById: analyst.id, assessedById: analyst.id } });
+    await db.pledge.update({ where: { id: fourth }, data: { reviewState: "submitted", status: "partial", submittedAt: at(4), submittedById: analyst.id, assessedById: null } });
+
+    const me = { id: reviewer.id, role: "reviewer" };
+    expect(await findNextReviewable(me, "elsewhere")).toEqual({ reportId, pledgeId: third });
+    expect(await findNextReviewable(me, third)).toEqual({ reportId, pledgeId: fourth });
+    await db.pledge.update({ where: { id: third }, data: { reviewState: "approved" } });
+    expect(await findNextReviewable(me, fourth)).toBeNull();
+    // An analyst reviews nothing.
+    expect(await findNextReviewable({ id: analyst.id, role: "analyst" }, "elsewhere")).toBeNull();
   });
 });

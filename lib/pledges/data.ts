@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { PledgeDto } from "./schema";
 import { toTargetDto } from "./target";
+import { canReviewSubmission } from "@/lib/auth/permissions";
 
 export type ReviewQueueItem = {
   pledgeId: string;
@@ -75,6 +76,27 @@ export async function listReviewQueue(page: { skip: number; take: number } = { s
     submittedById: p.submittedById,
     assessedById: p.assessedById,
   }));
+}
+
+/**
+ * The next assessment of the review queue (queue order: oldest submission first) that `reviewer`
+ * may approve or return — not `currentPledgeId`, and not one the four-eyes rule keeps from them
+ * (canReviewSubmission, the rule's one owner) — for "approve and next". Null when none is left.
+ */
+export async function findNextReviewable(reviewer: { id: string; role: string }, currentPledgeId: string): Promise<{ reportId: string; pledgeId: string } | null> {
+  // Windows of the queue, so a reviewer whose own submissions fill its head still gets the next one.
+  for (let skip = 0; ; skip += 50) {
+    const rows = await db.pledge.findMany({
+      where: { ...queueWhere("all"), id: { not: currentPledgeId } },
+      select: { id: true, reportId: true, submittedById: true, assessedById: true },
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      skip,
+      take: 50,
+    });
+    const next = rows.find((r) => canReviewSubmission(reviewer, r.submittedById, r.assessedById));
+    if (next) return { reportId: next.reportId, pledgeId: next.id };
+    if (rows.length < 50) return null;
+  }
 }
 
 /**

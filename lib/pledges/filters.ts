@@ -3,18 +3,17 @@
  * and shared. Pure: parsing never throws (unknown values are reported, not applied) and matching
  * takes the search query already normalised to simplified characters by the caller.
  */
-export const FILTER_STATUSES = ["not_assessed", "in_progress", "fulfilled", "partial", "unfulfilled", "not_verifiable"] as const;
-export const FILTER_REVIEW_STATES = ["draft", "submitted", "approved", "returned"] as const;
-export const FILTER_KINDS = ["quantitative", "project", "policy"] as const;
+import { ASSESSMENT_STATUSES, PLEDGE_KINDS, REVIEW_STATES, type AssessmentStatus, type PledgeKind, type ReviewState } from "@/lib/vocabulary";
+
 /** The tier views of the list: trackable is the default (no parameter), direction, or all. */
 export const FILTER_TIERS = ["trackable", "direction", "all"] as const;
 export type TierView = (typeof FILTER_TIERS)[number];
 
 export type PledgeFilters = {
   q?: string;
-  kind?: (typeof FILTER_KINDS)[number];
-  status?: (typeof FILTER_STATUSES)[number];
-  review?: (typeof FILTER_REVIEW_STATES)[number];
+  kind?: PledgeKind;
+  status?: AssessmentStatus;
+  review?: ReviewState;
   /** "me", "none" (unassigned) or a user id. */
   assignee?: string;
   evidence?: "yes" | "no";
@@ -53,9 +52,9 @@ export function parsePledgeFilters(params: Record<string, string | string[] | un
     if ((allowed as readonly string[]).includes(v)) (filters as Record<string, string>)[key] = v;
     else invalid.push(key);
   };
-  pick("kind", FILTER_KINDS);
-  pick("status", FILTER_STATUSES);
-  pick("review", FILTER_REVIEW_STATES);
+  pick("kind", PLEDGE_KINDS);
+  pick("status", ASSESSMENT_STATUSES);
+  pick("review", REVIEW_STATES);
   pick("evidence", ["yes", "no"] as const);
   const assignee = one(params.assignee);
   if (assignee && assignee !== "all") {

@@ -18,6 +18,7 @@ import {
   type BulkSetPledgesExcludedInput,
   type BulkSetPledgesTierInput,
   type CreatePledgeInput,
+  type NewPledgePreview,
   type DeletePledgeInput,
   type MergePledgeInput,
   type SetPledgeExcludedInput,
@@ -26,6 +27,7 @@ import {
   type SplitPledgeInput,
   type UpdatePledgeInput,
 } from "./schema";
+import { toTargetDto } from "./target";
 
 type Actor = { id: string; role: string };
 
@@ -358,19 +360,38 @@ export async function deletePledge(actor: Actor, input: DeletePledgeInput): Prom
  * span, topic = the last topic of that section starting before it; text, target and kind are
  * derived on the server.
  */
+/**
+ * What a new pledge over source [start, end) would be: the span trimmed as it will be stored and
+ * the parser's reading of it (kind, target, tier). Refuses what createPledge refuses (a span out of
+ * the text, empty, too long, or overlapping a pledge). The one check for both the preview and the
+ * creation, so what the analyst confirms is what is saved.
+ */
+async function planNewPledge(tx: Tx, input: CreatePledgeInput) {
+  const { sourceText, script } = await loadReport(tx, input.reportId);
+  if (!(input.start >= 0 && input.start < input.end && input.end <= sourceText.length)) throw new AppError("INVALID_INPUT", "SPAN_INVALID");
+  const span = trimSpan(sourceText, input.start, input.end);
+  if (span.start >= span.end) throw new AppError("INVALID_INPUT", "SPAN_EMPTY");
+  if (span.end - span.start > MAX_PLEDGE_LENGTH) throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
+  const overlap = await tx.pledge.findFirst({
+    where: { reportId: input.reportId, start: { lt: span.end }, end: { gt: span.start } },
+    select: { id: true, text: true },
+    orderBy: { start: "asc" },
+  });
+  if (overlap) throw new AppError("INVALID_INPUT", "PLEDGE_OVERLAP", { pledgeId: overlap.id, text: overlap.text });
+  return { span, analysis: analyseSpan(sourceText, script, span.start, span.end) };
+}
+
+/** The preview of a pledge to add (nothing is written): its text as it will be stored, kind, target and tier. */
+export async function previewNewPledge(_actor: Actor, input: CreatePledgeInput): Promise<NewPledgePreview> {
+  // Reads only, so no transaction: createPledge checks everything again in its own.
+  const { span, analysis: a } = await planNewPledge(db, input);
+  const target = toTargetDto({ targetValue: a.targetValue, targetValueMax: a.targetValueMax, targetUnit: a.targetUnit, targetComparator: a.targetComparator, targetGrowth: a.targetGrowth });
+  return { start: span.start, end: span.end, text: a.text, kind: a.kind, target, tier: a.tier, tierReason: a.tierReason };
+}
+
 export async function createPledge(actor: Actor, input: CreatePledgeInput): Promise<{ id: string }> {
   return writeTransaction(async (tx) => {
-    const { sourceText, script } = await loadReport(tx, input.reportId);
-    if (!(input.start >= 0 && input.start < input.end && input.end <= sourceText.length)) throw new AppError("INVALID_INPUT", "SPAN_INVALID");
-    const span = trimSpan(sourceText, input.start, input.end);
-    if (span.start >= span.end) throw new AppError("INVALID_INPUT", "SPAN_EMPTY");
-    if (span.end - span.start > MAX_PLEDGE_LENGTH) throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
-    const overlap = await tx.pledge.findFirst({
-      where: { reportId: input.reportId, start: { lt: span.end }, end: { gt: span.start } },
-      select: { id: true, text: true },
-      orderBy: { start: "asc" },
-    });
-    if (overlap) throw new AppError("INVALID_INPUT", "PLEDGE_OVERLAP", { pledgeId: overlap.id, text: overlap.text });
+    const { span, analysis } = await planNewPledge(tx, input);
 
     const sections = await tx.section.findMany({
       where: { reportId: input.reportId, start: { lte: span.start }, end: { gte: span.end } },
@@ -404,7 +425,7 @@ export async function createPledge(actor: Actor, input: CreatePledgeInput): Prom
         start: span.start,
         end: span.end,
         position,
-        ...analyseSpan(sourceText, script, span.start, span.end),
+        ...analysis,
       },
       select: pledgeSelect,
     })) as PledgeRow;

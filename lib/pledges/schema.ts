@@ -1,21 +1,7 @@
+import type { TargetDto } from "./target";
 import { z } from "zod";
 
-/** The kinds a pledge can have (lib/report classifies; analysts correct). */
-export const PLEDGE_KINDS = ["quantitative", "project", "policy"] as const;
-export type PledgeKindValue = (typeof PLEDGE_KINDS)[number];
-
-/** Tiers (lib/report/tiers.ts): whether next year's review can confirm or refute a pledge. */
-export const PLEDGE_TIERS = ["trackable", "direction"] as const;
-export type PledgeTierValue = (typeof PLEDGE_TIERS)[number];
-/** Why a pledge is trackable: a checkable target, a count, a named project, a date, a specific reform step. */
-export const TIER_REASONS = ["target", "count", "project", "date", "reform"] as const;
-export type TierReasonValue = (typeof TIER_REASONS)[number];
-/**
- * Who decided a pledge's tier: the parser (at import, or re-derived from the text after a change),
- * a person (never overwritten by a re-derivation), or the stored kind (rows older than tiers,
- * waiting for `cli retier`).
- */
-export const TIER_SOURCES = ["parser", "person", "kind"] as const;
+import { PLEDGE_KINDS, PLEDGE_TIERS, TIER_REASONS } from "@/lib/vocabulary";
 
 /** The longest title an analyst may give a pledge (characters). */
 export const MAX_PLEDGE_TITLE = 60;
@@ -71,6 +57,9 @@ export const createPledgeSchema = z
   .object({ reportId: id, start: offset, end: offset })
   .refine((s) => s.start < s.end, { message: "SPAN_INVALID", path: ["end"] });
 export type CreatePledgeInput = z.infer<typeof createPledgeSchema>;
+
+/** What adding a pledge over a selection would save (previewNewPledge): the trimmed span, its text, the parser's kind, target and tier. */
+export type NewPledgePreview = { start: number; end: number; text: string; kind: string; target: TargetDto | null; tier: string; tierReason: string | null };
 
 /**
  * Set a pledge's tier by hand (tierSource becomes "person"; re-derivations leave it alone), with
@@ -132,13 +121,7 @@ export type PledgeDto = {
   sectionId: string | null;
   topic: string | null;
   kind: string;
-  target: {
-    value: number;
-    valueMax: number | null;
-    unit: string | null;
-    comparator: string;
-    growth: boolean;
-  } | null;
+  target: TargetDto | null;
   position: number;
   status: string;
   reviewState: string;

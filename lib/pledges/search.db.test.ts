@@ -80,6 +80,18 @@ describe("searchPledges", () => {
     expect(res.total).toBeGreaterThan(5);
   });
 
+  it("pages: `skip` and `take` cut the same order into pages, and past the last hit the total is still told", async () => {
+    const all = await searchPledges({ q: "建设", take: 500 });
+    expect(all.total).toBeGreaterThan(12);
+    const ids = all.hits.map((h) => h.id);
+    const pages = await Promise.all([0, 5, 10].map((skip) => searchPledges({ q: "建设", take: 5, skip })));
+    expect(pages.flatMap((p) => p.hits.map((h) => h.id))).toEqual(ids.slice(0, 15));
+    for (const p of pages) expect(p.total).toBe(all.total);
+    const beyond = await searchPledges({ q: "建设", take: 5, skip: all.total + 100 });
+    expect(beyond.hits).toEqual([]);
+    expect(beyond.total).toBe(all.total);
+  });
+
   it("keeps the index in step when a pledge's text changes or the pledge is deleted", async () => {
     const [first] = (await searchPledges({ q: "老旧小区" })).hits;
     await db.pledge.update({ where: { id: first.id }, data: { searchText: "一条改写后的独特承诺文本" } });

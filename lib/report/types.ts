@@ -1,3 +1,4 @@
+import type { PledgeKind, PledgeTier, TierReason } from "@/lib/vocabulary";
 /**
  * Shared types of the parsed report. All offsets are JavaScript string indices into the
  * decoded report text (the `text` returned by decodeReport), end exclusive.
@@ -74,11 +75,10 @@ export type Target = {
   end: number;
 };
 
-export type PledgeKind = "quantitative" | "project" | "policy";
+export type { PledgeKind, PledgeTier } from "@/lib/vocabulary";
 
-export type PledgeTier = "trackable" | "direction";
 /** Why an item is trackable: a checkable target, a count, a named project, a date, a specific reform step. */
-export type TierReason = "target" | "count" | "project" | "date" | "reform";
+export type { TierReason } from "@/lib/vocabulary";
 
 export type Pledge = Span & {
   id: string;

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { ACCOUNT_MAX_FAILURES, ADDRESS_MAX_FAILURES, MAX_FAILURES } from "@/lib/auth/lockout";
-import { findSessionUser, listSignInLocks } from "./data";
-import { changeOwnPassword, createUser, endSessions, liftSignInLock, signInWithPassword, updateUser } from "./mutations";
+import { findSessionUser } from "@/lib/auth/data";
+import { endSessions, signInWithPassword } from "@/lib/auth/mutations";
+import { listSignInLocks } from "./data";
+import { changeOwnPassword, createUser, liftSignInLock, updateUser } from "./mutations";
 
 let n = 0;
 const uniqueEmail = () => `user-${process.pid}-${Date.now()}-${n++}@test.local`;

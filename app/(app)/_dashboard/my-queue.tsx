@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { MyWork, QueuePledge, ReviewQueueSummary } from "@/lib/dashboard/data";
-import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/messages";
 import { formatTime, ReviewStateBadge, StatusBadge } from "@/app/_components/assessment-badges";
 import { WidgetCard } from "./widget-card";
+import { statusLabel, reviewStateLabel } from "@/lib/i18n/vocabulary";
 
 const pledgeHref = (p: QueuePledge) => `/reports/${p.reportId}/pledges/${p.pledgeId}`;
 
@@ -12,8 +13,8 @@ function QueueRow({ p, t, detail, showReviewState = false }: { p: QueuePledge; t
     <li className="py-2" data-testid="queue-item">
       <Link href={pledgeHref(p)} className="line-clamp-2 text-sm text-brand-700 hover:underline">{p.text}</Link>
       <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-stone-500">
-        <StatusBadge status={p.status} label={t(`assessment.status.${p.status}` as MessageKey)} />
-        {showReviewState ? <ReviewStateBadge state={p.reviewState} label={t(`assessment.reviewState.${p.reviewState}` as MessageKey)} /> : null}
+        <StatusBadge status={p.status} label={statusLabel(t, p.status)} />
+        {showReviewState ? <ReviewStateBadge state={p.reviewState} label={reviewStateLabel(t, p.reviewState)} /> : null}
         <Link href={`/reports/${p.reportId}`} className="hover:underline" title={p.reportTitle}>{p.reportLabel}</Link>
       </div>
       {detail}

@@ -2,63 +2,56 @@
 import Link from "next/link";
 import type { ActivityItem } from "@/lib/dashboard/data";
 import { useTranslator } from "@/lib/i18n/client";
-import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/messages";
 import { formatTime } from "@/app/_components/assessment-badges";
 // The pledge history's wording, so the feed and the pledge page describe an event alike.
 import { describeEvent } from "@/app/(app)/reports/[id]/pledges/[pledgeId]/pledge-history";
+import { isKnownEvent } from "@/lib/audit/events";
+import { roleLabel } from "@/lib/i18n/vocabulary";
 
-const field = (v: unknown, key: string): string | null => {
-  const x = v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
-  return typeof x === "string" && x !== "" ? x : null;
-};
-
-/** Report and user events (which a pledge's history never shows); pledge events as the history says them. */
-function describeActivity(e: ActivityItem, t: Translate): string[] {
+/** Report, region, user and share events (which a pledge's history never shows); pledge events as the history says them. */
+function describeActivity(item: ActivityItem, t: Translate): string[] {
+  const e = item.event;
+  if (!isKnownEvent(e)) return describeEvent(e, t);
+  const or = (v: string | null | undefined) => (v ? v : "—");
   switch (e.action) {
     case "report.import":
       return [t("dashboard.event.reportImported")];
     case "report.pair_auto":
-      return [e.pairedWith ? t("dashboard.event.pairedAuto", { title: e.relatedReport?.title ?? "—" }) : t("regions.event.pairingAutoCleared")];
+      return [item.pairedWith ? t("dashboard.event.pairedAuto", { title: item.relatedReport?.title ?? "—" }) : t("regions.event.pairingAutoCleared")];
     case "report.pair_manual":
-      return [e.pairedWith ? t("dashboard.event.pairedManual", { title: e.relatedReport?.title ?? "—" }) : t("dashboard.event.pairingCleared")];
+      return [item.pairedWith ? t("dashboard.event.pairedManual", { title: item.relatedReport?.title ?? "—" }) : t("dashboard.event.pairingCleared")];
     case "report.update":
-      return [t("regions.event.reportUpdated", { fields: Object.keys(e.after && typeof e.after === "object" ? e.after : {}).filter((k) => k !== "reason" && k !== "regionId").join(", ") })];
+      return [t("regions.event.reportUpdated", { fields: Object.keys(e.after ?? {}).filter((k) => k !== "reason" && k !== "regionId").join(", ") })];
     case "report.archive":
       return [t("regions.event.reportArchived")];
     case "report.restore":
       return [t("regions.event.reportRestored")];
     case "report.delete":
-      return [t("regions.event.reportDeleted", { title: field(e.before, "title") ?? "—" })];
+      return [t("regions.event.reportDeleted", { title: or(e.before?.title) })];
     case "region.create":
-      return [t("regions.event.regionCreated", { name: field(e.after, "name") ?? "—" })];
+      return [t("regions.event.regionCreated", { name: or(e.after?.name) })];
     case "region.update":
-      return [t("regions.event.regionUpdated", { name: field(e.after, "name") ?? field(e.before, "name") ?? "—" })];
-    case "region.merge": {
-      const source = e.before && typeof e.before === "object" ? (e.before as { source?: { name?: unknown } }).source?.name : null;
-      return [t("regions.event.regionMerged", { name: typeof source === "string" ? source : "—" })];
-    }
+      return [t("regions.event.regionUpdated", { name: or(e.after?.name ?? e.before?.name) })];
+    case "region.merge":
+      return [t("regions.event.regionMerged", { name: or(e.before?.source?.name) })];
     case "region.alias":
-      return [t("regions.event.regionAlias", { name: field(e.after, "nameKey") ?? "—" })];
+      return [t("regions.event.regionAlias", { name: or(e.after?.nameKey) })];
     case "user.create":
-      return [t("dashboard.event.userCreated", { name: field(e.after, "name") ?? "—" })];
+      return [t("dashboard.event.userCreated", { name: or(e.after?.name) })];
     case "user.update":
       return [t("dashboard.event.userUpdated")];
     case "user.password_change":
       return [t("dashboard.event.passwordChanged")];
     case "share.create":
-      return [t("dashboard.event.shareCreated", { title: field(e.after, "title") ?? "—" })];
+      return [t("dashboard.event.shareCreated", { title: or(e.after?.title) })];
     case "share.revoke":
-      return [t("dashboard.event.shareRevoked", { title: field(e.before, "title") ?? field(e.after, "title") ?? "—" })];
-    case "pledge.retier": {
-      const n = (key: string) => {
-        const x = e.after && typeof e.after === "object" ? (e.after as Record<string, unknown>)[key] : undefined;
-        return typeof x === "number" ? x : 0;
-      };
-      return [t("tiers.history.retier", { pledges: n("pledges"), changed: n("changed"), excluded: n("excluded") })];
-    }
+      return [t("dashboard.event.shareRevoked", { title: or(e.after?.title) })];
+    case "pledge.retier":
+      return [t("tiers.history.retier", { pledges: e.after?.pledges ?? 0, changed: e.after?.changed ?? 0, excluded: e.after?.excluded ?? 0 })];
     case "user.create_cli":
     case "user.reset_cli":
-      return [t("dashboard.event.userCli", { email: field(e.after, "email") ?? "—" })];
+      return [t("dashboard.event.userCli", { email: or(e.after?.email) })];
     default:
       return describeEvent(e, t);
   }
@@ -75,10 +68,10 @@ export function RecentActivity({ events }: { events: ActivityItem[] }) {
         {events.map((e) => {
           const deletedPledge = e.pledge === null && e.entityType !== "report" && e.entityType !== "user" && e.entityType !== "share" && e.entityType !== "region" && e.report !== null;
           return (
-            <li key={e.id} className="py-2 text-sm" data-testid="activity-item" data-action={e.action}>
+            <li key={e.id} className="py-2 text-sm" data-testid="activity-item" data-action={e.event.action}>
               <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-stone-500">
                 <span className="font-medium text-stone-800">{e.actor?.name ?? t("history.system")}</span>
-                {e.actor ? <span>{t(`role.${e.actor.role}` as MessageKey)}</span> : null}
+                {e.actor ? <span>{roleLabel(t, e.actor.role)}</span> : null}
                 <time className="ml-auto tabular-nums" dateTime={e.at}>{formatTime(e.at)}</time>
               </div>
               <ul className="mt-0.5 text-stone-800">

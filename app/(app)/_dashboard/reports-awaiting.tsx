@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReportProgress, ReportsAwaiting } from "@/lib/dashboard/data";
 import type { Translate } from "@/lib/i18n/messages";
-import { ProgressBar, ProgressLegend } from "./progress-bar";
+import { ProgressBar, ProgressLegend } from "@/app/_components/progress-bar";
 import { WidgetCard } from "./widget-card";
 
 function ReportRow({ r, t, kind }: { r: ReportProgress; t: Translate; kind: "pairing" | "assessment" }) {
@@ -20,7 +20,7 @@ function ReportRow({ r, t, kind }: { r: ReportProgress; t: Translate; kind: "pai
         </span>
       </div>
       <div className="mt-1">
-        <ProgressBar progress={r} t={t} />
+        <ProgressBar progress={r} summary={r.total === 0 ? t("dashboard.progress.notParsed") : t("dashboard.progress.label", { assessed: r.assessed, submitted: r.submitted, approved: r.approved, total: r.total })} />
       </div>
     </li>
   );

@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import { requirePageUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/locale";
 import { PageHeader } from "@/app/_components/page-header";
@@ -6,7 +7,7 @@ import { listApiTokens } from "@/lib/api-tokens/data";
 import { ApiTokens } from "./api-tokens";
 import { ChangePasswordForm } from "./change-password-form";
 
-export const metadata = { title: "Account" };
+export const generateMetadata = pageTitle("page.account");
 
 export default async function AccountPage() {
   const user = await requirePageUser();

@@ -1,29 +1,20 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAuditPairs } from "@/lib/audit-reports/data";
 import { formatRate } from "@/lib/audit-reports/format";
 import { getTranslator } from "@/lib/i18n/locale";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
+import { ProgressBar } from "@/app/_components/progress-bar";
 import { listExportChoices } from "@/lib/exports/data";
 import { CorpusExportForm } from "./corpus-export-form";
 
-export const metadata = { title: "Audit reports" };
+export const generateMetadata = pageTitle("page.audit");
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;
 }
 
-/** A two-tone progress bar: approved (dark) within assessed (light) of all pledges. */
-function Progress({ assessed, approved, pledges, label }: { assessed: number; approved: number; pledges: number; label: string }) {
-  const a = pledges ? (assessed / pledges) * 100 : 0;
-  const b = pledges ? (approved / pledges) * 100 : 0;
-  return (
-    <div className="relative h-2 w-28 overflow-hidden rounded bg-stone-200" role="img" aria-label={label}>
-      <div className="absolute inset-y-0 left-0 bg-sky-300" style={{ width: `${a}%` }} />
-      <div className="absolute inset-y-0 left-0 bg-green-700" style={{ width: `${b}%` }} />
-    </div>
-  );
-}
 
 export default async function AuditPage() {
   await requirePageUser();
@@ -53,7 +44,7 @@ export default async function AuditPage() {
                 </tr>
               </thead>
               <tbody>
-                {pairs.map(({ plan, pledges, direction, assessed, approved, fulfilmentRate, rateShown }) => (
+                {pairs.map(({ plan, pledges, direction, assessed, submitted, approved, fulfilmentRate, rateShown }) => (
                   <tr key={plan.id} data-testid="audit-pair-row">
                     <td className="whitespace-nowrap">
                       <Link href={`/audit/region/${plan.region.id}`} className="hover:underline">{plan.region.name}</Link>
@@ -80,7 +71,7 @@ export default async function AuditPage() {
                     <td className="text-right tabular-nums">{assessed} <span className="text-stone-400">({percent(assessed, pledges)})</span></td>
                     <td className="text-right tabular-nums">{approved} <span className="text-stone-400">({percent(approved, pledges)})</span></td>
                     <td>
-                      <Progress assessed={assessed} approved={approved} pledges={pledges} label={t("auditReport.overview.progressLabel", { assessed, approved, n: pledges })} />
+                      <div className="w-28"><ProgressBar progress={{ total: pledges, assessed, submitted, approved }} summary={t("auditReport.overview.progressLabel", { assessed, approved, n: pledges })} testId="audit-pair-progress" hideSummary /></div>
                     </td>
                     <td className="text-right font-semibold tabular-nums" data-testid="audit-pair-rate">
                       {rateShown || fulfilmentRate === null ? (

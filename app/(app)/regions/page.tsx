@@ -1,18 +1,20 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { listRegionTree, type RegionTreeNode } from "@/lib/regions/data";
 import { getTranslator } from "@/lib/i18n/locale";
-import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/messages";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
+import { levelLabel } from "@/lib/i18n/vocabulary";
 
-export const metadata = { title: "Regions" };
+export const generateMetadata = pageTitle("page.regions");
 
 function Node({ node, t, depth }: { node: RegionTreeNode; t: Translate; depth: number }) {
   return (
     <li data-testid="region-node" data-region-id={node.id}>
       <div className="flex flex-wrap items-baseline gap-x-2 py-1" style={{ paddingLeft: `${depth * 1.25}rem` }}>
         <Link href={`/regions/${node.id}`} className="font-medium text-brand-700 hover:underline">{node.name}</Link>
-        <span className="text-xs text-stone-500">{t(`level.${node.level}` as MessageKey)}</span>
+        <span className="text-xs text-stone-500">{levelLabel(t, node.level)}</span>
         <span className="text-xs tabular-nums text-stone-600">
           {t("regions.tree.reports", { n: node.reports })}
           {node.reportsBelow ? ` · ${t("regions.tree.reportsBelow", { n: node.reportsBelow })}` : ""}

@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -7,7 +8,7 @@ import { pageWindow, parsePageParam } from "@/lib/paging/page-param";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
 import { PageNotice, Pager } from "@/app/_components/pager";
 
-export const metadata = { title: "Reports" };
+export const generateMetadata = pageTitle("page.reports");
 
 /**
  * The reports in use, by region and year (or, with ?archived=1, the archived ones), paged, each

@@ -1,18 +1,19 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { can, ownPartInVerdict } from "@/lib/auth/permissions";
 import { countReviewQueue, listReviewQueue, type ReviewQueueTier } from "@/lib/pledges/data";
 import { countMyAssignments, listMyAssignments } from "@/lib/assessments/data";
 import { getTranslator } from "@/lib/i18n/locale";
-import type { MessageKey } from "@/lib/i18n/messages";
 import { pageWindow, parsePageParam } from "@/lib/paging/page-param";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
 import { PageNotice, Pager } from "@/app/_components/pager";
 import { formatTime, ReviewStateBadge, StatusBadge } from "@/app/_components/assessment-badges";
 import { tierLabel } from "@/app/_components/tier-label";
 import { reportLabel } from "@/lib/reports/naming";
+import { statusLabel, reviewStateLabel } from "@/lib/i18n/vocabulary";
 
-export const metadata = { title: "Review queue" };
+export const generateMetadata = pageTitle("page.review");
 
 const pledgeHref = (reportId: string, pledgeId: string) => `/reports/${reportId}/pledges/${pledgeId}`;
 
@@ -98,7 +99,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                         <span className="block whitespace-nowrap font-medium text-stone-800">{reportLabel(q.regionName, q.year)}</span>
                         <Link className="text-xs text-stone-600 hover:underline" href={`/reports/${q.reportId}`}>{q.reportTitle}</Link>
                       </td>
-                      <td><StatusBadge status={q.status} label={t(`assessment.status.${q.status}` as MessageKey)} /></td>
+                      <td><StatusBadge status={q.status} label={statusLabel(t, q.status)} /></td>
                       <td>{q.submittedBy ?? "—"}</td>
                       <td className="whitespace-nowrap tabular-nums">{formatTime(q.submittedAt)}</td>
                     </tr>
@@ -132,8 +133,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     <span className="block whitespace-nowrap font-medium text-stone-800">{reportLabel(m.regionName, m.year)}</span>
                     <Link className="text-xs text-stone-600 hover:underline" href={`/reports/${m.reportId}`}>{m.reportTitle}</Link>
                   </td>
-                  <td><StatusBadge status={m.status} label={t(`assessment.status.${m.status}` as MessageKey)} /></td>
-                  <td><ReviewStateBadge state={m.reviewState} label={t(`assessment.reviewState.${m.reviewState}` as MessageKey)} /></td>
+                  <td><StatusBadge status={m.status} label={statusLabel(t, m.status)} /></td>
+                  <td><ReviewStateBadge state={m.reviewState} label={reviewStateLabel(t, m.reviewState)} /></td>
                   <td className="whitespace-nowrap tabular-nums">{formatTime(m.updatedAt)}</td>
                 </tr>
               ))}

@@ -1,24 +1,36 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { MAX_SEARCH_QUERY, searchPledges } from "@/lib/pledges/search";
 import { getTranslator } from "@/lib/i18n/locale";
 import { toSimplified } from "@/lib/report/script";
-import type { MessageKey } from "@/lib/i18n/messages";
 import { EmptyState, PageHeader } from "@/app/_components/page-header";
+import { PageNotice, Pager } from "@/app/_components/pager";
+import { pageWindow, parsePageParam } from "@/lib/paging/page-param";
 import { ReviewStateBadge, StatusBadge } from "@/app/_components/assessment-badges";
+import { statusLabel, reviewStateLabel, kindLabel } from "@/lib/i18n/vocabulary";
 
-export const metadata = { title: "Search pledges" };
+export const generateMetadata = pageTitle("page.search");
 
 const PAGE_SIZE = 100;
 
-/** Pledge search across every report: `/search?q=…` (bookmarkable; traditional or simplified). */
+/**
+ * Pledge search across every report: `/search?q=…&page=N` (bookmarkable; traditional or
+ * simplified), 100 hits a page. A page past the last shows the last, with a notice.
+ */
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
   const { t } = await getTranslator();
-  const raw = (await searchParams).q;
+  const params = await searchParams;
+  const raw = params.q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
   const tooLong = [...q].length > MAX_SEARCH_QUERY;
-  const result = q && !tooLong ? await searchPledges({ q, take: PAGE_SIZE }) : null;
+  const requested = parsePageParam(params.page);
+  const first = pageWindow(requested, Number.MAX_SAFE_INTEGER, PAGE_SIZE);
+  let result = q && !tooLong ? await searchPledges({ q, take: PAGE_SIZE, skip: first.skip }) : null;
+  const window = pageWindow(requested, result?.total ?? 0, PAGE_SIZE);
+  // Asked for a page past the last: show the last.
+  if (result && window.skip !== first.skip) result = await searchPledges({ q, take: PAGE_SIZE, skip: window.skip });
 
   return (
     <>
@@ -51,8 +63,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <EmptyState title={t("search.none", { q })} />
       ) : (
         <>
+          <PageNotice window={window} t={t} />
           <p className="mb-2 text-sm text-stone-600" data-testid="search-count">
-            {result.total > result.hits.length ? t("search.countPartial", { shown: result.hits.length, total: result.total }) : t("search.count", { total: result.total })}
+            {window.pages > 1 ? t("search.countPage", { from: window.skip + 1, to: window.skip + result.hits.length, total: result.total }) : t("search.count", { total: result.total })}
           </p>
           <div className="card overflow-x-auto">
             <table className="table-dense" data-testid="search-results">
@@ -77,16 +90,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                         {h.regionName} · {h.year ?? "—"}
                       </Link>
                     </td>
-                    <td className="whitespace-nowrap">{t(`report.kind.${h.kind}` as MessageKey)}</td>
+                    <td className="whitespace-nowrap">{kindLabel(t, h.kind)}</td>
                     <td className="whitespace-nowrap">
-                      <StatusBadge status={h.status} label={t(`assessment.status.${h.status}` as MessageKey)} />{" "}
-                      {h.reviewState !== "draft" ? <ReviewStateBadge state={h.reviewState} label={t(`assessment.reviewState.${h.reviewState}` as MessageKey)} /> : null}
+                      <StatusBadge status={h.status} label={statusLabel(t, h.status)} />{" "}
+                      {h.reviewState !== "draft" ? <ReviewStateBadge state={h.reviewState} label={reviewStateLabel(t, h.reviewState)} /> : null}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {window.pages > 1 ? <Pager window={window} path="/search" params={{ q }} t={t} testId="search-pager" /> : null}
         </>
       )}
     </>

@@ -1,10 +1,11 @@
+import { pageTitle } from "@/app/_components/page-title";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/locale";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { LoginForm } from "./login-form";
 
-export const metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle("page.login");
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getCurrentUser()) redirect("/");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "@/lib/assessments/schema";
-import { formatAsOf, formatAuditTarget, formatRate } from "@/lib/audit-reports/format";
+import { formatAsOf, formatRate } from "@/lib/audit-reports/format";
+import { formatTarget } from "@/lib/pledges/target";
 import { auditViewQuery, type AuditPledge, type AuditReport } from "@/lib/audit-reports/schema";
 import { rateIsHeadline, type Tally } from "@/lib/audit-reports/aggregate";
 import { createTranslator, type Locale, type Translate } from "@/lib/i18n/messages";
@@ -11,6 +12,7 @@ import { GroupStatusChart } from "@/app/_components/charts/group-status-chart";
 import { TrendChart } from "@/app/_components/charts/trend-chart";
 import { RegionRecordView } from "@/app/_components/region-record/region-record-view";
 import type { RegionRecordDto } from "@/lib/lineage/schema";
+import { statusKey } from "@/lib/i18n/vocabulary";
 
 type Props = {
   report: AuditReport;
@@ -26,7 +28,7 @@ type Props = {
 const TABLE_STATUSES: AssessmentStatus[] = ["fulfilled", "partial", "in_progress", "unfulfilled", "not_verifiable", "not_assessed"];
 
 function statusLabels(t: Translate): Record<AssessmentStatus, string> {
-  return Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<AssessmentStatus, string>;
+  return Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, t(statusKey(s))])) as Record<AssessmentStatus, string>;
 }
 
 function share(part: number, whole: number): string {
@@ -54,18 +56,18 @@ function TallyTable({ t, heading, rows, testId }: { t: Translate; heading: strin
         <thead>
           <tr>
             <th>{heading}</th>
-            <th className="text-right">{t("auditReport.pledges")}</th>
-            <th className="text-right">{t("auditReport.assessed")}</th>
+            <th className="whitespace-nowrap text-right">{t("auditReport.pledges")}</th>
+            <th className="whitespace-nowrap text-right">{t("auditReport.assessed")}</th>
             {TABLE_STATUSES.map((s) => (
-              <th key={s} className="text-right">{t(`status.${s}`)}</th>
+              <th key={s} className="whitespace-nowrap text-right">{t(`status.${s}`)}</th>
             ))}
-            <th className="text-right">{t("auditReport.rate")}</th>
+            <th className="whitespace-nowrap text-right">{t("auditReport.rate")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ key, label, tally }) => (
             <tr key={key}>
-              <td className="max-w-xs font-medium">{label}</td>
+              <td className="min-w-32 max-w-xs font-medium">{label}</td>
               <td className="text-right tabular-nums">{tally.pledges}</td>
               <td className="text-right tabular-nums">{tally.assessed}</td>
               {TABLE_STATUSES.map((s) => (
@@ -95,7 +97,7 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
   return (
     <tr data-testid="audit-pledge" data-status={p.status}>
       <td className="tabular-nums text-stone-500">{p.number}</td>
-      <td className="min-w-[16rem]">
+      <td className="min-w-[16rem]" data-stack="grow">
         {p.title ? <div className="font-medium text-stone-900" data-testid="audit-pledge-title">{p.title}</div> : null}
         {mode === "internal" ? (
           <Link href={href} className="hover:text-brand-700 hover:underline">{p.text}</Link>
@@ -106,17 +108,17 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
           <span data-testid="audit-pledge-tier" data-tier={p.tier}>{tierLabel(p, t)}</span>
           {" · "}
           {t(`report.kind.${p.kind}`)}
-          {p.target ? ` · ${t("auditReport.target")} ${formatAuditTarget(p.target, t("auditReport.growth"))}` : ""}
+          {p.target ? ` · ${t("auditReport.target")} ${formatTarget(p.target, t("target.growthSuffix"))}` : ""}
           {p.reportedValue ? ` · ${t("auditReport.reported")} ${p.reportedValue}` : ""}
         </div>
       </td>
-      <td className="whitespace-nowrap">
+      <td className="whitespace-nowrap" data-stack="full">
         <StatusBadge status={p.status} label={t(`status.${p.status}`)} />
         <div>
           <ProvisionalMark p={p} t={t} approvedOnly={report.options.approvedOnly} />
         </div>
       </td>
-      <td className="min-w-[14rem] text-xs">
+      <td className="min-w-[14rem] text-xs" data-stack="label" data-label={t("auditReport.evidence")} data-empty={p.evidence.length === 0 ? "" : undefined}>
         {p.evidence.length === 0 ? <span className="text-stone-400">—</span> : null}
         {p.evidence.map((e, i) => (
           <blockquote key={i} className="audit-quote mb-1 border-l-2 border-stone-300 pl-2 text-stone-700" data-testid="audit-evidence">
@@ -135,8 +137,8 @@ function PledgeRow({ p, t, report, mode }: { p: AuditPledge; t: Translate; repor
       </td>
       {notes ? (
         <>
-          <td className="min-w-[12rem] whitespace-pre-line text-xs text-stone-700" data-testid="audit-rationale">{p.rationale ?? "—"}</td>
-          <td className="whitespace-nowrap text-xs text-stone-600">
+          <td className="min-w-[12rem] whitespace-pre-line text-xs text-stone-700" data-testid="audit-rationale" data-stack="label" data-label={t("auditReport.rationale")} data-empty={p.rationale ? undefined : ""}>{p.rationale ?? "—"}</td>
+          <td className="whitespace-nowrap text-xs text-stone-600" data-label={t("auditReport.reviewer")} data-empty={p.reviewer ? undefined : ""}>
             {p.reviewer ?? "—"}
             {p.approvedAt ? <div className="text-stone-400">{p.approvedAt.slice(0, 10)}</div> : null}
           </td>
@@ -204,6 +206,9 @@ export function AuditReportView({ report, locale, mode, basePath, record }: Prop
           </p>
         ) : null}
         {mode === "public" && !notes ? <p className="mt-1 text-xs text-stone-500">{t("auditReport.notesHidden")}</p> : null}
+        <p className="print-omitted-note mt-1 text-xs text-stone-600" data-testid="audit-print-omitted">
+          {t("auditReport.printOmitted", { n: report.groups.reduce((n, g) => n + g.pledges.filter((p) => p.status === "not_assessed").length, 0) })}
+        </p>
       </section>
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="audit-summary">
@@ -295,10 +300,10 @@ export function AuditReportView({ report, locale, mode, basePath, record }: Prop
               </thead>
               <tbody>
                 {report.targets.map((p) => (
-                  <tr key={p.id}>
+                  <tr key={p.id} data-status={p.status}>
                     <td className="tabular-nums text-stone-500">{p.number}</td>
                     <td>{p.text}</td>
-                    <td className="whitespace-nowrap tabular-nums">{p.target ? formatAuditTarget(p.target, t("auditReport.growth")) : "—"}</td>
+                    <td className="whitespace-nowrap tabular-nums">{p.target ? formatTarget(p.target, t("target.growthSuffix")) : "—"}</td>
                     <td className="tabular-nums">{p.reportedValue ?? "—"}</td>
                     <td className="whitespace-nowrap">
                       <StatusBadge status={p.status} label={t(`status.${p.status}`)} />
@@ -317,7 +322,7 @@ export function AuditReportView({ report, locale, mode, basePath, record }: Prop
         {report.groups.map((g) => {
           const tally = aggregate.byGroup.find((x) => x.key === g.key);
           return (
-            <div key={g.key} className="audit-group card mb-4 overflow-hidden" data-testid="audit-group">
+            <div key={g.key} className="audit-group card mb-4 overflow-hidden" data-testid="audit-group" data-unassessed-only={g.pledges.every((p) => p.status === "not_assessed") ? "1" : undefined}>
               <h3 className="flex flex-wrap items-baseline justify-between gap-2 border-b border-stone-200 bg-stone-50 px-3 py-2 text-sm font-semibold">
                 <span>{g.label}</span>
                 {tally ? (
@@ -327,7 +332,8 @@ export function AuditReportView({ report, locale, mode, basePath, record }: Prop
                 ) : null}
               </h3>
               <div className="overflow-x-auto">
-                <table className="table-dense audit-table">
+                {/* Below sm each pledge is a block (number and text, verdict, evidence), not columns to scroll. */}
+                <table className="table-dense audit-table table-stack">
                   <thead>
                     <tr>
                       <th className="w-10">#</th>

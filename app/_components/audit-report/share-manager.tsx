@@ -81,7 +81,7 @@ export function ShareManager({ scope, subjectId, links }: { scope: AuditScope; s
         <p className="mt-3 text-xs text-stone-500">{t("share.none")}</p>
       ) : (
         <div className="mt-3 overflow-x-auto">
-          <table className="table-dense" data-testid="share-list">
+          <table className="table-dense table-stack" data-testid="share-list">
             <thead>
               <tr>
                 <th>{t("share.link")}</th>
@@ -96,7 +96,7 @@ export function ShareManager({ scope, subjectId, links }: { scope: AuditScope; s
             <tbody>
               {links.map((l) => (
                 <tr key={l.id} data-testid="share-row" data-state={l.state} data-token={l.token}>
-                  <td>
+                  <td data-stack="full">
                     <a href={`/share/${l.token}`} target="_blank" rel="noopener noreferrer" className="font-mono text-xs text-brand-700 hover:underline" data-testid="share-url">
                       /share/{l.token.slice(0, 8)}…
                     </a>
@@ -106,12 +106,12 @@ export function ShareManager({ scope, subjectId, links }: { scope: AuditScope; s
                       </a>
                     ) : null}
                   </td>
-                  <td className="text-xs">{l.showNotes ? t("share.notesShown") : t("share.notesHidden")}</td>
-                  <td className="text-right tabular-nums" data-testid="share-views">{l.viewCount}</td>
-                  <td className="text-xs tabular-nums">{l.expiresAt ? l.expiresAt.slice(0, 10) : t("share.never")}</td>
-                  <td className="text-xs">{l.createdBy ?? "—"} <span className="text-stone-400">{l.createdAt.slice(0, 10)}</span></td>
-                  <td className="text-xs">{t(`share.state.${l.state}`)}</td>
-                  <td className="whitespace-nowrap text-right">
+                  <td className="text-xs" data-label={t("share.notes")}>{l.showNotes ? t("share.notesShown") : t("share.notesHidden")}</td>
+                  <td className="text-right tabular-nums" data-testid="share-views" data-label={t("share.views")}>{l.viewCount}</td>
+                  <td className="text-xs tabular-nums" data-label={t("share.expires")}>{l.expiresAt ? l.expiresAt.slice(0, 10) : t("share.never")}</td>
+                  <td className="text-xs" data-label={t("share.createdBy")}>{l.createdBy ?? "—"} <span className="text-stone-400">{l.createdAt.slice(0, 10)}</span></td>
+                  <td className="text-xs" data-label={t("share.state")}>{t(`share.state.${l.state}`)}</td>
+                  <td className="whitespace-nowrap text-right" data-stack="full">
                     {l.state === "active" ? (
                       <>
                         <button type="button" className="btn btn-sm" onClick={() => copy(l.token)} data-testid="share-copy">

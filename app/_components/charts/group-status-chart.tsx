@@ -43,8 +43,9 @@ export function GroupStatusChart({ id, title, description, groups, statusLabels,
   const max = Math.max(1, ...groups.map((g) => g.pledges));
   const height = groups.length * ROW_H + 4;
   return (
-    <figure className="chart" data-testid="chart-groups">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[960px]">
+    // Below sm at least 720 of its 960 units wide (12-unit labels stay 9 px), scrolling in its figure.
+    <figure className="chart max-sm:overflow-x-auto" data-testid="chart-groups">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[960px] max-sm:min-w-[720px]">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {groups.map((g, i) => {

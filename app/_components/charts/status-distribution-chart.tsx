@@ -32,8 +32,9 @@ export function StatusDistributionChart({ id, title, description, counts, status
   const legendRows = Math.ceil(STATUS_ORDER.length / legendCols);
   const height = BAR_H + 14 + legendRows * LEGEND_ROW;
   return (
-    <figure className="chart" data-testid="chart-status">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[960px]">
+    // Below sm at least 720 of its 960 units wide (12-unit labels stay 9 px), scrolling in its figure.
+    <figure className="chart max-sm:overflow-x-auto" data-testid="chart-status">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[960px] max-sm:min-w-[720px]">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <rect x={0} y={0} width={WIDTH} height={BAR_H} fill={STATUS_FILL.not_assessed} />

@@ -29,8 +29,9 @@ export function TrendChart({ id, title, description, points, columns, noValue }:
   const barW = Math.min(64, slot * 0.6);
   const yOf = (v: number) => TOP + plotH * (1 - v);
   return (
-    <figure className="chart" data-testid="chart-trend">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[960px]">
+    // Below sm at least 720 of its 960 units wide (12-unit labels stay 9 px), scrolling in its figure.
+    <figure className="chart max-sm:overflow-x-auto" data-testid="chart-trend">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[960px] max-sm:min-w-[720px]">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (

@@ -9,9 +9,9 @@ import path from "node:path";
 export type GoldKind = "quantitative" | "project" | "policy";
 
 /** A hand verdict, judged from the quotes as an analyst would (the app's assessment statuses minus `in_progress`). */
-export type GoldVerdict = "fulfilled" | "partial" | "unfulfilled" | "not_verifiable";
+import { isPledgeKind, isVerdictStatus, type VerdictStatus } from "@/lib/vocabulary";
+export type GoldVerdict = VerdictStatus;
 
-const VERDICTS: readonly GoldVerdict[] = ["fulfilled", "partial", "unfulfilled", "not_verifiable"];
 
 export interface GoldPledge {
   id: string;
@@ -80,13 +80,13 @@ export function readGold(markdown: string): GoldPair[] {
         pledge.tier = value;
       }
       else if (key === "kind") {
-        if (!["quantitative", "project", "policy"].includes(value)) throw new Error(`gold: ${pledge.id} bad kind ${value}`);
+        if (!isPledgeKind(value)) throw new Error(`gold: ${pledge.id} bad kind ${value}`);
         pledge.kind = value as GoldKind;
       } else if (key === "pledge") pledge.pledge = value;
       else if (key === "note") pledge.note = value;
       else if (key === "verdict") {
-        if (!VERDICTS.includes(value as GoldVerdict)) throw new Error(`gold: ${pledge.id} bad verdict ${value}`);
-        pledge.verdict = value as GoldVerdict;
+        if (!isVerdictStatus(value)) throw new Error(`gold: ${pledge.id} bad verdict ${value}`);
+        pledge.verdict = value;
       }
       else if (value === "none") pledge.evidence = null;
       else if (value === "") {

@@ -26,6 +26,7 @@ import type { Suggestion } from "../suggest-evidence";
 import { suggestForPledge } from "../suggest-for-pledges";
 import type { SuggestedVerdict } from "../suggest-verdict";
 import type { GoldPledge, GoldVerdict, Span } from "./read-gold";
+import { VERDICT_STATUSES } from "@/lib/vocabulary";
 import { loadGoldCases, overlaps, type GoldPairCases } from "./gold-cases";
 
 const args = process.argv.slice(2);
@@ -153,7 +154,7 @@ function line(name: string, t: Tally, e2e: boolean): string {
   return base + extra + silence;
 }
 
-const STATUSES: GoldVerdict[] = ["fulfilled", "partial", "unfulfilled", "not_verifiable"];
+const STATUSES: readonly GoldVerdict[] = VERDICT_STATUSES;
 
 /** Levels and verdicts of the end-to-end records. */
 function printRecords(): void {

@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listSignInLocks, listUsers } from "@/lib/users/data";
 import { getTranslator } from "@/lib/i18n/locale";
@@ -6,7 +7,7 @@ import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 import { SignInLocks } from "./sign-in-locks";
 
-export const metadata = { title: "Users" };
+export const generateMetadata = pageTitle("page.users");
 
 export default async function AdminUsersPage() {
   const me = await requirePagePermission("user:manage");

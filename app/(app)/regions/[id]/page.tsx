@@ -5,11 +5,11 @@ import { can } from "@/lib/auth/permissions";
 import { getRegionDetail, listRegionOptions } from "@/lib/regions/data";
 import { formatRate } from "@/lib/audit-reports/format";
 import { getTranslator } from "@/lib/i18n/locale";
-import type { MessageKey } from "@/lib/i18n/messages";
 import { PageHeader } from "@/app/_components/page-header";
 import { RegionAdmin } from "./region-admin";
 import { getRegionRecord } from "@/lib/lineage/data";
 import { RegionRecordView } from "@/app/_components/region-record/region-record-view";
+import { levelLabel } from "@/lib/i18n/vocabulary";
 
 const loadRegion = (id: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(id) ? getRegionDetail(id) : Promise.resolve(null));
 
@@ -45,7 +45,7 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
       </nav>
       <PageHeader
         title={<span data-testid="region-name">{region.name}</span>}
-        subtitle={`${t(`level.${region.level}` as MessageKey)} · ${t("regions.page.fullName")} ${region.fullName} · ${t("regions.page.shortName")} ${region.shortName}`}
+        subtitle={`${levelLabel(t, region.level)} · ${t("regions.page.fullName")} ${region.fullName} · ${t("regions.page.shortName")} ${region.shortName}`}
         actions={
           <Link href={`/audit/region/${region.id}`} className="btn btn-sm" data-testid="region-audit-link">
             {region.reportsBelow ? t("regions.page.rollUp", { n: region.reportsBelow }) : t("regions.page.audit")}

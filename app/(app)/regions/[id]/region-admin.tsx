@@ -4,9 +4,9 @@ import { useState, useTransition } from "react";
 import { mergeRegionsAction, updateRegionAction } from "@/lib/regions/actions";
 import { REGION_LEVELS } from "@/lib/reports/schema";
 import type { ActionError } from "@/lib/app-error";
-import type { MessageKey } from "@/lib/i18n/messages";
 import { useTranslator } from "@/lib/i18n/client";
 import { FieldError, useActionErrorText } from "@/app/_components/action-error-text";
+import { levelLabel } from "@/lib/i18n/vocabulary";
 
 type RegionRecordForm = { id: string; version: number; name: string; shortName: string; level: string; parentId: string | null };
 type Option = { id: string; label: string; reports: number; version: number };
@@ -61,7 +61,7 @@ export function RegionAdmin({ region, options }: { region: RegionRecordForm; opt
             <label className="label" htmlFor="region-level">{t("regions.admin.level")}</label>
             <select id="region-level" className="input" value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value })}>
               {REGION_LEVELS.map((l) => (
-                <option key={l} value={l}>{t(`level.${l}` as MessageKey)}</option>
+                <option key={l} value={l}>{levelLabel(t, l)}</option>
               ))}
             </select>
           </div>

@@ -3,8 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { bulkUpdateAction } from "@/lib/assessments/actions";
 import { bulkSetPledgesExcludedAction, bulkSetPledgesTierAction } from "@/lib/pledges/actions";
-import { PLEDGE_TIERS } from "@/lib/pledges/schema";
-import { FILTER_STATUSES } from "@/lib/pledges/filters";
+import { ASSESSMENT_STATUSES, PLEDGE_TIERS } from "@/lib/vocabulary";
+import { statusKey } from "@/lib/i18n/vocabulary";
 import { useTranslator } from "@/lib/i18n/client";
 import { isMessageKey, type MessageKey } from "@/lib/i18n/messages";
 import type { ActionError } from "@/lib/app-error";
@@ -66,7 +66,7 @@ export function BulkBar({
       <div className="flex flex-wrap items-center gap-1.5">
         <select className="input w-auto py-0.5 text-xs" value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t("filter.status")} data-testid="bulk-status">
           <option value="">{t("filter.status")}…</option>
-          {FILTER_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
+          {ASSESSMENT_STATUSES.map((s) => <option key={s} value={s}>{t(statusKey(s))}</option>)}
         </select>
         <input className="input w-56 py-0.5 text-xs" value={rationale} onChange={(e) => setRationale(e.target.value)} placeholder={t("bulk.rationale")} aria-label={t("bulk.rationale")} data-testid="bulk-rationale" />
         <button type="button" className="btn btn-sm" disabled={pending || !status} onClick={() => run({ status, rationale })}>{t("bulk.setStatus")}</button>

@@ -1,10 +1,11 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { FILTER_KINDS, FILTER_REVIEW_STATES, FILTER_STATUSES, FILTER_TIERS, filtersToQuery, hasFilters, tierView, type PledgeFilters, type TierView } from "@/lib/pledges/filters";
+import { ASSESSMENT_STATUSES, PLEDGE_KINDS, REVIEW_STATES } from "@/lib/vocabulary";
+import { kindKey, reviewStateKey, statusKey } from "@/lib/i18n/vocabulary";
+import { FILTER_TIERS, filtersToQuery, hasFilters, tierView, type PledgeFilters, type TierView } from "@/lib/pledges/filters";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
-import { kindLabelKey } from "./report-styles";
 
 export type FilterOptions = {
   sections: { id: string; heading: string }[];
@@ -90,9 +91,9 @@ export function FilterBar({ filters, options, shown, total, invalid }: { filters
           className="input w-48 py-1 text-xs"
           data-testid="filter-q"
         />
-        {select("kind", t("report.filter.kind"), FILTER_KINDS.map((k) => ({ value: k, label: t(kindLabelKey(k)) })))}
-        {select("status", t("filter.status"), FILTER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}` as MessageKey) })))}
-        {select("review", t("filter.review"), FILTER_REVIEW_STATES.map((s) => ({ value: s, label: t(`reviewState.${s}` as MessageKey) })))}
+        {select("kind", t("report.filter.kind"), PLEDGE_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) })))}
+        {select("status", t("filter.status"), ASSESSMENT_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) })))}
+        {select("review", t("filter.review"), REVIEW_STATES.map((s) => ({ value: s, label: t(reviewStateKey(s)) })))}
         {select("evidence", t("filter.evidence"), [{ value: "yes", label: t("filter.withEvidence") }, { value: "no", label: t("filter.withoutEvidence") }])}
         {select("assignee", t("filter.assignee"), [{ value: "me", label: t("filter.me") }, { value: "none", label: t("filter.unassigned") }, ...options.users.map((u) => ({ value: u.id, label: u.name }))])}
         {options.sections.length ? select("section", t("filter.section"), options.sections.map((s) => ({ value: s.id, label: s.heading.slice(0, 40) }))) : null}

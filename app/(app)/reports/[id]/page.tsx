@@ -9,18 +9,20 @@ import { listRegionOptions } from "@/lib/regions/data";
 import { listReportPledges } from "@/lib/pledges/data";
 import { packPledges } from "@/lib/pledges/packed-list";
 import { listAssignableUsers } from "@/lib/users/data";
-import { matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
-import { toSimplified } from "@/lib/report/script";
+import { parsePledgeFilters } from "@/lib/pledges/filters";
+import { reportPledgeView } from "@/lib/pledges/report-view";
 import { getTranslator } from "@/lib/i18n/locale";
-import type { MessageKey } from "@/lib/i18n/messages";
+import { ProgressBar } from "@/app/_components/progress-bar";
 import { PageHeader } from "@/app/_components/page-header";
 import { buildSourceBlocks } from "./source-segments";
 import { SourceText } from "./source-text";
 import { ReportWorkspace } from "./report-workspace";
-import { KIND_BADGE, kindLabelKey } from "./report-styles";
+import { KIND_BADGE } from "./report-styles";
 import { PairingEditor } from "./pairing-editor";
 import { ReportMetaEditor } from "./report-meta-editor";
 import { ReportAdminActions } from "./report-admin-actions";
+import { kindKey, levelLabel } from "@/lib/i18n/vocabulary";
+import { PLEDGE_KINDS } from "@/lib/vocabulary";
 
 const loadReport = cache((id: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(id) ? getReportDetail(id) : Promise.resolve(null)));
 
@@ -42,30 +44,17 @@ export default async function ReportPage({
   const [report, { t }] = await Promise.all([loadReport(id), getTranslator()]);
   if (!report) notFound();
   const [pledges, users] = await Promise.all([listReportPledges(report.id), listAssignableUsers()]);
-  const sectionIds = filters.section && report.sections.some((s) => s.id === filters.section) ? sectionAndDescendants(filters.section, report.sections) : null;
-  if (filters.section && !sectionIds) invalid.push("section");
-  const query = filters.q ? toSimplified(filters.q) : "";
   // Always a filtered list: the default view is the trackable items (direction one click away,
   // "not a pledge" hidden in a view of its own).
-  const visibleIds = pledges.filter((p) => matchPledge(p, filters, { query, sectionIds, userId: user.id })).map((p) => p.id);
-  const tierCounts = { trackable: 0, direction: 0, excluded: 0 };
-  for (const p of pledges) tierCounts[p.excluded ? "excluded" : p.tier === "trackable" ? "trackable" : "direction"]++;
-  const counted = pledges.filter((p) => !p.excluded);
-  const progress = { assessed: 0, submitted: 0, approved: 0 };
-  for (const p of counted) {
-    if (p.status !== "not_assessed") progress.assessed++;
-    if (p.reviewState === "submitted") progress.submitted++;
-    if (p.reviewState === "approved") progress.approved++;
-  }
-  const filterSections = report.sections.filter((s) => s.kind === "subsection" || s.kind === "targets" || s.kind === "list" || (s.parentId === null && s.kind === "plan"));
+  const view = reportPledgeView({ sections: report.sections, pledges, filters, userId: user.id });
+  const { visibleIds, tierCounts, kindCounts: counts, progress, filterSections } = view;
+  invalid.push(...view.invalid);
   const canEdit = can(user.role, "pledge:edit");
   const canPair = can(user.role, "pairing:edit");
   const canEditMeta = can(user.role, "report:edit");
   const [candidates, regionOptions] = await Promise.all([canPair ? listPairingCandidates(report.id) : [], canEditMeta ? listRegionOptions() : []]);
   const { pairing } = report;
 
-  const counts: Record<string, number> = { quantitative: 0, project: 0, policy: 0 };
-  for (const p of counted) counts[p.kind] = (counts[p.kind] ?? 0) + 1;
   const blocks = buildSourceBlocks({ sourceText: report.sourceText, bodyStart: report.bodyStart, bodyEnd: report.bodyEnd, sections: report.sections, pledges });
   const fileLine = [report.encoding.toUpperCase(), report.fileName].filter(Boolean).join(" · ");
 
@@ -112,7 +101,7 @@ export default async function ReportPage({
       <dl className="card mb-4 grid grid-cols-2 gap-x-6 gap-y-2 px-4 py-3 text-sm sm:grid-cols-3 lg:grid-cols-6" data-testid="report-meta">
         <Meta label={t("report.meta.region")}>
           <Link href={`/regions/${report.region.id}`} className="text-brand-700 hover:underline" data-testid="report-region">{report.region.name}</Link>
-          <span className="ml-1 text-xs text-stone-500">{t(`level.${report.region.level}` as MessageKey)}</span>
+          <span className="ml-1 text-xs text-stone-500">{levelLabel(t, report.region.level)}</span>
         </Meta>
         <Meta label={t("report.meta.year")}>{report.year ?? <span className="text-stone-400">{t("reports.unknownYear")}</span>}</Meta>
         <Meta label={t("report.meta.delivered")}>{report.deliveredOn ?? "—"}</Meta>
@@ -142,18 +131,21 @@ export default async function ReportPage({
         <Meta label={t("report.meta.meeting")} wide>{report.meeting ?? "—"}</Meta>
         <Meta label={t("report.meta.pledges")} wide>
           <span className="flex flex-wrap items-center gap-1.5" data-testid="kind-counts">
-            <span className="font-medium tabular-nums">{t("report.meta.pledgeCount", { count: counted.length })}</span>
+            <span className="font-medium tabular-nums">{t("report.meta.pledgeCount", { count: progress.total })}</span>
             <span className="badge bg-stone-900 text-white tabular-nums" data-testid="tier-counts">{t("tiers.counts", tierCounts)}</span>
             {tierCounts.excluded ? <span className="badge bg-red-50 text-red-800 tabular-nums">{t("tiers.meta.excluded", { n: tierCounts.excluded })}</span> : null}
-            {(["quantitative", "project", "policy"] as const).map((k) => (
+            {PLEDGE_KINDS.map((k) => (
               <span key={k} className={`badge ${KIND_BADGE[k]}`}>
-                {t(kindLabelKey(k))} <span className="ml-1 tabular-nums">{counts[k]}</span>
+                {t(kindKey(k))} <span className="ml-1 tabular-nums">{counts[k]}</span>
               </span>
             ))}
           </span>
         </Meta>
       </dl>
-      <ProgressBar {...progress} total={counted.length} label={t("progress.title")} summary={t("progress.summary", { ...progress, total: counted.length })} />
+      <div className="mb-4 flex items-center gap-3 text-xs">
+        <span className="shrink-0 font-medium text-stone-600">{t("progress.title")}</span>
+        <ProgressBar progress={progress} summary={t("progress.summary", { ...progress })} testId="progress" wide />
+      </div>
       {!report.parsed ? <p className="card mb-4 px-4 py-3 text-sm text-stone-600">{t("report.notParsed")}</p> : null}
       <ReportWorkspace
         reportId={report.id}
@@ -163,7 +155,7 @@ export default async function ReportPage({
         sourceLength={report.sourceText.length}
         visibleIds={visibleIds}
         filters={filters}
-        filterOptions={{ sections: filterSections.map((s) => ({ id: s.id, heading: s.heading })), users: users.map((u) => ({ id: u.id, name: u.name })), tierCounts }}
+        filterOptions={{ sections: filterSections, users: users.map((u) => ({ id: u.id, name: u.name })), tierCounts }}
         invalidFilters={invalid}
         canBulk={can(user.role, "assessment:edit")}
       >
@@ -183,18 +175,3 @@ function Meta({ label, children, wide }: { label: string; children: React.ReactN
   );
 }
 
-/** Assessed / submitted / approved of all pledges, as a stacked bar with the figures beside it. */
-function ProgressBar({ assessed, submitted, approved, total, label, summary }: { assessed: number; submitted: number; approved: number; total: number; label: string; summary: string }) {
-  const pct = (n: number) => (total ? (100 * n) / total : 0);
-  return (
-    <div className="mb-4 flex items-center gap-3 text-xs" data-testid="progress">
-      <span className="font-medium text-stone-600">{label}</span>
-      <div className="relative h-2 w-64 overflow-hidden rounded-full bg-stone-200" role="img" aria-label={summary}>
-        <div className="absolute inset-y-0 left-0 bg-sky-300" style={{ width: `${pct(assessed)}%` }} />
-        <div className="absolute inset-y-0 left-0 bg-violet-400" style={{ width: `${pct(submitted + approved)}%` }} />
-        <div className="absolute inset-y-0 left-0 bg-green-600" style={{ width: `${pct(approved)}%` }} />
-      </div>
-      <span className="tabular-nums text-stone-600">{summary}</span>
-    </div>
-  );
-}

@@ -2,21 +2,33 @@
 import { Fragment, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { deletePledgeAction, mergePledgesAction, setPledgeExcludedAction, splitPledgeAction, updatePledgeAction } from "@/lib/pledges/actions";
-import { PLEDGE_KINDS, TARGET_COMPARATORS, splitSpan, type PledgeDto } from "@/lib/pledges/schema";
+import { TARGET_COMPARATORS, splitSpan, type PledgeDto } from "@/lib/pledges/schema";
+import { PLEDGE_KINDS } from "@/lib/vocabulary";
 import type { ActionError, ActionResult } from "@/lib/app-error";
 import { useTranslator } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { reopensOnChange } from "@/lib/assessments/transitions";
-import { kindLabelKey } from "./report-styles";
 import { usePledgeErrorText } from "./pledge-error-text";
 import { TierEditor } from "./tier-editor";
 import { TitleEditor } from "./title-editor";
 import { SpanEditor } from "./span-editor";
+import { kindKey } from "@/lib/i18n/vocabulary";
 
 /** What every edit of one pledge names: the report, the pledge and the version it read. */
 export type EditorBase = { reportId: string; pledgeId: string; version: number };
 /** Runs one action of the editor: pending state, the error shown, a refresh on a conflict. */
 export type RunAction = <T>(call: () => Promise<ActionResult<T>>, onOk?: (data: T) => void) => void;
+
+type EditorProps = {
+  reportId: string;
+  pledge: PledgeDto;
+  next: PledgeDto | null;
+  pledges: PledgeDto[];
+  onSelect: (id: string | null) => void;
+};
+
+/** After a save: whether it reopened the pledge's submitted or approved verdict. */
+type Saved = false | "saved" | "reopened";
 
 /**
  * Edit controls of the selected pledge (shown only to roles with pledge:edit; the actions check
@@ -24,26 +36,29 @@ export type RunAction = <T>(call: () => Promise<ActionResult<T>>, onOk?: (data: 
  * boundaries, merge with the next pledge, change kind and target, mark it "not a pledge" (or
  * restore it), delete. Every call names the version it read; the server refuses stale ones.
  */
-export function PledgeEditor({
+export function PledgeEditor(props: EditorProps) {
+  // The outcome of the last edit outlives the form, which starts afresh on every new version: a
+  // save bumps the version, and the "Saved." it earned must still be there to read.
+  const [error, setError] = useState<ActionError | null>(null);
+  const [saved, setSaved] = useState<Saved>(false);
+  return <PledgeEditorForm key={props.pledge.version} {...props} error={error} setError={setError} saved={saved} setSaved={setSaved} />;
+}
+
+function PledgeEditorForm({
   reportId,
   pledge,
   next,
   pledges,
   onSelect,
-}: {
-  reportId: string;
-  pledge: PledgeDto;
-  next: PledgeDto | null;
-  pledges: PledgeDto[];
-  onSelect: (id: string | null) => void;
-}) {
+  error,
+  setError,
+  saved,
+  setSaved,
+}: EditorProps & { error: ActionError | null; setError: (e: ActionError | null) => void; saved: Saved; setSaved: (s: Saved) => void }) {
   const { t } = useTranslator();
   const errorText = usePledgeErrorText(pledges);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ActionError | null>(null);
-  // After a save: whether it reopened the pledge's submitted or approved verdict.
-  const [saved, setSaved] = useState<false | "saved" | "reopened">(false);
   const [cut, setCut] = useState<number | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [kind, setKind] = useState(pledge.kind);
@@ -174,7 +189,7 @@ export function PledgeEditor({
         <div className="col-span-2">
           <label className="label" htmlFor={`kind-${pledge.id}`}>{t("report.edit.kind")}</label>
           <select id={`kind-${pledge.id}`} className="input py-1 text-xs" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {PLEDGE_KINDS.map((k) => <option key={k} value={k}>{t(kindLabelKey(k))}</option>)}
+            {PLEDGE_KINDS.map((k) => <option key={k} value={k}>{t(kindKey(k))}</option>)}
           </select>
         </div>
         <div className="col-span-2">

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { memo, startTransition, useEffect, useMemo, useState } from "react";
 import type { PledgeDto } from "@/lib/pledges/schema";
 import { useTranslator } from "@/lib/i18n/client";
-import type { MessageKey, Translate } from "@/lib/i18n/messages";
-import { formatTarget } from "./format-target";
-import { SECTION_BADGE, kindLabelKey, regionLabelKey } from "./report-styles";
-import { tierLabel } from "@/app/_components/tier-label";
+import type { Translate } from "@/lib/i18n/messages";
+import { formatTarget } from "@/lib/pledges/target";
+import { SECTION_BADGE, regionLabelKey } from "./report-styles";
+import { tierLabel, tierSourceLabel } from "@/app/_components/tier-label";
 import styles from "./report-page.module.css";
 import { PledgeEditor } from "./pledge-editor";
+import { kindLabel, reviewStateLabel, statusLabel } from "@/lib/i18n/vocabulary";
 
 /** A section a pledge can belong to (topics are carried on the pledge as text). */
 export type SectionRef = { id: string; parentId: string | null; kind: string; heading: string };
@@ -38,6 +39,7 @@ export function PledgeList({
   canEdit,
   checked,
   onToggle,
+  onShowInSource,
 }: {
   reportId: string;
   pledges: PledgeDto[];
@@ -50,6 +52,8 @@ export function PledgeList({
   /** Bulk selection (null when the user may not act in bulk). */
   checked: ReadonlySet<string> | null;
   onToggle: (id: string) => void;
+  /** Where the source is a tab of its own (below lg): switch to it, at this pledge. */
+  onShowInSource: (id: string) => void;
 }) {
   const { t } = useTranslator();
   const byId = useMemo(() => new Map(sections.map((s) => [s.id, s])), [sections]);
@@ -110,10 +114,16 @@ export function PledgeList({
                     editor={
                       p.id === selectedId ? (
                         <>
-                          <Link href={`/reports/${reportId}/pledges/${p.id}`} className="mx-3 my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline" data-testid="open-evidence">
-                            {t("report.openEvidence")} →
-                          </Link>
-                          {canEdit ? <PledgeEditor key={`${p.id}-${p.version}`} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} /> : null}
+                          {/* A wrapper: the row's own button is styled as `li > button`, this one must not be. */}
+                          <div>
+                            <Link href={`/reports/${reportId}/pledges/${p.id}`} className="mx-3 my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline" data-testid="open-evidence">
+                              {t("report.openEvidence")} →
+                            </Link>
+                            <button type="button" className="my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline lg:hidden" onClick={() => onShowInSource(p.id)} data-testid="show-in-source">
+                              {t("report.showInSource")}
+                            </button>
+                          </div>
+                          {canEdit ? <PledgeEditor key={p.id} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} /> : null}
                         </>
                       ) : null
                     }
@@ -179,13 +189,13 @@ const PledgeRow = memo(function PledgeRow({
           <span data-f="text">{pledge.text}</span>
           <span data-f="meta">
             {pledge.excluded ? <span data-f="excluded">{t("tiers.excluded")}</span> : null}
-            <span data-f="tier" data-tier={pledge.tier} data-manual={pledge.tierSource === "person" ? "" : undefined} title={t(`tiers.source.${pledge.tierSource}` as MessageKey)}>
+            <span data-f="tier" data-tier={pledge.tier} data-manual={pledge.tierSource === "person" ? "" : undefined} title={tierSourceLabel(pledge.tierSource, t)}>
               {tierLabel(pledge, t)}
             </span>
-            <span data-f="kind" data-kind={pledge.kind}>{t(kindLabelKey(pledge.kind))}</span>
-            {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("report.target.growth"))}</span> : null}
-            {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{t(`status.${pledge.status}` as MessageKey)}</span> : null}
-            {pledge.reviewState !== "draft" ? <span data-f="review" data-review={pledge.reviewState}>{t(`reviewState.${pledge.reviewState}` as MessageKey)}</span> : null}
+            <span data-f="kind" data-kind={pledge.kind}>{kindLabel(t, pledge.kind)}</span>
+            {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("target.growthSuffix"))}</span> : null}
+            {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{statusLabel(t, pledge.status)}</span> : null}
+            {pledge.reviewState !== "draft" ? <span data-f="review" data-review={pledge.reviewState}>{reviewStateLabel(t, pledge.reviewState)}</span> : null}
             {pledge.evidenceCount ? <span data-f="evidence">{t("report.evidenceCount", { count: pledge.evidenceCount })}</span> : null}
           </span>
         </span>

@@ -10,6 +10,7 @@ import type { MessageKey } from "@/lib/i18n/messages";
 import { useTranslator } from "@/lib/i18n/client";
 import { FieldError, useActionErrorText } from "@/app/_components/action-error-text";
 import { NO_CHOICE, RegionMatchNote, regionNeedsAnswer, type RegionChoice } from "@/app/_components/region-match";
+import { levelLabel } from "@/lib/i18n/vocabulary";
 
 export type EditableReportMeta = {
   id: string;
@@ -104,7 +105,7 @@ export function ReportMetaEditor({ report, regionNames }: { report: EditableRepo
             {f === "level" ? (
               <select id={`meta-${f}`} className="input" value={values.level} onChange={(e) => setValues({ ...values, level: e.target.value })}>
                 {REGION_LEVELS.map((v) => (
-                  <option key={v} value={v}>{t(`level.${v}` as MessageKey)}</option>
+                  <option key={v} value={v}>{levelLabel(t, v)}</option>
                 ))}
               </select>
             ) : (

@@ -31,14 +31,3 @@ const REGION_KEYS: Record<string, MessageKey> = {
 export function regionLabelKey(kind: string): MessageKey {
   return REGION_KEYS[kind] ?? "report.section.other";
 }
-
-const KIND_KEYS: Record<string, MessageKey> = {
-  quantitative: "report.kind.quantitative",
-  project: "report.kind.project",
-  policy: "report.kind.policy",
-};
-
-/** The catalogue key naming a pledge kind. */
-export function kindLabelKey(kind: string): MessageKey {
-  return KIND_KEYS[kind] ?? "report.kind.policy";
-}

@@ -1,16 +1,15 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { createPledgeAction } from "@/lib/pledges/actions";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { unpackPledges } from "@/lib/pledges/packed-list";
 import type { PledgeFilters } from "@/lib/pledges/filters";
 import { useTranslator } from "@/lib/i18n/client";
-import type { ActionError } from "@/lib/app-error";
 import { PledgeList, type SectionRef } from "./pledge-list";
 import { rangeToSourceSpan } from "./source-selection";
 import { FilterBar, type FilterOptions } from "./filter-bar";
 import { BulkBar } from "./bulk-bar";
 import { AcceptSuggestions } from "./accept-suggestions";
-import { usePledgeErrorText } from "./pledge-error-text";
+import { AddPledgeBar } from "./add-pledge-bar";
+import { PANE_ID, ReportPaneTabs, useReportPanes } from "./pane-tabs";
 
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 
@@ -49,7 +48,6 @@ export function ReportWorkspace({
 }) {
   const { t } = useTranslator();
   const pledges = useMemo(() => unpackPledges(packedPledges), [packedPledges]);
-  const errorText = usePledgeErrorText(pledges);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const visible = useMemo(() => (visibleIds ? new Set(visibleIds) : null), [visibleIds]);
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
@@ -64,11 +62,9 @@ export function ReportWorkspace({
   const listed = visibleIds ?? pledges.map((p) => p.id);
   const allChecked = listed.length > 0 && listed.every((id) => checked.has(id));
   const [sourceSelection, setSourceSelection] = useState<{ start: number; end: number; text: string } | null>(null);
-  const [addError, setAddError] = useState<ActionError | null>(null);
-  const [addNotice, setAddNotice] = useState(false);
-  const [adding, startAdding] = useTransition();
   const sourceRef = useRef<HTMLDivElement>(null);
   const scrollSource = useRef(false);
+  const panes = useReportPanes(selectedId);
 
   /** Select from the list (scrolls the source to the span) or from the source (scrolls the list). */
   const selectFromList = useCallback((id: string | null) => {
@@ -129,25 +125,15 @@ export function ReportWorkspace({
     const id = mark.dataset.pid;
     scrollSource.current = false;
     setSelectedId(id);
+    panes.show("pledges", id); // below lg the list is a tab of its own
   }
 
-  function addPledge() {
-    if (!sourceSelection) return;
-    const { start, end } = sourceSelection;
-    startAdding(async () => {
-      const res = await createPledgeAction({ reportId, start, end });
-      if (res.ok) {
-        setAddError(null);
-        setAddNotice(true);
-        window.getSelection()?.removeAllRanges();
-        setSourceSelection(null);
-        scrollSource.current = false;
-        setSelectedId(res.data.id);
-      } else {
-        setAddNotice(false);
-        setAddError(res);
-      }
-    });
+  /** A pledge added from the source selection: select it, and let go of the selection. */
+  function onPledgeAdded(id: string) {
+    window.getSelection()?.removeAllRanges();
+    setSourceSelection(null);
+    scrollSource.current = false;
+    setSelectedId(id);
   }
 
   const selectedCss =
@@ -158,7 +144,8 @@ export function ReportWorkspace({
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <style>{selectedCss}</style>
-      <section aria-label={t("report.pane.pledges")} className="card flex min-h-0 flex-col lg:h-[calc(100vh-7.5rem)]">
+      <ReportPaneTabs panes={panes} />
+      <section id={PANE_ID.pledges} aria-label={t("report.pane.pledges")} className={`card flex min-h-0 scroll-mt-24 flex-col lg:h-[calc(100vh-7.5rem)] ${panes.paneClass("pledges")}`}>
         <div className="flex items-center gap-2 px-3 pt-2">
           {canBulk ? (
             <input
@@ -188,37 +175,16 @@ export function ReportWorkspace({
           selectedId={selectedId}
           onSelect={selectFromList}
           canEdit={canEdit}
+          onShowInSource={(id) => panes.show("source", id)}
         />
       </section>
-      <section aria-label={t("report.pane.source")} className="card flex min-h-0 flex-col lg:h-[calc(100vh-7.5rem)]">
+      <section id={PANE_ID.source} aria-label={t("report.pane.source")} className={`card flex min-h-0 scroll-mt-24 flex-col lg:h-[calc(100vh-7.5rem)] ${panes.paneClass("source")}`}>
         <div className="border-b border-stone-200 px-3 py-2">
           <div className="flex items-baseline gap-2">
             <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.source")}</h2>
             <p className="truncate text-xs text-stone-500">{canEdit ? t("report.sourceHintEdit") : t("report.sourceHint")}</p>
           </div>
-          {canEdit && (sourceSelection || addError || addNotice) ? (
-            <div className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-stone-100 px-2 py-1.5 text-xs" data-testid="add-pledge-bar">
-              {sourceSelection ? (
-                <>
-                  <span className="text-stone-700">
-                    {t("report.add.selection", { start: sourceSelection.start, end: sourceSelection.end, length: sourceSelection.end - sourceSelection.start })}
-                  </span>
-                  <span className="max-w-64 truncate text-stone-500">「{sourceSelection.text.slice(0, 60)}」</span>
-                  <button
-                    type="button"
-                    className="btn btn-primary btn-sm ml-auto"
-                    disabled={adding}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={addPledge}
-                  >
-                    {t("report.add.button")}
-                  </button>
-                </>
-              ) : null}
-              {addError ? <p role="alert" className="w-full text-red-700">{errorText(addError)}</p> : null}
-              {addNotice && !addError ? <p role="status" className="w-full text-green-800">{t("report.add.created")}</p> : null}
-            </div>
-          ) : null}
+          {canEdit ? <AddPledgeBar reportId={reportId} selection={sourceSelection} pledges={pledges} onCreated={onPledgeAdded} /> : null}
         </div>
         <div ref={sourceRef} onClick={onSourceClick} className="min-h-0 flex-1 overflow-y-auto" data-testid="source-pane">
           {children}

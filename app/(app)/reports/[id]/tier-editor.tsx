@@ -1,8 +1,9 @@
 "use client";
 import { setPledgeTierAction } from "@/lib/pledges/actions";
-import { PLEDGE_TIERS, TIER_REASONS, type PledgeDto } from "@/lib/pledges/schema";
+import type { PledgeDto } from "@/lib/pledges/schema";
+import { PLEDGE_TIERS, TIER_REASONS } from "@/lib/vocabulary";
+import { tierSourceLabel } from "@/app/_components/tier-label";
 import { useTranslator } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/messages";
 import type { EditorBase, RunAction } from "./pledge-editor";
 
 /**
@@ -43,7 +44,7 @@ export function TierEditor({ base, pledge, run, pending, onSaved }: { base: Edit
           </select>
         </label>
       ) : null}
-      <span className="text-stone-500" data-testid="tier-source">{t(`tiers.source.${pledge.tierSource}` as MessageKey)}</span>
+      <span className="text-stone-500" data-testid="tier-source">{tierSourceLabel(pledge.tierSource, t)}</span>
     </div>
   );
 }

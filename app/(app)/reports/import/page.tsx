@@ -1,3 +1,4 @@
+import { pageTitle } from "@/app/_components/page-title";
 import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/locale";
@@ -5,7 +6,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { findOpenImportJob, getImportJob } from "@/lib/imports/data";
 import { ImportWorkbench } from "./import-workbench";
 
-export const metadata = { title: "Import" };
+export const generateMetadata = pageTitle("page.import");
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("report:import");

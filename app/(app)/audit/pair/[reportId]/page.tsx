@@ -1,8 +1,9 @@
+import { pageTitle } from "@/app/_components/page-title";
 import { notFound } from "next/navigation";
 import { auditIdSchema, parseAuditView } from "@/lib/audit-reports/schema";
 import { AuditScopePage } from "../../_shared/audit-scope-page";
 
-export const metadata = { title: "Audit report" };
+export const generateMetadata = pageTitle("page.auditPair");
 
 export default async function PairAuditPage({ params, searchParams }: { params: Promise<{ reportId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { reportId } = await params;

@@ -1,8 +1,9 @@
+import { pageTitle } from "@/app/_components/page-title";
 import { notFound } from "next/navigation";
 import { auditIdSchema, parseAuditView } from "@/lib/audit-reports/schema";
 import { AuditScopePage } from "../../_shared/audit-scope-page";
 
-export const metadata = { title: "Audit report by region" };
+export const generateMetadata = pageTitle("page.auditRegion");
 
 export default async function RegionAuditPage({ params, searchParams }: { params: Promise<{ regionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { regionId } = await params;

@@ -1,8 +1,9 @@
+import { pageTitle } from "@/app/_components/page-title";
 import { notFound } from "next/navigation";
 import { auditYearSchema, parseAuditView } from "@/lib/audit-reports/schema";
 import { AuditScopePage } from "../../_shared/audit-scope-page";
 
-export const metadata = { title: "Audit report by year" };
+export const generateMetadata = pageTitle("page.auditYear");
 
 export default async function YearAuditPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { year } = await params;

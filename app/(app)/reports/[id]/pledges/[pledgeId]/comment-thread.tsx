@@ -5,9 +5,9 @@ import { addCommentAction } from "@/lib/assessments/actions";
 import type { CommentDto } from "@/lib/assessments/schema";
 import type { ActionError } from "@/lib/app-error";
 import { useTranslator } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/messages";
 import { useActionErrorText } from "@/app/_components/action-error-text";
 import { formatTime } from "@/app/_components/assessment-badges";
+import { roleLabel } from "@/lib/i18n/vocabulary";
 
 /** A pledge's discussion, oldest first (return reasons marked), with a form to add a comment. */
 export function CommentThread({ pledgeId, comments, canComment }: { pledgeId: string; comments: CommentDto[]; canComment: boolean }) {
@@ -34,7 +34,7 @@ export function CommentThread({ pledgeId, comments, canComment }: { pledgeId: st
           >
             <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
               <span className="font-medium text-stone-800">{c.author?.name ?? t("history.system")}</span>
-              {c.author ? <span className="badge bg-stone-100 text-stone-600">{t(`role.${c.author.role}` as MessageKey)}</span> : null}
+              {c.author ? <span className="badge bg-stone-100 text-stone-600">{roleLabel(t, c.author.role)}</span> : null}
               {c.kind === "return" ? <span className="badge bg-amber-500 text-white">{t("comments.returnBadge")}</span> : null}
               <time className="ml-auto tabular-nums" dateTime={c.createdAt}>{formatTime(c.createdAt)}</time>
             </div>

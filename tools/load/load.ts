@@ -36,6 +36,7 @@ import {
   type HttpResult,
 } from "./http-session";
 import { formatTable, LatencyRecorder, processTreeCpuMs } from "./latency";
+import { ASSESSMENT_STATUSES } from "@/lib/vocabulary";
 
 export class LoadUsageError extends Error {}
 
@@ -241,7 +242,8 @@ async function openPledge(vu: Vu, ctx: Ctx, ref: PledgeRef) {
   return assessment as ReturnType<typeof assessmentIn>;
 }
 
-const STATUSES = ["fulfilled", "partial", "unfulfilled", "not_verifiable", "in_progress"] as const;
+/** The verdicts a load run saves: every status but not_assessed. */
+const STATUSES = ASSESSMENT_STATUSES.filter((s) => s !== "not_assessed");
 
 /** An analyst assesses one of its own pledges: open it, save a verdict, usually submit it. */
 async function assessFlow(vu: Vu, ctx: Ctx): Promise<void> {

@@ -10,13 +10,13 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { decodeReport } from "./report/decode";
-import { ReportInputError } from "./report/errors";
-import { parseReport } from "./report/parse-report";
-import { listItemsReport, nestedHtmlReport, numbersParagraphReport, singleLineReport } from "./report/stress-inputs";
-import { setupEvidenceBench } from "./evidence/bench-evidence";
-import { toPlanPledges } from "./evidence/suggest-for-pair";
-import { suggestForPledges } from "./evidence/suggest-for-pledges";
+import { decodeReport } from "@/lib/report/decode";
+import { ReportInputError } from "@/lib/report/errors";
+import { parseReport } from "@/lib/report/parse-report";
+import { listItemsReport, nestedHtmlReport, numbersParagraphReport, singleLineReport } from "@/lib/report/stress-inputs";
+import { setupEvidenceBench } from "@/lib/evidence/bench-evidence";
+import { toPlanPledges } from "@/lib/evidence/suggest-for-pair";
+import { suggestForPledges } from "@/lib/evidence/suggest-for-pledges";
 
 type Benchmark = {
   name: string;

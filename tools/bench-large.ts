@@ -19,7 +19,8 @@
  * entry to `inProcessBenchmarks` or `httpBenchmarks`.
  */
 import { can } from "@/lib/auth/permissions";
-import { hasFilters, matchPledge, parsePledgeFilters, sectionAndDescendants } from "@/lib/pledges/filters";
+import { parsePledgeFilters } from "@/lib/pledges/filters";
+import { reportPledgeView } from "@/lib/pledges/report-view";
 import { listReportPledges } from "@/lib/pledges/data";
 import { searchPledges } from "@/lib/pledges/search";
 import { getReportDetail, listReports } from "@/lib/reports/data";
@@ -27,9 +28,8 @@ import { listPairingCandidates } from "@/lib/pairing/data";
 import { listAssignableUsers } from "@/lib/users/data";
 import { getRegionDetail } from "@/lib/regions/data";
 import { findRegionWithMostYears, getRegionRecord } from "@/lib/lineage/data";
-import { toSimplified } from "@/lib/report/script";
-import { assertLocalTarget, HttpSession, pledgeIdsInReportPage, signIn } from "./ops/http-session";
-import { formatTable, processTreeCpuMs, summarize, type LatencySummary } from "./ops/latency";
+import { assertLocalTarget, HttpSession, pledgeIdsInReportPage, signIn } from "./load/http-session";
+import { formatTable, processTreeCpuMs, summarize, type LatencySummary } from "./load/latency";
 
 type Bench = { name: string; barMs?: number; run: () => Promise<unknown> };
 
@@ -50,11 +50,9 @@ async function reportPageData(reportId: string, params: Record<string, string>, 
   const report = await getReportDetail(reportId);
   if (!report) throw new Error(`no report ${reportId}`);
   const [pledges] = await Promise.all([listReportPledges(report.id), listAssignableUsers()]);
-  const sectionIds = filters.section && report.sections.some((s) => s.id === filters.section) ? sectionAndDescendants(filters.section, report.sections) : null;
-  const query = filters.q ? toSimplified(filters.q) : "";
-  const visible = hasFilters(filters) ? pledges.filter((p) => matchPledge(p, filters, { query, sectionIds, userId: user.id })) : pledges;
+  const { visibleIds } = reportPledgeView({ sections: report.sections, pledges, filters, userId: user.id });
   if (can(user.role, "pairing:edit")) await listPairingCandidates(report.id);
-  return visible.length;
+  return visibleIds.length;
 }
 
 /** The in-process measurements; `reportId` is the report with the most pledges, `regionId` the region with the most years. */

@@ -46,14 +46,14 @@ async function benchImport(args: string[]): Promise<void> {
     process.env.DATABASE_URL = `file:${path.join(temp, "app.db")}`;
   }
   process.env.DUIXIAN_LOG_LEVEL ??= "warn";
-  const { migrateDatabase } = await import("./ops/migrate");
-  const { resolveDatabaseUrl } = await import("./db-url");
+  const { migrateDatabase } = await import("@/lib/ops/migrate");
+  const { resolveDatabaseUrl } = await import("@/lib/db-url");
   await migrateDatabase(resolveDatabaseUrl());
-  const { configureDatabase, db } = await import("./db");
+  const { configureDatabase, db } = await import("@/lib/db");
   await configureDatabase();
   const { zipSync } = await import("fflate");
-  const { addImportFiles, claimImportJob, runImportJobStep, startImportJob } = await import("./imports/mutations");
-  const { getImportJob } = await import("./imports/data");
+  const { addImportFiles, claimImportJob, runImportJobStep, startImportJob } = await import("@/lib/imports/mutations");
+  const { getImportJob } = await import("@/lib/imports/data");
 
   const files = batchFiles(n);
   const zip = zipSync(files);
@@ -94,8 +94,8 @@ type ExportRun = { format: string; reports: number; rows: number; bytes: number;
 /** In a child process: one export read to the end, RSS sampled every 50 ms. */
 async function exportChild(format: "csv" | "jsonl", share: number): Promise<void> {
   process.env.DUIXIAN_LOG_LEVEL ??= "warn";
-  const { db } = await import("./db");
-  const { corpusExportResponse } = await import("./exports/respond");
+  const { db } = await import("@/lib/db");
+  const { corpusExportResponse } = await import("@/lib/exports/respond");
   // Regions, in id order, until they hold the share of the pledges asked for (all: no filter).
   const perRegion = await db.report.findMany({ select: { regionId: true, _count: { select: { pledges: true } } } });
   const totals = new Map<string, number>();

@@ -62,9 +62,10 @@ describe("processCpuMs", () => {
 describe("processTreeCpuMs", () => {
   it("adds the CPU time of live children to the process's own", async () => {
     const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, ["-e", "const t = Date.now(); while (Date.now() - t < 300); setTimeout(() => {}, 5000)"], { stdio: "ignore" });
+    // The child spends 300 ms of its own CPU time (not wall time: a busy machine gives it less), then idles.
+    const child = spawn(process.execPath, ["-e", "const s = process.cpuUsage(); for (;;) { const u = process.cpuUsage(s); if (u.user + u.system >= 300000) break; } setTimeout(() => {}, 10000)"], { stdio: "ignore" });
     try {
-      await new Promise((r) => setTimeout(r, 600));
+      for (let waited = 0; (processCpuMs(child.pid!) ?? 0) < 250 && waited < 9000; waited += 100) await new Promise((r) => setTimeout(r, 100));
       const own = processCpuMs(process.pid)!;
       const tree = processTreeCpuMs(process.pid)!;
       expect(tree - own).toBeGreaterThanOrEqual(processCpuMs(child.pid!)! - 20);
