@@ -5,7 +5,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "generated/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // The pure text libraries stay pure: no database, no framework.
@@ -15,8 +23,24 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/db", "**/db", "@prisma/*", "@/generated/*", "next", "next/*", "react", "server-only"], message: "lib/report and lib/evidence are pure: no Prisma, Next or React." },
-            { group: ["@/lib/*", "!@/lib/report", "!@/lib/report/*", "!@/lib/vocabulary"], message: "lib/report and lib/evidence import only each other (and the dependency-free lib/vocabulary.ts)." },
+            {
+              group: [
+                "@/lib/db",
+                "**/db",
+                "@prisma/*",
+                "@/generated/*",
+                "next",
+                "next/*",
+                "react",
+                "server-only",
+              ],
+              message: "lib/report and lib/evidence are pure: no Prisma, Next or React.",
+            },
+            {
+              group: ["@/lib/*", "!@/lib/report", "!@/lib/report/*", "!@/lib/vocabulary"],
+              message:
+                "lib/report and lib/evidence import only each other (and the dependency-free lib/vocabulary.ts).",
+            },
           ],
         },
       ],
@@ -28,10 +52,36 @@ const config = [
     // generator, by the test harness, and by the two places that manage the process's connection
     // (serve at start, the access log's shutdown hook). search.ts is lib/pledges' search reads.
     // tools/ (benchmarks, the load generator) is not the app and is not covered.
-    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"],
-    ignores: ["**/data.ts", "**/mutations.ts", "**/*.test.ts", "lib/testing/**", "lib/db.ts", "lib/ops/serve.ts", "lib/ops/access-log.ts", "lib/pledges/search.ts"],
+    files: [
+      "app/**/*.{ts,tsx}",
+      "lib/**/*.{ts,tsx}",
+      "proxy.ts",
+      "instrumentation.ts",
+      "instrumentation-client.ts",
+    ],
+    ignores: [
+      "**/data.ts",
+      "**/mutations.ts",
+      "**/*.test.ts",
+      "lib/testing/**",
+      "lib/db.ts",
+      "lib/ops/serve.ts",
+      "lib/ops/access-log.ts",
+      "lib/pledges/search.ts",
+    ],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db", message: "Only lib/<domain>/data.ts and mutations.ts (and seed/) use the database: add a read or a write there." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/lib/db",
+              message:
+                "Only lib/<domain>/data.ts and mutations.ts (and seed/) use the database: add a read or a write there.",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

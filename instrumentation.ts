@@ -33,7 +33,11 @@ export async function register(): Promise<void> {
 }
 
 /** Errors Next caught while rendering or running an action or route: one JSON line with the request id. */
-export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routerKind: string; routePath: string; routeType: string }): Promise<void> {
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logger, redactPath, REQUEST_ID_HEADER } = await import("./lib/ops/log");
   const id = request.headers[REQUEST_ID_HEADER];

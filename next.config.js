@@ -8,8 +8,17 @@ const nextConfig = {
   // The proxy (proxy.ts) makes Next buffer request bodies, by default only their first 10 MB: an
   // upload up to the 20 MB report limit must reach the import action whole. Both limits are
   // MAX_REQUEST_BODY_BYTES of lib/ops/request-guard.ts, which refuses larger bodies with 413 first.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "25mb" }, proxyClientMaxBodySize: "25mb" },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: "25mb" },
+    proxyClientMaxBodySize: "25mb",
+  },
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+  ],
   async headers() {
     return [
       // Shared audit reports are public but must never be indexed.

@@ -2,7 +2,12 @@ import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { isPostgresUrl, resolveDatabaseUrl } from "./lib/db-url";
-import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA } from "./prisma/schema-variants";
+import {
+  POSTGRES_MIGRATIONS,
+  POSTGRES_SCHEMA,
+  SQLITE_MIGRATIONS,
+  SQLITE_SCHEMA,
+} from "./prisma/schema-variants";
 
 // The schema's env("DATABASE_URL") must resolve for every CLI command: when it does not,
 // the 6.19 CLI falls back to downloading a native engine, which fails on a closed network.
@@ -17,5 +22,7 @@ export default defineConfig({
   schema: postgres ? POSTGRES_SCHEMA : SQLITE_SCHEMA,
   migrations: { path: postgres ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS },
   adapter: async () =>
-    postgres ? new PrismaPg({ connectionString: process.env.DATABASE_URL! }) : new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }),
+    postgres
+      ? new PrismaPg({ connectionString: process.env.DATABASE_URL! })
+      : new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }),
 });

@@ -32,7 +32,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   headers.set(CSP_HEADER, csp);
   const throttled = await shareRefusal(request);
   const response = throttled
-    ? NextResponse.next({ request: { headers }, status: 429, headers: { "Retry-After": String(retryAfterSeconds(throttled.retryAfterMs)) } })
+    ? NextResponse.next({
+        request: { headers },
+        status: 429,
+        headers: { "Retry-After": String(retryAfterSeconds(throttled.retryAfterMs)) },
+      })
     : NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set(CSP_HEADER, csp);

@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "seed/**/*.test.ts", "prisma/**/*.test.ts", "tools/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "seed/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "tools/**/*.test.ts",
+    ],
     environment: "node",
     // Database-facing tests (*.db.test.ts) run against a real, freshly migrated database, one copy per file.
     globalSetup: ["lib/testing/global-setup.ts"],

@@ -8,7 +8,9 @@ export default async function Forbidden() {
       <p className="text-5xl font-bold text-stone-300">403</p>
       <h1 className="mt-2 text-lg font-semibold">{t("forbidden.title")}</h1>
       <p className="mt-1 text-sm text-stone-500">{t("forbidden.body")}</p>
-      <Link href="/" className="btn mt-6">{t("forbidden.back")}</Link>
+      <Link href="/" className="btn mt-6">
+        {t("forbidden.back")}
+      </Link>
     </div>
   );
 }

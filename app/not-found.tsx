@@ -8,7 +8,9 @@ export default async function NotFound() {
       <p className="text-5xl font-bold text-stone-300">404</p>
       <h1 className="mt-2 text-lg font-semibold">{t("notFound.title")}</h1>
       <p className="mt-1 text-sm text-stone-500">{t("notFound.body")}</p>
-      <Link href="/" className="btn mt-6">{t("forbidden.back")}</Link>
+      <Link href="/" className="btn mt-6">
+        {t("forbidden.back")}
+      </Link>
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { callServerAction, serverActionId } from "./server-actions";
 
 const REPORT = "2015年海拉尔区政府工作报告";
 
-test("an analyst submits, a reviewer returns it with a comment, the analyst fixes and resubmits, the reviewer approves; the history shows it all", async ({ browser }) => {
+test("an analyst submits, a reviewer returns it with a comment, the analyst fixes and resubmits, the reviewer approves; the history shows it all", async ({
+  browser,
+}) => {
   const analyst = await contextAs(browser, "analyst");
   const apage = await analyst.newPage();
   await new LinkingPage(apage).open(REPORT, "新建大棚300个");
@@ -47,12 +49,17 @@ test("an analyst submits, a reviewer returns it with a comment, the analyst fixe
   await rpage.screenshot({ path: screenshotPath("assessment-review-zh"), fullPage: true });
   await r.button("确认退回").click();
   await r.expectState("已退回");
-  await expect(r.comments.filter({ hasText: "请关联次年报告原文作为证据。" })).toHaveAttribute("data-kind", "return");
+  await expect(r.comments.filter({ hasText: "请关联次年报告原文作为证据。" })).toHaveAttribute(
+    "data-kind",
+    "return",
+  );
 
   // The analyst sees the reason, links the evidence, fixes the assessment (a draft again) and resubmits.
   await apage.reload();
   await a.expectState("已退回");
-  await expect(a.root.getByTestId("assessment-returned")).toContainText("请关联次年报告原文作为证据。");
+  await expect(a.root.getByTestId("assessment-returned")).toContainText(
+    "请关联次年报告原文作为证据。",
+  );
   await expect(a.comments.first()).toContainText("审核员 Reviewer");
   await expect(a.comments.first()).toContainText("退回理由");
   await apage.locator("body").press("1"); // links the top suggestion
@@ -104,7 +111,9 @@ test("an analyst submits, a reviewer returns it with a comment, the analyst fixe
   await reviewer.close();
 });
 
-test("a reviewer cannot approve or return an assessment they submitted themselves (four eyes)", async ({ browser }) => {
+test("a reviewer cannot approve or return an assessment they submitted themselves (four eyes)", async ({
+  browser,
+}) => {
   const reviewer = await contextAs(browser, "reviewer");
   const page = await reviewer.newPage();
   await new LinkingPage(page).open(REPORT, "完成绿化130万平方米");
@@ -119,7 +128,9 @@ test("a reviewer cannot approve or return an assessment they submitted themselve
   // Called directly, the action refuses too (version 3: created 1, saved 2, submitted 3).
   const pledgeId = page.url().split("/").pop()!;
   const id = serverActionId("lib/assessments/actions.ts", "approveAssessmentAction");
-  const res = await callServerAction(reviewer.request, new URL(page.url()).pathname, id, [{ pledgeId, version: 3 }]);
+  const res = await callServerAction(reviewer.request, new URL(page.url()).pathname, id, [
+    { pledgeId, version: 3 },
+  ]);
   expect(res.body).toContain("FOUR_EYES");
   await page.reload();
   await r.expectState("待审核");
@@ -140,7 +151,9 @@ test("a reviewer cannot approve or return an assessment they submitted themselve
   await reviewer.close();
 });
 
-test("a viewer sees the assessment read-only and cannot change it, not even by calling the action", async ({ browser }) => {
+test("a viewer sees the assessment read-only and cannot change it, not even by calling the action", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();
   await new LinkingPage(page).open(REPORT, "旅游收入突破60亿元");
@@ -155,17 +168,23 @@ test("a viewer sees the assessment read-only and cannot change it, not even by c
   const pledgeId = page.url().split("/").pop()!;
   const path = new URL(page.url()).pathname;
   const save = serverActionId("lib/assessments/actions.ts", "saveAssessmentAction");
-  const res = await callServerAction(context.request, path, save, [{ pledgeId, version: 1, status: "fulfilled", rationale: "访客改的", reportedValue: null }]);
+  const res = await callServerAction(context.request, path, save, [
+    { pledgeId, version: 1, status: "fulfilled", rationale: "访客改的", reportedValue: null },
+  ]);
   expect(res.body).toContain("FORBIDDEN");
   const comment = serverActionId("lib/assessments/actions.ts", "addCommentAction");
-  expect((await callServerAction(context.request, path, comment, [{ pledgeId, body: "访客评论" }])).body).toContain("FORBIDDEN");
+  expect(
+    (await callServerAction(context.request, path, comment, [{ pledgeId, body: "访客评论" }])).body,
+  ).toContain("FORBIDDEN");
   await page.reload();
   await expect(v.root.getByTestId("assessment-status-readonly")).toHaveText("未评估");
   await expect(v.history).toContainText("还没有修改记录。");
   await context.close();
 });
 
-test("two analysts edit one pledge at once: the second save is refused and shows what changed; the first save is intact", async ({ browser }) => {
+test("two analysts edit one pledge at once: the second save is refused and shows what changed; the first save is intact", async ({
+  browser,
+}) => {
   const first = await contextAs(browser, "analyst");
   const second = await contextAs(browser, "analyst");
   const p1 = await first.newPage();
@@ -181,7 +200,9 @@ test("two analysts edit one pledge at once: the second save is refused and shows
 
   await a2.assess("未兑现", "没有找到数据。", "");
   await expect(a2.conflict).toContainText("未保存：分析员 Analyst（分析员）于");
-  await expect(a2.conflict.getByTestId("assessment-conflict-changes")).toContainText(/结论.*未评估 → 已兑现/);
+  await expect(a2.conflict.getByTestId("assessment-conflict-changes")).toContainText(
+    /结论.*未评估 → 已兑现/,
+  );
   await expect(a2.conflict).toContainText("2016年报告：接待游客620万人次。");
   await expect(a2.conflict).toContainText("620万人次");
   // The second analyst's edits are still in the form, to redo or discard.
@@ -240,7 +261,9 @@ test("an analyst assesses and submits a pledge without the mouse", async ({ brow
   await context.close();
 });
 
-test("evidence added to an approved verdict reopens it: the pledge page says why, the history records it, the reviewer must look again", async ({ browser }) => {
+test("evidence added to an approved verdict reopens it: the pledge page says why, the history records it, the reviewer must look again", async ({
+  browser,
+}) => {
   const analyst = await contextAs(browser, "analyst");
   const apage = await analyst.newPage();
   await new LinkingPage(apage).open(REPORT, "全年蔬菜产量达到10万吨");
@@ -266,13 +289,22 @@ test("evidence added to an approved verdict reopens it: the pledge page says why
   await external.getByLabel("网址").fill("https://example.org/bulletin");
   await external.getByLabel("引文").fill("统计公报：全年蔬菜产量12万吨。");
   await external.getByRole("button", { name: "添加外部来源" }).click();
-  await expect(apage.getByRole("status").filter({ hasText: "证据已更新" })).toContainText("重新打开为草稿");
+  await expect(apage.getByRole("status").filter({ hasText: "证据已更新" })).toContainText(
+    "重新打开为草稿",
+  );
   await a.expectState("草稿");
   const reopened = a.root.getByTestId("assessment-reopened");
-  await expect(reopened).toContainText("已重新打开：批准后新增了证据，原批准已撤销，需要重新提交审核。");
+  await expect(reopened).toContainText(
+    "已重新打开：批准后新增了证据，原批准已撤销，需要重新提交审核。",
+  );
   await expect(reopened).toContainText("分析员 Analyst");
-  await expect(a.history.getByTestId("history-event").first()).toHaveAttribute("data-action", "assessment.reopen");
-  await expect(a.history.getByTestId("history-event").first()).toContainText("重新打开为草稿：批准后新增了证据");
+  await expect(a.history.getByTestId("history-event").first()).toHaveAttribute(
+    "data-action",
+    "assessment.reopen",
+  );
+  await expect(a.history.getByTestId("history-event").first()).toContainText(
+    "重新打开为草稿：批准后新增了证据",
+  );
   await expect(a.status("已兑现")).toBeChecked(); // the verdict itself is kept, as a draft
   await apage.screenshot({ path: screenshotPath("assessment-reopened-zh"), fullPage: true });
 
@@ -282,7 +314,9 @@ test("evidence added to an approved verdict reopens it: the pledge page says why
   await expect(r.root.getByTestId("assessment-reopened")).toContainText("批准后新增了证据");
   await expect(r.button("批准")).toHaveCount(0);
   await setLanguage(rpage, "en");
-  await expect(r.root.getByTestId("assessment-reopened")).toContainText("Reopened: evidence was added after approval.");
+  await expect(r.root.getByTestId("assessment-reopened")).toContainText(
+    "Reopened: evidence was added after approval.",
+  );
   await setLanguage(rpage, "zh");
 
   // Submitted again, the notice is history.
@@ -293,14 +327,18 @@ test("evidence added to an approved verdict reopens it: the pledge page says why
   await reviewer.close();
 });
 
-test("a reviewer who wrote a verdict cannot approve it after an analyst submits it (four eyes on the writer)", async ({ browser }) => {
+test("a reviewer who wrote a verdict cannot approve it after an analyst submits it (four eyes on the writer)", async ({
+  browser,
+}) => {
   const reviewer = await contextAs(browser, "reviewer");
   const rpage = await reviewer.newPage();
   await new LinkingPage(rpage).open(REPORT, "完成望城路等15条道路工程");
   const r = new AssessmentPanel(rpage);
   await r.assess("已兑现", "2016年报告：15条道路全部完工。");
   await expect(r.notice).toHaveText("评估已保存。");
-  await expect(r.root.getByTestId("assessment-assessed-by")).toContainText("结论最后由 审核员 Reviewer");
+  await expect(r.root.getByTestId("assessment-assessed-by")).toContainText(
+    "结论最后由 审核员 Reviewer",
+  );
 
   // The analyst submits it (on the page; a bulk submit is the same step).
   const analyst = await contextAs(browser, "analyst");
@@ -314,7 +352,9 @@ test("a reviewer who wrote a verdict cannot approve it after an analyst submits 
   await r.expectState("待审核");
   await expect(r.button("批准")).toHaveCount(0);
   await expect(r.button("退回…")).toHaveCount(0);
-  await expect(r.root.getByTestId("assessment-four-eyes")).toContainText("这条评估的结论是你最后修改的");
+  await expect(r.root.getByTestId("assessment-four-eyes")).toContainText(
+    "这条评估的结论是你最后修改的",
+  );
   // The review queue marks it as theirs.
   await rpage.goto("/review");
   const row = rpage.getByTestId("review-row").filter({ hasText: "完成望城路等15条道路工程" });
@@ -324,14 +364,18 @@ test("a reviewer who wrote a verdict cannot approve it after an analyst submits 
   const pledgeId = apage.url().split("/").pop()!;
   const path = new URL(apage.url()).pathname;
   const approve = serverActionId("lib/assessments/actions.ts", "approveAssessmentAction");
-  expect((await callServerAction(reviewer.request, path, approve, [{ pledgeId, version: 3 }])).body).toContain("FOUR_EYES");
+  expect(
+    (await callServerAction(reviewer.request, path, approve, [{ pledgeId, version: 3 }])).body,
+  ).toContain("FOUR_EYES");
   await apage.reload();
   await a.expectState("待审核");
   await analyst.close();
   await reviewer.close();
 });
 
-test("a reviewer approves and goes straight to the next assessment of the queue", async ({ browser }) => {
+test("a reviewer approves and goes straight to the next assessment of the queue", async ({
+  browser,
+}) => {
   // An analyst submits two pledges of a report of their own choosing (bulk: verdict, rationale, submit).
   const analyst = await contextAs(browser, "analyst");
   const a = await analyst.newPage();
@@ -341,7 +385,10 @@ test("a reviewer approves and goes straight to the next assessment of the queue"
   await expect(a).toHaveURL(/q=/);
   const rows = a.getByTestId("pledge-list").locator("li[data-pid]");
   await expect(rows.first()).toBeVisible();
-  const ids = [await rows.nth(0).getAttribute("data-pid"), await rows.nth(1).getAttribute("data-pid")];
+  const ids = [
+    await rows.nth(0).getAttribute("data-pid"),
+    await rows.nth(1).getAttribute("data-pid"),
+  ];
   for (const i of [0, 1]) await a.getByTestId("bulk-check").nth(i).check();
   const bar = a.getByTestId("bulk-bar");
   await bar.getByTestId("bulk-status").selectOption("fulfilled");
@@ -361,7 +408,10 @@ test("a reviewer approves and goes straight to the next assessment of the queue"
   await expect(next).toHaveText(/批准并打开下一条|批准并返回审核队列/);
   await next.click();
   await expect(r).not.toHaveURL(new RegExp(`${ids[0]}$`));
-  if (/\/review$/.test(r.url())) throw new Error("the queue holds the second submission, yet approve-and-next went back to the queue");
+  if (/\/review$/.test(r.url()))
+    throw new Error(
+      "the queue holds the second submission, yet approve-and-next went back to the queue",
+    );
   await expect(r).toHaveURL(/\/reports\/[^/]+\/pledges\/[^/]+$/);
   const panel = r.getByTestId("assessment-panel");
   await expect(panel).toContainText("待审核");

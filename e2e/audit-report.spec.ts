@@ -7,7 +7,9 @@ import { callServerAction, serverActionId } from "./server-actions";
 const PLAN = "2014年海拉尔区政府工作报告";
 const NOTE = "内部理由：2015年工作回顾称已完成";
 
-test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, print, share links", async ({ browser }) => {
+test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, print, share links", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const analyst = await contextAs(browser, "analyst");
   const reviewer = await contextAs(browser, "reviewer");
@@ -15,15 +17,31 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
 
   // Assess five pledges as the analyst (evidence for the first; three submitted), approve three as the reviewer.
   const reportId = await new ReportPage(apage).openByTitle(PLAN);
-  const ids = await apage.getByTestId("pledge-list").locator("li[data-pid]").evaluateAll((rows) => rows.slice(0, 5).map((r) => r.getAttribute("data-pid")!));
-  const firstText = (await apage.getByTestId("pledge-list").locator("li[data-pid]").first().locator('[data-f="text"]').innerText()).trim();
+  const ids = await apage
+    .getByTestId("pledge-list")
+    .locator("li[data-pid]")
+    .evaluateAll((rows) => rows.slice(0, 5).map((r) => r.getAttribute("data-pid")!));
+  const firstText = (
+    await apage
+      .getByTestId("pledge-list")
+      .locator("li[data-pid]")
+      .first()
+      .locator('[data-f="text"]')
+      .innerText()
+  ).trim();
   await apage.goto(`/reports/${reportId}/pledges/${ids[0]}`);
   await apage.locator("body").press("1"); // links the top suggestion
   await expect(apage.getByTestId("ws-evidence-item")).toHaveCount(1);
   const bulk = serverActionId("lib/assessments/actions.ts", "bulkUpdateAction");
   const path = `/reports/${reportId}`;
-  for (const [pledgeIds, status, submit] of [[ids.slice(0, 3), "fulfilled", true], [[ids[3]], "partial", true], [[ids[4]], "unfulfilled", false]] as const) {
-    const res = await callServerAction(analyst.request, path, bulk, [{ pledgeIds, status, rationale: NOTE, submit }]);
+  for (const [pledgeIds, status, submit] of [
+    [ids.slice(0, 3), "fulfilled", true],
+    [[ids[3]], "partial", true],
+    [[ids[4]], "unfulfilled", false],
+  ] as const) {
+    const res = await callServerAction(analyst.request, path, bulk, [
+      { pledgeIds, status, rationale: NOTE, submit },
+    ]);
     expect(res.status).toBe(200);
     expect(res.body).toContain(`"updated":${pledgeIds.length}`);
   }
@@ -46,12 +64,18 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   await expect(audit.card("rate")).toHaveAttribute("data-rate-shown", "0");
   await expect(audit.card("rate")).toContainText(/已评估 5 \/ \d+：太少，不给出兑现率/);
   await expect(audit.card("rate")).not.toContainText("70%");
-  await expect(apage.getByTestId("audit-formula")).toContainText("兑现率 = (已兑现 + ½ × 部分兑现) ÷ (已评估 − 无法核实)");
+  await expect(apage.getByTestId("audit-formula")).toContainText(
+    "兑现率 = (已兑现 + ½ × 部分兑现) ÷ (已评估 − 无法核实)",
+  );
   await expect(apage.getByTestId("audit-as-of")).toContainText("数据截至");
   await expect(audit.charts).toHaveCount(2);
-  await expect(apage.getByTestId("chart-status").locator("title").first()).toHaveText("评估状态分布");
+  await expect(apage.getByTestId("chart-status").locator("title").first()).toHaveText(
+    "评估状态分布",
+  );
   await expect(apage.getByTestId("chart-status").locator("table")).toContainText("已兑现");
-  await expect(audit.provisional).toHaveCount(2 + (await apage.getByTestId("audit-targets").getByTestId("provisional").count()));
+  await expect(audit.provisional).toHaveCount(
+    2 + (await apage.getByTestId("audit-targets").getByTestId("provisional").count()),
+  );
   await expect(apage.getByTestId("audit-rationale").filter({ hasText: NOTE })).toHaveCount(5);
   await expect(apage.getByTestId("audit-evidence")).toHaveCount(1);
   await apage.screenshot({ path: screenshotPath("audit-pair-zh"), fullPage: true });
@@ -66,7 +90,9 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   await expect(audit.root).toHaveAttribute("data-approved-only", "0");
 
   await setLanguage(apage, "en");
-  await expect(apage.getByTestId("audit-formula")).toContainText("Fulfilment rate = (fulfilled + ½ × partially fulfilled)");
+  await expect(apage.getByTestId("audit-formula")).toContainText(
+    "Fulfilment rate = (fulfilled + ½ × partially fulfilled)",
+  );
   await apage.screenshot({ path: screenshotPath("audit-pair-en"), fullPage: true });
   await setLanguage(apage, "zh");
 
@@ -87,9 +113,16 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   await apage.emulateMedia({ media: "print" });
   await expect(rows.filter({ visible: true })).toHaveCount(5);
   // Nor the headline targets not assessed, nor the sections with nothing assessed.
-  await expect(apage.getByTestId("audit-targets").locator('tbody tr[data-status="not_assessed"]').filter({ visible: true })).toHaveCount(0);
+  await expect(
+    apage
+      .getByTestId("audit-targets")
+      .locator('tbody tr[data-status="not_assessed"]')
+      .filter({ visible: true }),
+  ).toHaveCount(0);
   await expect(apage.getByTestId("audit-group").filter({ visible: true })).toHaveCount(1);
-  await expect(apage.getByTestId("audit-print-omitted")).toHaveText(`本打印稿略去了 ${allRows - 5} 条未评估的条目。`);
+  await expect(apage.getByTestId("audit-print-omitted")).toHaveText(
+    `本打印稿略去了 ${allRows - 5} 条未评估的条目。`,
+  );
   await apage.screenshot({ path: screenshotPath("audit-pair-print-assessed"), fullPage: true });
   await apage.emulateMedia({ media: "screen" });
   await apage.getByTestId("audit-print-assessed-only").uncheck();
@@ -105,13 +138,26 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   const csvBytes = await csvRes.body();
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csv = csvBytes.toString("utf8").slice(1);
-  expect(csv.split("\r\n")[0]).toBe("地区,年份,承诺编号,承诺链接,计划报告,章节,序号,承诺,标题,层级,层级依据,类型,目标,报告值,状态,审核状态,证据原文,评估理由,审核人,批准时间");
+  expect(csv.split("\r\n")[0]).toBe(
+    "地区,年份,承诺编号,承诺链接,计划报告,章节,序号,承诺,标题,层级,层级依据,类型,目标,报告值,状态,审核状态,证据原文,评估理由,审核人,批准时间",
+  );
   expect(csv).toContain(firstText);
   expect(csv).toContain(NOTE);
-  const json = await (await analyst.request.get(`/audit/pair/${reportId}/export?format=json`)).json();
+  const json = await (
+    await analyst.request.get(`/audit/pair/${reportId}/export?format=json`)
+  ).json();
   // (3 fulfilled + ½ × 1 partial) ÷ 5 assessed = 70%: computed and exported, not headlined (too few assessed).
-  expect(json).toMatchObject({ schemaVersion: 1, scope: "pair", heading: "海拉尔区 2014 → 2015", totals: { assessed: 5, approved: 3, fulfilmentRate: 0.7 } });
-  expect(json.pledges.find((p: { id: string }) => p.id === ids[0])).toMatchObject({ status: "fulfilled", rationale: NOTE, reviewer: "审核员 Reviewer" });
+  expect(json).toMatchObject({
+    schemaVersion: 1,
+    scope: "pair",
+    heading: "海拉尔区 2014 → 2015",
+    totals: { assessed: 5, approved: 3, fulfilmentRate: 0.7 },
+  });
+  expect(json.pledges.find((p: { id: string }) => p.id === ids[0])).toMatchObject({
+    status: "fulfilled",
+    rationale: NOTE,
+    reviewer: "审核员 Reviewer",
+  });
 
   // A share link without notes, opened without an account.
   const token = await audit.createShare();
@@ -137,7 +183,9 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   expect(shareText.charCodeAt(0)).toBe(0xfeff);
   expect(shareText).toContain(firstText);
   expect(shareText).not.toContain(NOTE);
-  const shareJson = await (await anonymous.request.get(`/share/${token}/export?format=json`)).json();
+  const shareJson = await (
+    await anonymous.request.get(`/share/${token}/export?format=json`)
+  ).json();
   expect(shareJson.schemaVersion).toBe(1);
   expect(JSON.stringify(shareJson)).not.toContain(NOTE);
 
@@ -152,7 +200,9 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   expect((await anonymous.request.get(`/share/${token}/export?format=csv`)).status()).toBe(404);
 
   // Without an account the signed-in exports refuse; garbage parameters are 404s.
-  expect((await anonymous.request.get(`/audit/pair/${reportId}/export?format=csv`)).status()).toBe(401);
+  expect((await anonymous.request.get(`/audit/pair/${reportId}/export?format=csv`)).status()).toBe(
+    401,
+  );
   expect((await apage.goto("/audit/pair/%3Cscript%3E"))?.status()).toBe(404);
   expect((await apage.goto("/audit/year/20x4"))?.status()).toBe(404);
   expect((await apage.goto("/share/not-a-token"))?.status()).toBe(404);
@@ -160,11 +210,17 @@ test("audit report of the Hailar 2014 → 2015 pair: counts, charts, exports, pr
   await Promise.all([analyst.close(), reviewer.close(), anonymous.close()]);
 });
 
-test("roll-ups: a region across years with its trend, a year across regions; the overview lists pairs", async ({ browser }) => {
+test("roll-ups: a region across years with its trend, a year across regions; the overview lists pairs", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();
   await page.goto("/audit");
-  await expect(page.getByTestId("audit-pair-row").filter({ has: page.getByTestId("audit-pair-link").getByText(PLAN, { exact: true }) })).toContainText("2015年海拉尔区政府工作报告");
+  await expect(
+    page
+      .getByTestId("audit-pair-row")
+      .filter({ has: page.getByTestId("audit-pair-link").getByText(PLAN, { exact: true }) }),
+  ).toContainText("2015年海拉尔区政府工作报告");
   await page.getByTestId("audit-regions").getByRole("link", { name: "海拉尔区" }).click();
   await expect(page.getByTestId("audit-title")).toContainText("海拉尔区");
   await expect(page.getByTestId("chart-trend")).toBeVisible();

@@ -1,4 +1,13 @@
-import { ACCOUNTS, ROLES, contextAs, expect, screenshotPath, setLanguage, storageStateFor, test } from "./fixtures";
+import {
+  ACCOUNTS,
+  ROLES,
+  contextAs,
+  expect,
+  screenshotPath,
+  setLanguage,
+  storageStateFor,
+  test,
+} from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 import { callFormServerAction, callServerAction, serverActionId } from "./server-actions";
 
@@ -53,7 +62,9 @@ test.describe("a viewer cannot administer", () => {
     await adminPage.goto("/admin/users");
     await expect(adminPage.getByTestId(`user-row-${ACCOUNTS.viewer.email}`)).toBeVisible();
 
-    const promote = await callServerAction(viewer.request, "/admin/users", updateId, [{ userId: "any-id", role: "admin" }]);
+    const promote = await callServerAction(viewer.request, "/admin/users", updateId, [
+      { userId: "any-id", role: "admin" },
+    ]);
     expect(promote.body).toContain("FORBIDDEN");
 
     const create = await callFormServerAction(viewer.request, "/admin/users", createId, {
@@ -66,7 +77,9 @@ test.describe("a viewer cannot administer", () => {
 
     // Signed out entirely: refused too.
     const anonymous = await browser.newContext();
-    const anon = await callServerAction(anonymous.request, "/admin/users", updateId, [{ userId: "any-id", role: "admin" }]);
+    const anon = await callServerAction(anonymous.request, "/admin/users", updateId, [
+      { userId: "any-id", role: "admin" },
+    ]);
     expect(anon.body).toContain("UNAUTHENTICATED");
 
     await adminPage.reload();
@@ -96,7 +109,9 @@ test("signed-out visitors are sent to the sign-in page", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("admin creates, re-roles and disables a user; the lockout refuses even the right password", async ({ browser }) => {
+test("admin creates, re-roles and disables a user; the lockout refuses even the right password", async ({
+  browser,
+}) => {
   const admin = await contextAs(browser, "admin");
   const page = await admin.newPage();
   await page.goto("/admin/users");
@@ -215,7 +230,9 @@ test("a user changes their own password and signs in with the new one", async ({
   await context.close();
 });
 
-test("screenshots of the sign-in page, reports list and admin users page in both languages", async ({ browser }) => {
+test("screenshots of the sign-in page, reports list and admin users page in both languages", async ({
+  browser,
+}) => {
   for (const lang of ["zh", "en"] as const) {
     const anon = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const login = await anon.newPage();
@@ -224,7 +241,10 @@ test("screenshots of the sign-in page, reports list and admin users page in both
     await login.screenshot({ path: screenshotPath(`login-${lang}`) });
     await anon.close();
 
-    const admin = await browser.newContext({ storageState: storageStateFor("admin"), viewport: { width: 1280, height: 800 } });
+    const admin = await browser.newContext({
+      storageState: storageStateFor("admin"),
+      viewport: { width: 1280, height: 800 },
+    });
     const page = await admin.newPage();
     await page.goto("/reports");
     await setLanguage(page, lang);

@@ -1,6 +1,8 @@
 import { contextAs, expect, test } from "./fixtures";
 
-test("an analyst sets a status on several pledges at once, then submits them", async ({ browser }) => {
+test("an analyst sets a status on several pledges at once, then submits them", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "analyst");
   const page = await context.newPage();
   await page.goto("/reports");
@@ -17,15 +19,21 @@ test("an analyst sets a status on several pledges at once, then submits them", a
   // A status without a rationale is refused; with one it applies to every selected pledge.
   await bar.getByTestId("bulk-status").selectOption("in_progress");
   await bar.getByRole("button", { name: "设置评估" }).click();
-  await expect(bar.getByRole("status")).toContainText(`已更新 0 条；跳过 ${n} 条。 除“未评估”外，必须填写理由。`);
+  await expect(bar.getByRole("status")).toContainText(
+    `已更新 0 条；跳过 ${n} 条。 除“未评估”外，必须填写理由。`,
+  );
   await bar.getByTestId("bulk-rationale").fill("次年工作回顾称进展顺利，待核实数据");
   await bar.getByRole("button", { name: "设置评估" }).click();
   await expect(bar.getByRole("status")).toContainText(`已更新 ${n} 条`);
-  await expect(page.getByTestId("pledge-list").locator('[data-f="status"]', { hasText: "进行中" })).toHaveCount(n);
+  await expect(
+    page.getByTestId("pledge-list").locator('[data-f="status"]', { hasText: "进行中" }),
+  ).toHaveCount(n);
 
   await bar.getByTestId("bulk-submit").click();
   await expect(bar.getByRole("status")).toContainText(`已更新 ${n} 条`);
-  await expect(page.getByTestId("pledge-list").locator('[data-f="review"]', { hasText: "待审核" })).toHaveCount(n);
+  await expect(
+    page.getByTestId("pledge-list").locator('[data-f="review"]', { hasText: "待审核" }),
+  ).toHaveCount(n);
   await expect(page.getByTestId("progress")).toContainText(`已提交 ${n}`);
 
   // They wait in the reviewers' queue.

@@ -2,7 +2,14 @@ import { largestReport } from "../lib/report/stress-inputs";
 import { createFreshDatabase } from "../lib/testing/fresh-database";
 import { expect, test } from "./fixtures";
 import { serverActionId } from "./server-actions";
-import { callUploadAction, checkDatabase, makeDataDir, signIn, startServer, type SpawnedServer } from "./spawned-server";
+import {
+  callUploadAction,
+  checkDatabase,
+  makeDataDir,
+  signIn,
+  startServer,
+  type SpawnedServer,
+} from "./spawned-server";
 import { ownServerPort } from "./ports";
 
 /**
@@ -27,7 +34,19 @@ function bigReport(tag: string): Buffer {
 
 async function importBig(server: SpawnedServer, tag: string) {
   const api = await signIn(server.url, "admin");
-  const res = callUploadAction(api, IMPORT_PAGE, serverActionId("lib/reports/actions.ts", "importReportAction"), { region: "海拉尔区", level: "district", year: "2014", title: `崩溃测试 ${tag}`, script: "simplified" }, { name: `crash-${tag}.txt`, buffer: bigReport(tag) });
+  const res = callUploadAction(
+    api,
+    IMPORT_PAGE,
+    serverActionId("lib/reports/actions.ts", "importReportAction"),
+    {
+      region: "海拉尔区",
+      level: "district",
+      year: "2014",
+      title: `崩溃测试 ${tag}`,
+      script: "simplified",
+    },
+    { name: `crash-${tag}.txt`, buffer: bigReport(tag) },
+  );
   return res.then(
     (r) => ({ status: r.status, body: r.body }),
     (e: Error) => ({ status: 0, body: e.message }), // the connection died with the server
@@ -38,7 +57,13 @@ test("a server killed during an import restarts with no half-written report, and
   test.setTimeout(10 * 60_000);
   const database = await createFreshDatabase("crash");
   const data = makeDataDir("crash");
-  const start = () => startServer({ port: PORT, databaseUrl: database.url, dataDir: data.dir, env: { DUIXIAN_LOG_LEVEL: "debug" } });
+  const start = () =>
+    startServer({
+      port: PORT,
+      databaseUrl: database.url,
+      dataDir: data.dir,
+      env: { DUIXIAN_LOG_LEVEL: "debug" },
+    });
   let server = await start();
   try {
     // Calibration: an import that is not interrupted, to learn how long its transaction lasts.
@@ -47,11 +72,18 @@ test("a server killed during an import restarts with no half-written report, and
     const calibration = await importBig(server, "calibration");
     expect(calibration.body).toMatch(/"ok":true/);
     const begin = await server.waitForLog((r) => r.msg === "report.create.begin", { since });
-    const committed = await server.waitForLog((r) => r.msg === "report.create.committed", { since });
+    const committed = await server.waitForLog((r) => r.msg === "report.create.committed", {
+      since,
+    });
     const transactionMs = Date.parse(committed.time) - Date.parse(begin.time);
     expect((begin.sections as number) + (begin.pledges as number)).toBeGreaterThan(3000);
-    test.info().annotations.push({ type: "transaction", description: `${begin.characters} characters, ${begin.sections} sections: ${transactionMs} ms from begin to commit` });
-    console.log(`crash: calibration import of ${begin.characters} characters, ${begin.sections} sections, ${begin.pledges} pledges: ${transactionMs} ms from begin to commit`);
+    test.info().annotations.push({
+      type: "transaction",
+      description: `${begin.characters} characters, ${begin.sections} sections: ${transactionMs} ms from begin to commit`,
+    });
+    console.log(
+      `crash: calibration import of ${begin.characters} characters, ${begin.sections} sections, ${begin.pledges} pledges: ${transactionMs} ms from begin to commit`,
+    );
 
     const moments: ({ after: "begin"; delayMs: number } | { after: "commit" })[] = [
       { after: "begin", delayMs: 0 },
@@ -62,14 +94,24 @@ test("a server killed during an import restarts with no half-written report, and
     ];
     for (const [i, moment] of moments.entries()) {
       const tag = `kill-${i}`;
-      const label = moment.after === "commit" ? "right after the commit" : `${moment.delayMs} ms after the transaction began`;
+      const label =
+        moment.after === "commit"
+          ? "right after the commit"
+          : `${moment.delayMs} ms after the transaction began`;
       const before = checkDatabase(database.url);
       expect(before.problems).toEqual([]);
 
       const since = server.logs.length;
       const inFlight = importBig(server, tag);
-      const attempt = await server.waitForLog((r) => r.msg === "report.create.begin", { since, timeoutMs: 60_000 });
-      if (moment.after === "commit") await server.waitForLog((r) => r.msg === "report.create.committed", { since, timeoutMs: 60_000 });
+      const attempt = await server.waitForLog((r) => r.msg === "report.create.begin", {
+        since,
+        timeoutMs: 60_000,
+      });
+      if (moment.after === "commit")
+        await server.waitForLog((r) => r.msg === "report.create.committed", {
+          since,
+          timeoutMs: 60_000,
+        });
       else if (moment.delayMs > 0) await new Promise((r) => setTimeout(r, moment.delayMs));
       server.signalGroup("SIGKILL");
       await server.exited;
@@ -82,7 +124,8 @@ test("a server killed during an import restarts with no half-written report, and
       const saved = after.reports - before.reports;
       expect([0, 1], label).toContain(saved);
       if (acknowledged) expect(saved, `${label}: acknowledged, so saved`).toBe(1);
-      if (saved === 0) expect({ ...after, problems: [] }, label).toEqual({ ...before, problems: [] });
+      if (saved === 0)
+        expect({ ...after, problems: [] }, label).toEqual({ ...before, problems: [] });
       else {
         expect(after.sections - before.sections, label).toBe(attempt.sections);
         expect(after.pledges - before.pledges, label).toBe(attempt.pledges);

@@ -21,8 +21,16 @@ let page: Page;
 test.beforeAll(async ({ browser }) => {
   analyst = await contextAs(browser, "analyst");
   page = await analyst.newPage();
-  await importReportOverHttp(analyst.request, { name: "快捷键-2014.txt", buffer: reportCopy("hailar/hailar_2014.txt", "（快捷键测试副本）") }, { region: REGION, year: 2014, title: PLAN });
-  await importReportOverHttp(analyst.request, { name: "快捷键-2015.txt", buffer: reportCopy("hailar/hailar_2015.txt", "（快捷键测试副本）") }, { region: REGION, year: 2015, title: `2015年${REGION}政府工作报告` });
+  await importReportOverHttp(
+    analyst.request,
+    { name: "快捷键-2014.txt", buffer: reportCopy("hailar/hailar_2014.txt", "（快捷键测试副本）") },
+    { region: REGION, year: 2014, title: PLAN },
+  );
+  await importReportOverHttp(
+    analyst.request,
+    { name: "快捷键-2015.txt", buffer: reportCopy("hailar/hailar_2015.txt", "（快捷键测试副本）") },
+    { region: REGION, year: 2015, title: `2015年${REGION}政府工作报告` },
+  );
 });
 
 test.afterAll(async () => {
@@ -79,7 +87,9 @@ test("F, a rationale, Esc, J: the page asks before leaving; stay keeps the edit;
   await expect(dialog).toHaveCount(0);
 });
 
-test("discard and go leaves the saved verdict as it was; closing the tab with unsaved edits asks the browser to confirm", async ({ browser }) => {
+test("discard and go leaves the saved verdict as it was; closing the tab with unsaved edits asks the browser to confirm", async ({
+  browser,
+}) => {
   const ws = new LinkingPage(page);
   await ws.open(PLAN, "社会消费品零售总额增长14%");
   const a = new AssessmentPanel(page);
@@ -146,7 +156,17 @@ test("the keys help and the hint list exactly the keys this user can use", async
   await expect(page.getByTestId("keys-hint")).toContainText("L 关联选中文字");
   await page.locator("body").press("?");
   const help = page.getByTestId("keys-help");
-  await expect(help.locator("dt")).toHaveText(["J / K", "1 – 9", "L", "A", "F P U N I X", "Enter", "Shift+Enter", "Esc", "?"]);
+  await expect(help.locator("dt")).toHaveText([
+    "J / K",
+    "1 – 9",
+    "L",
+    "A",
+    "F P U N I X",
+    "Enter",
+    "Shift+Enter",
+    "Esc",
+    "?",
+  ]);
   await page.keyboard.press("?");
   await expect(help).toHaveCount(0);
 

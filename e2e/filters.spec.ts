@@ -6,7 +6,9 @@ async function openReport(page: import("@playwright/test").Page, title: string) 
   await expect(page.getByTestId("pledge-list")).toBeVisible();
 }
 
-test("search finds pledges across simplified and traditional, and lives in the URL", async ({ browser }) => {
+test("search finds pledges across simplified and traditional, and lives in the URL", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "analyst");
   const page = await context.newPage();
   await openReport(page, "2020年大连市西岗区政府工作报告");
@@ -46,14 +48,19 @@ test("filters by kind, status and evidence combine, and can be cleared", async (
   await expect(page).toHaveURL(/status=partial/);
   // Only partially fulfilled quantitative pledges remain (none, on a fresh database, unless another spec assessed one).
   await expect(page.getByTestId("filter-count")).toBeVisible();
-  const statuses = await page.getByTestId("pledge-list").locator('[data-f="status"]').allTextContents();
+  const statuses = await page
+    .getByTestId("pledge-list")
+    .locator('[data-f="status"]')
+    .allTextContents();
   expect(statuses.every((s) => s === "部分兑现")).toBe(true);
   await page.getByRole("button", { name: "清除筛选" }).click();
   await expect(page).not.toHaveURL(/kind=|status=/);
   await context.close();
 });
 
-test("invalid filter parameters in the URL are ignored with a clear notice", async ({ browser }) => {
+test("invalid filter parameters in the URL are ignored with a clear notice", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();
   await openReport(page, "2014年海拉尔区政府工作报告");

@@ -1,4 +1,10 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 import path from "node:path";
 
 export const ROLES = ["admin", "reviewer", "analyst", "viewer"] as const;
@@ -7,7 +13,11 @@ export type Role = (typeof ROLES)[number];
 /** The demo accounts seeded by seed/demo-users.ts. */
 export const ACCOUNTS: Record<Role, { email: string; password: string; name: string }> = {
   admin: { email: "admin@duixian.test", password: "duixian-admin", name: "管理员 Admin" },
-  reviewer: { email: "reviewer@duixian.test", password: "duixian-reviewer", name: "审核员 Reviewer" },
+  reviewer: {
+    email: "reviewer@duixian.test",
+    password: "duixian-reviewer",
+    name: "审核员 Reviewer",
+  },
   analyst: { email: "analyst@duixian.test", password: "duixian-analyst", name: "分析员 Analyst" },
   viewer: { email: "viewer@duixian.test", password: "duixian-viewer", name: "访客 Viewer" },
 };

@@ -10,7 +10,9 @@ import { LinkingPage } from "./pages/linking-page";
 const corpus = (f: string) => readFileSync(path.join(__dirname, "..", "seed", "reports", f));
 
 test.describe("import", () => {
-  test("a new report: preview with detected metadata, correct it, save, open it", async ({ browser }) => {
+  test("a new report: preview with detected metadata, correct it, save, open it", async ({
+    browser,
+  }) => {
     const context = await contextAs(browser, "analyst");
     const page = await context.newPage();
     const importPage = new ImportPage(page);
@@ -33,16 +35,23 @@ test.describe("import", () => {
     await expect(card.getByRole("status")).toHaveText(`已保存：${count} 条承诺。`);
     await card.getByRole("link", { name: "打开报告" }).click();
     await expect(page).toHaveURL(/\/reports\/[a-z0-9]+$/);
-    await expect(page.getByRole("heading", { name: "2023年锦州市凌河区政府工作报告（修订稿）" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "2023年锦州市凌河区政府工作报告（修订稿）" }),
+    ).toBeVisible();
     await context.close();
   });
 
-  test("the same report again, even in GB18030 with CRLF, is detected as a duplicate", async ({ browser }) => {
+  test("the same report again, even in GB18030 with CRLF, is detected as a duplicate", async ({
+    browser,
+  }) => {
     const context = await contextAs(browser, "analyst");
     const page = await context.newPage();
     const importPage = new ImportPage(page);
     await importPage.goto();
-    const card = await importPage.upload("hailar_2013.gb18030.txt", corpus("hailar/hailar_2013.gb18030.txt"));
+    const card = await importPage.upload(
+      "hailar_2013.gb18030.txt",
+      corpus("hailar/hailar_2013.gb18030.txt"),
+    );
     await expect(card.getByLabel("地区")).toHaveValue("海拉尔区");
     await expect(card).toContainText(/gb18030/i);
     await expect(card.getByRole("alert")).toContainText("这份报告已导入过");
@@ -56,22 +65,35 @@ test.describe("import", () => {
     const importPage = new ImportPage(page);
     await importPage.goto();
 
-    const pdf = await importPage.upload("report.pdf", Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"), "application/pdf");
+    const pdf = await importPage.upload(
+      "report.pdf",
+      Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"),
+      "application/pdf",
+    );
     await expect(pdf.getByRole("alert")).toHaveText(/暂不支持 PDF/);
     const empty = await importPage.upload("empty.txt", Buffer.alloc(0));
     await expect(empty.getByRole("alert")).toHaveText(/内容为空/);
-    const binary = await importPage.upload("image.txt", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    const binary = await importPage.upload(
+      "image.txt",
+      Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+      ]),
+    );
     await expect(binary.getByRole("alert")).toHaveText(/不支持这种文件格式|不是文本文件/);
     const news = await importPage.upload(
       "news.txt",
-      Buffer.from("新华社北京3月5日电 今天上午，十四届全国人大一次会议在人民大会堂开幕。记者在现场看到，代表们步入会场。天气晴朗，长安街上车流如织。", "utf8"),
+      Buffer.from(
+        "新华社北京3月5日电 今天上午，十四届全国人大一次会议在人民大会堂开幕。记者在现场看到，代表们步入会场。天气晴朗，长安街上车流如织。",
+        "utf8",
+      ),
     );
     await expect(news.getByRole("alert")).toHaveText(/不是政府工作报告/);
     const huge = await importPage.upload("huge.txt", Buffer.alloc(20 * 1024 * 1024 + 1, 0x61));
     await expect(huge.getByRole("alert")).toHaveText(/20 MB/);
     // The parse blow-ups of issue 12: a 1 MB paragraph of figures (once 2 minutes of CPU) and a
     // 200 KB one that would make some 12,000 pledges are refused at once, each with its reason.
-    const figures = (bytes: number) => Buffer.from(numbersParagraphReport(Math.round(bytes / 2.6)), "utf8");
+    const figures = (bytes: number) =>
+      Buffer.from(numbersParagraphReport(Math.round(bytes / 2.6)), "utf8");
     const long = await importPage.upload("figures-1mb.txt", figures(1024 * 1024));
     await expect(long.getByRole("alert")).toHaveText(/文本过长：一份报告最多 400,000 字/);
     const many = await importPage.upload("figures-200kb.txt", figures(200 * 1024));
@@ -79,13 +101,26 @@ test.describe("import", () => {
     await page.screenshot({ path: screenshotPath("import-errors-zh"), fullPage: true });
 
     // Nothing of them was saved (counted in the database: other specs import at the same time).
-    const names = ["report.pdf", "empty.txt", "image.txt", "news.txt", "huge.txt", "figures-1mb.txt", "figures-200kb.txt"];
-    const saved = await sqlOn(E2E_DATABASE_URL, `SELECT count(*) AS n FROM "Report" WHERE "fileName" IN (${names.map((n) => `'${n}'`).join(",")})`);
+    const names = [
+      "report.pdf",
+      "empty.txt",
+      "image.txt",
+      "news.txt",
+      "huge.txt",
+      "figures-1mb.txt",
+      "figures-200kb.txt",
+    ];
+    const saved = await sqlOn(
+      E2E_DATABASE_URL,
+      `SELECT count(*) AS n FROM "Report" WHERE "fileName" IN (${names.map((n) => `'${n}'`).join(",")})`,
+    );
     expect(Number(saved[0].n)).toBe(0);
     await context.close();
   });
 
-  test("a report that does not state its region must be given one before saving", async ({ browser }) => {
+  test("a report that does not state its region must be given one before saving", async ({
+    browser,
+  }) => {
     const context = await contextAs(browser, "analyst");
     const page = await context.newPage();
     const importPage = new ImportPage(page);
@@ -117,7 +152,9 @@ test.describe("import", () => {
 // land between the counts of the bad-input test above.
 const PAYLOAD = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2">`;
 
-test("script in a report's text, a pledge, a comment and a file name never runs", async ({ browser }) => {
+test("script in a report's text, a pledge, a comment and a file name never runs", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "analyst");
   const page = await context.newPage();
   const dialogs: string[] = [];

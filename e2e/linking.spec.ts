@@ -2,7 +2,9 @@ import { contextAs, expect, screenshotPath, setLanguage, test } from "./fixtures
 import { LinkingPage } from "./pages/linking-page";
 import { callServerAction, serverActionId } from "./server-actions";
 
-test("an analyst links a suggestion by keyboard, a hand-selected span and an external source; all persist", async ({ browser }) => {
+test("an analyst links a suggestion by keyboard, a hand-selected span and an external source; all persist", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "analyst");
   const page = await context.newPage();
   const ws = new LinkingPage(page);
@@ -63,11 +65,15 @@ test("a report without a next-year report says so and offers the import", async 
   const ws = new LinkingPage(page);
   await ws.open("2016年海拉尔区政府工作报告", "地区生产总值");
   await expect(page.getByTestId("ws-no-review")).toContainText("还没有这份报告的次年报告");
-  await expect(page.getByTestId("ws-no-review").getByRole("link", { name: "导入次年报告" })).toHaveAttribute("href", "/reports/import");
+  await expect(
+    page.getByTestId("ws-no-review").getByRole("link", { name: "导入次年报告" }),
+  ).toHaveAttribute("href", "/reports/import");
   await context.close();
 });
 
-test("a viewer sees evidence but cannot link, not even by calling the action", async ({ browser }) => {
+test("a viewer sees evidence but cannot link, not even by calling the action", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();
   const ws = new LinkingPage(page);
@@ -78,14 +84,18 @@ test("a viewer sees evidence but cannot link, not even by calling the action", a
   await expect(page.getByTestId("ws-external")).toHaveCount(0);
   const pledgeId = page.url().split("/").pop()!;
   const id = serverActionId("lib/evidence-links/actions.ts", "linkReviewEvidenceAction");
-  const res = await callServerAction(context.request, new URL(page.url()).pathname, id, [{ pledgeId, start: 0, end: 10 }]);
+  const res = await callServerAction(context.request, new URL(page.url()).pathname, id, [
+    { pledgeId, start: 0, end: 10 },
+  ]);
   expect(res.body).toContain("FORBIDDEN");
   await page.reload();
   await expect(ws.evidence).toHaveCount(before);
   await context.close();
 });
 
-test("a reviewer pairs a report whose year is unknown by hand; analysts cannot", async ({ browser }) => {
+test("a reviewer pairs a report whose year is unknown by hand; analysts cannot", async ({
+  browser,
+}) => {
   const analyst = await contextAs(browser, "analyst");
   const apage = await analyst.newPage();
   await apage.goto("/reports");
@@ -108,7 +118,10 @@ test("a reviewer pairs a report whose year is unknown by hand; analysts cannot",
   await expect(page.getByTestId("reviewed-by")).toContainText("2020年大連市政府工作報告");
   // Hand it back to the automatic rule, so other specs see the seeded state (no year: no pairing).
   await page.getByTestId("pairing-editor").locator("summary").click();
-  await page.getByTestId("pairing-editor").getByRole("combobox").selectOption({ label: "自动配对（同一地区的次年报告）" });
+  await page
+    .getByTestId("pairing-editor")
+    .getByRole("combobox")
+    .selectOption({ label: "自动配对（同一地区的次年报告）" });
   await page.getByTestId("pairing-editor").getByRole("button", { name: "保存配对" }).click();
   await expect(page.getByTestId("reviewed-by")).toContainText("尚无次年报告");
   await expect(page.getByTestId("reviewed-by")).toHaveAttribute("data-source", "none");

@@ -9,7 +9,12 @@ import { ReportPage } from "./pages/report-page";
  * page is screenshot into e2e/screenshots/ (for people to look at) and must not overflow sideways.
  */
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 const DESKTOP = { viewport: { width: 1440, height: 900 } };
 type Size = typeof PHONE | typeof DESKTOP;
 
@@ -21,9 +26,15 @@ async function contextAt(browser: Browser, size: Size, role: Role | null) {
 }
 
 /** Screenshots the viewport (or one element) and checks that nothing sticks out sideways. */
-async function shootAndCheck(page: Page, name: string, options: { element?: string; fullPage?: boolean } = {}) {
+async function shootAndCheck(
+  page: Page,
+  name: string,
+  options: { element?: string; fullPage?: boolean } = {},
+) {
   const width = page.viewportSize()!.width;
-  const path = screenshotPath(`${width < 600 ? "phone" : width < 1024 ? "tablet" : "desktop"}-${name}`);
+  const path = screenshotPath(
+    `${width < 600 ? "phone" : width < 1024 ? "tablet" : "desktop"}-${name}`,
+  );
   if (options.element) await page.locator(options.element).first().screenshot({ path });
   else await page.screenshot({ path, fullPage: options.fullPage ?? false });
   const overflow = await measureOverflow(page, width);
@@ -32,7 +43,9 @@ async function shootAndCheck(page: Page, name: string, options: { element?: stri
 }
 
 test.describe("phone width (390 px)", () => {
-  test("home: the header is one row with a menu that shows the links, switches language and closes", async ({ browser }) => {
+  test("home: the header is one row with a menu that shows the links, switches language and closes", async ({
+    browser,
+  }) => {
     const context = await contextAt(browser, PHONE, "admin");
     const page = await context.newPage();
     await page.goto("/");
@@ -86,7 +99,9 @@ test.describe("phone width (390 px)", () => {
     await context.close();
   });
 
-  test("report: the list and the source are tabs; selecting, 'show in source' and picking a highlight switch between them", async ({ browser }) => {
+  test("report: the list and the source are tabs; selecting, 'show in source' and picking a highlight switch between them", async ({
+    browser,
+  }) => {
     const context = await contextAt(browser, PHONE, "analyst");
     const page = await context.newPage();
     const report = new ReportPage(page);
@@ -150,7 +165,9 @@ test.describe("phone width (390 px)", () => {
     await context.close();
   });
 
-  test("audit: pair and region reports and the share page scroll their tables, never the page", async ({ browser }) => {
+  test("audit: pair and region reports and the share page scroll their tables, never the page", async ({
+    browser,
+  }) => {
     const context = await contextAt(browser, PHONE, "admin");
     const page = await context.newPage();
     const audit = new AuditReportPage(page);
@@ -159,7 +176,9 @@ test.describe("phone width (390 px)", () => {
     const token = await audit.createShare();
     await shootAndCheck(page, "audit-pair");
     await audit.shareManager.scrollIntoViewIfNeeded();
-    await shootAndCheck(page, "audit-pair-share-links", { element: '[data-testid="share-manager"]' });
+    await shootAndCheck(page, "audit-pair-share-links", {
+      element: '[data-testid="share-manager"]',
+    });
     // The share buttons are reachable: inside the screen, not clipped off its edge.
     await expect(page.getByTestId("share-copy").first()).toBeInViewport({ ratio: 1 });
     await expect(page.getByTestId("share-revoke").first()).toBeInViewport({ ratio: 1 });
@@ -188,8 +207,14 @@ test.describe("phone width (390 px)", () => {
   });
 });
 
-test("tablet width (768 px): the header row would not fit (English wrapped, the language switch was clipped), so it is the menu here too", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, storageState: storageStateFor("admin") });
+test("tablet width (768 px): the header row would not fit (English wrapped, the language switch was clipped), so it is the menu here too", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 768, height: 1024 },
+    storageState: storageStateFor("admin"),
+  });
   await context.addCookies([{ name: "duixian-lang", value: "en", url: baseURL! }]);
   const page = await context.newPage();
   await page.goto("/");
@@ -198,19 +223,29 @@ test("tablet width (768 px): the header row would not fit (English wrapped, the 
   await expect(menu).toBeVisible();
   expect((await page.locator("header").boundingBox())!.height).toBeLessThan(50);
   await menu.click();
-  await expect(page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Audit reports", exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(
+    page
+      .getByRole("navigation", { name: "main" })
+      .getByRole("link", { name: "Audit reports", exact: true }),
+  ).toBeInViewport({ ratio: 1 });
   await expect(page.getByRole("button", { name: "English" })).toBeInViewport({ ratio: 1 });
   await shootAndCheck(page, "home-menu-en");
   await context.close();
 });
 
 test.describe("desktop width (1440 px): as before", () => {
-  test("home, report, pledge, audit and share pages: one header row without a menu, both report panes side by side", async ({ browser }) => {
+  test("home, report, pledge, audit and share pages: one header row without a menu, both report panes side by side", async ({
+    browser,
+  }) => {
     const context = await contextAt(browser, DESKTOP, "admin");
     const page = await context.newPage();
     await page.goto("/");
     await expect(page.getByTestId("header-menu-button")).toBeHidden();
-    await expect(page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "报告", exact: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole("navigation", { name: "main" })
+        .getByRole("link", { name: "报告", exact: true }),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
     await shootAndCheck(page, "home");
 

@@ -28,7 +28,9 @@ export async function measureOverflow(page: Page, width: number): Promise<Overfl
       if (getComputedStyle(el).visibility === "hidden" || excused(el)) continue;
       const testId = el.getAttribute("data-testid");
       const cls = (el.getAttribute("class") ?? "").slice(0, 60);
-      offenders.push(`<${el.tagName.toLowerCase()}${testId ? ` data-testid=${testId}` : ""} class="${cls}"> ${Math.round(r.left)}–${Math.round(r.right)}px «${(el.textContent ?? "").trim().slice(0, 24)}»`);
+      offenders.push(
+        `<${el.tagName.toLowerCase()}${testId ? ` data-testid=${testId}` : ""} class="${cls}"> ${Math.round(r.left)}–${Math.round(r.right)}px «${(el.textContent ?? "").trim().slice(0, 24)}»`,
+      );
     }
     return { scrollWidth: document.documentElement.scrollWidth, offenders };
   }, width);

@@ -11,7 +11,11 @@ const PORT = ownServerPort("paging");
 
 /** A browser page signed in as `role` on the spawned server (its cookies taken from an API sign-in). */
 async function pageAs(browser: Browser, api: APIRequestContext, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: await api.storageState(), baseURL, locale: "zh-CN" });
+  const context = await browser.newContext({
+    storageState: await api.storageState(),
+    baseURL,
+    locale: "zh-CN",
+  });
   return context.newPage();
 }
 
@@ -20,11 +24,14 @@ async function userId(api: APIRequestContext): Promise<string> {
   return session.user.id;
 }
 
-test("the report list and both review tabs are paged; a page number that names no page is clamped with a notice", async ({ browser }) => {
+test("the report list and both review tabs are paged; a page number that names no page is clamped with a notice", async ({
+  browser,
+}) => {
   test.setTimeout(5 * 60_000);
   await withOwnServer("paging", { port: PORT, env: { DUIXIAN_PAGE_SIZE: "4" } }, async (server) => {
     const apis = {} as Record<Role, APIRequestContext>;
-    for (const role of ["analyst", "reviewer"] as const) apis[role] = await signIn(server.url, role);
+    for (const role of ["analyst", "reviewer"] as const)
+      apis[role] = await signIn(server.url, role);
 
     // Reports: ten seeded, four a page.
     const page = await pageAs(browser, apis.analyst, server.url);
@@ -51,16 +58,27 @@ test("the report list and both review tabs are paged; a page number that names n
     const titles = new Set<string>();
     for (const n of [1, 2, 3]) {
       await page.goto(`/reports?page=${n}`);
-      for (const title of await table.locator("tbody tr td:nth-child(3)").allTextContents()) titles.add(title);
+      for (const title of await table.locator("tbody tr td:nth-child(3)").allTextContents())
+        titles.add(title);
     }
     expect(titles.size).toBe(10);
 
     // Bad page numbers: a notice, and the first or the last page; never an error.
-    for (const [bad, shown] of [["abc", 1], ["0", 1], ["-2", 1], ["1.5", 1], ["99", 3]] as const) {
+    for (const [bad, shown] of [
+      ["abc", 1],
+      ["0", 1],
+      ["-2", 1],
+      ["1.5", 1],
+      ["99", 3],
+    ] as const) {
       const res = await page.goto(`/reports?page=${bad}`);
       expect(res?.status(), bad).toBe(200);
-      await expect(page.getByTestId("page-invalid"), bad).toHaveText(`没有第“${bad}”页，已显示第 ${shown} 页。`);
-      await expect(pager.getByTestId("page-status"), bad).toHaveText(`第 ${shown} / 3 页，共 10 条`);
+      await expect(page.getByTestId("page-invalid"), bad).toHaveText(
+        `没有第“${bad}”页，已显示第 ${shown} 页。`,
+      );
+      await expect(pager.getByTestId("page-status"), bad).toHaveText(
+        `第 ${shown} / 3 页，共 10 条`,
+      );
     }
     await page.goto("/reports?page=2");
     await expect(page.getByTestId("page-invalid")).toHaveCount(0);
@@ -68,12 +86,26 @@ test("the report list and both review tabs are paged; a page number that names n
     // Review queue: five pledges assessed, submitted and assigned to the analyst.
     const reportHtml = await (await apis.analyst.get("/reports")).text();
     const reportId = /href="\/reports\/([a-z0-9]{20,})"/.exec(reportHtml)![1];
-    const pledgeIds = [...new Set([...(await (await apis.analyst.get(`/reports/${reportId}`)).text()).matchAll(/<li id="pledge-([a-z0-9]+)"/g)].map((m) => m[1]))].slice(0, 5);
+    const pledgeIds = [
+      ...new Set(
+        [
+          ...(await (await apis.analyst.get(`/reports/${reportId}`)).text()).matchAll(
+            /<li id="pledge-([a-z0-9]+)"/g,
+          ),
+        ].map((m) => m[1]),
+      ),
+    ].slice(0, 5);
     expect(pledgeIds).toHaveLength(5);
     const bulk = serverActionId("lib/assessments/actions.ts", "bulkUpdateAction");
     const analystId = await userId(apis.analyst);
-    for (const change of [{ status: "in_progress", rationale: "分页测试" }, { submit: true }, { assigneeId: analystId }]) {
-      const res = await callServerAction(apis.analyst, `/reports/${reportId}`, bulk, [{ pledgeIds, ...change }]);
+    for (const change of [
+      { status: "in_progress", rationale: "分页测试" },
+      { submit: true },
+      { assigneeId: analystId },
+    ]) {
+      const res = await callServerAction(apis.analyst, `/reports/${reportId}`, bulk, [
+        { pledgeIds, ...change },
+      ]);
       expect(res.body, JSON.stringify(change)).toContain('"updated":5');
     }
 

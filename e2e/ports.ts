@@ -8,7 +8,19 @@
  */
 const BASE = Number(process.env.E2E_PORT ?? 3100);
 
-const OWN_SERVERS = ["crash", "logging", "shutdown", "deadline", "workers", "load", "paging", "lockout", "restore", "import-restart", "corpus"] as const;
+const OWN_SERVERS = [
+  "crash",
+  "logging",
+  "shutdown",
+  "deadline",
+  "workers",
+  "load",
+  "paging",
+  "lockout",
+  "restore",
+  "import-restart",
+  "corpus",
+] as const;
 
 export type OwnServerName = (typeof OWN_SERVERS)[number];
 
@@ -18,4 +30,7 @@ export function ownServerPort(name: OwnServerName): number {
 }
 
 /** A range of ports for specs that start several servers at once and pick free ones (security-share), after the named ones. */
-export const SHARE_SPEC_PORTS = { first: BASE + 111 + OWN_SERVERS.length + 10, last: BASE + 111 + OWN_SERVERS.length + 19 } as const;
+export const SHARE_SPEC_PORTS = {
+  first: BASE + 111 + OWN_SERVERS.length + 10,
+  last: BASE + 111 + OWN_SERVERS.length + 19,
+} as const;

@@ -5,7 +5,9 @@ import { callServerAction, serverActionId } from "./server-actions";
 // Edits happen on this report only; no other spec touches its pledges.
 const EDITED = "2018年太原市迎泽区政府工作报告";
 
-test("an analyst splits, merges, re-types and adds pledges, and the edits persist", async ({ browser }) => {
+test("an analyst splits, merges, re-types and adds pledges, and the edits persist", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "analyst");
   const page = await context.newPage();
   const report = new ReportPage(page);
@@ -17,14 +19,19 @@ test("an analyst splits, merges, re-types and adds pledges, and the edits persis
   await expect(report.meta).toContainText("2018-03-21");
   await expect(report.meta).toContainText("李慧");
   await expect(page.getByTestId("reviewed-by")).toContainText("尚无次年报告");
-  await expect(page.getByTestId("reviewed-by").getByRole("link")).toHaveAttribute("href", "/reports/import");
+  await expect(page.getByTestId("reviewed-by").getByRole("link")).toHaveAttribute(
+    "href",
+    "/reports/import",
+  );
 
   // Sections outlined and every pledge highlighted in the source.
   await expect(report.sourceRoot.locator('section[data-region="review"]')).toHaveCount(1);
   await expect(report.sourceRoot.locator('section[data-region="plan"]')).toHaveCount(1);
   const rowCount = await report.rows.count();
   expect(rowCount).toBeGreaterThan(300);
-  const markedIds = await report.marks.evaluateAll((els) => new Set(els.map((e) => (e as HTMLElement).dataset.pid)).size);
+  const markedIds = await report.marks.evaluateAll(
+    (els) => new Set(els.map((e) => (e as HTMLElement).dataset.pid)).size,
+  );
   expect(markedIds).toBe(rowCount);
 
   // Clicking a pledge highlights its span; clicking a highlight selects its pledge.
@@ -106,7 +113,9 @@ test("an analyst splits, merges, re-types and adds pledges, and the edits persis
   await context.close();
 });
 
-test("an approved pledge's editor says an edit reopens it, merging into it is refused, and a target change does reopen it", async ({ browser }) => {
+test("an approved pledge's editor says an edit reopens it, merging into it is refused, and a target change does reopen it", async ({
+  browser,
+}) => {
   const analyst = await contextAs(browser, "analyst");
   const page = await analyst.newPage();
   const report = new ReportPage(page);
@@ -114,29 +123,48 @@ test("an approved pledge's editor says an edit reopens it, merging into it is re
   const approvedText = "新建林果基地600亩";
   const pledgeId = (await report.row(approvedText).getAttribute("data-pid"))!;
   const bulk = serverActionId("lib/assessments/actions.ts", "bulkUpdateAction");
-  const res = await callServerAction(analyst.request, `/reports/${reportId}`, bulk, [{ pledgeIds: [pledgeId], status: "fulfilled", rationale: "次年报告：新建林果基地620亩。", submit: true }]);
+  const res = await callServerAction(analyst.request, `/reports/${reportId}`, bulk, [
+    {
+      pledgeIds: [pledgeId],
+      status: "fulfilled",
+      rationale: "次年报告：新建林果基地620亩。",
+      submit: true,
+    },
+  ]);
   expect(res.body).toContain('"updated":1');
   const reviewer = await contextAs(browser, "reviewer");
   const rpage = await reviewer.newPage();
   await rpage.goto(`/reports/${reportId}/pledges/${pledgeId}`);
-  await rpage.getByTestId("assessment-panel").getByRole("button", { name: "批准", exact: true }).click();
+  await rpage
+    .getByTestId("assessment-panel")
+    .getByRole("button", { name: "批准", exact: true })
+    .click();
   await expect(rpage.getByTestId("review-state")).toHaveText("已批准");
 
   await page.reload();
   await report.waitForAllRows();
-  await expect(report.row(approvedText).locator('[data-f="review"]')).toHaveAttribute("data-review", "approved");
+  await expect(report.row(approvedText).locator('[data-f="review"]')).toHaveAttribute(
+    "data-review",
+    "approved",
+  );
   await report.select(approvedText);
-  await expect(report.editor.getByTestId("pledge-editor-reopen-notice")).toContainText("这条承诺的评估已批准：拆分、合并或修改目标、类型都会把它重新打开为草稿");
+  await expect(report.editor.getByTestId("pledge-editor-reopen-notice")).toContainText(
+    "这条承诺的评估已批准：拆分、合并或修改目标、类型都会把它重新打开为草稿",
+  );
   await expect(report.editor.getByRole("button", { name: "删除" })).toBeDisabled();
 
   // The pledge before it cannot swallow it: its verdict would be lost.
   await report.select("大力发展观光农业和休闲农业");
   await expect(report.editor.getByRole("button", { name: "与下一条合并" })).toBeDisabled();
-  await expect(report.editor.getByTestId("merge-refused-hint")).toContainText("下一条承诺已有自己的评估结论");
+  await expect(report.editor.getByTestId("merge-refused-hint")).toContainText(
+    "下一条承诺已有自己的评估结论",
+  );
   // Forced through the action, the server refuses too.
   const before = (await report.row("大力发展观光农业和休闲农业").getAttribute("data-pid"))!;
   const merge = serverActionId("lib/pledges/actions.ts", "mergePledgesAction");
-  const refused = await callServerAction(analyst.request, `/reports/${reportId}`, merge, [{ reportId, pledgeId: before, version: 1, nextPledgeId: pledgeId, nextVersion: 4 }]);
+  const refused = await callServerAction(analyst.request, `/reports/${reportId}`, merge, [
+    { reportId, pledgeId: before, version: 1, nextPledgeId: pledgeId, nextVersion: 4 },
+  ]);
   expect(refused.body).toContain("MERGE_WOULD_LOSE_VERDICT");
 
   // Its target changed to 0.001 公里: no longer approved.
@@ -153,13 +181,17 @@ test("an approved pledge's editor says an edit reopens it, merging into it is re
   await reviewer.close();
 });
 
-test("a viewer reads the report without edit controls, and the split action refuses them", async ({ browser }) => {
+test("a viewer reads the report without edit controls, and the split action refuses them", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();
   const report = new ReportPage(page);
   const id = await report.openByTitle("2013年海拉尔区政府工作报告");
   // The next year's report of the same region is found and linked.
-  await expect(page.getByTestId("reviewed-by").getByRole("link")).toHaveText("2014年海拉尔区政府工作报告");
+  await expect(page.getByTestId("reviewed-by").getByRole("link")).toHaveText(
+    "2014年海拉尔区政府工作报告",
+  );
 
   const first = report.rows.first();
   await first.getByRole("button").first().click();
@@ -173,10 +205,14 @@ test("a viewer reads the report without edit controls, and the split action refu
   // Calling the action directly, as an attacker would, is refused and changes nothing.
   const pledgeId = await first.getAttribute("data-pid");
   const splitId = serverActionId("lib/pledges/actions.ts", "splitPledgeAction");
-  const res = await callServerAction(context.request, `/reports/${id}`, splitId, [{ reportId: id, pledgeId, version: 1, at: 5 }]);
+  const res = await callServerAction(context.request, `/reports/${id}`, splitId, [
+    { reportId: id, pledgeId, version: 1, at: 5 },
+  ]);
   expect(res.body).toContain("FORBIDDEN");
   const createId = serverActionId("lib/pledges/actions.ts", "createPledgeAction");
-  const created = await callServerAction(context.request, `/reports/${id}`, createId, [{ reportId: id, start: at, end: at + 3 }]);
+  const created = await callServerAction(context.request, `/reports/${id}`, createId, [
+    { reportId: id, start: at, end: at + 3 },
+  ]);
   expect(created.body).toContain("FORBIDDEN");
   await page.reload();
   await expect(report.textOf(report.rows.first())).toHaveText(text!);
@@ -192,7 +228,9 @@ test("an unknown report id answers 404", async ({ browser }) => {
   await context.close();
 });
 
-test("a long list: the server sends the first 100 rows, the rest follow, and a pledge far down is selectable from the source", async ({ browser }) => {
+test("a long list: the server sends the first 100 rows, the rest follow, and a pledge far down is selectable from the source", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "analyst");
   const page = await context.newPage();
   const report = new ReportPage(page);
@@ -230,7 +268,9 @@ test("a long list: the server sends the first 100 rows, the rest follow, and a p
   await context.close();
 });
 
-test("a pledge picked in the source before the rest of the list has rendered is still found", async ({ browser }) => {
+test("a pledge picked in the source before the rest of the list has rendered is still found", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();
   const report = new ReportPage(page);
@@ -247,7 +287,9 @@ test("a pledge picked in the source before the rest of the list has rendered is 
   // throttling keeps slow: the pick still lands before the row it selects exists.
   await expect(async () => {
     await report.mark(lastId!).click();
-    await expect(row.getByRole("button").first()).toHaveAttribute("aria-pressed", "true", { timeout: 3_000 });
+    await expect(row.getByRole("button").first()).toHaveAttribute("aria-pressed", "true", {
+      timeout: 3_000,
+    });
   }).toPass({ timeout: 30_000 });
   // Scrolled into view inside the list pane (the pane itself may reach below the window).
   const insidePane = () =>
@@ -263,7 +305,10 @@ test("a pledge picked in the source before the rest of the list has rendered is 
 
 test("screenshots of the largest report in both languages", async ({ browser }) => {
   for (const lang of ["zh", "en"] as const) {
-    const context = await browser.newContext({ storageState: storageStateFor("analyst"), viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({
+      storageState: storageStateFor("analyst"),
+      viewport: { width: 1440, height: 900 },
+    });
     const page = await context.newPage();
     const report = new ReportPage(page);
     await report.openByTitle("2020年大連市政府工作報告");

@@ -1,6 +1,8 @@
 import { contextAs, expect, screenshotPath, setLanguage, test } from "./fixtures";
 
-test("search across every report: simplified or traditional, highlighted, straight to the pledge", async ({ browser }) => {
+test("search across every report: simplified or traditional, highlighted, straight to the pledge", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();
   await page.goto("/");
@@ -53,7 +55,9 @@ test("search: no hits, too long and hostile queries get clear answers", async ({
   await context.close();
 });
 
-test("search pages through every hit, 100 a page; a page past the last shows the last with a notice", async ({ browser }) => {
+test("search pages through every hit, 100 a page; a page past the last shows the last with a notice", async ({
+  browser,
+}) => {
   const context = await contextAs(browser, "viewer");
   const page = await context.newPage();
   // 建设 is in hundreds of the demo reports' pledges: more than one page.

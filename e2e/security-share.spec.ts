@@ -45,7 +45,13 @@ async function freePort(taken: number[]): Promise<number> {
 }
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, DUIXIAN_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  const e: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    DUIXIAN_DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  };
   delete e.DUIXIAN_TRUSTED_PROXIES;
   return { ...e, ...extra };
 }
@@ -61,11 +67,15 @@ async function startServer(extra: Record<string, string> = {}): Promise<Server> 
   });
   const server: Server = { url, child, log: [] };
   servers.push(server);
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (d: Buffer) => server.log.push(d.toString()));
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (d: Buffer) => server.log.push(d.toString()));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${server.log.join("")}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return server;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -88,9 +98,27 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "duixian-security-share-"));
   for (const [cmd, args, extra] of [
     [path.join(BIN, "tsx"), ["--conditions=react-server", "lib/cli.ts", "migrate"], {}],
-    [path.join(BIN, "tsx"), ["--conditions=react-server", "lib/cli.ts", "create-user", ADMIN.email, "--name", "Share Admin", "--role", "admin"], { DUIXIAN_PASSWORD: ADMIN.password }],
+    [
+      path.join(BIN, "tsx"),
+      [
+        "--conditions=react-server",
+        "lib/cli.ts",
+        "create-user",
+        ADMIN.email,
+        "--name",
+        "Share Admin",
+        "--role",
+        "admin",
+      ],
+      { DUIXIAN_PASSWORD: ADMIN.password },
+    ],
   ] as const) {
-    const res = spawnSync(cmd, args, { cwd: ROOT, env: env(extra), encoding: "utf8", timeout: 120_000 });
+    const res = spawnSync(cmd, args, {
+      cwd: ROOT,
+      env: env(extra),
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     expect(res.status, `${cmd} ${args.join(" ")}: ${res.stdout}${res.stderr}`).toBe(0);
   }
   a = await startServer();
@@ -98,14 +126,32 @@ test.beforeAll(async () => {
 
   admin = await playwrightRequest.newContext({ baseURL: a.url });
   expect(await signInOverHttp(admin, ADMIN.email, ADMIN.password)).toBe(true);
-  const planId = await importReportOverHttp(admin, { name: "share-2014.txt", buffer: reportCopy("hailar/hailar_2014.txt", "（安全测试：分享链接）") }, { region: "分享测试区", year: 2014, title: "2014年分享测试区政府工作报告" });
+  const planId = await importReportOverHttp(
+    admin,
+    {
+      name: "share-2014.txt",
+      buffer: reportCopy("hailar/hailar_2014.txt", "（安全测试：分享链接）"),
+    },
+    { region: "分享测试区", year: 2014, title: "2014年分享测试区政府工作报告" },
+  );
   const create = serverActionId("lib/shares/actions.ts", "createShareLinkAction");
-  const share = async () => actionReply((await callServerAction(admin, `/audit/pair/${planId}`, create, [{ scope: "pair", subjectId: planId, expiresOn: null, showNotes: false }])).body)!.data as { id: string; token: string };
+  const share = async () =>
+    actionReply(
+      (
+        await callServerAction(admin, `/audit/pair/${planId}`, create, [
+          { scope: "pair", subjectId: planId, expiresOn: null, showNotes: false },
+        ])
+      ).body,
+    )!.data as { id: string; token: string };
   valid = (await share()).token;
   const gone = await share();
   revoked = gone.token;
   const revoke = serverActionId("lib/shares/actions.ts", "revokeShareLinkAction");
-  expect(actionReply((await callServerAction(admin, `/audit/pair/${planId}`, revoke, [{ id: gone.id }])).body)).toMatchObject({ ok: true });
+  expect(
+    actionReply(
+      (await callServerAction(admin, `/audit/pair/${planId}`, revoke, [{ id: gone.id }])).body,
+    ),
+  ).toMatchObject({ ok: true });
 });
 
 test.afterAll(async () => {
@@ -118,7 +164,9 @@ test.afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("revoked links answer exactly as unknown tokens; after enough failures the misses are throttled (429) while a valid token still opens, whatever X-Forwarded-For says", async ({ browser }) => {
+test("revoked links answer exactly as unknown tokens; after enough failures the misses are throttled (429) while a valid token still opens, whatever X-Forwarded-For says", async ({
+  browser,
+}) => {
   const client = await browser.newContext({ baseURL: a.url });
   const page = await client.newPage();
   expect((await page.goto(`/share/${valid}`))?.status()).toBe(200);
@@ -136,13 +184,17 @@ test("revoked links answer exactly as unknown tokens; after enough failures the 
 
   // The rest of the allowance, each guess claiming another client address: it does not help.
   for (let i = 4; i < SHARE_LOOKUP_LIMIT; i++) {
-    const res = await client.request.get(`/share/${unknownToken()}/export?format=csv`, { headers: { "X-Forwarded-For": `203.0.113.${i}` } });
+    const res = await client.request.get(`/share/${unknownToken()}/export?format=csv`, {
+      headers: { "X-Forwarded-For": `203.0.113.${i}` },
+    });
     expect(res.status(), `guess ${i + 1}`).toBe(404);
   }
 
   // Throttled: a further miss answers 429 with Retry-After, a revoked link too…
   for (const token of [unknownToken(), revoked]) {
-    const missed = await client.request.get(`/share/${token}/export?format=json`, { headers: { "X-Forwarded-For": "198.51.100.200" } });
+    const missed = await client.request.get(`/share/${token}/export?format=json`, {
+      headers: { "X-Forwarded-For": "198.51.100.200" },
+    });
     expect(missed.status()).toBe(429);
     expect(await missed.json()).toEqual({ ok: false, code: "RATE_LIMITED" });
     const retryAfter = Number(missed.headers()["retry-after"]);
@@ -150,7 +202,10 @@ test("revoked links answer exactly as unknown tokens; after enough failures the 
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
   }
   // …and the page says so, in words, with status 429 and nothing of any report.
-  const spoofing = await browser.newContext({ baseURL: a.url, extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.201" } });
+  const spoofing = await browser.newContext({
+    baseURL: a.url,
+    extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.201" },
+  });
   const spage = await spoofing.newPage();
   const res = await spage.goto(`/share/${unknownToken()}`);
   expect(res?.status()).toBe(429);
@@ -166,19 +221,29 @@ test("revoked links answer exactly as unknown tokens; after enough failures the 
     const opened = await spage.goto(`/share/${valid}`);
     expect(opened?.status()).toBe(200);
     await expect(spage.getByTestId("audit-title")).toBeVisible();
-    for (const format of ["csv", "json"]) expect((await spoofing.request.get(`/share/${valid}/export?format=${format}`)).status()).toBe(200);
+    for (const format of ["csv", "json"])
+      expect((await spoofing.request.get(`/share/${valid}/export?format=${format}`)).status()).toBe(
+        200,
+      );
   }
-  expect((await client.request.get(`/share/${unknownToken()}/export?format=csv`)).status()).toBe(429);
+  expect((await client.request.get(`/share/${unknownToken()}/export?format=csv`)).status()).toBe(
+    429,
+  );
   // Only share lookups are throttled: the rest of the site answers this client as before.
   expect((await client.request.get("/login")).status()).toBe(200);
   await Promise.all([client.close(), spoofing.close()]);
 });
 
 test("behind a trusted proxy (DUIXIAN_TRUSTED_PROXIES=1) the address it forwards is the client: one client's guesses do not throttle another", async () => {
-  const as = async (address: string) => playwrightRequest.newContext({ baseURL: b.url, extraHTTPHeaders: { "X-Forwarded-For": address } });
+  const as = async (address: string) =>
+    playwrightRequest.newContext({
+      baseURL: b.url,
+      extraHTTPHeaders: { "X-Forwarded-For": address },
+    });
   const guesser = await as("192.0.2.10");
   const neighbour = await as("192.0.2.11");
-  for (let i = 0; i < SHARE_LOOKUP_LIMIT; i++) expect((await guesser.get(`/share/${unknownToken()}/export?format=csv`)).status()).toBe(404);
+  for (let i = 0; i < SHARE_LOOKUP_LIMIT; i++)
+    expect((await guesser.get(`/share/${unknownToken()}/export?format=csv`)).status()).toBe(404);
   expect((await guesser.get(`/share/${unknownToken()}/export?format=csv`)).status()).toBe(429);
   expect((await guesser.get(`/share/${valid}/export?format=csv`)).status()).toBe(200);
   expect((await neighbour.get(`/share/${unknownToken()}/export?format=csv`)).status()).toBe(404);

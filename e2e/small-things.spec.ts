@@ -20,7 +20,10 @@ test("an empty sign-in form is refused before it is sent, with a message", async
   await context.close();
 });
 
-test("signing out stays on the host the person is on (127.0.0.1, not localhost)", async ({ browser, baseURL }) => {
+test("signing out stays on the host the person is on (127.0.0.1, not localhost)", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await contextAs(browser, "admin");
   const user = await createThrowaway(admin.request, "signout-host", "viewer");
   await admin.close();
@@ -36,7 +39,10 @@ test("signing out stays on the host the person is on (127.0.0.1, not localhost)"
   await context.close();
 });
 
-test("the report page opens on its plan and shows no character offsets; the app has a favicon", async ({ browser, request }) => {
+test("the report page opens on its plan and shows no character offsets; the app has a favicon", async ({
+  browser,
+  request,
+}) => {
   const context = await contextAs(browser, "analyst");
   const page = await context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -44,10 +50,12 @@ test("the report page opens on its plan and shows no character offsets; the app 
   await report.openByTitle("2014年海拉尔区政府工作报告", "default");
   const plan = page.locator('section[data-region="plan"]').first();
   const pane = page.locator("[data-source-root]").locator("xpath=..");
-  await expect.poll(async () => {
-    const [p, s] = await Promise.all([plan.boundingBox(), pane.boundingBox()]);
-    return p && s ? p.y < s.y + s.height && p.y + p.height > s.y : false;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const [p, s] = await Promise.all([plan.boundingBox(), pane.boundingBox()]);
+      return p && s ? p.y < s.y + s.height && p.y + p.height > s.y : false;
+    })
+    .toBe(true);
   await expect(page.getByTestId("pledge-list")).not.toContainText(/\d{3,}–\d{3,}/);
   const icon = await request.get("/icon.svg");
   expect(icon.status()).toBe(200);

@@ -13,7 +13,10 @@ import { ACCOUNTS, type Role } from "./fixtures";
  * (lib/testing/fresh-database.ts), using the build the e2e web server made. Its stdout (JSON log
  * lines) is captured. It runs in a process group of its own, so the whole tree can be signalled.
  */
-export type LogRecord = { time: string; level: string; msg: string; requestId?: string } & Record<string, unknown>;
+export type LogRecord = { time: string; level: string; msg: string; requestId?: string } & Record<
+  string,
+  unknown
+>;
 
 export type SpawnedServer = {
   url: string;
@@ -24,13 +27,22 @@ export type SpawnedServer = {
   output: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The first log line matching, among those from index `since` on (default: all), waiting for it. */
-  waitForLog: (match: (r: LogRecord) => boolean, options?: { timeoutMs?: number; since?: number }) => Promise<LogRecord>;
+  waitForLog: (
+    match: (r: LogRecord) => boolean,
+    options?: { timeoutMs?: number; since?: number },
+  ) => Promise<LogRecord>;
   /** Sends a signal to the whole process group (npm, tsx, the CLI and the Next server). */
   signalGroup: (signal: NodeJS.Signals) => void;
 };
 
 /** `workers`: how many `next start` processes serve runs (default: serve's own, one per core up to 4). */
-export type ServerOptions = { port: number; databaseUrl: string; dataDir: string; env?: Record<string, string>; workers?: number };
+export type ServerOptions = {
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  env?: Record<string, string>;
+  workers?: number;
+};
 
 /** A folder for a spawned server's generated secret; the same folder keeps sessions across restarts. */
 export function makeDataDir(label: string): { dir: string; remove: () => void } {
@@ -40,22 +52,43 @@ export function makeDataDir(label: string): { dir: string; remove: () => void } 
 
 export async function startServer(options: ServerOptions): Promise<SpawnedServer> {
   const url = `http://127.0.0.1:${options.port}`;
-  const proc: ChildProcess = spawn("npm", ["run", "--silent", "cli", "--", "serve", "--port", String(options.port), "--host", "127.0.0.1", "--build", "never", ...(options.workers ? ["--workers", String(options.workers)] : [])], {
-    cwd: process.cwd(),
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      DUIXIAN_DATA_DIR: options.dataDir,
-      NEXTAUTH_URL: url,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
+  const proc: ChildProcess = spawn(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "cli",
+      "--",
+      "serve",
+      "--port",
+      String(options.port),
+      "--host",
+      "127.0.0.1",
+      "--build",
+      "never",
+      ...(options.workers ? ["--workers", String(options.workers)] : []),
+    ],
+    {
+      cwd: process.cwd(),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        DUIXIAN_DATA_DIR: options.dataDir,
+        NEXTAUTH_URL: url,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
     },
-  });
+  );
   const logs: LogRecord[] = [];
   const output: string[] = [];
-  const waiters: { match: (r: LogRecord) => boolean; since: number; resolve: (r: LogRecord) => void }[] = [];
+  const waiters: {
+    match: (r: LogRecord) => boolean;
+    since: number;
+    resolve: (r: LogRecord) => void;
+  }[] = [];
   createInterface({ input: proc.stdout! }).on("line", (line) => {
     output.push(line);
     if (!line.startsWith("{")) return;
@@ -73,7 +106,9 @@ export async function startServer(options: ServerOptions): Promise<SpawnedServer
     }
   });
   createInterface({ input: proc.stderr! }).on("line", (line) => output.push(`[stderr] ${line}`));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once("exit", (code, signal) => resolve({ code, signal })),
+  );
 
   const server: SpawnedServer = {
     url,
@@ -85,7 +120,15 @@ export async function startServer(options: ServerOptions): Promise<SpawnedServer
       const seen = logs.slice(since).find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no such log line within ${timeoutMs} ms; output:\n${output.slice(-30).join("\n")}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no such log line within ${timeoutMs} ms; output:\n${output.slice(-30).join("\n")}`,
+              ),
+            ),
+          timeoutMs,
+        );
         waiters.push({ match, since, resolve: (r) => (clearTimeout(timer), resolve(r)) });
       });
     },
@@ -101,8 +144,14 @@ export async function startServer(options: ServerOptions): Promise<SpawnedServer
   // Ready when the health endpoint answers (migrations and, on an empty database, the seed come first).
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const state = await Promise.race([exited.then(() => "exited" as const), new Promise((r) => setTimeout(r, 300)).then(() => "waiting" as const)]);
-    if (state === "exited") throw new Error(`server on ${options.port} exited while starting:\n${output.slice(-30).join("\n")}`);
+    const state = await Promise.race([
+      exited.then(() => "exited" as const),
+      new Promise((r) => setTimeout(r, 300)).then(() => "waiting" as const),
+    ]);
+    if (state === "exited")
+      throw new Error(
+        `server on ${options.port} exited while starting:\n${output.slice(-30).join("\n")}`,
+      );
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return server;
@@ -133,7 +182,8 @@ export async function withOwnServer<T>(
     return await run(server, database);
   } catch (e) {
     // What the server said last is usually why (a crash, a refused request): into the failure.
-    if (server && e instanceof Error) e.message += `\n--- the server's last output ---\n${server.output.slice(-40).join("\n")}`;
+    if (server && e instanceof Error)
+      e.message += `\n--- the server's last output ---\n${server.output.slice(-40).join("\n")}`;
     throw e;
   } finally {
     if (server) {
@@ -150,11 +200,20 @@ export async function signIn(baseURL: string, role: Role): Promise<APIRequestCon
   const api = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await api.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: ACCOUNTS[role].email, password: ACCOUNTS[role].password, json: "true", callbackUrl: baseURL },
+    form: {
+      csrfToken,
+      email: ACCOUNTS[role].email,
+      password: ACCOUNTS[role].password,
+      json: "true",
+      callbackUrl: baseURL,
+    },
   });
   if (!res.ok()) throw new Error(`sign-in as ${role} failed: ${res.status()}`);
-  const session = (await (await api.get("/api/auth/session")).json()) as { user?: { email?: string } };
-  if (session.user?.email !== ACCOUNTS[role].email) throw new Error(`sign-in as ${role} gave no session`);
+  const session = (await (await api.get("/api/auth/session")).json()) as {
+    user?: { email?: string };
+  };
+  if (session.user?.email !== ACCOUNTS[role].email)
+    throw new Error(`sign-in as ${role} gave no session`);
   return api;
 }
 
@@ -175,17 +234,36 @@ export async function callUploadAction(
   // put the integer-like key "0" first.)
   const multipart = new FormData();
   for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, v);
-  multipart.append("_1_file", new Blob([new Uint8Array(file.buffer)], { type: "text/plain" }), file.name);
+  multipart.append(
+    "_1_file",
+    new Blob([new Uint8Array(file.buffer)], { type: "text/plain" }),
+    file.name,
+  );
   multipart.append("0", JSON.stringify(["$K1"]));
-  const res = await api.post(pagePath, { headers: { "Next-Action": actionId, Accept: "text/x-component", ...headers }, multipart, timeout: 120_000 });
+  const res = await api.post(pagePath, {
+    headers: { "Next-Action": actionId, Accept: "text/x-component", ...headers },
+    multipart,
+    timeout: 120_000,
+  });
   return { status: res.status(), body: await res.text(), headers: res.headers() };
 }
 
-export type DatabaseCheck = { reports: number; sections: number; pledges: number; auditEvents: number; problems: { reportId: string; title: string; problem: string }[] };
+export type DatabaseCheck = {
+  reports: number;
+  sections: number;
+  pledges: number;
+  auditEvents: number;
+  problems: { reportId: string; title: string; problem: string }[];
+};
 
 /** `cli check` on a database: its counts and every report that is not whole (through the Prisma client, on either engine). */
 export function checkDatabase(databaseUrl: string): DatabaseCheck {
-  const res = spawnSync("npm", ["run", "--silent", "cli", "--", "check"], { cwd: process.cwd(), encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl } });
-  if (res.status !== 0 && res.status !== 1) throw new Error(`cli check failed (${res.status}): ${res.stderr}`);
+  const res = spawnSync("npm", ["run", "--silent", "cli", "--", "check"], {
+    cwd: process.cwd(),
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  if (res.status !== 0 && res.status !== 1)
+    throw new Error(`cli check failed (${res.status}): ${res.stderr}`);
   return JSON.parse(res.stdout) as DatabaseCheck;
 }

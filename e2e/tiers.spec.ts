@@ -17,14 +17,19 @@ let page: Page;
 let report: ReportPage;
 let copyId = "";
 
-const count = async (p: Page, testId: string) => Number((await p.getByTestId(testId).innerText()).match(/\d+/)?.[0] ?? NaN);
+const count = async (p: Page, testId: string) =>
+  Number((await p.getByTestId(testId).innerText()).match(/\d+/)?.[0] ?? NaN);
 
 test.beforeAll(async ({ browser }) => {
   context = await contextAs(browser, "analyst");
   page = await context.newPage();
   await page.setViewportSize({ width: 1440, height: 1000 });
   report = new ReportPage(page);
-  copyId = await importReportOverHttp(context.request, { name: "层级-2014.txt", buffer: reportCopy("hailar/hailar_2014.txt", "（层级测试副本）") }, { region: REGION, year: 2014, title: `2014年${REGION}政府工作报告` });
+  copyId = await importReportOverHttp(
+    context.request,
+    { name: "层级-2014.txt", buffer: reportCopy("hailar/hailar_2014.txt", "（层级测试副本）") },
+    { region: REGION, year: 2014, title: `2014年${REGION}政府工作报告` },
+  );
 });
 
 test.afterAll(async () => {
@@ -56,7 +61,9 @@ test("a Hailar report opens on its trackable items; direction items are one clic
   // The default view: trackable items only, each with its badge and reason.
   await expect(report.rows).toHaveCount(trackable);
   await expect(report.list.locator('li[data-tier="direction"]')).toHaveCount(0);
-  await expect(report.rows.first().locator('[data-f="tier"]')).toHaveText(/^可跟踪 · (目标|数量|项目|时限|改革举措)$/);
+  await expect(report.rows.first().locator('[data-f="tier"]')).toHaveText(
+    /^可跟踪 · (目标|数量|项目|时限|改革举措)$/,
+  );
   await expect(page.getByTestId("tier-view-trackable")).toHaveAttribute("aria-pressed", "true");
   await page.screenshot({ path: screenshotPath("tiers-report-after") });
 
@@ -103,15 +110,22 @@ test("an analyst changes a tier; the change is audited and shows in the pledge's
   await expect(page.getByTestId("ws-pledge-tier")).toHaveText("可跟踪 · 改革举措");
   const history = page.getByTestId("pledge-history");
   await expect(history.locator('[data-action="pledge.tier"]')).toHaveCount(2);
-  await expect(history.locator('[data-action="pledge.tier"]').last()).toContainText("层级：方向性 → 可跟踪");
-  await expect(history.locator('[data-action="pledge.tier"]').first()).toContainText("分析员 Analyst");
+  await expect(history.locator('[data-action="pledge.tier"]').last()).toContainText(
+    "层级：方向性 → 可跟踪",
+  );
+  await expect(history.locator('[data-action="pledge.tier"]').first()).toContainText(
+    "分析员 Analyst",
+  );
 });
 
 test("several items are marked not a pledge at once, hidden from the list and the counts, and restored", async () => {
   await openCopy();
   const before = await page.getByTestId("tier-counts").innerText();
   const trackable = Number(before.match(/\d+/)![0]);
-  const texts = [await report.textOf(report.rows.nth(1)).innerText(), await report.textOf(report.rows.nth(2)).innerText()];
+  const texts = [
+    await report.textOf(report.rows.nth(1)).innerText(),
+    await report.textOf(report.rows.nth(2)).innerText(),
+  ];
   await page.getByTestId("bulk-check").nth(1).check();
   await page.getByTestId("bulk-check").nth(2).check();
   const bar = page.getByTestId("bulk-bar");
@@ -149,11 +163,19 @@ test("an analyst moves a pledge's end to the next clause and gives it a title; t
   await report.select("扶持创业企业发展");
   const editor = report.editor;
   await editor.getByTestId("span-end+clause").click();
-  await expect(editor.getByTestId("span-preview")).toHaveAttribute("data-text", "扶持创业企业发展，使创业成为解决就业的主渠道");
-  await expect(editor.getByTestId("span-preview").locator("ins")).toHaveText("，使创业成为解决就业的主渠道");
+  await expect(editor.getByTestId("span-preview")).toHaveAttribute(
+    "data-text",
+    "扶持创业企业发展，使创业成为解决就业的主渠道",
+  );
+  await expect(editor.getByTestId("span-preview").locator("ins")).toHaveText(
+    "，使创业成为解决就业的主渠道",
+  );
   // One character back and forth: the preview follows, punctuation is never left at an edge.
   await editor.getByTestId("span-end-char").click();
-  await expect(editor.getByTestId("span-preview")).toHaveAttribute("data-text", "扶持创业企业发展，使创业成为解决就业的主渠");
+  await expect(editor.getByTestId("span-preview")).toHaveAttribute(
+    "data-text",
+    "扶持创业企业发展，使创业成为解决就业的主渠",
+  );
   await editor.getByTestId("span-end+char").click();
   await editor.getByTestId("span-apply").click();
   const moved = row("扶持创业企业发展，使创业成为解决就业的主渠道");
@@ -175,25 +197,37 @@ test("an analyst moves a pledge's end to the next clause and gives it a title; t
   // The pledge page shows the title above the exact source text, and the history both changes.
   await page.goto(`/reports/${copyId}/pledges/${id}`);
   await expect(page.getByTestId("ws-pledge-title")).toHaveText("扶持创业带动就业");
-  await expect(page.getByTestId("ws-pledge-text")).toHaveText("扶持创业企业发展，使创业成为解决就业的主渠道");
+  await expect(page.getByTestId("ws-pledge-text")).toHaveText(
+    "扶持创业企业发展，使创业成为解决就业的主渠道",
+  );
   const history = page.getByTestId("pledge-history");
-  await expect(history.locator('[data-action="pledge.span"]')).toContainText("「扶持创业企业发展」→「扶持创业企业发展，使创业成为解决就业的主渠道」");
+  await expect(history.locator('[data-action="pledge.span"]')).toContainText(
+    "「扶持创业企业发展」→「扶持创业企业发展，使创业成为解决就业的主渠道」",
+  );
   await expect(history.locator('[data-action="pledge.title"]')).toContainText("扶持创业带动就业");
 });
 
 test("the audit report counts trackable commitments by default, says so, and can include direction items", async () => {
   await openCopy();
-  const [trackable, direction] = ((await page.getByTestId("tier-counts").innerText()).match(/\d+/g) ?? []).map(Number);
+  const [trackable, direction] = (
+    (await page.getByTestId("tier-counts").innerText()).match(/\d+/g) ?? []
+  ).map(Number);
   await page.goto(`/audit/pair/${copyId}`);
-  await expect(page.getByTestId("audit-tiers")).toContainText(`仅统计可跟踪承诺（${trackable} 条；方向性承诺 ${direction} 条未计入`);
+  await expect(page.getByTestId("audit-tiers")).toContainText(
+    `仅统计可跟踪承诺（${trackable} 条；方向性承诺 ${direction} 条未计入`,
+  );
   expect(await count(page, "audit-card-pledges")).toBe(trackable);
   await expect(page.getByTestId("audit-pledge")).toHaveCount(trackable);
-  await expect(page.locator('[data-testid="audit-pledge-tier"][data-tier="direction"]')).toHaveCount(0);
+  await expect(
+    page.locator('[data-testid="audit-pledge-tier"][data-tier="direction"]'),
+  ).toHaveCount(0);
   await expect(page.getByTestId("audit-tier-trackable")).toHaveAttribute("aria-current", "true");
 
   await page.getByTestId("audit-tiers-switch").click();
   await expect(page).toHaveURL(/tier=all/);
-  await expect(page.getByTestId("audit-tiers")).toContainText(`统计全部承诺：可跟踪 ${trackable} 条，方向性 ${direction} 条`);
+  await expect(page.getByTestId("audit-tiers")).toContainText(
+    `统计全部承诺：可跟踪 ${trackable} 条，方向性 ${direction} 条`,
+  );
   expect(await count(page, "audit-card-pledges")).toBe(trackable + direction);
   await expect(page.getByTestId("audit-tier-all")).toHaveAttribute("aria-current", "true");
   // The other switch keeps the tier choice, and the exports follow what is shown.
@@ -202,7 +236,10 @@ test("the audit report counts trackable commitments by default, says so, and can
   const csvHref = await page.getByTestId("audit-export-csv").getAttribute("href");
   expect(csvHref).toContain("tier=all");
   const csv = await (await context.request.get(csvHref!)).text();
-  const lines = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .filter(Boolean);
   expect(lines[0]).toContain("层级,层级依据");
   expect(lines.filter((l) => l.includes(",方向性,")).length).toBe(direction);
 

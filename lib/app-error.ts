@@ -25,7 +25,12 @@ export class AppError extends Error {
   }
 }
 
-export type ActionError = { ok: false; code: ErrorCode; message?: string; fieldErrors?: Record<string, string[]> };
+export type ActionError = {
+  ok: false;
+  code: ErrorCode;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+};
 export type ActionResult<T = undefined> = { ok: true; data: T } | ActionError;
 
 /** Success value of an action. */
@@ -34,8 +39,17 @@ export function ok<T>(data: T): { ok: true; data: T } {
 }
 
 /** Failure value of an action; `message` must be safe to show (no internals). */
-export function fail(code: ErrorCode, message?: string, fieldErrors?: Record<string, string[]>): ActionError {
-  return { ok: false, code, ...(message ? { message } : {}), ...(fieldErrors ? { fieldErrors } : {}) };
+export function fail(
+  code: ErrorCode,
+  message?: string,
+  fieldErrors?: Record<string, string[]>,
+): ActionError {
+  return {
+    ok: false,
+    code,
+    ...(message ? { message } : {}),
+    ...(fieldErrors ? { fieldErrors } : {}),
+  };
 }
 
 /** Turns anything thrown inside an action into a safe ActionError (unexpected errors are logged, not shown). */

@@ -21,12 +21,16 @@ const rnd = seededRandom(SEED);
 const root = path.resolve(__dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 function cli(args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(tsx, ["--conditions=react-server", path.join(root, "lib", "cli.ts"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...env },
-  });
+  const res = spawnSync(
+    tsx,
+    ["--conditions=react-server", path.join(root, "lib", "cli.ts"), ...args],
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, ...env },
+    },
+  );
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 const corpus = (f: string) => readFileSync(path.join(root, "seed", "reports", f));
@@ -65,13 +69,34 @@ afterAll(async () => {
 describe("cli on bad input", () => {
   it("parse: random bytes, UTF-16, too large, a directory, a missing file and unknown flags exit 2 with one line", () => {
     const cases: [string[], RegExp][] = [
-      [["parse", file("random.txt", rnd.bytes(rnd.int(1000, 8000)))], /BINARY|UNKNOWN_ENCODING|binary|encoding/i],
-      [["parse", file("utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode("各位代表：现在我代表区政府报告工作。", "utf-16le")]))], /UTF-16/],
+      [
+        ["parse", file("random.txt", rnd.bytes(rnd.int(1000, 8000)))],
+        /BINARY|UNKNOWN_ENCODING|binary|encoding/i,
+      ],
+      [
+        [
+          "parse",
+          file(
+            "utf16.txt",
+            Buffer.concat([
+              Buffer.from([0xff, 0xfe]),
+              iconv.encode("各位代表：现在我代表区政府报告工作。", "utf-16le"),
+            ]),
+          ),
+        ],
+        /UTF-16/,
+      ],
       [["parse", file("big.txt", Buffer.alloc(20 * 1024 * 1024 + 1, 0x20))], /limit is 20 MB/],
       [["parse", dir], /is a directory/],
       [["parse", path.join(dir, "missing.txt")], /no such file/],
-      [["parse", "--frobnicate", path.join(root, "seed/reports/hailar/hailar_2014.txt")], /unknown option --frobnicate/],
-      [["import", "--year", "abc", path.join(root, "seed/reports/hailar/hailar_2014.txt")], /--year must be a year/],
+      [
+        ["parse", "--frobnicate", path.join(root, "seed/reports/hailar/hailar_2014.txt")],
+        /unknown option --frobnicate/,
+      ],
+      [
+        ["import", "--year", "abc", path.join(root, "seed/reports/hailar/hailar_2014.txt")],
+        /--year must be a year/,
+      ],
     ];
     for (const [args, message] of cases) {
       const label = args.join(" ");
@@ -96,21 +121,51 @@ describe("cli on bad input", () => {
     const good = [
       file("hailar_2014_cut.txt", cutMidCharacter(corpus("hailar/hailar_2014.txt"))),
       file("hailar_2013_gb.txt", corpus("hailar/hailar_2013.gb18030.txt")),
-      file("报告 (2015).html", `<html><head><style>p{}</style><script>var x = 1;</script></head><body>${corpus("hailar/hailar_2015.txt").toString("utf8").split("\n").map((l) => `<p>${l}</p>`).join("")}</body></html>`),
+      file(
+        "报告 (2015).html",
+        `<html><head><style>p{}</style><script>var x = 1;</script></head><body>${corpus(
+          "hailar/hailar_2015.txt",
+        )
+          .toString("utf8")
+          .split("\n")
+          .map((l) => `<p>${l}</p>`)
+          .join("")}</body></html>`,
+      ),
     ];
     const big = Buffer.concat([corpus("hailar/hailar_2016.txt"), corpus("hailar/hailar_2012.txt")]);
     big[big.length - 10] = 0;
     const bad: [string, RegExp][] = [
-      [file("random-1.txt", rnd.bytes(rnd.int(10, 5000))), /(BINARY|UNKNOWN_ENCODING|NOT_A_REPORT)/],
-      [file("random-2.txt", Buffer.from(Array.from({ length: 3000 }, () => rnd.int(0x81, 0xfe)))), /(UNKNOWN_ENCODING|NOT_A_REPORT)/],
-      [file("utf16-no-bom.txt", iconv.encode(corpus("hailar/hailar_2016.txt").toString("utf8"), "utf-16le")), /BINARY/],
+      [
+        file("random-1.txt", rnd.bytes(rnd.int(10, 5000))),
+        /(BINARY|UNKNOWN_ENCODING|NOT_A_REPORT)/,
+      ],
+      [
+        file("random-2.txt", Buffer.from(Array.from({ length: 3000 }, () => rnd.int(0x81, 0xfe)))),
+        /(UNKNOWN_ENCODING|NOT_A_REPORT)/,
+      ],
+      [
+        file(
+          "utf16-no-bom.txt",
+          iconv.encode(corpus("hailar/hailar_2016.txt").toString("utf8"), "utf-16le"),
+        ),
+        /BINARY/,
+      ],
       [file("nul-late.txt", big), /BINARY/],
-      [file("essay.txt", "春天来了，公园里的花都开了。我们一起去散步，看到很多人在放风筝。\n".repeat(30)), /NOT_A_REPORT/],
+      [
+        file(
+          "essay.txt",
+          "春天来了，公园里的花都开了。我们一起去散步，看到很多人在放风筝。\n".repeat(30),
+        ),
+        /NOT_A_REPORT/,
+      ],
       [file("review-only.txt", corpus("hailar/hailar_2014.txt").subarray(0, 3000)), /NO_PLAN/],
       [file("empty.txt", ""), /EMPTY/],
       [file("blank.txt", " \n\u3000\n"), /EMPTY/],
       [file("too-big.txt", Buffer.alloc(20 * 1024 * 1024 + 1, 0x61)), /TOO_LARGE/],
-      [file("no-region.txt", corpus("seeds/001_bc1dc47a901dac11.txt")), /INVALID_INPUT \(region: REGION_REQUIRED; pass --region\/--year\)/],
+      [
+        file("no-region.txt", corpus("seeds/001_bc1dc47a901dac11.txt")),
+        /INVALID_INPUT \(region: REGION_REQUIRED; pass --region\/--year\)/,
+      ],
       [file("again.txt", corpus("hailar/hailar_2013.gb18030.txt")), /DUPLICATE/],
     ];
     const order = [good[0], bad[0][0], good[1], ...bad.slice(1).map(([f]) => f), good[2]];
@@ -130,7 +185,9 @@ describe("cli on bad input", () => {
     // The database holds exactly the good reports, each with all the pledges the import counted.
     process.env.DATABASE_URL = fresh.url;
     const { db } = await import("@/lib/db");
-    const reports = await db.report.findMany({ select: { fileName: true, _count: { select: { pledges: true, sections: true } } } });
+    const reports = await db.report.findMany({
+      select: { fileName: true, _count: { select: { pledges: true, sections: true } } },
+    });
     expect(reports.map((r) => r.fileName).sort()).toEqual(good.map((f) => path.basename(f)).sort());
     for (const line of imported) {
       const [, name, pledges] = /^imported .*\/([^/]+): (\d+) pledges/.exec(line)!;

@@ -9,7 +9,15 @@
  *
  * Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 unexpected failure.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from "node:fs";
 import path from "node:path";
 import { MAX_REPORT_BYTES } from "./report/decode";
 import { ReportInputError } from "./report/errors";
@@ -21,17 +29,31 @@ export class UsageError extends Error {}
  * Node writes asynchronously, and exiting earlier would cut long JSON short.
  */
 function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) =>
+    process.stdout.write(text, (err) => (err ? reject(err) : resolve())),
+  );
 }
 
 /** One line on what a re-derivation of tiers did. */
-function describeRetier(r: { reports: number; pledges: number; trackable: number; direction: number; changed: number; excluded: number }): string {
+function describeRetier(r: {
+  reports: number;
+  pledges: number;
+  trackable: number;
+  direction: number;
+  changed: number;
+  excluded: number;
+}): string {
   return `${r.pledges} pledges of ${r.reports} reports: ${r.trackable} trackable, ${r.direction} direction; ${r.changed} changed tier; ${r.excluded} marked not a pledge (nothing worked on)`;
 }
 
 type Command = { usage: string; summary: string; run: (args: string[]) => Promise<void> | void };
 
-const READ_ERRORS: Record<string, string> = { ENOENT: "no such file", EISDIR: "it is a directory", EACCES: "permission denied", ENOTDIR: "no such file" };
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: "no such file",
+  EISDIR: "it is a directory",
+  EACCES: "permission denied",
+  ENOTDIR: "no such file",
+};
 
 function readError(file: string, e: unknown): UsageError {
   const code = (e as NodeJS.ErrnoException).code ?? "";
@@ -62,7 +84,10 @@ function readInputFile(file: string | undefined): Uint8Array {
     fd = openSync(file, "r");
     const st = fstatSync(fd);
     if (st.isFile() && st.size > MAX_REPORT_BYTES) {
-      throw new ReportInputError("TOO_LARGE", `The file is ${(st.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_REPORT_BYTES / 1024 / 1024} MB.`);
+      throw new ReportInputError(
+        "TOO_LARGE",
+        `The file is ${(st.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_REPORT_BYTES / 1024 / 1024} MB.`,
+      );
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -73,7 +98,11 @@ function readInputFile(file: string | undefined): Uint8Array {
       chunks.push(Buffer.from(buf.subarray(0, n)));
       total += n;
     }
-    if (total > MAX_REPORT_BYTES) throw new ReportInputError("TOO_LARGE", `The input is more than ${MAX_REPORT_BYTES / 1024 / 1024} MB, the limit.`);
+    if (total > MAX_REPORT_BYTES)
+      throw new ReportInputError(
+        "TOO_LARGE",
+        `The input is more than ${MAX_REPORT_BYTES / 1024 / 1024} MB, the limit.`,
+      );
     return Buffer.concat(chunks);
   } catch (e) {
     if (e instanceof ReportInputError) throw e;
@@ -85,7 +114,10 @@ function readInputFile(file: string | undefined): Uint8Array {
 
 /** A file of a folder or an archive that cannot be imported as it is (a problem of the zip entry). */
 class SourceProblem extends Error {
-  constructor(public readonly code: string, message: string) {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -100,7 +132,13 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith("."))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : []));
+    .flatMap((e) =>
+      e.isDirectory()
+        ? filesUnder(path.join(dir, e.name))
+        : e.isFile()
+          ? [path.join(dir, e.name)]
+          : [],
+    );
 }
 
 /**
@@ -118,7 +156,10 @@ async function importSources(positionals: string[]): Promise<ImportSource[]> {
         out.push({ label: f, name: path.basename(f), read: () => readInputFile(f) });
         continue;
       }
-      if (statSync(f).size > CLI_MAX_ZIP_BYTES) throw new UsageError(`${f}: the archive is over ${CLI_MAX_ZIP_BYTES / 1024 / 1024} MB; split it`);
+      if (statSync(f).size > CLI_MAX_ZIP_BYTES)
+        throw new UsageError(
+          `${f}: the archive is over ${CLI_MAX_ZIP_BYTES / 1024 / 1024} MB; split it`,
+        );
       const bytes = readFileSync(f);
       if (!looksLikeZip(bytes)) throw new UsageError(`${f}: not a zip archive`);
       let entries;
@@ -134,7 +175,11 @@ async function importSources(positionals: string[]): Promise<ImportSource[]> {
           label,
           name: path.basename(e.name),
           read: () => {
-            if (!e.bytes) throw new SourceProblem(e.problem ?? "CORRUPT", "this entry of the archive cannot be read");
+            if (!e.bytes)
+              throw new SourceProblem(
+                e.problem ?? "CORRUPT",
+                "this entry of the archive cannot be read",
+              );
             return e.bytes;
           },
         });
@@ -145,7 +190,10 @@ async function importSources(positionals: string[]): Promise<ImportSource[]> {
 }
 
 /** Reads `--name value` options out of an argument list; returns the rest as positionals. */
-function parseOptions(args: string[], known: string[]): { options: Record<string, string>; positionals: string[] } {
+function parseOptions(
+  args: string[],
+  known: string[],
+): { options: Record<string, string>; positionals: string[] } {
   const options: Record<string, string> = {};
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -164,7 +212,8 @@ function parseOptions(args: string[], known: string[]): { options: Record<string
 function parsePort(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`invalid port: ${value}`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`invalid port: ${value}`);
   return port;
 }
 
@@ -185,49 +234,63 @@ const commands: Record<string, Command> = {
   },
   suggest: {
     usage: "suggest PLAN_FILE REVIEW_FILE [--top N]",
-    summary: "suggest, for every pledge of PLAN_FILE, the sentences of REVIEW_FILE's review that report on it, and a verdict",
+    summary:
+      "suggest, for every pledge of PLAN_FILE, the sentences of REVIEW_FILE's review that report on it, and a verdict",
     async run(args) {
       const { options, positionals } = parseOptions(args, ["top"]);
       if (positionals.length !== 2) throw new UsageError("suggest needs PLAN_FILE and REVIEW_FILE");
       const top = options.top === undefined ? 3 : Number(options.top);
-      if (!Number.isInteger(top) || top < 1 || top > 50) throw new UsageError(`--top must be a whole number from 1 to 50, not ${options.top}`);
+      if (!Number.isInteger(top) || top < 1 || top > 50)
+        throw new UsageError(`--top must be a whole number from 1 to 50, not ${options.top}`);
       const [planBytes, reviewBytes] = positionals.map(readInputFile);
       const { decodeReport } = await import("./report/decode");
       const { suggestForPair } = await import("./evidence/suggest-for-pair");
       const { toSuggestJson } = await import("./evidence/suggest-for-pledges");
       const plan = decodeReport(planBytes, positionals[0]).text;
       const review = decodeReport(reviewBytes, positionals[1]).text;
-      await writeStdout(JSON.stringify(toSuggestJson(suggestForPair(plan, review, { top })), null, 2) + "\n");
+      await writeStdout(
+        JSON.stringify(toSuggestJson(suggestForPair(plan, review, { top })), null, 2) + "\n",
+      );
     },
   },
   lineage: {
     usage: "lineage PLAN_N PLAN_N1 [--top N]",
-    summary: "for every pledge of PLAN_N1's plan, the pledge of PLAN_N's plan it repeats or continues (or none), with candidates, as JSON",
+    summary:
+      "for every pledge of PLAN_N1's plan, the pledge of PLAN_N's plan it repeats or continues (or none), with candidates, as JSON",
     async run(args) {
       const { options, positionals } = parseOptions(args, ["top"]);
-      if (positionals.length !== 2) throw new UsageError("lineage needs PLAN_N and PLAN_N1 (the earlier plan first)");
+      if (positionals.length !== 2)
+        throw new UsageError("lineage needs PLAN_N and PLAN_N1 (the earlier plan first)");
       const top = options.top === undefined ? 3 : Number(options.top);
-      if (!Number.isInteger(top) || top < 1 || top > 50) throw new UsageError(`--top must be a whole number from 1 to 50, not ${options.top}`);
+      if (!Number.isInteger(top) || top < 1 || top > 50)
+        throw new UsageError(`--top must be a whole number from 1 to 50, not ${options.top}`);
       const [earlierBytes, laterBytes] = positionals.map(readInputFile);
       const { decodeReport } = await import("./report/decode");
       const { lineageForPair, toLineageJson } = await import("./evidence/lineage-for-files");
       const earlier = decodeReport(earlierBytes, positionals[0]).text;
       const later = decodeReport(laterBytes, positionals[1]).text;
-      await writeStdout(JSON.stringify(toLineageJson(lineageForPair(earlier, later, { top })), null, 2) + "\n");
+      await writeStdout(
+        JSON.stringify(toLineageJson(lineageForPair(earlier, later, { top })), null, 2) + "\n",
+      );
     },
   },
   import: {
     usage: "import FILE|DIR|ZIP... [--region R] [--year N] [--new-region]",
-    summary: "import reports into the configured database (same checks as the import page); a folder imports its files, a .zip its entries, with a progress bar; --new-region: a region name close to an existing one is a new region",
+    summary:
+      "import reports into the configured database (same checks as the import page); a folder imports its files, a .zip its entries, with a progress bar; --new-region: a region name close to an existing one is a new region",
     async run(args) {
       const newRegion = args.includes("--new-region");
-      const { options, positionals } = parseOptions(args.filter((a) => a !== "--new-region"), ["region", "year"]);
+      const { options, positionals } = parseOptions(
+        args.filter((a) => a !== "--new-region"),
+        ["region", "year"],
+      );
       if (!positionals.length) throw new UsageError("import needs at least one FILE, DIR or ZIP");
       const confirmed: { region?: string; year?: number } = {};
       if (options.region !== undefined) confirmed.region = options.region;
       if (options.year !== undefined) {
         const year = Number(options.year);
-        if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, not ${options.year}`);
+        if (!Number.isInteger(year))
+          throw new UsageError(`--year must be a year, not ${options.year}`);
         confirmed.year = year;
       }
       // A path that is wrong stops the run before anything is saved; a file whose content is
@@ -248,7 +311,10 @@ const commands: Record<string, Command> = {
       const tty = process.stderr.isTTY === true;
       const started = Date.now();
       const draw = (done: number, current: string | null) => {
-        if (tty) process.stderr.write(`\r\x1b[2K${formatProgressLine({ done, total: sources.length, current, elapsedMs: Date.now() - started }, 24)}`);
+        if (tty)
+          process.stderr.write(
+            `\r\x1b[2K${formatProgressLine({ done, total: sources.length, current, elapsedMs: Date.now() - started }, 24)}`,
+          );
       };
       const say = (stream: NodeJS.WriteStream, line: string, done: number) => {
         if (tty) process.stderr.write("\r\x1b[2K");
@@ -262,9 +328,17 @@ const commands: Record<string, Command> = {
         try {
           const res = await importReport(null, src.read(), src.name, confirmed, {}, { newRegion });
           imported++;
-          say(process.stdout, `imported ${src.label}: ${res.pledges} pledges (report ${res.id})`, i + 1);
+          say(
+            process.stdout,
+            `imported ${src.label}: ${res.pledges} pledges (report ${res.id})`,
+            i + 1,
+          );
         } catch (e) {
-          if (e instanceof ReportInputError || e instanceof AppError || e instanceof SourceProblem) {
+          if (
+            e instanceof ReportInputError ||
+            e instanceof AppError ||
+            e instanceof SourceProblem
+          ) {
             failed++;
             const detail =
               e instanceof AppError && e.message === "REGION_UNCONFIRMED"
@@ -276,13 +350,17 @@ const commands: Record<string, Command> = {
           } else throw e;
         }
       }
-      if (tty) process.stderr.write(`\r\x1b[2K${formatProgressLine({ done: sources.length, total: sources.length, current: null, elapsedMs: Date.now() - started }, 24)}  ${imported} imported, ${failed} failed\n`);
+      if (tty)
+        process.stderr.write(
+          `\r\x1b[2K${formatProgressLine({ done: sources.length, total: sources.length, current: null, elapsedMs: Date.now() - started }, 24)}  ${imported} imported, ${failed} failed\n`,
+        );
       if (failed) process.exitCode = 2;
     },
   },
   migrate: {
     usage: "migrate",
-    summary: "apply pending migrations to the database DATABASE_URL names (npm start does this too)",
+    summary:
+      "apply pending migrations to the database DATABASE_URL names (npm start does this too)",
     async run(args) {
       if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
       const { migrateDatabase } = await import("./ops/migrate");
@@ -296,12 +374,16 @@ const commands: Record<string, Command> = {
       // The data step of the region records migration: a no-op once done.
       const { upgradeLegacyRegions } = await import("./regions/mutations");
       const g = await upgradeLegacyRegions();
-      if (g.upgraded || g.merged) console.log(`regions: ${g.upgraded} made records, ${g.merged} merged, ${g.titles} titles named`);
+      if (g.upgraded || g.merged)
+        console.log(
+          `regions: ${g.upgraded} made records, ${g.merged} merged, ${g.titles} titles named`,
+        );
     },
   },
   retier: {
     usage: "retier [--all]",
-    summary: "re-derive the tier of pledges carried over from before tiers (migrate and serve do this once); --all: every pledge whose tier no person set",
+    summary:
+      "re-derive the tier of pledges carried over from before tiers (migrate and serve do this once); --all: every pledge whose tier no person set",
     async run(args) {
       const all = args.includes("--all");
       const rest = args.filter((a) => a !== "--all");
@@ -312,7 +394,8 @@ const commands: Record<string, Command> = {
   },
   check: {
     usage: "check",
-    summary: "check that every saved report is whole (e.g. after a crash); prints counts and problems as JSON",
+    summary:
+      "check that every saved report is whole (e.g. after a crash); prints counts and problems as JSON",
     async run(args) {
       if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
       const { checkReportIntegrity } = await import("./reports/data");
@@ -345,20 +428,26 @@ const commands: Record<string, Command> = {
   },
   serve: {
     usage: "serve [--port N] [--host H] [--build auto|always|never] [--workers N]",
-    summary: "migrate, seed an empty database, build if needed and serve on N processes (default: one per core, at most 4; what `npm start` runs)",
+    summary:
+      "migrate, seed an empty database, build if needed and serve on N processes (default: one per core, at most 4; what `npm start` runs)",
     async run(args) {
       const { options, positionals } = parseOptions(args, ["port", "host", "build", "workers"]);
       if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
       const build = options.build ?? "auto";
-      if (build !== "auto" && build !== "always" && build !== "never") throw new UsageError(`--build must be auto, always or never`);
+      if (build !== "auto" && build !== "always" && build !== "never")
+        throw new UsageError(`--build must be auto, always or never`);
       const { serveApp } = await import("./ops/serve");
       const host = options.host;
-      if (host !== undefined && !/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host)) throw new UsageError(`invalid host: ${host}`);
+      if (host !== undefined && !/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host))
+        throw new UsageError(`invalid host: ${host}`);
       const { defaultWorkerCount, MAX_WORKERS } = await import("./ops/cluster");
       let workers: number;
       if (options.workers !== undefined) {
         workers = Number(options.workers);
-        if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, not ${options.workers}`);
+        if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS)
+          throw new UsageError(
+            `--workers must be a whole number from 1 to ${MAX_WORKERS}, not ${options.workers}`,
+          );
       } else {
         try {
           workers = defaultWorkerCount();
@@ -366,7 +455,12 @@ const commands: Record<string, Command> = {
           throw new UsageError((e as Error).message);
         }
       }
-      process.exitCode = await serveApp({ port: parsePort(options.port ?? process.env.PORT, 3000), host, build, workers });
+      process.exitCode = await serveApp({
+        port: parsePort(options.port ?? process.env.PORT, 3000),
+        host,
+        build,
+        workers,
+      });
     },
   },
   seed: {
@@ -376,20 +470,29 @@ const commands: Record<string, Command> = {
       if (args.length) throw new UsageError(`unexpected argument: ${args[0]}`);
       const { seedDatabase } = await import("../seed/seed");
       const s = await seedDatabase((line) => console.log(line));
-      console.log(`users created: ${s.usersCreated}; reports created: ${s.reportsCreated}, already present: ${s.reportsSkipped}`);
+      console.log(
+        `users created: ${s.usersCreated}; reports created: ${s.reportsCreated}, already present: ${s.reportsSkipped}`,
+      );
     },
   },
   generate: {
     usage: "generate [--reports N] [--pledges N] [--force]",
-    summary: "fill an empty database with a large synthetic data set from the corpus (performance tests)",
+    summary:
+      "fill an empty database with a large synthetic data set from the corpus (performance tests)",
     async run(args) {
       const force = args.includes("--force");
-      const { options, positionals } = parseOptions(args.filter((a) => a !== "--force"), ["reports", "pledges"]);
+      const { options, positionals } = parseOptions(
+        args.filter((a) => a !== "--force"),
+        ["reports", "pledges"],
+      );
       if (positionals.length) throw new UsageError(`unexpected argument: ${positionals[0]}`);
       const { GENERATE_LIMITS } = await import("../seed/generate-large");
       const count = (name: "reports" | "pledges", fallback: number) => {
         const v = options[name] === undefined ? fallback : Number(options[name]);
-        if (!Number.isInteger(v) || v < 1 || v > GENERATE_LIMITS[name]) throw new UsageError(`--${name} must be a whole number from 1 to ${GENERATE_LIMITS[name]}, not ${options[name]}`);
+        if (!Number.isInteger(v) || v < 1 || v > GENERATE_LIMITS[name])
+          throw new UsageError(
+            `--${name} must be a whole number from 1 to ${GENERATE_LIMITS[name]}, not ${options[name]}`,
+          );
         return v;
       };
       const target = { reports: count("reports", 200), pledges: count("pledges", 50_000) };
@@ -405,9 +508,13 @@ const commands: Record<string, Command> = {
       const before = await countDatabase();
       // A real database must never fill up with synthetic reports by accident.
       if ((before.users > 0 || before.reports > 0) && !force) {
-        throw new UsageError(`the database holds ${before.users} users and ${before.reports} reports; generate fills an empty one (point DATABASE_URL at a new database), or pass --force to add synthetic data up to the totals (also resumes an interrupted run)`);
+        throw new UsageError(
+          `the database holds ${before.users} users and ${before.reports} reports; generate fills an empty one (point DATABASE_URL at a new database), or pass --force to add synthetic data up to the totals (also resumes an interrupted run)`,
+        );
       }
-      console.log(`generating into ${url.replace(/\/\/[^@/]*@/, "//…@")}: up to ${target.reports} reports and ${target.pledges.toLocaleString("en")} pledges`);
+      console.log(
+        `generating into ${url.replace(/\/\/[^@/]*@/, "//…@")}: up to ${target.reports} reports and ${target.pledges.toLocaleString("en")} pledges`,
+      );
       const s = await generateLargeDatabase({ ...target, log: (line) => console.log(line) });
       await db.$disconnect();
       const t = s.totals;
@@ -426,21 +533,30 @@ const commands: Record<string, Command> = {
       if (positionals.length !== 1) throw new UsageError("create-user needs exactly one EMAIL");
       const password = process.env.DUIXIAN_PASSWORD ?? readFileSync(0, "utf8").split(/\r?\n/)[0];
       const { createUserSchema } = await import("./users/schema");
-      const parsed = createUserSchema.safeParse({ email: positionals[0], name: options.name ?? positionals[0], role: options.role ?? "analyst", password });
+      const parsed = createUserSchema.safeParse({
+        email: positionals[0],
+        name: options.name ?? positionals[0],
+        role: options.role ?? "analyst",
+        password,
+      });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new UsageError(`invalid ${issue.path.join(".") || "input"}: ${issue.message}`);
       }
       const { upsertUserWithPassword } = await import("./users/mutations");
       const res = await upsertUserWithPassword(parsed.data);
-      console.log(`${res.created ? "created" : "reset"} ${parsed.data.email} (${parsed.data.role})`);
+      console.log(
+        `${res.created ? "created" : "reset"} ${parsed.data.email} (${parsed.data.role})`,
+      );
     },
   },
 };
 
 function printHelp(): void {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(34)} ${c.summary}`);
-  process.stdout.write(`usage: npm run --silent cli -- COMMAND [ARGS]\n\ncommands:\n${lines.join("\n")}\n`);
+  process.stdout.write(
+    `usage: npm run --silent cli -- COMMAND [ARGS]\n\ncommands:\n${lines.join("\n")}\n`,
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -457,11 +573,17 @@ export async function main(argv: string[]): Promise<number> {
     await command.run(args);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ReportInputError || (e instanceof Error && e.name === "BackupError")) {
+    if (
+      e instanceof UsageError ||
+      e instanceof ReportInputError ||
+      (e instanceof Error && e.name === "BackupError")
+    ) {
       process.stderr.write(`error: ${e.message.split("\n")[0]}\n`);
       return 2;
     }
-    process.stderr.write(`unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return 1;
   }
 }

@@ -19,17 +19,30 @@ let userId: string;
 
 function runWriter(): Promise<{ ok: number; failed: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(ROOT, "lib", "testing", "fixtures", "write-contention.ts"), userId, String(ROUNDS)], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.join(ROOT, "node_modules", ".bin", "tsx"),
+      [
+        "--conditions=react-server",
+        path.join(ROOT, "lib", "testing", "fixtures", "write-contention.ts"),
+        userId,
+        String(ROUNDS),
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: database.url },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`writer exited ${code}: ${err}`))));
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split("\n").pop()!))
+        : reject(new Error(`writer exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -37,7 +50,10 @@ beforeAll(async () => {
   database = await createFreshDatabase("write-contention");
   await migrateDatabase(database.url);
   userId = "contention-user";
-  await sqlOn(database.url, `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ('${userId}', 'contention@duixian.test', 'Contention', 'x', 'analyst', CURRENT_TIMESTAMP)`);
+  await sqlOn(
+    database.url,
+    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ('${userId}', 'contention@duixian.test', 'Contention', 'x', 'analyst', CURRENT_TIMESTAMP)`,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -48,7 +64,10 @@ describe("writeTransaction across processes", () => {
   it("three processes' read-then-write transactions all succeed", async () => {
     const results = await Promise.all([runWriter(), runWriter(), runWriter()]);
     for (const r of results) expect(r).toEqual({ ok: ROUNDS, failed: [] });
-    const [row] = (await sqlOn(database.url, `SELECT "sessionVersion" AS v FROM "User" WHERE "id" = '${userId}'`)) as { v: number }[];
+    const [row] = (await sqlOn(
+      database.url,
+      `SELECT "sessionVersion" AS v FROM "User" WHERE "id" = '${userId}'`,
+    )) as { v: number }[];
     // SQLite runs them one after another (the write lock is taken first): no update is lost.
     // PostgreSQL (read committed) lets them interleave, so only the absence of failures holds there;
     // the app's own writes guard with a version column instead (optimistic concurrency).

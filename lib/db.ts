@@ -15,7 +15,10 @@ import { isPostgresUrl, resolveDatabaseUrl } from "./db-url";
 function createClient(): PrismaClient {
   const url = resolveDatabaseUrl();
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
@@ -44,9 +47,13 @@ export function databaseEngine(): DatabaseEngine {
  * CLI) commits before it writes, SQLite refuses the upgrade at once (SQLITE_BUSY, no waiting).
  * Taking the lock first makes it wait its turn instead (busy timeout 10 s). PostgreSQL locks rows.
  */
-export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+export function writeTransaction<T>(
+  fn: (tx: Tx) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
   return db.$transaction(async (tx) => {
-    if (databaseEngine() === "sqlite") await tx.$executeRawUnsafe(`UPDATE "Region" SET "id" = "id" WHERE 0`);
+    if (databaseEngine() === "sqlite")
+      await tx.$executeRawUnsafe(`UPDATE "Region" SET "id" = "id" WHERE 0`);
     return fn(tx);
   }, options);
 }

@@ -25,7 +25,9 @@ function sourceFiles(dir: string): string[] {
 /** The module specifiers a file imports (static, dynamic and re-exports). */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g)].map((m) => m[1]);
+  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g)].map(
+    (m) => m[1],
+  );
 }
 
 /** `spec` imported from `file`, as a path relative to the root (aliases and relative paths resolved). */

@@ -6,11 +6,23 @@
  */
 
 /** A pledge's verdict. Every status but not_assessed needs a rationale. */
-export const ASSESSMENT_STATUSES = ["not_assessed", "in_progress", "fulfilled", "partial", "unfulfilled", "not_verifiable"] as const;
+export const ASSESSMENT_STATUSES = [
+  "not_assessed",
+  "in_progress",
+  "fulfilled",
+  "partial",
+  "unfulfilled",
+  "not_verifiable",
+] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /** The verdicts the evidence engine suggests (and the gold files label): the four a review can settle. */
-export const VERDICT_STATUSES = ["fulfilled", "partial", "unfulfilled", "not_verifiable"] as const satisfies readonly AssessmentStatus[];
+export const VERDICT_STATUSES = [
+  "fulfilled",
+  "partial",
+  "unfulfilled",
+  "not_verifiable",
+] as const satisfies readonly AssessmentStatus[];
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
 
 /** The review workflow: draft → submitted → approved, or → returned → (edited) draft. */

@@ -13,21 +13,37 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA, toPostgresSchema, writePostgresSchema } from "./schema-variants";
+import {
+  POSTGRES_MIGRATIONS,
+  POSTGRES_SCHEMA,
+  SQLITE_MIGRATIONS,
+  SQLITE_SCHEMA,
+  toPostgresSchema,
+  writePostgresSchema,
+} from "./schema-variants";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  console.error("usage: npm run migration:new -- NAME   (NAME: lower_snake_case, e.g. add_pairing)");
+  console.error(
+    "usage: npm run migration:new -- NAME   (NAME: lower_snake_case, e.g. add_pairing)",
+  );
   process.exit(2);
 }
 
 writePostgresSchema();
-const hasMigrations = existsSync(SQLITE_MIGRATIONS) && readdirSync(SQLITE_MIGRATIONS).some((d) => /^\d{14}_/.test(d));
+const hasMigrations =
+  existsSync(SQLITE_MIGRATIONS) && readdirSync(SQLITE_MIGRATIONS).some((d) => /^\d{14}_/.test(d));
 let previous: string | null = null;
 if (hasMigrations) {
-  const commit = execFileSync("git", ["log", "-1", "--format=%H", "--", SQLITE_MIGRATIONS, POSTGRES_MIGRATIONS], { encoding: "utf8" }).trim();
+  const commit = execFileSync(
+    "git",
+    ["log", "-1", "--format=%H", "--", SQLITE_MIGRATIONS, POSTGRES_MIGRATIONS],
+    { encoding: "utf8" },
+  ).trim();
   if (!commit) {
-    console.error("error: the existing migrations are not committed yet; commit them with their schema first");
+    console.error(
+      "error: the existing migrations are not committed yet; commit them with their schema first",
+    );
     process.exit(2);
   }
   previous = execFileSync("git", ["show", `${commit}:${SQLITE_SCHEMA}`], { encoding: "utf8" });
@@ -42,8 +58,14 @@ function diff(engine: "sqlite" | "postgresql"): string {
     writeFileSync(file, engine === "sqlite" ? previous : toPostgresSchema(previous));
     args.push("--from-schema-datamodel", file);
   } else args.push("--from-empty");
-  const command = engine === "sqlite" ? [bin("prisma"), ...args] : [bin("tsx"), path.join("lib", "testing", "with-postgres.ts"), "--", bin("prisma"), ...args];
-  return execFileSync(command[0], command.slice(1), { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const command =
+    engine === "sqlite"
+      ? [bin("prisma"), ...args]
+      : [bin("tsx"), path.join("lib", "testing", "with-postgres.ts"), "--", bin("prisma"), ...args];
+  return execFileSync(command[0], command.slice(1), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
 }
 
 const sqlite = diff("sqlite");
@@ -60,7 +82,8 @@ for (const [dir, sql, provider] of [
   const folder = path.join(dir, `${stamp}_${name}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, "migration.sql"), sql);
-  if (!existsSync(path.join(dir, "migration_lock.toml"))) writeFileSync(path.join(dir, "migration_lock.toml"), `provider = "${provider}"\n`);
+  if (!existsSync(path.join(dir, "migration_lock.toml")))
+    writeFileSync(path.join(dir, "migration_lock.toml"), `provider = "${provider}"\n`);
   console.log(`wrote ${folder}/migration.sql`);
 }
 console.log("apply with: npm run cli -- migrate   (npm start does this too)");

@@ -6,7 +6,13 @@ import { isPostgresUrl } from "@/lib/db-url";
 import { createFreshDatabase, type FreshDatabase } from "@/lib/testing/fresh-database";
 import { createSqlFromSchema, describeStructure } from "@/lib/testing/schema-structure";
 import { sqlOn } from "@/lib/testing/sql";
-import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA, toPostgresSchema } from "./schema-variants";
+import {
+  POSTGRES_MIGRATIONS,
+  POSTGRES_SCHEMA,
+  SQLITE_MIGRATIONS,
+  SQLITE_SCHEMA,
+  toPostgresSchema,
+} from "./schema-variants";
 
 // The drift check: prisma/schema.prisma is the one source of truth, and each engine's migration
 // history must build exactly the database the schema describes. Runs on the engine under test
@@ -14,13 +20,20 @@ import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA,
 const root = path.resolve(__dirname, "..");
 const created: FreshDatabase[] = [];
 afterAll(async () => Promise.all(created.map((d) => d.drop())));
-const migrationNames = (dir: string) => readdirSync(path.join(root, dir)).filter((d) => /^\d{14}_/.test(d)).sort();
+const migrationNames = (dir: string) =>
+  readdirSync(path.join(root, dir))
+    .filter((d) => /^\d{14}_/.test(d))
+    .sort();
 
 describe("schema variants", () => {
   it("the PostgreSQL schema is derived from the SQLite one and nothing else differs", () => {
     const source = readFileSync(path.join(root, SQLITE_SCHEMA), "utf8");
     expect(readFileSync(path.join(root, POSTGRES_SCHEMA), "utf8")).toBe(toPostgresSchema(source));
-    const strip = (s: string) => s.replace(/provider\s*=\s*"(sqlite|postgresql)"/, "").replace(/output\s*=.*/, "").replace(/^\/\/ GENERATED.*\n/, "");
+    const strip = (s: string) =>
+      s
+        .replace(/provider\s*=\s*"(sqlite|postgresql)"/, "")
+        .replace(/output\s*=.*/, "")
+        .replace(/^\/\/ GENERATED.*\n/, "");
     expect(strip(toPostgresSchema(source))).toBe(strip(source));
   });
 
@@ -39,7 +52,10 @@ describe("schema variants", () => {
       db.exec(ddl);
       db.close();
     }
-    const [want, got] = await Promise.all([describeStructure(expected.url), describeStructure(migrated)]);
+    const [want, got] = await Promise.all([
+      describeStructure(expected.url),
+      describeStructure(migrated),
+    ]);
     expect(want.length).toBeGreaterThan(50);
     expect(got).toEqual(want);
   }, 60_000);

@@ -14,17 +14,25 @@ export const POSTGRES_SCHEMA = path.join("prisma", "postgresql", "schema.prisma"
 export const SQLITE_MIGRATIONS = path.join("prisma", "migrations");
 export const POSTGRES_MIGRATIONS = path.join("prisma", "postgresql", "migrations");
 
-const HEADER = "// GENERATED from prisma/schema.prisma by prisma/schema-variants.ts: edit that file, not this one.\n";
+const HEADER =
+  "// GENERATED from prisma/schema.prisma by prisma/schema-variants.ts: edit that file, not this one.\n";
 
 /** The PostgreSQL schema text for a SQLite schema text; throws if the source no longer has the expected shape. */
 export function toPostgresSchema(sqlite: string): string {
   const replace = (text: string, from: RegExp, to: string) => {
-    if (!from.test(text)) throw new Error(`prisma/schema.prisma: expected ${from} (schema-variants.ts must be updated)`);
+    if (!from.test(text))
+      throw new Error(
+        `prisma/schema.prisma: expected ${from} (schema-variants.ts must be updated)`,
+      );
     return text.replace(from, to);
   };
   let pg = replace(sqlite, /provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
   // The schema file moves one folder down, and the PostgreSQL client gets a folder of its own.
-  pg = replace(pg, /output\s*=\s*"\.\.\/generated\/prisma"/, 'output     = "../../generated/prisma-postgresql"');
+  pg = replace(
+    pg,
+    /output\s*=\s*"\.\.\/generated\/prisma"/,
+    'output     = "../../generated/prisma-postgresql"',
+  );
   return HEADER + pg;
 }
 
@@ -45,8 +53,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   console.log(`wrote ${POSTGRES_SCHEMA}`);
   if (process.argv[2] === "generate") {
     const prisma = path.join("node_modules", ".bin", "prisma");
-    for (const url of [process.env.DATABASE_URL && !/^postgres/.test(process.env.DATABASE_URL) ? process.env.DATABASE_URL : "file:./data/app.db", "postgresql://localhost/generate-only"]) {
-      const res = spawnSync(prisma, ["generate"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+    for (const url of [
+      process.env.DATABASE_URL && !/^postgres/.test(process.env.DATABASE_URL)
+        ? process.env.DATABASE_URL
+        : "file:./data/app.db",
+      "postgresql://localhost/generate-only",
+    ]) {
+      const res = spawnSync(prisma, ["generate"], {
+        stdio: "inherit",
+        env: { ...process.env, DATABASE_URL: url },
+      });
       if (res.status !== 0) process.exit(res.status ?? 1);
     }
   }

@@ -34,7 +34,13 @@ import { importReport } from "@/lib/reports/import";
 import { getPairing } from "@/lib/pairing/data";
 import type { ReportMeta } from "@/lib/reports/schema";
 import { createUser } from "@/lib/users/mutations";
-import { approveAssessment, assignPledge, returnAssessment, saveAssessment, submitAssessment } from "@/lib/assessments/mutations";
+import {
+  approveAssessment,
+  assignPledge,
+  returnAssessment,
+  saveAssessment,
+  submitAssessment,
+} from "@/lib/assessments/mutations";
 import type { AssessmentStatus } from "@/lib/assessments/schema";
 import { linkReviewEvidence } from "@/lib/evidence-links/mutations";
 import { suggestForPair } from "@/lib/evidence/suggest-for-pair";
@@ -57,7 +63,16 @@ export type GenerateOptions = {
 export type GenerateSummary = {
   reportsCreated: number;
   reportsSkipped: number;
-  totals: { reports: number; pledges: number; evidence: number; assessed: number; submitted: number; approved: number; returned: number; assigned: number };
+  totals: {
+    reports: number;
+    pledges: number;
+    evidence: number;
+    assessed: number;
+    submitted: number;
+    approved: number;
+    returned: number;
+    assigned: number;
+  };
   elapsedMs: number;
 };
 
@@ -65,8 +80,16 @@ export type GenerateSummary = {
 export const GENERATE_LIMITS = { reports: 5_000, pledges: 2_000_000 } as const;
 
 /** What is in a database now (for the CLI's refusal of a non-empty one, and for the totals). */
-export async function countDatabase(): Promise<{ users: number; reports: number; pledges: number }> {
-  const [users, reports, pledges] = await Promise.all([db.user.count(), db.report.count(), db.pledge.count()]);
+export async function countDatabase(): Promise<{
+  users: number;
+  reports: number;
+  pledges: number;
+}> {
+  const [users, reports, pledges] = await Promise.all([
+    db.user.count(),
+    db.report.count(),
+    db.pledge.count(),
+  ]);
   return { users, reports, pledges };
 }
 
@@ -74,7 +97,9 @@ type ManifestEntry = { file: string; title: string } & Partial<ReportMeta>;
 
 /** The shipped reports' manifest (seed/reports/manifest.json), by file. */
 function readManifest(): Map<string, ManifestEntry> {
-  const raw = JSON.parse(readFileSync(path.join(REPORTS_DIR, "manifest.json"), "utf8")) as { reports: ManifestEntry[] };
+  const raw = JSON.parse(readFileSync(path.join(REPORTS_DIR, "manifest.json"), "utf8")) as {
+    reports: ManifestEntry[];
+  };
   return new Map(raw.reports.map((e) => [e.file, e]));
 }
 
@@ -83,10 +108,26 @@ function readManifest(): Map<string, ManifestEntry> {
  * plan → review chain); otherwise synthetic years in that order.
  */
 const CHAINS = [
-  { sample: "hailar", files: ["hailar/hailar_2012.txt", "hailar/hailar_2013.txt", "hailar/hailar_2014.txt", "hailar/hailar_2015.txt", "hailar/hailar_2016.txt"], years: null },
+  {
+    sample: "hailar",
+    files: [
+      "hailar/hailar_2012.txt",
+      "hailar/hailar_2013.txt",
+      "hailar/hailar_2014.txt",
+      "hailar/hailar_2015.txt",
+      "hailar/hailar_2016.txt",
+    ],
+    years: null,
+  },
   {
     sample: "seeds",
-    files: ["seeds/003_6c455b50551dc8b5.txt", "seeds/000_44e32f47c74c41aa.txt", "seeds/002_f43de3d8f036b3c9.txt", "seeds/001_bc1dc47a901dac11.txt", "seeds/004_748cc8dca99de2ec.txt"],
+    files: [
+      "seeds/003_6c455b50551dc8b5.txt",
+      "seeds/000_44e32f47c74c41aa.txt",
+      "seeds/002_f43de3d8f036b3c9.txt",
+      "seeds/001_bc1dc47a901dac11.txt",
+      "seeds/004_748cc8dca99de2ec.txt",
+    ],
     years: [2019, 2020, 2021, 2022, 2023],
   },
 ] as const;
@@ -100,13 +141,13 @@ const DECADE = {
 
 /** Share of a plan's pledges worked on, by its position among the region's last five years (oldest first); older plans as the oldest. */
 const WORKED_SHARE = [0.7, 0.45, 0.25, 0.1, 0];
-const workedShare = (position: number, count: number) => WORKED_SHARE[Math.max(0, position - (count - WORKED_SHARE.length))];
+const workedShare = (position: number, count: number) =>
+  WORKED_SHARE[Math.max(0, position - (count - WORKED_SHARE.length))];
 /** Share of the remaining pledges of a worked plan that are only assigned. */
 const ASSIGNED_ONLY_SHARE = 0.08;
 
 const GENERATED_ANALYSTS = 8;
 const GENERATED_REVIEWERS = 3;
-
 
 function pick<T>(rng: () => number, weighted: [T, number][]): T {
   let x = rng() * weighted.reduce((s, [, w]) => s + w, 0);
@@ -126,29 +167,49 @@ async function ensureGeneratedUsers(): Promise<{ analysts: Actor[]; reviewers: A
     for (let i = 1; i <= n; i++) {
       const num = String(i).padStart(2, "0");
       const email = `${role}-${num}@generated.duixian.test`;
-      const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
+      const existing = await db.user.findUnique({
+        where: { email },
+        select: { id: true, role: true },
+      });
       if (existing) {
         actors.push(existing);
         continue;
       }
       const name = `${role === "analyst" ? "合成分析员" : "合成审核员"} ${num}`;
-      const { id } = await createUser(null, { email, name, role, password: randomBytes(24).toString("base64url") });
+      const { id } = await createUser(null, {
+        email,
+        name,
+        role,
+        password: randomBytes(24).toString("base64url"),
+      });
       actors.push({ id, role });
     }
     return actors;
   };
-  return { analysts: await make("analyst", GENERATED_ANALYSTS), reviewers: await make("reviewer", GENERATED_REVIEWERS) };
+  return {
+    analysts: await make("analyst", GENERATED_ANALYSTS),
+    reviewers: await make("reviewer", GENERATED_REVIEWERS),
+  };
 }
 
 const regionName = (n: number) => `合成第${String(n).padStart(3, "0")}区`;
 
-type Planned = { regionNo: number; position: number; file: string; year: number; meta: Partial<ReportMeta> };
+type Planned = {
+  regionNo: number;
+  position: number;
+  file: string;
+  year: number;
+  meta: Partial<ReportMeta>;
+};
 
 /**
  * The synthetic reports of region `regionNo` (1-based), oldest first: which shipped file each copies,
  * under which year and metadata. Pure apart from reading the manifest (exported for its test).
  */
-export function regionPlan(regionNo: number, manifest: Map<string, ManifestEntry> = readManifest()): Planned[] {
+export function regionPlan(
+  regionNo: number,
+  manifest: Map<string, ManifestEntry> = readManifest(),
+): Planned[] {
   const chain = regionNo === 1 ? DECADE : CHAINS[(regionNo - 1) % CHAINS.length];
   return chain.files.map((file, position) => {
     const original = manifest.get(file);
@@ -183,21 +244,50 @@ function syntheticCopy(file: string, planned: Planned, originalTitle: string): B
   return Buffer.concat([Buffer.from(line, "utf8"), readFileSync(path.join(REPORTS_DIR, file))]);
 }
 
-type WorkStats = { worked: number; linked: number; submitted: number; approved: number; returned: number; assignedOnly: number };
+type WorkStats = {
+  worked: number;
+  linked: number;
+  submitted: number;
+  approved: number;
+  returned: number;
+  assignedOnly: number;
+};
 
 /**
  * Works through a share of a plan's pledges as analysts and reviewers would, with the same
  * mutations (and audit events) as the app. Suggestions come from the pure evidence library on the
  * stored texts, so linked spans are exactly what the linking page would have offered.
  */
-async function workOnPlan(planId: string, reviewId: string, share: number, seed: number, people: { analysts: Actor[]; reviewers: Actor[] }): Promise<WorkStats> {
-  const stats: WorkStats = { worked: 0, linked: 0, submitted: 0, approved: 0, returned: 0, assignedOnly: 0 };
+async function workOnPlan(
+  planId: string,
+  reviewId: string,
+  share: number,
+  seed: number,
+  people: { analysts: Actor[]; reviewers: Actor[] },
+): Promise<WorkStats> {
+  const stats: WorkStats = {
+    worked: 0,
+    linked: 0,
+    submitted: 0,
+    approved: 0,
+    returned: 0,
+    assignedOnly: 0,
+  };
   const [plan, review] = await Promise.all([
     db.report.findUniqueOrThrow({
       where: { id: planId },
-      select: { sourceText: true, pledges: { select: { id: true, start: true, end: true, version: true, status: true }, orderBy: { position: "asc" } } },
+      select: {
+        sourceText: true,
+        pledges: {
+          select: { id: true, start: true, end: true, version: true, status: true },
+          orderBy: { position: "asc" },
+        },
+      },
     }),
-    db.report.findUniqueOrThrow({ where: { id: reviewId }, select: { sourceText: true, year: true } }),
+    db.report.findUniqueOrThrow({
+      where: { id: reviewId },
+      select: { sourceText: true, year: true },
+    }),
   ]);
   const rng = mulberry32(seed); // the same run makes the same database
   const top = new Map<string, Suggestion>();
@@ -210,29 +300,62 @@ async function workOnPlan(planId: string, reviewId: string, share: number, seed:
     const worked = rng() < share;
     if (!worked) {
       if (share > 0 && rng() < ASSIGNED_ONLY_SHARE) {
-        await assignPledge(analyst, { pledgeId: pledge.id, version: pledge.version, assigneeId: analyst.id });
+        await assignPledge(analyst, {
+          pledgeId: pledge.id,
+          version: pledge.version,
+          assigneeId: analyst.id,
+        });
         stats.assignedOnly++;
       }
       continue;
     }
     stats.worked++;
     let version = pledge.version;
-    if (rng() < 0.5) version = (await assignPledge(analyst, { pledgeId: pledge.id, version, assigneeId: analyst.id })).version;
+    if (rng() < 0.5)
+      version = (
+        await assignPledge(analyst, { pledgeId: pledge.id, version, assigneeId: analyst.id })
+      ).version;
     const suggestion = top.get(`${pledge.start}:${pledge.end}`);
     const linked = suggestion !== undefined && suggestion.level !== "weak" && rng() < 0.85;
     let status: AssessmentStatus;
     let rationale: string;
     if (linked) {
-      await linkReviewEvidence(analyst.id, { pledgeId: pledge.id, start: suggestion.start, end: suggestion.end, score: suggestion.score });
+      await linkReviewEvidence(analyst.id, {
+        pledgeId: pledge.id,
+        start: suggestion.start,
+        end: suggestion.end,
+        score: suggestion.score,
+      });
       stats.linked++;
-      status = pick<AssessmentStatus>(rng, [["fulfilled", 60], ["partial", 25], ["unfulfilled", 5], ["in_progress", 10]]);
-      const quote = suggestion.text.length > 60 ? `${suggestion.text.slice(0, 60)}……` : suggestion.text;
+      status = pick<AssessmentStatus>(rng, [
+        ["fulfilled", 60],
+        ["partial", 25],
+        ["unfulfilled", 5],
+        ["in_progress", 10],
+      ]);
+      const quote =
+        suggestion.text.length > 60 ? `${suggestion.text.slice(0, 60)}……` : suggestion.text;
       rationale = `${review.year ?? "次"}年报告：“${quote}”`;
     } else {
-      status = pick<AssessmentStatus>(rng, [["not_verifiable", 40], ["unfulfilled", 30], ["in_progress", 30]]);
-      rationale = status === "in_progress" ? "次年报告提及相关工作，尚待核实进展。" : "次年报告的工作回顾中未见相关表述。";
+      status = pick<AssessmentStatus>(rng, [
+        ["not_verifiable", 40],
+        ["unfulfilled", 30],
+        ["in_progress", 30],
+      ]);
+      rationale =
+        status === "in_progress"
+          ? "次年报告提及相关工作，尚待核实进展。"
+          : "次年报告的工作回顾中未见相关表述。";
     }
-    version = (await saveAssessment(analyst, { pledgeId: pledge.id, version, status, rationale, reportedValue: null })).version;
+    version = (
+      await saveAssessment(analyst, {
+        pledgeId: pledge.id,
+        version,
+        status,
+        rationale,
+        reportedValue: null,
+      })
+    ).version;
     if (status === "in_progress" || rng() >= 0.8) continue;
     version = (await submitAssessment(analyst, { pledgeId: pledge.id, version })).version;
     stats.submitted++;
@@ -242,7 +365,11 @@ async function workOnPlan(planId: string, reviewId: string, share: number, seed:
       await approveAssessment(reviewer, { pledgeId: pledge.id, version });
       stats.approved++;
     } else if (outcome < 0.75) {
-      await returnAssessment(reviewer, { pledgeId: pledge.id, version, comment: "请补充次年报告中的具体数据后再提交。" });
+      await returnAssessment(reviewer, {
+        pledgeId: pledge.id,
+        version,
+        comment: "请补充次年报告中的具体数据后再提交。",
+      });
       stats.returned++;
     } // otherwise it waits in the review queue
   }
@@ -257,7 +384,9 @@ export async function generateLargeDatabase(options: GenerateOptions): Promise<G
 
   if (options.withSeed ?? true) {
     const seeded = await seedDatabase();
-    log(`seed: ${seeded.usersCreated} users and ${seeded.reportsCreated} reports created (${seeded.reportsSkipped} already present)`);
+    log(
+      `seed: ${seeded.usersCreated} users and ${seeded.reportsCreated} reports created (${seeded.reportsSkipped} already present)`,
+    );
   }
   let people: Awaited<ReturnType<typeof ensureGeneratedUsers>> | null = null;
   const manifest = readManifest();
@@ -265,16 +394,31 @@ export async function generateLargeDatabase(options: GenerateOptions): Promise<G
   let { reports, pledges } = await countDatabase();
   let created = 0;
   let skipped = 0;
-  const work: WorkStats = { worked: 0, linked: 0, submitted: 0, approved: 0, returned: 0, assignedOnly: 0 };
+  const work: WorkStats = {
+    worked: 0,
+    linked: 0,
+    submitted: 0,
+    approved: 0,
+    returned: 0,
+    assignedOnly: 0,
+  };
   const done = () => reports >= options.reports && pledges >= options.pledges;
 
   for (let regionNo = 1; !done(); regionNo++) {
-    if (regionNo > GENERATE_LIMITS.reports) throw new Error("generate: report limit reached before the totals");
+    if (regionNo > GENERATE_LIMITS.reports)
+      throw new Error("generate: report limit reached before the totals");
     const ids: (string | null)[] = [];
     for (const planned of regionPlan(regionNo, manifest)) {
       if (done()) break;
       try {
-        const res = await importReport(null, syntheticCopy(planned.file, planned, manifest.get(planned.file)!.title), path.basename(planned.file), planned.meta, {}, { newRegion: true });
+        const res = await importReport(
+          null,
+          syntheticCopy(planned.file, planned, manifest.get(planned.file)!.title),
+          path.basename(planned.file),
+          planned.meta,
+          {},
+          { newRegion: true },
+        );
         ids.push(res.id);
         created++;
         reports++;
@@ -292,7 +436,13 @@ export async function generateLargeDatabase(options: GenerateOptions): Promise<G
       const reviewId = ids[position + 1] ?? (await getPairing(db, planId))?.review?.id ?? null;
       if (!reviewId) continue;
       people ??= await ensureGeneratedUsers();
-      const s = await workOnPlan(planId, reviewId, workedShare(position, regionPlan(regionNo, manifest).length), regionNo * 10 + position, people);
+      const s = await workOnPlan(
+        planId,
+        reviewId,
+        workedShare(position, regionPlan(regionNo, manifest).length),
+        regionNo * 10 + position,
+        people,
+      );
       for (const k of Object.keys(work) as (keyof WorkStats)[]) work[k] += s[k];
     }
     log(

@@ -41,12 +41,21 @@ export async function seedDatabase(log: (line: string) => void = () => {}): Prom
     summary.usersCreated++;
     log(`user ${u.email} (${u.role})`);
   }
-  const manifest = JSON.parse(readFileSync(path.join(REPORTS_DIR, "manifest.json"), "utf8")) as { reports: ManifestEntry[] };
+  const manifest = JSON.parse(readFileSync(path.join(REPORTS_DIR, "manifest.json"), "utf8")) as {
+    reports: ManifestEntry[];
+  };
   for (const entry of manifest.reports) {
     // The manifest holds the metadata an analyst confirmed on the import preview.
     const { file, ...confirmed } = entry;
     try {
-      const res = await importReport(null, readFileSync(path.join(REPORTS_DIR, file)), path.basename(file), confirmed as Partial<ReportMeta>, {}, { newRegion: true });
+      const res = await importReport(
+        null,
+        readFileSync(path.join(REPORTS_DIR, file)),
+        path.basename(file),
+        confirmed as Partial<ReportMeta>,
+        {},
+        { newRegion: true },
+      );
       summary.reportsCreated++;
       log(`report ${String(confirmed.title)}: ${res.pledges} pledges`);
     } catch (e) {

@@ -26,14 +26,21 @@ const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 /** N distinct reports from the wild corpus and the Hailar series: real texts, each copy marked at its end. */
 function batchFiles(n: number): Record<string, Uint8Array> {
   const sources = [
-    ...readdirSync(CORPUS).filter((f) => f.endsWith(".txt")).map((f) => path.join(CORPUS, f)),
-    ...[2012, 2013, 2014, 2015, 2016].map((y) => path.join(ROOT, "seed", "reports", "hailar", `hailar_${y}.txt`)),
+    ...readdirSync(CORPUS)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => path.join(CORPUS, f)),
+    ...[2012, 2013, 2014, 2015, 2016].map((y) =>
+      path.join(ROOT, "seed", "reports", "hailar", `hailar_${y}.txt`),
+    ),
   ];
   const files: Record<string, Uint8Array> = {};
   for (let i = 0; i < n; i++) {
     const src = sources[i % sources.length];
     const copy = Math.floor(i / sources.length);
-    files[`batch/${String(i).padStart(3, "0")}-${path.basename(src)}`] = Buffer.concat([readFileSync(src), Buffer.from(`\n【批量导入基准】副本 ${copy}\n`, "utf8")]);
+    files[`batch/${String(i).padStart(3, "0")}-${path.basename(src)}`] = Buffer.concat([
+      readFileSync(src),
+      Buffer.from(`\n【批量导入基准】副本 ${copy}\n`, "utf8"),
+    ]);
   }
   return files;
 }
@@ -52,17 +59,28 @@ async function benchImport(args: string[]): Promise<void> {
   const { configureDatabase, db } = await import("@/lib/db");
   await configureDatabase();
   const { zipSync } = await import("fflate");
-  const { addImportFiles, claimImportJob, runImportJobStep, startImportJob } = await import("@/lib/imports/mutations");
+  const { addImportFiles, claimImportJob, runImportJobStep, startImportJob } =
+    await import("@/lib/imports/mutations");
   const { getImportJob } = await import("@/lib/imports/data");
 
   const files = batchFiles(n);
   const zip = zipSync(files);
   const raw = Object.values(files).reduce((s, f) => s + f.length, 0);
-  const user = await db.user.create({ data: { email: `bench-${Date.now()}@duixian.test`, name: "bench", passwordHash: "x", role: "analyst" } });
-  console.log(`batch import: ${n} reports, ${mb(raw)} MB of text, a ${mb(zip.length)} MB zip, into ${resolveDatabaseUrl().replace(/\/\/[^@/]*@/, "//…@")}`);
+  const user = await db.user.create({
+    data: {
+      email: `bench-${Date.now()}@duixian.test`,
+      name: "bench",
+      passwordHash: "x",
+      role: "analyst",
+    },
+  });
+  console.log(
+    `batch import: ${n} reports, ${mb(raw)} MB of text, a ${mb(zip.length)} MB zip, into ${resolveDatabaseUrl().replace(/\/\/[^@/]*@/, "//…@")}`,
+  );
 
   const work = async (jobId: string) => {
-    if ((await claimImportJob("bench", jobId)) !== jobId) throw new Error("could not claim the job");
+    if ((await claimImportJob("bench", jobId)) !== jobId)
+      throw new Error("could not claim the job");
     while ((await runImportJobStep("bench", jobId)) === "continue");
   };
   const t0 = performance.now();
@@ -75,7 +93,10 @@ async function benchImport(args: string[]): Promise<void> {
   await work(jobId);
   const t3 = performance.now();
   const done = (await getImportJob(user.id, jobId))!;
-  const pledges = done.files.reduce((s, f) => s + (f.state === "imported" ? (f.pledges ?? 0) : 0), 0);
+  const pledges = done.files.reduce(
+    (s, f) => s + (f.state === "imported" ? (f.pledges ?? 0) : 0),
+    0,
+  );
   const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(
     [
@@ -89,7 +110,16 @@ async function benchImport(args: string[]): Promise<void> {
   if (temp) rmSync(temp, { recursive: true, force: true });
 }
 
-type ExportRun = { format: string; reports: number; rows: number; bytes: number; ms: number; peakRssMb: number; rssMb: number[]; heapMb: number[] };
+type ExportRun = {
+  format: string;
+  reports: number;
+  rows: number;
+  bytes: number;
+  ms: number;
+  peakRssMb: number;
+  rssMb: number[];
+  heapMb: number[];
+};
 
 /** In a child process: one export read to the end, RSS sampled every 50 ms. */
 async function exportChild(format: "csv" | "jsonl", share: number): Promise<void> {
@@ -97,9 +127,12 @@ async function exportChild(format: "csv" | "jsonl", share: number): Promise<void
   const { db } = await import("@/lib/db");
   const { corpusExportResponse } = await import("@/lib/exports/respond");
   // Regions, in id order, until they hold the share of the pledges asked for (all: no filter).
-  const perRegion = await db.report.findMany({ select: { regionId: true, _count: { select: { pledges: true } } } });
+  const perRegion = await db.report.findMany({
+    select: { regionId: true, _count: { select: { pledges: true } } },
+  });
   const totals = new Map<string, number>();
-  for (const r of perRegion) totals.set(r.regionId, (totals.get(r.regionId) ?? 0) + r._count.pledges);
+  for (const r of perRegion)
+    totals.set(r.regionId, (totals.get(r.regionId) ?? 0) + r._count.pledges);
   const all = [...totals.values()].reduce((a, b) => a + b, 0);
   let chosen: string[] | undefined;
   if (share < 1) {
@@ -131,7 +164,16 @@ async function exportChild(format: "csv" | "jsonl", share: number): Promise<void
     for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++;
   }
   clearInterval(timer);
-  const run: ExportRun = { format, reports, rows: format === "csv" ? newlines - 1 : newlines, bytes, ms: Math.round(performance.now() - t0), peakRssMb: peakRssMb(), rssMb: samples, heapMb: heap };
+  const run: ExportRun = {
+    format,
+    reports,
+    rows: format === "csv" ? newlines - 1 : newlines,
+    bytes,
+    ms: Math.round(performance.now() - t0),
+    peakRssMb: peakRssMb(),
+    rssMb: samples,
+    heapMb: heap,
+  };
   await db.$disconnect();
   process.stdout.write(JSON.stringify(run) + "\n");
 }
@@ -143,20 +185,34 @@ function runChild(args: string[]): Promise<ExportRun> {
   return new Promise((resolve, reject) => {
     // The heap is capped well below the size of the export (56 MB of JSON Lines, and the pledges'
     // objects are several times that): an export that held its rows would run out of memory.
-    const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_CAP_MB}`, __filename, ...args], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, `--max-old-space-size=${HEAP_CAP_MB}`, __filename, ...args],
+      { env: process.env, stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!) as ExportRun) : reject(new Error(`export child exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split("\n").pop()!) as ExportRun)
+        : reject(new Error(`export child exited ${code}`)),
+    );
   });
 }
 
 async function benchExport(): Promise<void> {
-  console.log(`whole-corpus export of DATABASE_URL, each run in a fresh process with its heap capped at ${HEAP_CAP_MB} MB (RSS and heap sampled every 50 ms):`);
+  console.log(
+    `whole-corpus export of DATABASE_URL, each run in a fresh process with its heap capped at ${HEAP_CAP_MB} MB (RSS and heap sampled every 50 ms):`,
+  );
   for (const format of ["csv", "jsonl"]) {
     for (const share of ["0.1", "0.5", "1"]) {
       const r = await runChild(["export-child", format, share]);
-      const rss = r.rssMb.length ? `RSS ${Math.min(...r.rssMb)}–${Math.max(...r.rssMb)} MB, heap ${Math.min(...r.heapMb)}–${Math.max(...r.heapMb)} MB while streaming` : "";
-      console.log(`  ${format.padEnd(5)} ${(share === "1" ? "everything" : `${Number(share) * 100}% of it`).padEnd(10)}: ${r.rows.toLocaleString("en").padStart(7)} pledges, ${mb(r.bytes)} MB in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.rows / (r.ms / 1000)).toLocaleString("en")} a second); peak RSS ${r.peakRssMb} MB; ${rss}`);
+      const rss = r.rssMb.length
+        ? `RSS ${Math.min(...r.rssMb)}–${Math.max(...r.rssMb)} MB, heap ${Math.min(...r.heapMb)}–${Math.max(...r.heapMb)} MB while streaming`
+        : "";
+      console.log(
+        `  ${format.padEnd(5)} ${(share === "1" ? "everything" : `${Number(share) * 100}% of it`).padEnd(10)}: ${r.rows.toLocaleString("en").padStart(7)} pledges, ${mb(r.bytes)} MB in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.rows / (r.ms / 1000)).toLocaleString("en")} a second); peak RSS ${r.peakRssMb} MB; ${rss}`,
+      );
     }
   }
 }

@@ -15,7 +15,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="no-print sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
-        <nav className="mx-auto flex max-w-7xl items-center gap-1 px-4 py-2 max-lg:h-12" aria-label="main">
+        <nav
+          className="mx-auto flex max-w-7xl items-center gap-1 px-4 py-2 max-lg:h-12"
+          aria-label="main"
+        >
           <Link href="/" className="mr-4 flex items-baseline gap-2">
             <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
             <span className="hidden text-xs text-stone-500 md:inline">{t("app.tagline")}</span>
@@ -28,12 +31,20 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <NavLink href="/search">{t("search.nav")}</NavLink>
             <NavLink href="/review">{t("nav.review")}</NavLink>
             <NavLink href="/audit">{t("nav.audit")}</NavLink>
-            {can(user.role, "user:manage") ? <NavLink href="/admin/users">{t("nav.admin")}</NavLink> : null}
-            <div className="ml-auto flex items-center gap-3 max-lg:ml-0 max-lg:mt-2 max-lg:flex-wrap max-lg:border-t max-lg:border-stone-200 max-lg:pt-3">
+            {can(user.role, "user:manage") ? (
+              <NavLink href="/admin/users">{t("nav.admin")}</NavLink>
+            ) : null}
+            <div className="ml-auto flex items-center gap-3 max-lg:mt-2 max-lg:ml-0 max-lg:flex-wrap max-lg:border-t max-lg:border-stone-200 max-lg:pt-3">
               <LanguageSwitch />
-              <Link href="/account" className="text-right text-xs leading-tight hover:underline max-lg:text-left" data-testid="current-user">
+              <Link
+                href="/account"
+                className="text-right text-xs leading-tight hover:underline max-lg:text-left"
+                data-testid="current-user"
+              >
                 <span className="block font-medium text-stone-800">{user.name}</span>
-                <span className="block text-stone-500">{isMessageKey(roleKey) ? t(roleKey) : user.role}</span>
+                <span className="block text-stone-500">
+                  {isMessageKey(roleKey) ? t(roleKey) : user.role}
+                </span>
               </Link>
               <SignOutButton />
             </div>

@@ -1,7 +1,13 @@
 import { pageTitle } from "@/app/_components/page-title";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getDashboardTotals, getMyWork, getReviewQueueSummary, listRecentActivity, listReportsAwaiting } from "@/lib/dashboard/data";
+import {
+  getDashboardTotals,
+  getMyWork,
+  getReviewQueueSummary,
+  listRecentActivity,
+  listReportsAwaiting,
+} from "@/lib/dashboard/data";
 import { getTranslator } from "@/lib/i18n/locale";
 import { PageHeader } from "@/app/_components/page-header";
 import { Totals } from "./_dashboard/totals";
@@ -25,15 +31,24 @@ export default async function DashboardPage() {
     assesses ? getMyWork(user.id) : null,
   ]);
   // Reviewers see their own returned/assigned work only when there is some; analysts always.
-  const showWork = work !== null && (!reviews || work.assigned.count > 0 || work.returned.count > 0);
+  const showWork =
+    work !== null && (!reviews || work.assigned.count > 0 || work.returned.count > 0);
   return (
     <>
-      <PageHeader title={t("dashboard.title")} subtitle={t("dashboard.subtitle", { name: user.name })} />
+      <PageHeader
+        title={t("dashboard.title")}
+        subtitle={t("dashboard.subtitle", { name: user.name })}
+      />
       <Totals totals={totals} t={t} />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           {queue || showWork ? (
-            <div className="grid gap-4 md:grid-cols-2" aria-label={t("dashboard.queue.title")} role="region" data-testid="my-queue">
+            <div
+              className="grid gap-4 md:grid-cols-2"
+              aria-label={t("dashboard.queue.title")}
+              role="region"
+              data-testid="my-queue"
+            >
               {queue ? <ReviewQueueWidget queue={queue} t={t} /> : null}
               {showWork && work ? <MyWorkWidgets work={work} t={t} /> : null}
             </div>

@@ -15,10 +15,20 @@ export function useActionErrorText(): (error: ActionError | null | undefined) =>
 }
 
 /** The translated first error of a form field, if any. */
-export function FieldError({ error, name }: { error: ActionError | null | undefined; name: string }) {
+export function FieldError({
+  error,
+  name,
+}: {
+  error: ActionError | null | undefined;
+  name: string;
+}) {
   const { t } = useTranslator();
   const code = error?.fieldErrors?.[name]?.[0];
   if (!code) return null;
   const key = `field.${code}`;
-  return <p className="mt-1 text-xs text-red-700" role="alert">{isMessageKey(key) ? t(key) : t("error.INVALID_INPUT")}</p>;
+  return (
+    <p className="mt-1 text-xs text-red-700" role="alert">
+      {isMessageKey(key) ? t(key) : t("error.INVALID_INPUT")}
+    </p>
+  );
 }

@@ -20,7 +20,10 @@ const REVIEW_TONE: Record<string, string> = {
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <span className={`badge ${STATUS_TONE[status] ?? STATUS_TONE.not_assessed}`} data-status={status}>
+    <span
+      className={`badge ${STATUS_TONE[status] ?? STATUS_TONE.not_assessed}`}
+      data-status={status}
+    >
       {label}
     </span>
   );
@@ -28,7 +31,11 @@ export function StatusBadge({ status, label }: { status: string; label: string }
 
 export function ReviewStateBadge({ state, label }: { state: string; label: string }) {
   return (
-    <span className={`badge ${REVIEW_TONE[state] ?? REVIEW_TONE.draft}`} data-testid="review-state" data-state={state}>
+    <span
+      className={`badge ${REVIEW_TONE[state] ?? REVIEW_TONE.draft}`}
+      data-testid="review-state"
+      data-state={state}
+    >
       {label}
     </span>
   );

@@ -55,7 +55,15 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
         onClick={() => setOpen((o) => !o)}
         data-testid="header-menu-button"
       >
-        <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 16 16"
+          className="h-4 w-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+        >
           {open ? <path d="M4 4l8 8M12 4l-8 8" /> : <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />}
         </svg>
         {t("nav.menu")}

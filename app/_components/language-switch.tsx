@@ -13,14 +13,23 @@ export function LanguageSwitch() {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t("nav.language")} className="inline-flex overflow-hidden rounded-md border border-stone-300 text-xs">
+    <div
+      role="group"
+      aria-label={t("nav.language")}
+      className="inline-flex overflow-hidden rounded-md border border-stone-300 text-xs"
+    >
       {LOCALES.map((l) => (
         <button
           key={l}
           type="button"
           disabled={pending}
           aria-pressed={l === locale}
-          onClick={() => startTransition(async () => { await setLocaleAction(l); router.refresh(); })}
+          onClick={() =>
+            startTransition(async () => {
+              await setLocaleAction(l);
+              router.refresh();
+            })
+          }
           className={`px-2 py-1 ${l === locale ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`}
         >
           {LABELS[l]}

@@ -1,5 +1,13 @@
 /** The title row of a page: title, optional subtitle, optional actions on the right. */
-export function PageHeader({ title, subtitle, actions }: { title: React.ReactNode; subtitle?: React.ReactNode; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: React.ReactNode;
+  subtitle?: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div>
@@ -12,11 +20,19 @@ export function PageHeader({ title, subtitle, actions }: { title: React.ReactNod
 }
 
 /** What a list shows when it has nothing yet: what this place is for and how to fill it. */
-export function EmptyState({ title, children }: { title: React.ReactNode; children?: React.ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+}: {
+  title: React.ReactNode;
+  children?: React.ReactNode;
+}) {
   return (
     <div className="card px-6 py-10 text-center">
       <p className="text-base font-medium text-stone-800">{title}</p>
-      {children ? <div className="mx-auto mt-2 max-w-xl text-sm text-stone-500">{children}</div> : null}
+      {children ? (
+        <div className="mx-auto mt-2 max-w-xl text-sm text-stone-500">{children}</div>
+      ) : null}
     </div>
   );
 }

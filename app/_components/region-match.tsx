@@ -26,7 +26,17 @@ function RegionName({ r }: { r: RegionSummaryDto }) {
  * a question ("same as 海拉尔区?", or which of several), or a new region — and the buttons that
  * answer a question.
  */
-export function RegionMatchNote({ match, choice, onChoose, disabled }: { match: RegionMatchDto | null; choice: RegionChoice; onChoose: (c: RegionChoice) => void; disabled?: boolean }) {
+export function RegionMatchNote({
+  match,
+  choice,
+  onChoose,
+  disabled,
+}: {
+  match: RegionMatchDto | null;
+  choice: RegionChoice;
+  onChoose: (c: RegionChoice) => void;
+  disabled?: boolean;
+}) {
   const { t } = useTranslator();
   if (!match) return null;
   if (match.kind === "existing") {
@@ -43,14 +53,23 @@ export function RegionMatchNote({ match, choice, onChoose, disabled }: { match: 
     return (
       <p className="mt-1 text-xs text-stone-600" data-testid="region-match" data-kind="new">
         {t("regions.match.new", { name: match.name })}
-        {match.parents.length ? t("regions.match.newUnder", { parents: match.parents.join(" › ") }) : ""}
+        {match.parents.length
+          ? t("regions.match.newUnder", { parents: match.parents.join(" › ") })
+          : ""}
       </p>
     );
   }
   const chosen = match.candidates.find((c) => c.id === choice.regionId);
   return (
-    <div className="mt-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900" role="group" data-testid="region-question" data-reason={match.reason}>
-      <p className="mb-1 font-medium">{match.reason === "similar" ? t("regions.ask.similar") : t("regions.ask.ambiguous")}</p>
+    <div
+      className="mt-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900"
+      role="group"
+      data-testid="region-question"
+      data-reason={match.reason}
+    >
+      <p className="mb-1 font-medium">
+        {match.reason === "similar" ? t("regions.ask.similar") : t("regions.ask.ambiguous")}
+      </p>
       <ul className="space-y-1">
         {match.candidates.map((c) => (
           <li key={c.id} className="flex flex-wrap items-center gap-2">
@@ -78,8 +97,16 @@ export function RegionMatchNote({ match, choice, onChoose, disabled }: { match: 
       >
         {t("regions.ask.new")}
       </button>
-      {chosen ? <p className="mt-1" data-testid="region-answer">{t("regions.ask.chosen", { name: chosen.fullName })}</p> : null}
-      {choice.newRegion ? <p className="mt-1" data-testid="region-answer">{t("regions.ask.chosenNew")}</p> : null}
+      {chosen ? (
+        <p className="mt-1" data-testid="region-answer">
+          {t("regions.ask.chosen", { name: chosen.fullName })}
+        </p>
+      ) : null}
+      {choice.newRegion ? (
+        <p className="mt-1" data-testid="region-answer">
+          {t("regions.ask.chosenNew")}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { isTierReason, isTierSource } from "@/lib/vocabulary";
  */
 export function tierLabel(p: { tier: string; tierReason: string | null }, t: Translate): string {
   if (p.tier !== "trackable") return t("tiers.tier.direction");
-  return isTierReason(p.tierReason) ? `${t("tiers.tier.trackable")} · ${t(`tiers.reason.${p.tierReason}`)}` : t("tiers.tier.trackable");
+  return isTierReason(p.tierReason)
+    ? `${t("tiers.tier.trackable")} · ${t(`tiers.reason.${p.tierReason}`)}`
+    : t("tiers.tier.trackable");
 }
 
 /** Who decided the tier: "人工设定" / "Set by a person", "自动判断", "按类型推定". */

@@ -9,7 +9,11 @@ import type { ActionResult } from "@/lib/app-error";
  */
 export function useFormAction<T>(
   action: (prev: unknown, form: FormData) => Promise<ActionResult<T>>,
-): { state: ActionResult<T> | null; pending: boolean; onSubmit: (e: React.FormEvent<HTMLFormElement>) => void } {
+): {
+  state: ActionResult<T> | null;
+  pending: boolean;
+  onSubmit: (e: React.FormEvent<HTMLFormElement>) => void;
+} {
   const [state, dispatch, running] = useActionState(action, null);
   const [transitioning, startTransition] = useTransition();
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {

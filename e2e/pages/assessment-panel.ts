@@ -46,7 +46,11 @@ export class AssessmentPanel {
 
   /** Picks a verdict by clicking its label (the radio itself is visually hidden). */
   async choose(label: string): Promise<void> {
-    await this.root.getByTestId("assessment-status").locator("label").filter({ hasText: new RegExp(`^${label}`) }).click();
+    await this.root
+      .getByTestId("assessment-status")
+      .locator("label")
+      .filter({ hasText: new RegExp(`^${label}`) })
+      .click();
     await expect(this.status(label)).toBeChecked();
   }
 

@@ -22,6 +22,9 @@ export class ImportPage {
   }
 
   card(label: string | RegExp): Locator {
-    return this.page.getByTestId("import-card").filter({ has: this.page.getByRole("heading", { name: label }) }).first();
+    return this.page
+      .getByTestId("import-card")
+      .filter({ has: this.page.getByRole("heading", { name: label }) })
+      .first();
   }
 }

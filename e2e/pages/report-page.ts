@@ -56,7 +56,9 @@ export class ReportPage {
 
   /** The list row whose text is exactly `text`. */
   row(text: string | RegExp): Locator {
-    return this.rows.filter({ has: this.page.locator('[data-f="text"]').getByText(text, { exact: true }) });
+    return this.rows.filter({
+      has: this.page.locator('[data-f="text"]').getByText(text, { exact: true }),
+    });
   }
 
   /** The text, kind badge and target of a row. */
@@ -87,7 +89,10 @@ export class ReportPage {
 
   /** Cuts the selected pledge before its character at `charIndex` (clicking that character's left edge), then splits. */
   async splitSelectedAt(charIndex: number): Promise<void> {
-    await this.editor.getByTestId("split-text").locator(`[data-i="${charIndex}"]`).click({ position: { x: 1, y: 5 } });
+    await this.editor
+      .getByTestId("split-text")
+      .locator(`[data-i="${charIndex}"]`)
+      .click({ position: { x: 1, y: 5 } });
     await expect(this.editor.getByTestId("split-cut")).toBeVisible();
     await expect(this.editor.getByTestId("split-preview")).toBeVisible();
     await this.editor.getByRole("button", { name: /在此拆分|Split here/ }).click();
@@ -98,7 +103,8 @@ export class ReportPage {
     return this.sourceRoot.evaluate((root, p) => {
       let text = "";
       for (const el of Array.from(root.querySelectorAll<HTMLElement>("[data-offset]"))) {
-        if (Number(el.dataset.offset) !== text.length) throw new Error("data-offset does not match the text before it");
+        if (Number(el.dataset.offset) !== text.length)
+          throw new Error("data-offset does not match the text before it");
         text += el.textContent ?? "";
       }
       return text.indexOf(p);
@@ -113,7 +119,8 @@ export class ReportPage {
           for (const el of Array.from(root.querySelectorAll<HTMLElement>("[data-offset]"))) {
             const from = Number(el.dataset.offset);
             const len = el.textContent?.length ?? 0;
-            if (offset >= from && offset <= from + len && el.firstChild) return [el.firstChild, offset - from];
+            if (offset >= from && offset <= from + len && el.firstChild)
+              return [el.firstChild, offset - from];
           }
           throw new Error(`offset ${offset} not rendered`);
         };

@@ -8,10 +8,26 @@ import { createApiTokenSchema, revokeApiTokenSchema } from "./schema";
 
 /** Creates a read-only API token for the caller; the reply holds the token, shown once. */
 export async function createApiTokenAction(input: unknown) {
-  return runGuardedAction({ permission: "report:read", schema: createApiTokenSchema, input, after: () => revalidatePath("/account") }, (user, data) => createApiToken(user.id, data));
+  return runGuardedAction(
+    {
+      permission: "report:read",
+      schema: createApiTokenSchema,
+      input,
+      after: () => revalidatePath("/account"),
+    },
+    (user, data) => createApiToken(user.id, data),
+  );
 }
 
 /** Revokes one of the caller's tokens. */
 export async function revokeApiTokenAction(input: unknown) {
-  return runGuardedAction({ permission: "report:read", schema: revokeApiTokenSchema, input, after: () => revalidatePath("/account") }, (user, data) => revokeApiToken(user.id, data));
+  return runGuardedAction(
+    {
+      permission: "report:read",
+      schema: revokeApiTokenSchema,
+      input,
+      after: () => revalidatePath("/account"),
+    },
+    (user, data) => revokeApiToken(user.id, data),
+  );
 }

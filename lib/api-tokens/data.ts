@@ -10,7 +10,11 @@ export function hashApiToken(token: string): string {
 
 /** The owner's tokens, newest first, revoked ones included (with when). */
 export async function listApiTokens(userId: string): Promise<ApiTokenDto[]> {
-  const rows = await db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 100 });
+  const rows = await db.apiToken.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
   return rows.map((t) => ({
     id: t.id,
     name: t.name,
@@ -22,7 +26,11 @@ export async function listApiTokens(userId: string): Promise<ApiTokenDto[]> {
   }));
 }
 
-export type TokenHolder = { tokenId: string; lastUsedAt: Date | null; user: { id: string; email: string; name: string; role: string } };
+export type TokenHolder = {
+  tokenId: string;
+  lastUsedAt: Date | null;
+  user: { id: string; email: string; name: string; role: string };
+};
 
 /**
  * The token's holder as of now: null for a string that is not a token, an unknown or revoked
@@ -33,7 +41,12 @@ export async function findTokenHolder(token: string): Promise<TokenHolder | null
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, disabled: true } },
+    },
   });
   if (!row || row.revokedAt || row.user.disabled) return null;
   const { id, email, name, role } = row.user;

@@ -14,13 +14,21 @@ const corpus = (f: string) => readFileSync(path.join(__dirname, "..", "..", "see
 let n = 0;
 async function user(role: string) {
   n++;
-  return db.user.create({ data: { email: `api-${n}@duixian.test`, name: `API ${n}`, passwordHash: "x", role }, select: { id: true } });
+  return db.user.create({
+    data: { email: `api-${n}@duixian.test`, name: `API ${n}`, passwordHash: "x", role },
+    select: { id: true },
+  });
 }
 
 const route = apiRoute("report:read", async ({ holder }) => ({ hello: holder.user.id }));
 const importRoute = apiRoute("report:import", async () => ({ ok: true }));
 const call = (r: typeof route, token: string | null, headers: Record<string, string> = {}) =>
-  r(new Request("http://localhost/api/v1/test", { headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } }), { params: Promise.resolve({}) });
+  r(
+    new Request("http://localhost/api/v1/test", {
+      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    }),
+    { params: Promise.resolve({}) },
+  );
 
 afterEach(() => {
   delete process.env.DUIXIAN_API_RATE_LIMIT;
@@ -35,7 +43,9 @@ describe("personal access tokens and the API's guard (real database)", () => {
     expect(row.tokenHash).toBe(hashApiToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
     expect(token.startsWith(prefix)).toBe(true);
-    expect(JSON.stringify(await db.auditEvent.findMany({ where: { entityId: id } }))).not.toContain(token);
+    expect(JSON.stringify(await db.auditEvent.findMany({ where: { entityId: id } }))).not.toContain(
+      token,
+    );
 
     const ok = await call(route, token);
     expect(ok.status).toBe(200);
@@ -76,7 +86,8 @@ describe("personal access tokens and the API's guard (real database)", () => {
       return true;
     });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call(route, other.token, { "x-request-id": `req-${i}` })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await call(route, other.token, { "x-request-id": `req-${i}` })).status);
     const limited = await call(route, other.token);
     expect(statuses).toEqual([200, 200, 200, 429]);
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -84,7 +95,13 @@ describe("personal access tokens and the API's guard (real database)", () => {
     expect((await call(route, token)).status).toBe(200);
     vi.restoreAllMocks();
     const logged = lines.filter((l) => l.includes('"msg":"api"')).map((l) => JSON.parse(l));
-    expect(logged[0]).toMatchObject({ requestId: "req-0", patId: other.id, userId: u.id, status: 200, path: "/api/v1/test" });
+    expect(logged[0]).toMatchObject({
+      requestId: "req-0",
+      patId: other.id,
+      userId: u.id,
+      status: 200,
+      path: "/api/v1/test",
+    });
     expect(logged[3]).toMatchObject({ requestId: "req-3", status: 429 });
     expect(lines.join("")).not.toContain(other.token);
     void id;
@@ -92,12 +109,19 @@ describe("personal access tokens and the API's guard (real database)", () => {
 
   it("lists a report's pledges page by page without repeats, and leaves out items marked not a pledge", async () => {
     const r = await importReport(null, corpus("hailar/hailar_2015.txt"), "hailar_2015.txt");
-    const excluded = await db.pledge.findFirstOrThrow({ where: { reportId: r.id }, orderBy: { position: "asc" }, skip: 4 });
+    const excluded = await db.pledge.findFirstOrThrow({
+      where: { reportId: r.id },
+      orderBy: { position: "asc" },
+      skip: 4,
+    });
     await db.pledge.update({ where: { id: excluded.id }, data: { excluded: true } });
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listApiReportPledges("https://duixian.example.org", r.id, { limit: 7, cursor });
+      const page = await listApiReportPledges("https://duixian.example.org", r.id, {
+        limit: 7,
+        cursor,
+      });
       ids.push(...page.data.map((p) => p.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -106,29 +130,56 @@ describe("personal access tokens and the API's guard (real database)", () => {
     expect(ids).not.toContain(excluded.id);
     expect(await getApiPledge("https://duixian.example.org", excluded.id)).toBeNull();
     const one = await getApiPledge("https://duixian.example.org", ids[0]);
-    expect(one).toMatchObject({ url: `https://duixian.example.org/reports/${r.id}/pledges/${ids[0]}`, lineage: { predecessor: null, successors: [], line: null, computed: false } });
-    await expect(listApiReportPledges("x", r.id, { limit: 5, cursor: "bm90LW91cnM" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(one).toMatchObject({
+      url: `https://duixian.example.org/reports/${r.id}/pledges/${ids[0]}`,
+      lineage: { predecessor: null, successors: [], line: null, computed: false },
+    });
+    await expect(
+      listApiReportPledges("x", r.id, { limit: 5, cursor: "bm90LW91cnM" }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
 
 describe("whole-corpus export (real database)", () => {
   it("streams every pledge of the selection as CSV (BOM, one record each) and as JSON Lines with the same ids", async () => {
     const r = await importReport(null, corpus("hailar/hailar_2016.txt"), "hailar_2016.txt");
-    const region = (await db.report.findUniqueOrThrow({ where: { id: r.id }, select: { regionId: true } })).regionId;
-    const expected = await db.pledge.findMany({ where: { reportId: r.id, excluded: false, tier: "trackable" }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+    const region = (
+      await db.report.findUniqueOrThrow({ where: { id: r.id }, select: { regionId: true } })
+    ).regionId;
+    const expected = await db.pledge.findMany({
+      where: { reportId: r.id, excluded: false, tier: "trackable" },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
     const selection = { region: [region], year: [2016], tier: ["trackable" as const] };
-    const bytes = Buffer.from(await corpusExportResponse("https://x.test", { format: "csv", ...selection }).arrayBuffer());
+    const bytes = Buffer.from(
+      await corpusExportResponse("https://x.test", { format: "csv", ...selection }).arrayBuffer(),
+    );
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString("utf8");
     expect(csv.slice(1).split("\r\n")[0]).toMatch(/^pledge_id,pledge_url,report_id,/);
-    const csvIds = [...csv.matchAll(/\r\n(c[a-z0-9]{24}),https:\/\/x\.test\/reports\//g)].map((m) => m[1]);
+    const csvIds = [...csv.matchAll(/\r\n(c[a-z0-9]{24}),https:\/\/x\.test\/reports\//g)].map(
+      (m) => m[1],
+    );
     expect(csvIds).toEqual(expected.map((p) => p.id));
-    const jsonl = await corpusExportResponse("https://x.test", { format: "jsonl", ...selection }).text();
-    const lines = jsonl.trim().split("\n").map((l) => JSON.parse(l) as { id: string; tier: string; report: { year: number } });
+    const jsonl = await corpusExportResponse("https://x.test", {
+      format: "jsonl",
+      ...selection,
+    }).text();
+    const lines = jsonl
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; tier: string; report: { year: number } });
     expect(lines.map((l) => l.id)).toEqual(expected.map((p) => p.id));
     expect(lines.every((l) => l.tier === "trackable" && l.report.year === 2016)).toBe(true);
     // A selection that matches nothing is a header and nothing else.
-    const empty = Buffer.from(await corpusExportResponse("https://x.test", { format: "csv", region: [region], year: [1990] }).arrayBuffer()).toString("utf8");
+    const empty = Buffer.from(
+      await corpusExportResponse("https://x.test", {
+        format: "csv",
+        region: [region],
+        year: [1990],
+      }).arrayBuffer(),
+    ).toString("utf8");
     expect(empty).toBe("\uFEFF" + csv.slice(1).split("\r\n")[0] + "\r\n");
   });
 });

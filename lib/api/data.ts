@@ -4,7 +4,15 @@ import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { listPairings } from "@/lib/pairing/data";
 import { toTargetDto } from "@/lib/pledges/target";
-import { decodeCursor, encodeCursor, type Page, type PledgeDto, type PledgeSummaryDto, type RegionDto, type ReportDto } from "./schema";
+import {
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type PledgeDto,
+  type PledgeSummaryDto,
+  type RegionDto,
+  type ReportDto,
+} from "./schema";
 
 /**
  * The reads of the data API (/api/v1): explicit selects, chosen shapes, keyset paging (a cursor
@@ -12,10 +20,14 @@ import { decodeCursor, encodeCursor, type Page, type PledgeDto, type PledgeSumma
  * "Not a pledge" items are never listed, as on the report page and in the audits.
  */
 
-const pledgeUrl = (origin: string, reportId: string, pledgeId: string) => `${origin}/reports/${reportId}/pledges/${pledgeId}`;
+const pledgeUrl = (origin: string, reportId: string, pledgeId: string) =>
+  `${origin}/reports/${reportId}/pledges/${pledgeId}`;
 
 /** Regions with their reports' count and years, by id. */
-export async function listApiRegions(q: { limit: number; cursor?: string }): Promise<Page<RegionDto>> {
+export async function listApiRegions(q: {
+  limit: number;
+  cursor?: string;
+}): Promise<Page<RegionDto>> {
   const after = decodeCursor(q.cursor ?? null, ["string"]);
   const rows = await db.region.findMany({
     where: after ? { id: { gt: after[0] as string } } : {},
@@ -30,7 +42,9 @@ export async function listApiRegions(q: { limit: number; cursor?: string }): Pro
       name: r.name,
       level: r.level,
       reportCount: r.reports.length,
-      years: [...new Set(r.reports.map((x) => x.year).filter((y): y is number => y !== null))].sort((a, b) => a - b),
+      years: [...new Set(r.reports.map((x) => x.year).filter((y): y is number => y !== null))].sort(
+        (a, b) => a - b,
+      ),
     })),
     nextCursor: rows.length > q.limit ? encodeCursor([page[page.length - 1].id]) : null,
   };
@@ -41,26 +55,57 @@ type YearFilter = { year?: number[]; from?: number; to?: number };
 /** The Prisma filter on Report.year of a selection: listed years, and/or a range. */
 export function yearWhere(q: YearFilter): { year?: { in?: number[]; gte?: number; lte?: number } } {
   if (!q.year?.length && q.from === undefined && q.to === undefined) return {};
-  return { year: { ...(q.year?.length ? { in: q.year } : {}), ...(q.from !== undefined ? { gte: q.from } : {}), ...(q.to !== undefined ? { lte: q.to } : {}) } };
+  return {
+    year: {
+      ...(q.year?.length ? { in: q.year } : {}),
+      ...(q.from !== undefined ? { gte: q.from } : {}),
+      ...(q.to !== undefined ? { lte: q.to } : {}),
+    },
+  };
 }
 
 /** Reports, filtered by regions and years, by id. */
-export async function listApiReports(origin: string, q: { region?: string[]; limit: number; cursor?: string } & YearFilter): Promise<Page<ReportDto>> {
+export async function listApiReports(
+  origin: string,
+  q: { region?: string[]; limit: number; cursor?: string } & YearFilter,
+): Promise<Page<ReportDto>> {
   const after = decodeCursor(q.cursor ?? null, ["string"]);
   const rows = await db.report.findMany({
     // Archived reports are hidden from lists, as in the app (their own ids still answer).
-    where: { archivedAt: null, ...(q.region?.length ? { regionId: { in: q.region } } : {}), ...yearWhere(q), ...(after ? { id: { gt: after[0] as string } } : {}) },
+    where: {
+      archivedAt: null,
+      ...(q.region?.length ? { regionId: { in: q.region } } : {}),
+      ...yearWhere(q),
+      ...(after ? { id: { gt: after[0] as string } } : {}),
+    },
     orderBy: { id: "asc" },
     take: q.limit + 1,
-    select: { id: true, title: true, year: true, deliveredOn: true, speaker: true, meeting: true, script: true, createdAt: true, region: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      title: true,
+      year: true,
+      deliveredOn: true,
+      speaker: true,
+      meeting: true,
+      script: true,
+      createdAt: true,
+      region: { select: { id: true, name: true } },
+    },
   });
   const page = rows.slice(0, q.limit);
   const ids = page.map((r) => r.id);
   const pairings = await listPairings(db, ids);
   const counts = ids.length
-    ? await db.pledge.groupBy({ by: ["reportId", "tier"], where: { reportId: { in: ids }, excluded: false }, _count: { _all: true } })
+    ? await db.pledge.groupBy({
+        by: ["reportId", "tier"],
+        where: { reportId: { in: ids }, excluded: false },
+        _count: { _all: true },
+      })
     : [];
-  const count = (id: string, tier?: string) => counts.filter((c) => c.reportId === id && (!tier || c.tier === tier)).reduce((n, c) => n + c._count._all, 0);
+  const count = (id: string, tier?: string) =>
+    counts
+      .filter((c) => c.reportId === id && (!tier || c.tier === tier))
+      .reduce((n, c) => n + c._count._all, 0);
   return {
     data: page.map((r) => ({
       id: r.id,
@@ -82,7 +127,11 @@ export async function listApiReports(origin: string, q: { region?: string[]; lim
 }
 
 /** A report's pledges in text order, filtered by tier, status and review state; NOT_FOUND for an unknown report. */
-export async function listApiReportPledges(origin: string, reportId: string, q: { tier?: string[]; status?: string[]; reviewState?: string[]; limit: number; cursor?: string }): Promise<Page<PledgeSummaryDto>> {
+export async function listApiReportPledges(
+  origin: string,
+  reportId: string,
+  q: { tier?: string[]; status?: string[]; reviewState?: string[]; limit: number; cursor?: string },
+): Promise<Page<PledgeSummaryDto>> {
   const report = await db.report.findUnique({ where: { id: reportId }, select: { id: true } });
   if (!report) throw new AppError("NOT_FOUND", "no report with this id");
   const after = decodeCursor(q.cursor ?? null, ["number", "string"]);
@@ -93,7 +142,14 @@ export async function listApiReportPledges(origin: string, reportId: string, q: 
       ...(q.tier?.length ? { tier: { in: q.tier } } : {}),
       ...(q.status?.length ? { status: { in: q.status } } : {}),
       ...(q.reviewState?.length ? { reviewState: { in: q.reviewState } } : {}),
-      ...(after ? { OR: [{ position: { gt: after[0] as number } }, { position: after[0] as number, id: { gt: after[1] as string } }] } : {}),
+      ...(after
+        ? {
+            OR: [
+              { position: { gt: after[0] as number } },
+              { position: after[0] as number, id: { gt: after[1] as string } },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ position: "asc" }, { id: "asc" }],
     take: q.limit + 1,
@@ -181,8 +237,23 @@ export async function getApiPledge(origin: string, pledgeId: string): Promise<Pl
       submittedAt: true,
       approvedAt: true,
       updatedAt: true,
-      report: { select: { id: true, title: true, year: true, region: { select: { id: true, name: true } } } },
-      evidence: { select: { id: true, kind: true, quote: true, url: true, sourceReportId: true, start: true, end: true, sourceDate: true, note: true }, orderBy: { createdAt: "asc" } },
+      report: {
+        select: { id: true, title: true, year: true, region: { select: { id: true, name: true } } },
+      },
+      evidence: {
+        select: {
+          id: true,
+          kind: true,
+          quote: true,
+          url: true,
+          sourceReportId: true,
+          start: true,
+          end: true,
+          sourceDate: true,
+          note: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!p) return null;
@@ -192,8 +263,18 @@ export async function getApiPledge(origin: string, pledgeId: string): Promise<Pl
     start: p.start,
     end: p.end,
     report: p.report,
-    verdict: { status: p.status, rationale: p.rationale, reportedValue: p.reportedValue, suggestedStatus: p.suggestedStatus, assessedAt: p.assessedAt?.toISOString() ?? null },
-    review: { state: p.reviewState, submittedAt: p.submittedAt?.toISOString() ?? null, approvedAt: p.approvedAt?.toISOString() ?? null },
+    verdict: {
+      status: p.status,
+      rationale: p.rationale,
+      reportedValue: p.reportedValue,
+      suggestedStatus: p.suggestedStatus,
+      assessedAt: p.assessedAt?.toISOString() ?? null,
+    },
+    review: {
+      state: p.reviewState,
+      submittedAt: p.submittedAt?.toISOString() ?? null,
+      approvedAt: p.approvedAt?.toISOString() ?? null,
+    },
     evidence: p.evidence,
     lineage: lineage ?? { predecessor: null, successors: [], line: null, computed: false },
     updatedAt: p.updatedAt.toISOString(),

@@ -27,14 +27,34 @@ const WINDOW_MS = 60_000;
 const BAD_TOKEN_LIMIT = 100;
 const BAD_TOKEN_WINDOW_MS = 15 * 60_000;
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID_INPUT: 400, LOCKED: 429, CONFLICT: 409 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  LOCKED: 429,
+  CONFLICT: 409,
+};
 
 /** An API error reply. */
-export function apiError(code: string, message: string, status = STATUS[code] ?? 500, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+export function apiError(
+  code: string,
+  message: string,
+  status = STATUS[code] ?? 500,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(
+    { error: { code, message } },
+    { status, headers: { "Cache-Control": "no-store", ...headers } },
+  );
 }
 
-export type ApiContext = { holder: TokenHolder; url: URL; request: Request; params: Record<string, string> };
+export type ApiContext = {
+  holder: TokenHolder;
+  url: URL;
+  request: Request;
+  params: Record<string, string>;
+};
 
 /** The bearer token of a request, if it sent one. */
 function bearerToken(request: Request): string | null {
@@ -60,7 +80,14 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
       let userId: string | null = null;
       const done = (response: Response): Response => {
         // "patId": the personal access token's row id (a field named like "token" is redacted from logs).
-        logger[response.status >= 500 ? "error" : "info"]("api", { requestId, path: url.pathname, patId: tokenId, userId, status: response.status, durationMs: Math.round((performance.now() - started) * 10) / 10 });
+        logger[response.status >= 500 ? "error" : "info"]("api", {
+          requestId,
+          path: url.pathname,
+          patId: tokenId,
+          userId,
+          status: response.status,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+        });
         response.headers.set("X-Api-Version", String(API_VERSION));
         return response;
       };
@@ -69,23 +96,59 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
       const holder = token ? await findTokenHolder(token) : null;
       if (!holder) {
         // Not a token, or a dead one: counted per address, so a client cannot use the API to probe tokens.
-        const state = await sharedLimiterOp("api-bad-token", { limit: BAD_TOKEN_LIMIT, windowMs: BAD_TOKEN_WINDOW_MS }, "record", client);
-        if (state?.blocked) return done(apiError("LOCKED", "too many calls without a valid token", 429, { "Retry-After": String(Math.ceil(state.retryAfterMs / 1000)) }));
-        return done(apiError("UNAUTHENTICATED", token ? "the token is unknown, revoked, or its account is disabled" : "send a personal access token: Authorization: Bearer dxp_…", 401, { "WWW-Authenticate": 'Bearer realm="duixian"' }));
+        const state = await sharedLimiterOp(
+          "api-bad-token",
+          { limit: BAD_TOKEN_LIMIT, windowMs: BAD_TOKEN_WINDOW_MS },
+          "record",
+          client,
+        );
+        if (state?.blocked)
+          return done(
+            apiError("LOCKED", "too many calls without a valid token", 429, {
+              "Retry-After": String(Math.ceil(state.retryAfterMs / 1000)),
+            }),
+          );
+        return done(
+          apiError(
+            "UNAUTHENTICATED",
+            token
+              ? "the token is unknown, revoked, or its account is disabled"
+              : "send a personal access token: Authorization: Bearer dxp_…",
+            401,
+            { "WWW-Authenticate": 'Bearer realm="duixian"' },
+          ),
+        );
       }
       tokenId = holder.tokenId;
       userId = holder.user.id;
       const limit = apiRateLimit();
-      const state = await sharedLimiterOp("api-calls", { limit, windowMs: WINDOW_MS }, "begin", holder.tokenId);
-      if (state?.blocked) return done(apiError("LOCKED", `at most ${limit} calls a minute per token`, 429, { "Retry-After": String(Math.ceil(state.retryAfterMs / 1000)) }));
-      if (!can(holder.user.role, permission)) return done(apiError("FORBIDDEN", "the token's account may not read this"));
+      const state = await sharedLimiterOp(
+        "api-calls",
+        { limit, windowMs: WINDOW_MS },
+        "begin",
+        holder.tokenId,
+      );
+      if (state?.blocked)
+        return done(
+          apiError("LOCKED", `at most ${limit} calls a minute per token`, 429, {
+            "Retry-After": String(Math.ceil(state.retryAfterMs / 1000)),
+          }),
+        );
+      if (!can(holder.user.role, permission))
+        return done(apiError("FORBIDDEN", "the token's account may not read this"));
       try {
         await touchApiToken(holder.tokenId, holder.lastUsedAt);
         const body = await handle({ holder, url, request, params: await context.params });
         if (body instanceof Response) return done(body);
         return done(Response.json(body, { headers: { "Cache-Control": "no-store" } }));
       } catch (e) {
-        if (e instanceof AppError) return done(apiError(e.code, e.message === e.code ? e.code.toLowerCase().replace(/_/g, " ") : e.message));
+        if (e instanceof AppError)
+          return done(
+            apiError(
+              e.code,
+              e.message === e.code ? e.code.toLowerCase().replace(/_/g, " ") : e.message,
+            ),
+          );
         logger.error("api.failed", { err: e });
         return done(apiError("INTERNAL", "unexpected error", 500));
       }

@@ -20,11 +20,19 @@ export function encodeCursor(key: (string | number)[]): string {
 }
 
 /** The sort key a cursor holds; INVALID_INPUT for anything that is not one of ours. */
-export function decodeCursor(cursor: string | null, shape: ("string" | "number")[]): (string | number)[] | null {
+export function decodeCursor(
+  cursor: string | null,
+  shape: ("string" | "number")[],
+): (string | number)[] | null {
   if (cursor === null) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(key) && key.length === shape.length && key.every((k, i) => typeof k === shape[i] && (typeof k !== "string" || k.length <= 64))) return key as (string | number)[];
+    if (
+      Array.isArray(key) &&
+      key.length === shape.length &&
+      key.every((k, i) => typeof k === shape[i] && (typeof k !== "string" || k.length <= 64))
+    )
+      return key as (string | number)[];
   } catch {
     // falls through
   }
@@ -36,10 +44,17 @@ const limit = z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE)
 const id = z.string().min(1).max(64);
 
 /** Parses a query string with `schema`; repeated parameters (region=a&region=b) become arrays. */
-export function parseQuery<S extends z.ZodType>(url: URL, schema: S, repeated: string[] = []): z.infer<S> {
+export function parseQuery<S extends z.ZodType>(
+  url: URL,
+  schema: S,
+  repeated: string[] = [],
+): z.infer<S> {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key).flatMap((v) => (repeated.includes(key) ? v.split(",") : [v])).filter((v) => v !== "");
+    const all = url.searchParams
+      .getAll(key)
+      .flatMap((v) => (repeated.includes(key) ? v.split(",") : [v]))
+      .filter((v) => v !== "");
     raw[key] = repeated.includes(key) ? all : all[0];
   }
   const parsed = schema.safeParse(raw);
@@ -86,7 +101,13 @@ export const REPEATED = ["region", "year", "tier", "status", "reviewState"];
 
 export type Page<T> = { data: T[]; nextCursor: string | null };
 
-export type RegionDto = { id: string; name: string; level: string; reportCount: number; years: number[] };
+export type RegionDto = {
+  id: string;
+  name: string;
+  level: string;
+  reportCount: number;
+  years: number[];
+};
 
 export type ReportDto = {
   id: string;
@@ -105,7 +126,13 @@ export type ReportDto = {
   importedAt: string;
 };
 
-export type TargetJson = { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean };
+export type TargetJson = {
+  value: number;
+  valueMax: number | null;
+  unit: string | null;
+  comparator: string;
+  growth: boolean;
+};
 
 export type PledgeSummaryDto = {
   id: string;
@@ -126,13 +153,29 @@ export type PledgeSummaryDto = {
   evidenceCount: number;
 };
 
-export type EvidenceJson = { id: string; kind: string; quote: string; url: string | null; sourceReportId: string | null; start: number | null; end: number | null; sourceDate: string | null; note: string | null };
+export type EvidenceJson = {
+  id: string;
+  kind: string;
+  quote: string;
+  url: string | null;
+  sourceReportId: string | null;
+  start: number | null;
+  end: number | null;
+  sourceDate: string | null;
+  note: string | null;
+};
 
 export type PledgeDto = Omit<PledgeSummaryDto, "evidenceCount"> & {
   start: number;
   end: number;
   report: { id: string; title: string; year: number | null; region: { id: string; name: string } };
-  verdict: { status: string; rationale: string | null; reportedValue: string | null; suggestedStatus: string | null; assessedAt: string | null };
+  verdict: {
+    status: string;
+    rationale: string | null;
+    reportedValue: string | null;
+    suggestedStatus: string | null;
+    assessedAt: string | null;
+  };
   review: { state: string; submittedAt: string | null; approvedAt: string | null };
   evidence: EvidenceJson[];
   /**

@@ -1,6 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isAssessmentStatus, isReviewState, type AssessmentDto, type AssignmentItem, type CommentDto } from "./schema";
+import {
+  isAssessmentStatus,
+  isReviewState,
+  type AssessmentDto,
+  type AssignmentItem,
+  type CommentDto,
+} from "./schema";
 import { REOPEN_CAUSES, type ReopenCause } from "./transitions";
 import { toTargetDto } from "@/lib/pledges/target";
 import { readAuditEvent } from "@/lib/audit/events";
@@ -13,16 +19,32 @@ async function findOpenReopen(pledgeId: string): Promise<AssessmentDto["reopened
   const last = await db.auditEvent.findFirst({
     where: { pledgeId, action: { in: ["assessment.reopen", "assessment.submit"] } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { action: true, at: true, before: true, after: true, actor: { select: { name: true } } },
+    select: {
+      action: true,
+      at: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true } },
+    },
   });
   const event = last && readAuditEvent(last);
   if (!last || event?.action !== "assessment.reopen" || "unknown" in event) return null;
-  const cause = (REOPEN_CAUSES as readonly unknown[]).includes(event.after?.cause) ? (event.after!.cause as ReopenCause) : "verdict_edited";
-  return { cause, from: event.before?.reviewState === "submitted" ? "submitted" : "approved", by: last.actor?.name ?? null, at: last.at.toISOString() };
+  const cause = (REOPEN_CAUSES as readonly unknown[]).includes(event.after?.cause)
+    ? (event.after!.cause as ReopenCause)
+    : "verdict_edited";
+  return {
+    cause,
+    from: event.before?.reviewState === "submitted" ? "submitted" : "approved",
+    by: last.actor?.name ?? null,
+    at: last.at.toISOString(),
+  };
 }
 
 /** The assessment of one pledge of one report (both ids in the where clause); null when not found. */
-export async function getAssessment(reportId: string, pledgeId: string): Promise<AssessmentDto | null> {
+export async function getAssessment(
+  reportId: string,
+  pledgeId: string,
+): Promise<AssessmentDto | null> {
   const p = await db.pledge.findFirst({
     where: { id: pledgeId, reportId },
     select: {
@@ -74,7 +96,13 @@ export async function getAssessment(reportId: string, pledgeId: string): Promise
     submittedAt: p.submittedAt?.toISOString() ?? null,
     approvedBy: p.approvedBy,
     approvedAt: p.approvedAt?.toISOString() ?? null,
-    lastReturn: lastReturn ? { body: lastReturn.body, author: lastReturn.author?.name ?? null, at: lastReturn.createdAt.toISOString() } : null,
+    lastReturn: lastReturn
+      ? {
+          body: lastReturn.body,
+          author: lastReturn.author?.name ?? null,
+          at: lastReturn.createdAt.toISOString(),
+        }
+      : null,
     evidenceCount: p._count.evidence,
     assessedBy: p.assessedBy,
     assessedAt: p.assessedAt?.toISOString() ?? null,
@@ -83,10 +111,19 @@ export async function getAssessment(reportId: string, pledgeId: string): Promise
 }
 
 /** The comments of one pledge of one report, oldest first, with author name and role. */
-export async function listPledgeComments(reportId: string, pledgeId: string): Promise<CommentDto[]> {
+export async function listPledgeComments(
+  reportId: string,
+  pledgeId: string,
+): Promise<CommentDto[]> {
   const rows = await db.comment.findMany({
     where: { pledgeId, pledge: { reportId } },
-    select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true, role: true } } },
+    select: {
+      id: true,
+      kind: true,
+      body: true,
+      createdAt: true,
+      author: { select: { name: true, role: true } },
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 500,
   });
@@ -101,15 +138,28 @@ export async function listPledgeComments(reportId: string, pledgeId: string): Pr
 
 /** How many pledges are assigned to `userId` and not approved yet. */
 export async function countMyAssignments(userId: string): Promise<number> {
-  return db.pledge.count({ where: { assigneeId: userId, reviewState: { not: "approved" }, report: { archivedAt: null } } });
+  return db.pledge.count({
+    where: { assigneeId: userId, reviewState: { not: "approved" }, report: { archivedAt: null } },
+  });
 }
 
 /** Pledges assigned to `userId` that are not approved yet, most recently changed first: the window { skip, take } of them. */
-export async function listMyAssignments(userId: string, page: { skip: number; take: number } = { skip: 0, take: 200 }): Promise<AssignmentItem[]> {
+export async function listMyAssignments(
+  userId: string,
+  page: { skip: number; take: number } = { skip: 0, take: 200 },
+): Promise<AssignmentItem[]> {
   const rows = await db.pledge.findMany({
     // Archived reports are out of every list (lib/reports/mutations.ts archiveReport).
     where: { assigneeId: userId, reviewState: { not: "approved" }, report: { archivedAt: null } },
-    select: { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: { select: { title: true, year: true, region: { select: { name: true } } } } },
+    select: {
+      id: true,
+      text: true,
+      status: true,
+      reviewState: true,
+      reportId: true,
+      updatedAt: true,
+      report: { select: { title: true, year: true, region: { select: { name: true } } } },
+    },
     // The id breaks ties, so no row falls between two pages.
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     skip: page.skip,

@@ -3,7 +3,16 @@ import { type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { can } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/mutations";
-import { isSameAssessment, nextReviewState, reasonCode, REOPEN_RESET, reopensOnChange, type ReopenCause, type ReviewAction, type TransitionContext } from "./transitions";
+import {
+  isSameAssessment,
+  nextReviewState,
+  reasonCode,
+  REOPEN_RESET,
+  reopensOnChange,
+  type ReopenCause,
+  type ReviewAction,
+  type TransitionContext,
+} from "./transitions";
 import {
   isAssessmentStatus,
   isReviewState,
@@ -51,8 +60,15 @@ type AssessmentRow = {
 };
 
 /** What the audit trail keeps of an assessment, before and after a change. */
-function snapshot(p: Pick<AssessmentRow, "status" | "rationale" | "reportedValue" | "reviewState">) {
-  return { status: p.status, rationale: p.rationale, reportedValue: p.reportedValue, reviewState: p.reviewState };
+function snapshot(
+  p: Pick<AssessmentRow, "status" | "rationale" | "reportedValue" | "reviewState">,
+) {
+  return {
+    status: p.status,
+    rationale: p.rationale,
+    reportedValue: p.reportedValue,
+    reviewState: p.reviewState,
+  };
 }
 
 /**
@@ -87,19 +103,37 @@ async function describeConflict(tx: Tx, pledgeId: string): Promise<AssessmentCon
 async function loadAtVersion(tx: Tx, pledgeId: string, version: number): Promise<AssessmentRow> {
   const p = await tx.pledge.findUnique({ where: { id: pledgeId }, select: assessmentSelect });
   if (!p) throw new AppError("NOT_FOUND");
-  if (p.version !== version) throw new AppError("CONFLICT", "ASSESSMENT_STALE", { conflict: await describeConflict(tx, pledgeId) });
+  if (p.version !== version)
+    throw new AppError("CONFLICT", "ASSESSMENT_STALE", {
+      conflict: await describeConflict(tx, pledgeId),
+    });
   return p;
 }
 
 /** Writes `data` only if the row is still at `version` (the guard against a concurrent writer), bumping it. */
-async function guardedUpdate(tx: Tx, p: AssessmentRow, version: number, data: Record<string, unknown>): Promise<AssessmentRow> {
-  const res = await tx.pledge.updateMany({ where: { id: p.id, version }, data: { ...data, version: { increment: 1 } } });
-  if (res.count !== 1) throw new AppError("CONFLICT", "ASSESSMENT_STALE", { conflict: await describeConflict(tx, p.id) });
+async function guardedUpdate(
+  tx: Tx,
+  p: AssessmentRow,
+  version: number,
+  data: Record<string, unknown>,
+): Promise<AssessmentRow> {
+  const res = await tx.pledge.updateMany({
+    where: { id: p.id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (res.count !== 1)
+    throw new AppError("CONFLICT", "ASSESSMENT_STALE", {
+      conflict: await describeConflict(tx, p.id),
+    });
   return tx.pledge.findUniqueOrThrow({ where: { id: p.id }, select: assessmentSelect });
 }
 
 /** Asks the pure rules; a refusal becomes an AppError with the rule's reason as message. */
-function transition(current: string, action: ReviewAction, ctx: TransitionContext): "draft" | "submitted" | "approved" | "returned" {
+function transition(
+  current: string,
+  action: ReviewAction,
+  ctx: TransitionContext,
+): "draft" | "submitted" | "approved" | "returned" {
   const res = nextReviewState(current, action, ctx);
   if (!res.ok) throw new AppError(reasonCode(res.reason), res.reason);
   return res.state;
@@ -111,7 +145,12 @@ async function applyEdit(
   actor: Actor,
   p: AssessmentRow,
   change: { status: string; rationale: string | null; reportedValue: string | null },
-  options: { allowReopen: boolean; bulk?: boolean; suggestedStatus?: string | null; acceptedSuggestion?: boolean },
+  options: {
+    allowReopen: boolean;
+    bulk?: boolean;
+    suggestedStatus?: string | null;
+    acceptedSuggestion?: boolean;
+  },
 ): Promise<{ row: AssessmentRow; reopened: boolean }> {
   if (isSameAssessment(p, change)) {
     // Nothing changes; the rules still apply (a viewer cannot "save" either).
@@ -163,7 +202,10 @@ async function applyEdit(
 }
 
 /** What a reopen needs to know of the pledge as it was before. */
-type ReviewedRow = Pick<AssessmentRow, "id" | "reportId" | "status" | "reviewState" | "submittedById" | "approvedById">;
+type ReviewedRow = Pick<
+  AssessmentRow,
+  "id" | "reportId" | "status" | "reviewState" | "submittedById" | "approvedById"
+>;
 
 /**
  * Writes the `assessment.reopen` event of a verdict that went back to draft, inside the caller's
@@ -171,13 +213,24 @@ type ReviewedRow = Pick<AssessmentRow, "id" | "reportId" | "status" | "reviewSta
  * its details (after). The one format every reopen records; the pledge page's reopen notice
  * (getAssessment) and the history read it.
  */
-async function recordReopen(tx: Tx, actorId: string, before: ReviewedRow, cause: ReopenCause, detail: Record<string, unknown> = {}): Promise<void> {
+async function recordReopen(
+  tx: Tx,
+  actorId: string,
+  before: ReviewedRow,
+  cause: ReopenCause,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
   await recordAuditEvent(tx, {
     actorId,
     entityType: "pledge",
     entityId: before.id,
     action: "assessment.reopen",
-    before: { reviewState: before.reviewState, status: before.status, submittedById: before.submittedById, approvedById: before.approvedById },
+    before: {
+      reviewState: before.reviewState,
+      status: before.status,
+      submittedById: before.submittedById,
+      approvedById: before.approvedById,
+    },
     after: { reviewState: REOPEN_RESET.reviewState, cause, ...detail },
     reportId: before.reportId,
     pledgeId: before.id,
@@ -206,7 +259,10 @@ export async function reopenForChange(
   if (!reopensOnChange(p.reviewState)) return { reopened: false, version: p.version };
   // Guarded by the version read: an approval in between makes the change fail rather than leave
   // an approval standing on a basis its reviewer never saw.
-  const res = await tx.pledge.updateMany({ where: { id: p.id, version: p.version }, data: { ...REOPEN_RESET, version: { increment: 1 } } });
+  const res = await tx.pledge.updateMany({
+    where: { id: p.id, version: p.version },
+    data: { ...REOPEN_RESET, version: { increment: 1 } },
+  });
   if (res.count !== 1) throw new AppError("CONFLICT", "ASSESSMENT_STALE");
   await recordReopen(tx, actorId, p, cause, detail);
   return { reopened: true, version: p.version + 1 };
@@ -225,12 +281,20 @@ export async function saveAssessment(
 ): Promise<{ version: number; reviewState: string; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
-    const { row, reopened } = await applyEdit(tx, actor, p, input, { allowReopen: true, suggestedStatus: options.suggestedStatus });
+    const { row, reopened } = await applyEdit(tx, actor, p, input, {
+      allowReopen: true,
+      suggestedStatus: options.suggestedStatus,
+    });
     return { version: row.version, reviewState: row.reviewState, reopened };
   });
 }
 
-async function submitRow(tx: Tx, actor: Actor, p: AssessmentRow, bulk = false): Promise<AssessmentRow> {
+async function submitRow(
+  tx: Tx,
+  actor: Actor,
+  p: AssessmentRow,
+  bulk = false,
+): Promise<AssessmentRow> {
   const state = transition(p.reviewState, "submit", {
     actorId: actor.id,
     actorRole: actor.role,
@@ -241,14 +305,24 @@ async function submitRow(tx: Tx, actor: Actor, p: AssessmentRow, bulk = false): 
   });
   // An excluded pledge ("not a pledge") counts nowhere: a review of it would be wasted work.
   if (p.excluded) throw new AppError("INVALID_INPUT", "PLEDGE_EXCLUDED");
-  const after = await guardedUpdate(tx, p, p.version, { reviewState: state, submittedById: actor.id, submittedAt: new Date(), approvedById: null, approvedAt: null });
+  const after = await guardedUpdate(tx, p, p.version, {
+    reviewState: state,
+    submittedById: actor.id,
+    submittedAt: new Date(),
+    approvedById: null,
+    approvedAt: null,
+  });
   await recordAuditEvent(tx, {
     actorId: actor.id,
     entityType: "pledge",
     entityId: p.id,
     action: "assessment.submit",
     before: { reviewState: p.reviewState },
-    after: { reviewState: after.reviewState, status: after.status, ...(bulk ? { bulk: true } : {}) },
+    after: {
+      reviewState: after.reviewState,
+      status: after.status,
+      ...(bulk ? { bulk: true } : {}),
+    },
     reportId: p.reportId,
     pledgeId: p.id,
   });
@@ -256,7 +330,10 @@ async function submitRow(tx: Tx, actor: Actor, p: AssessmentRow, bulk = false): 
 }
 
 /** Submits a draft or returned assessment for review (status set, rationale given). */
-export async function submitAssessment(actor: Actor, input: ReviewStepInput): Promise<{ version: number }> {
+export async function submitAssessment(
+  actor: Actor,
+  input: ReviewStepInput,
+): Promise<{ version: number }> {
   return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const after = await submitRow(tx, actor, p);
@@ -265,7 +342,10 @@ export async function submitAssessment(actor: Actor, input: ReviewStepInput): Pr
 }
 
 /** Approves a submitted assessment; reviewers and admins only, never its submitter or the last writer of its verdict (four eyes). */
-export async function approveAssessment(actor: Actor, input: ReviewStepInput): Promise<{ version: number }> {
+export async function approveAssessment(
+  actor: Actor,
+  input: ReviewStepInput,
+): Promise<{ version: number }> {
   return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const state = transition(p.reviewState, "approve", {
@@ -276,7 +356,11 @@ export async function approveAssessment(actor: Actor, input: ReviewStepInput): P
       status: p.status,
       rationale: p.rationale,
     });
-    const after = await guardedUpdate(tx, p, input.version, { reviewState: state, approvedById: actor.id, approvedAt: new Date() });
+    const after = await guardedUpdate(tx, p, input.version, {
+      reviewState: state,
+      approvedById: actor.id,
+      approvedAt: new Date(),
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       entityType: "pledge",
@@ -296,7 +380,10 @@ export async function approveAssessment(actor: Actor, input: ReviewStepInput): P
  * kind "return"); reviewers and admins only, never its submitter or the last writer of its
  * verdict (four eyes).
  */
-export async function returnAssessment(actor: Actor, input: ReturnAssessmentInput): Promise<{ version: number }> {
+export async function returnAssessment(
+  actor: Actor,
+  input: ReturnAssessmentInput,
+): Promise<{ version: number }> {
   return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const state = transition(p.reviewState, "return", {
@@ -309,14 +396,21 @@ export async function returnAssessment(actor: Actor, input: ReturnAssessmentInpu
       comment: input.comment,
     });
     const after = await guardedUpdate(tx, p, input.version, { reviewState: state });
-    const comment = await tx.comment.create({ data: { pledgeId: p.id, authorId: actor.id, kind: "return", body: input.comment.trim() }, select: { id: true } });
+    const comment = await tx.comment.create({
+      data: { pledgeId: p.id, authorId: actor.id, kind: "return", body: input.comment.trim() },
+      select: { id: true },
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       entityType: "pledge",
       entityId: p.id,
       action: "assessment.return",
       before: { reviewState: p.reviewState },
-      after: { reviewState: after.reviewState, comment: input.comment.trim(), commentId: comment.id },
+      after: {
+        reviewState: after.reviewState,
+        comment: input.comment.trim(),
+        commentId: comment.id,
+      },
       reportId: p.reportId,
       pledgeId: p.id,
     });
@@ -324,7 +418,13 @@ export async function returnAssessment(actor: Actor, input: ReturnAssessmentInpu
   });
 }
 
-async function assignRow(tx: Tx, actor: Actor, p: AssessmentRow, assigneeId: string | null, bulk = false): Promise<AssessmentRow> {
+async function assignRow(
+  tx: Tx,
+  actor: Actor,
+  p: AssessmentRow,
+  assigneeId: string | null,
+  bulk = false,
+): Promise<AssessmentRow> {
   if (!can(actor.role, "assessment:assign")) throw new AppError("FORBIDDEN", "FORBIDDEN");
   if (p.assigneeId === assigneeId) return p;
   const people = await tx.user.findMany({
@@ -332,7 +432,8 @@ async function assignRow(tx: Tx, actor: Actor, p: AssessmentRow, assigneeId: str
     select: { id: true, name: true, role: true, disabled: true },
   });
   const next = assigneeId === null ? null : people.find((u) => u.id === assigneeId);
-  if (assigneeId !== null && (!next || next.disabled || !can(next.role, "assessment:edit"))) throw new AppError("INVALID_INPUT", "ASSIGNEE_INVALID");
+  if (assigneeId !== null && (!next || next.disabled || !can(next.role, "assessment:edit")))
+    throw new AppError("INVALID_INPUT", "ASSIGNEE_INVALID");
   const previous = people.find((u) => u.id === p.assigneeId) ?? null;
   const after = await guardedUpdate(tx, p, p.version, { assigneeId });
   await recordAuditEvent(tx, {
@@ -349,7 +450,10 @@ async function assignRow(tx: Tx, actor: Actor, p: AssessmentRow, assigneeId: str
 }
 
 /** Assigns a pledge to an enabled analyst, reviewer or admin, or clears the assignment (null). */
-export async function assignPledge(actor: Actor, input: AssignPledgeInput): Promise<{ version: number }> {
+export async function assignPledge(
+  actor: Actor,
+  input: AssignPledgeInput,
+): Promise<{ version: number }> {
   return writeTransaction(async (tx) => {
     const p = await loadAtVersion(tx, input.pledgeId, input.version);
     const after = await assignRow(tx, actor, p, input.assigneeId);
@@ -361,10 +465,16 @@ export async function assignPledge(actor: Actor, input: AssignPledgeInput): Prom
 export async function addComment(actor: Actor, input: AddCommentInput): Promise<{ id: string }> {
   if (!can(actor.role, "comment:create")) throw new AppError("FORBIDDEN", "FORBIDDEN");
   return writeTransaction(async (tx) => {
-    const p = await tx.pledge.findUnique({ where: { id: input.pledgeId }, select: { id: true, reportId: true } });
+    const p = await tx.pledge.findUnique({
+      where: { id: input.pledgeId },
+      select: { id: true, reportId: true },
+    });
     if (!p) throw new AppError("NOT_FOUND");
     const body = input.body.trim();
-    const created = await tx.comment.create({ data: { pledgeId: p.id, authorId: actor.id, kind: "comment", body }, select: { id: true } });
+    const created = await tx.comment.create({
+      data: { pledgeId: p.id, authorId: actor.id, kind: "comment", body },
+      select: { id: true },
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       entityType: "comment",
@@ -403,9 +513,16 @@ export async function bulkUpdate(
             rationale: input.rationale !== undefined ? input.rationale.trim() || null : p.rationale,
             reportedValue: p.reportedValue,
           };
-          p = (await applyEdit(tx, actor, p, change, { allowReopen: false, bulk: true, suggestedStatus: options.suggestedStatuses?.get(pledgeId) })).row;
+          p = (
+            await applyEdit(tx, actor, p, change, {
+              allowReopen: false,
+              bulk: true,
+              suggestedStatus: options.suggestedStatuses?.get(pledgeId),
+            })
+          ).row;
         }
-        if (input.assigneeId !== undefined) p = await assignRow(tx, actor, p, input.assigneeId, true);
+        if (input.assigneeId !== undefined)
+          p = await assignRow(tx, actor, p, input.assigneeId, true);
         if (input.submit) p = await submitRow(tx, actor, p, true);
         return p.version !== startVersion;
       });
@@ -435,21 +552,36 @@ export async function acceptSuggestions(
   for (const item of items) {
     try {
       await writeTransaction(async (tx) => {
-        const p = await tx.pledge.findUnique({ where: { id: item.pledgeId }, select: assessmentSelect });
+        const p = await tx.pledge.findUnique({
+          where: { id: item.pledgeId },
+          select: assessmentSelect,
+        });
         if (!p || p.reportId !== reportId) throw new AppError("NOT_FOUND", "NOT_FOUND");
         if (p.status !== "not_assessed") throw new AppError("CONFLICT", "ALREADY_ASSESSED");
         await applyEdit(
           tx,
           actor,
           p,
-          { status: item.status, rationale: item.rationale, reportedValue: item.reportedValue ?? p.reportedValue },
-          { allowReopen: false, bulk: true, suggestedStatus: item.status, acceptedSuggestion: true },
+          {
+            status: item.status,
+            rationale: item.rationale,
+            reportedValue: item.reportedValue ?? p.reportedValue,
+          },
+          {
+            allowReopen: false,
+            bulk: true,
+            suggestedStatus: item.status,
+            acceptedSuggestion: true,
+          },
         );
       });
       accepted++;
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      skipped.push({ pledgeId: item.pledgeId, reason: e.message === e.code || !e.message ? e.code : e.message });
+      skipped.push({
+        pledgeId: item.pledgeId,
+        reason: e.message === e.code || !e.message ? e.code : e.message,
+      });
     }
   }
   return { accepted, skipped };

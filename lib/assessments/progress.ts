@@ -13,7 +13,9 @@ export type Progress = {
 };
 
 /** Tallies rows (each one pledge, or `n` pledges of a group count). */
-export function tallyProgress(rows: Iterable<{ status: string; reviewState: string; n?: number }>): Progress {
+export function tallyProgress(
+  rows: Iterable<{ status: string; reviewState: string; n?: number }>,
+): Progress {
   const p: Progress = { total: 0, assessed: 0, submitted: 0, approved: 0 };
   for (const r of rows) {
     const n = r.n ?? 1;

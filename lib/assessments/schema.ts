@@ -4,7 +4,14 @@ import type { ReopenCause } from "./transitions";
 import { ASSESSMENT_STATUSES, type AssessmentStatus, type ReviewState } from "@/lib/vocabulary";
 
 // The vocabularies are lib/vocabulary.ts's; re-exported for the domain's callers.
-export { ASSESSMENT_STATUSES, REVIEW_STATES, isAssessmentStatus, isReviewState, type AssessmentStatus, type ReviewState } from "@/lib/vocabulary";
+export {
+  ASSESSMENT_STATUSES,
+  REVIEW_STATES,
+  isAssessmentStatus,
+  isReviewState,
+  type AssessmentStatus,
+  type ReviewState,
+} from "@/lib/vocabulary";
 
 export const MAX_RATIONALE = 5000;
 export const MAX_REPORTED_VALUE = 200;
@@ -40,7 +47,11 @@ export type ReviewStepInput = z.infer<typeof reviewStepSchema>;
 export const returnAssessmentSchema = z.object({
   pledgeId: id,
   version,
-  comment: z.string().trim().min(1, { message: "RETURN_NEEDS_COMMENT" }).max(MAX_COMMENT, { message: "COMMENT_TOO_LONG" }),
+  comment: z
+    .string()
+    .trim()
+    .min(1, { message: "RETURN_NEEDS_COMMENT" })
+    .max(MAX_COMMENT, { message: "COMMENT_TOO_LONG" }),
 });
 export type ReturnAssessmentInput = z.infer<typeof returnAssessmentSchema>;
 
@@ -51,7 +62,11 @@ export type AssignPledgeInput = z.infer<typeof assignPledgeSchema>;
 /** A comment on a pledge. */
 export const addCommentSchema = z.object({
   pledgeId: id,
-  body: z.string().trim().min(1, { message: "COMMENT_REQUIRED" }).max(MAX_COMMENT, { message: "COMMENT_TOO_LONG" }),
+  body: z
+    .string()
+    .trim()
+    .min(1, { message: "COMMENT_REQUIRED" })
+    .max(MAX_COMMENT, { message: "COMMENT_TOO_LONG" }),
 });
 export type AddCommentInput = z.infer<typeof addCommentSchema>;
 
@@ -64,10 +79,17 @@ export const bulkUpdateSchema = z
     assigneeId: id.nullable().optional(),
     submit: z.boolean().optional(),
   })
-  .refine((b) => b.status !== undefined || b.rationale !== undefined || b.assigneeId !== undefined || b.submit === true, {
-    message: "NOTHING_TO_CHANGE",
-    path: ["pledgeIds"],
-  });
+  .refine(
+    (b) =>
+      b.status !== undefined ||
+      b.rationale !== undefined ||
+      b.assigneeId !== undefined ||
+      b.submit === true,
+    {
+      message: "NOTHING_TO_CHANGE",
+      path: ["pledgeIds"],
+    },
+  );
 export type BulkUpdateInput = z.infer<typeof bulkUpdateSchema>;
 
 /**
@@ -81,7 +103,12 @@ export const acceptSuggestionsSchema = z.object({
 export type AcceptSuggestionsInput = z.infer<typeof acceptSuggestionsSchema>;
 
 /** A suggestion to accept: the verdict, its reason as rationale and the figure it compared. */
-export type SuggestionToAccept = { pledgeId: string; status: AssessmentStatus; rationale: string; reportedValue: string | null };
+export type SuggestionToAccept = {
+  pledgeId: string;
+  status: AssessmentStatus;
+  rationale: string;
+  reportedValue: string | null;
+};
 
 /** A user as the assessment panel names them. */
 export type PersonDto = { id: string; name: string; role: string };
@@ -111,7 +138,12 @@ export type AssessmentDto = {
    * While a verdict that was submitted or approved waits in draft after a reopen: the cause, the
    * state it left, who reopened it and when (its latest assessment.reopen, newer than any submit).
    */
-  reopened: { cause: ReopenCause; from: "submitted" | "approved"; by: string | null; at: string } | null;
+  reopened: {
+    cause: ReopenCause;
+    from: "submitted" | "approved";
+    by: string | null;
+    at: string;
+  } | null;
 };
 
 /** A comment in a pledge's thread. kind "return" is a reviewer's reason for returning. */
@@ -152,4 +184,3 @@ export type AssignmentItem = {
   year: number | null;
   updatedAt: string;
 };
-

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "@/lib/auth/permissions";
 import { ASSESSMENT_STATUSES, REVIEW_STATES } from "./schema";
-import { hasVerdict, isSameAssessment, needsRationale, nextReviewState, reasonCode, reopensOnChange, REOPEN_RESET, REVIEW_ACTIONS, type ReviewAction, type TransitionContext } from "./transitions";
+import {
+  hasVerdict,
+  isSameAssessment,
+  needsRationale,
+  nextReviewState,
+  reasonCode,
+  reopensOnChange,
+  REOPEN_RESET,
+  REVIEW_ACTIONS,
+  type ReviewAction,
+  type TransitionContext,
+} from "./transitions";
 
 const ANALYST = { actorId: "ana", actorRole: "analyst" };
 const REVIEWER = { actorId: "rev", actorRole: "reviewer" };
@@ -50,37 +61,66 @@ describe("nextReviewState: the full table for a complete assessment", () => {
 
   it("covers every state × action pair", () => {
     const covered = new Set(table.map(([s, a]) => `${s}:${a}`));
-    for (const s of REVIEW_STATES) for (const a of REVIEW_ACTIONS) expect(covered, `${s}:${a}`).toContain(`${s}:${a}`);
+    for (const s of REVIEW_STATES)
+      for (const a of REVIEW_ACTIONS) expect(covered, `${s}:${a}`).toContain(`${s}:${a}`);
   });
 
   it("refuses an unknown current state for every action", () => {
-    for (const a of REVIEW_ACTIONS) expect(nextReviewState("archived", a, filled(a === "approve" || a === "return" ? REVIEWER : ANALYST))).toEqual({ ok: false, reason: "TRANSITION_NOT_ALLOWED" });
+    for (const a of REVIEW_ACTIONS)
+      expect(
+        nextReviewState(
+          "archived",
+          a,
+          filled(a === "approve" || a === "return" ? REVIEWER : ANALYST),
+        ),
+      ).toEqual({ ok: false, reason: "TRANSITION_NOT_ALLOWED" });
   });
 });
 
 describe("roles", () => {
   it("a viewer may do nothing, in any state", () => {
-    for (const s of REVIEW_STATES) for (const a of REVIEW_ACTIONS) expect(nextReviewState(s, a, filled(VIEWER))).toEqual({ ok: false, reason: "FORBIDDEN" });
+    for (const s of REVIEW_STATES)
+      for (const a of REVIEW_ACTIONS)
+        expect(nextReviewState(s, a, filled(VIEWER))).toEqual({ ok: false, reason: "FORBIDDEN" });
   });
 
   it("an unknown role may do nothing", () => {
-    for (const a of REVIEW_ACTIONS) expect(nextReviewState("submitted", a, filled({ actorId: "x", actorRole: "superuser" }))).toEqual({ ok: false, reason: "FORBIDDEN" });
+    for (const a of REVIEW_ACTIONS)
+      expect(
+        nextReviewState("submitted", a, filled({ actorId: "x", actorRole: "superuser" })),
+      ).toEqual({ ok: false, reason: "FORBIDDEN" });
   });
 
   it("an analyst can neither approve nor return", () => {
-    expect(nextReviewState("submitted", "approve", filled({ actorId: "other", actorRole: "analyst" }))).toEqual({ ok: false, reason: "FORBIDDEN" });
-    expect(nextReviewState("submitted", "return", filled({ actorId: "other", actorRole: "analyst" }))).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(
+      nextReviewState("submitted", "approve", filled({ actorId: "other", actorRole: "analyst" })),
+    ).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(
+      nextReviewState("submitted", "return", filled({ actorId: "other", actorRole: "analyst" })),
+    ).toEqual({ ok: false, reason: "FORBIDDEN" });
   });
 
   it("analysts, reviewers and admins may edit and submit", () => {
     for (const role of ["analyst", "reviewer", "admin"]) {
-      expect(nextReviewState("draft", "edit", filled({ actorId: "x", actorRole: role }))).toEqual({ ok: true, state: "draft" });
-      expect(nextReviewState("draft", "submit", filled({ actorId: "x", actorRole: role }))).toEqual({ ok: true, state: "submitted" });
+      expect(nextReviewState("draft", "edit", filled({ actorId: "x", actorRole: role }))).toEqual({
+        ok: true,
+        state: "draft",
+      });
+      expect(nextReviewState("draft", "submit", filled({ actorId: "x", actorRole: role }))).toEqual(
+        { ok: true, state: "submitted" },
+      );
     }
   });
 
   it("exactly reviewers and admins may review", () => {
-    const reviewers = ROLES.filter((role) => nextReviewState("submitted", "approve", filled({ actorId: "someone-else", actorRole: role })).ok);
+    const reviewers = ROLES.filter(
+      (role) =>
+        nextReviewState(
+          "submitted",
+          "approve",
+          filled({ actorId: "someone-else", actorRole: role }),
+        ).ok,
+    );
     expect(reviewers.sort()).toEqual(["admin", "reviewer"]);
   });
 });
@@ -88,32 +128,74 @@ describe("roles", () => {
 describe("four eyes", () => {
   for (const action of ["approve", "return"] as const) {
     it(`nobody may ${action} an assessment they submitted, not even an admin`, () => {
-      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "rev" }))).toEqual({ ok: false, reason: "FOUR_EYES" });
-      expect(nextReviewState("submitted", action, filled({ ...ADMIN, submittedById: "adm" }))).toEqual({ ok: false, reason: "FOUR_EYES" });
+      expect(
+        nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "rev" })),
+      ).toEqual({ ok: false, reason: "FOUR_EYES" });
+      expect(
+        nextReviewState("submitted", action, filled({ ...ADMIN, submittedById: "adm" })),
+      ).toEqual({ ok: false, reason: "FOUR_EYES" });
     });
 
     it(`an assessment without a recorded submitter cannot be ${action}d`, () => {
-      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: null }))).toEqual({ ok: false, reason: "FOUR_EYES" });
+      expect(
+        nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: null })),
+      ).toEqual({ ok: false, reason: "FOUR_EYES" });
     });
 
     it(`another reviewer may ${action}`, () => {
-      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "other-reviewer" })).ok).toBe(true);
+      expect(
+        nextReviewState(
+          "submitted",
+          action,
+          filled({ ...REVIEWER, submittedById: "other-reviewer" }),
+        ).ok,
+      ).toBe(true);
     });
 
     it(`nobody may ${action} a verdict they last wrote, though someone else submitted it`, () => {
       // The attack: a reviewer writes the verdict, an analyst (bulk-)submits it, the reviewer approves.
-      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "ana", assessedById: "rev" }))).toEqual({ ok: false, reason: "FOUR_EYES" });
-      expect(nextReviewState("submitted", action, filled({ ...ADMIN, submittedById: "ana", assessedById: "adm" }))).toEqual({ ok: false, reason: "FOUR_EYES" });
+      expect(
+        nextReviewState(
+          "submitted",
+          action,
+          filled({ ...REVIEWER, submittedById: "ana", assessedById: "rev" }),
+        ),
+      ).toEqual({ ok: false, reason: "FOUR_EYES" });
+      expect(
+        nextReviewState(
+          "submitted",
+          action,
+          filled({ ...ADMIN, submittedById: "ana", assessedById: "adm" }),
+        ),
+      ).toEqual({ ok: false, reason: "FOUR_EYES" });
     });
 
     it(`an unknown last writer (older data) falls back to the submitter: another reviewer may ${action}`, () => {
-      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "ana", assessedById: null })).ok).toBe(true);
-      expect(nextReviewState("submitted", action, filled({ ...REVIEWER, submittedById: "rev", assessedById: null }))).toEqual({ ok: false, reason: "FOUR_EYES" });
+      expect(
+        nextReviewState(
+          "submitted",
+          action,
+          filled({ ...REVIEWER, submittedById: "ana", assessedById: null }),
+        ).ok,
+      ).toBe(true);
+      expect(
+        nextReviewState(
+          "submitted",
+          action,
+          filled({ ...REVIEWER, submittedById: "rev", assessedById: null }),
+        ),
+      ).toEqual({ ok: false, reason: "FOUR_EYES" });
     });
   }
 
   it("the role check comes first: an analyst who did not submit still gets FORBIDDEN", () => {
-    expect(nextReviewState("submitted", "approve", filled({ actorId: "b", actorRole: "analyst", submittedById: "a" }))).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(
+      nextReviewState(
+        "submitted",
+        "approve",
+        filled({ actorId: "b", actorRole: "analyst", submittedById: "a" }),
+      ),
+    ).toEqual({ ok: false, reason: "FORBIDDEN" });
   });
 });
 
@@ -125,44 +207,79 @@ describe("content rules", () => {
         if (status === "not_assessed") expect(res).toEqual({ ok: true, state: "draft" });
         else expect(res).toEqual({ ok: false, reason: "RATIONALE_REQUIRED" });
       }
-      expect(nextReviewState("draft", "edit", filled({ status, rationale: "理由" }))).toEqual({ ok: true, state: "draft" });
+      expect(nextReviewState("draft", "edit", filled({ status, rationale: "理由" }))).toEqual({
+        ok: true,
+        state: "draft",
+      });
       expect(needsRationale(status)).toBe(status !== "not_assessed");
     }
   });
 
   it("not_assessed cannot be submitted, from draft or returned", () => {
-    for (const s of ["draft", "returned"]) expect(nextReviewState(s, "submit", filled({ status: "not_assessed", rationale: "x" }))).toEqual({ ok: false, reason: "SUBMIT_NEEDS_STATUS" });
+    for (const s of ["draft", "returned"])
+      expect(
+        nextReviewState(s, "submit", filled({ status: "not_assessed", rationale: "x" })),
+      ).toEqual({ ok: false, reason: "SUBMIT_NEEDS_STATUS" });
   });
 
   it("every other status can be submitted with a rationale, none without", () => {
     for (const status of ASSESSMENT_STATUSES.filter((s) => s !== "not_assessed")) {
-      expect(nextReviewState("draft", "submit", filled({ status }))).toEqual({ ok: true, state: "submitted" });
-      expect(nextReviewState("draft", "submit", filled({ status, rationale: " " }))).toEqual({ ok: false, reason: "RATIONALE_REQUIRED" });
+      expect(nextReviewState("draft", "submit", filled({ status }))).toEqual({
+        ok: true,
+        state: "submitted",
+      });
+      expect(nextReviewState("draft", "submit", filled({ status, rationale: " " }))).toEqual({
+        ok: false,
+        reason: "RATIONALE_REQUIRED",
+      });
     }
   });
 
   it("a return needs a comment", () => {
     for (const comment of [null, undefined, "", "  "]) {
-      expect(nextReviewState("submitted", "return", filled({ ...REVIEWER, comment }))).toEqual({ ok: false, reason: "RETURN_NEEDS_COMMENT" });
+      expect(nextReviewState("submitted", "return", filled({ ...REVIEWER, comment }))).toEqual({
+        ok: false,
+        reason: "RETURN_NEEDS_COMMENT",
+      });
     }
   });
 
   it("approving needs no comment", () => {
-    expect(nextReviewState("submitted", "approve", filled({ ...REVIEWER, comment: null }))).toEqual({ ok: true, state: "approved" });
+    expect(nextReviewState("submitted", "approve", filled({ ...REVIEWER, comment: null }))).toEqual(
+      { ok: true, state: "approved" },
+    );
   });
 
   it("a state that moved on is refused before content is checked", () => {
-    expect(nextReviewState("approved", "submit", filled({ status: "not_assessed" }))).toEqual({ ok: false, reason: "TRANSITION_NOT_ALLOWED" });
-    expect(nextReviewState("draft", "return", filled({ ...REVIEWER, comment: "" }))).toEqual({ ok: false, reason: "TRANSITION_NOT_ALLOWED" });
+    expect(nextReviewState("approved", "submit", filled({ status: "not_assessed" }))).toEqual({
+      ok: false,
+      reason: "TRANSITION_NOT_ALLOWED",
+    });
+    expect(nextReviewState("draft", "return", filled({ ...REVIEWER, comment: "" }))).toEqual({
+      ok: false,
+      reason: "TRANSITION_NOT_ALLOWED",
+    });
   });
 });
 
 describe("bulk edits never reopen", () => {
   it("allowReopen: false refuses edits of submitted and approved assessments, allows draft and returned", () => {
-    expect(nextReviewState("submitted", "edit", filled({ allowReopen: false }))).toEqual({ ok: false, reason: "TRANSITION_NOT_ALLOWED" });
-    expect(nextReviewState("approved", "edit", filled({ allowReopen: false }))).toEqual({ ok: false, reason: "TRANSITION_NOT_ALLOWED" });
-    expect(nextReviewState("draft", "edit", filled({ allowReopen: false }))).toEqual({ ok: true, state: "draft" });
-    expect(nextReviewState("returned", "edit", filled({ allowReopen: false }))).toEqual({ ok: true, state: "draft" });
+    expect(nextReviewState("submitted", "edit", filled({ allowReopen: false }))).toEqual({
+      ok: false,
+      reason: "TRANSITION_NOT_ALLOWED",
+    });
+    expect(nextReviewState("approved", "edit", filled({ allowReopen: false }))).toEqual({
+      ok: false,
+      reason: "TRANSITION_NOT_ALLOWED",
+    });
+    expect(nextReviewState("draft", "edit", filled({ allowReopen: false }))).toEqual({
+      ok: true,
+      state: "draft",
+    });
+    expect(nextReviewState("returned", "edit", filled({ allowReopen: false }))).toEqual({
+      ok: true,
+      state: "draft",
+    });
   });
 });
 
@@ -172,15 +289,27 @@ describe("reopening on a change of what the verdict rests on", () => {
   });
 
   it("a reopen returns to draft and clears the submission and the approval", () => {
-    expect(REOPEN_RESET).toEqual({ reviewState: "draft", submittedById: null, submittedAt: null, approvedById: null, approvedAt: null });
+    expect(REOPEN_RESET).toEqual({
+      reviewState: "draft",
+      submittedById: null,
+      submittedAt: null,
+      approvedById: null,
+      approvedAt: null,
+    });
   });
 
   it("hasVerdict: a status, a rationale or a reported figure is a verdict; blank is none", () => {
-    expect(hasVerdict({ status: "not_assessed", rationale: null, reportedValue: null })).toBe(false);
+    expect(hasVerdict({ status: "not_assessed", rationale: null, reportedValue: null })).toBe(
+      false,
+    );
     expect(hasVerdict({ status: "not_assessed", rationale: "  ", reportedValue: "" })).toBe(false);
     expect(hasVerdict({ status: "fulfilled", rationale: null, reportedValue: null })).toBe(true);
-    expect(hasVerdict({ status: "not_assessed", rationale: "待核实", reportedValue: null })).toBe(true);
-    expect(hasVerdict({ status: "not_assessed", rationale: null, reportedValue: "240亿元" })).toBe(true);
+    expect(hasVerdict({ status: "not_assessed", rationale: "待核实", reportedValue: null })).toBe(
+      true,
+    );
+    expect(hasVerdict({ status: "not_assessed", rationale: null, reportedValue: "240亿元" })).toBe(
+      true,
+    );
   });
 });
 
@@ -196,9 +325,17 @@ describe("helpers", () => {
 
   it("isSameAssessment treats blank and null alike and compares trimmed text", () => {
     const a = { status: "fulfilled", rationale: "理由", reportedValue: null };
-    expect(isSameAssessment(a, { status: "fulfilled", rationale: " 理由 ", reportedValue: "" })).toBe(true);
-    expect(isSameAssessment(a, { status: "partial", rationale: "理由", reportedValue: null })).toBe(false);
-    expect(isSameAssessment(a, { status: "fulfilled", rationale: "理由2", reportedValue: null })).toBe(false);
-    expect(isSameAssessment(a, { status: "fulfilled", rationale: "理由", reportedValue: "42部" })).toBe(false);
+    expect(
+      isSameAssessment(a, { status: "fulfilled", rationale: " 理由 ", reportedValue: "" }),
+    ).toBe(true);
+    expect(isSameAssessment(a, { status: "partial", rationale: "理由", reportedValue: null })).toBe(
+      false,
+    );
+    expect(
+      isSameAssessment(a, { status: "fulfilled", rationale: "理由2", reportedValue: null }),
+    ).toBe(false);
+    expect(
+      isSameAssessment(a, { status: "fulfilled", rationale: "理由", reportedValue: "42部" }),
+    ).toBe(false);
   });
 });

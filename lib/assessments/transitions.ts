@@ -44,7 +44,9 @@ export type TransitionContext = {
   allowReopen?: boolean;
 };
 
-export type TransitionResult = { ok: true; state: "draft" | "submitted" | "approved" | "returned" } | { ok: false; reason: TransitionReason };
+export type TransitionResult =
+  | { ok: true; state: "draft" | "submitted" | "approved" | "returned" }
+  | { ok: false; reason: TransitionReason };
 
 const PERMISSION = {
   edit: "assessment:edit",
@@ -65,17 +67,25 @@ export function needsRationale(status: string): boolean {
  * Checks, in order: the actor's role, the source state, four eyes (approve/return), then content
  * (rationale, status, comment).
  */
-export function nextReviewState(current: string, action: ReviewAction, ctx: TransitionContext): TransitionResult {
+export function nextReviewState(
+  current: string,
+  action: ReviewAction,
+  ctx: TransitionContext,
+): TransitionResult {
   if (!can(ctx.actorRole, PERMISSION[action])) return { ok: false, reason: "FORBIDDEN" };
   switch (action) {
     case "edit": {
-      if (!["draft", "returned", "submitted", "approved"].includes(current)) return { ok: false, reason: "TRANSITION_NOT_ALLOWED" };
-      if ((current === "submitted" || current === "approved") && ctx.allowReopen === false) return { ok: false, reason: "TRANSITION_NOT_ALLOWED" };
-      if (needsRationale(ctx.status) && blank(ctx.rationale)) return { ok: false, reason: "RATIONALE_REQUIRED" };
+      if (!["draft", "returned", "submitted", "approved"].includes(current))
+        return { ok: false, reason: "TRANSITION_NOT_ALLOWED" };
+      if ((current === "submitted" || current === "approved") && ctx.allowReopen === false)
+        return { ok: false, reason: "TRANSITION_NOT_ALLOWED" };
+      if (needsRationale(ctx.status) && blank(ctx.rationale))
+        return { ok: false, reason: "RATIONALE_REQUIRED" };
       return { ok: true, state: "draft" };
     }
     case "submit": {
-      if (current !== "draft" && current !== "returned") return { ok: false, reason: "TRANSITION_NOT_ALLOWED" };
+      if (current !== "draft" && current !== "returned")
+        return { ok: false, reason: "TRANSITION_NOT_ALLOWED" };
       if (!needsRationale(ctx.status)) return { ok: false, reason: "SUBMIT_NEEDS_STATUS" };
       if (blank(ctx.rationale)) return { ok: false, reason: "RATIONALE_REQUIRED" };
       return { ok: true, state: "submitted" };
@@ -83,7 +93,14 @@ export function nextReviewState(current: string, action: ReviewAction, ctx: Tran
     case "approve":
     case "return": {
       if (current !== "submitted") return { ok: false, reason: "TRANSITION_NOT_ALLOWED" };
-      if (!canReviewSubmission({ id: ctx.actorId, role: ctx.actorRole }, ctx.submittedById, ctx.assessedById)) return { ok: false, reason: "FOUR_EYES" };
+      if (
+        !canReviewSubmission(
+          { id: ctx.actorId, role: ctx.actorRole },
+          ctx.submittedById,
+          ctx.assessedById,
+        )
+      )
+        return { ok: false, reason: "FOUR_EYES" };
       if (action === "return") {
         if (blank(ctx.comment)) return { ok: false, reason: "RETURN_NEEDS_COMMENT" };
         return { ok: true, state: "returned" };
@@ -102,7 +119,11 @@ export function isSameAssessment(
   b: { status: string; rationale: string | null; reportedValue: string | null },
 ): boolean {
   const norm = (s: string | null) => (s ?? "").trim();
-  return a.status === b.status && norm(a.rationale) === norm(b.rationale) && norm(a.reportedValue) === norm(b.reportedValue);
+  return (
+    a.status === b.status &&
+    norm(a.rationale) === norm(b.rationale) &&
+    norm(a.reportedValue) === norm(b.reportedValue)
+  );
 }
 
 /** The error code a refusal travels with: a state that moved on is a CONFLICT, roles are FORBIDDEN, content is INVALID_INPUT. */
@@ -152,12 +173,22 @@ export function reopensOnChange(reviewState: string): boolean {
 }
 
 /** What a reopen writes: back to draft, with no submission and no approval. */
-export const REOPEN_RESET = { reviewState: "draft", submittedById: null, submittedAt: null, approvedById: null, approvedAt: null } as const;
+export const REOPEN_RESET = {
+  reviewState: "draft",
+  submittedById: null,
+  submittedAt: null,
+  approvedById: null,
+  approvedAt: null,
+} as const;
 
 /**
  * Whether a pledge carries a verdict of its own that would be lost if the pledge disappeared: a
  * status other than not_assessed, or a rationale or reported figure (blank counts as none).
  */
-export function hasVerdict(p: { status: string; rationale: string | null; reportedValue: string | null }): boolean {
+export function hasVerdict(p: {
+  status: string;
+  rationale: string | null;
+  reportedValue: string | null;
+}): boolean {
   return p.status !== "not_assessed" || !blank(p.rationale) || !blank(p.reportedValue);
 }

@@ -63,7 +63,10 @@ export type AuditAggregate = {
 };
 
 /** How many counted verdicts kept the suggested verdict and how many differ from it. */
-export function countSuggestions(rows: readonly AggregateRow[], approvedOnly: boolean): { accepted: number; changed: number } {
+export function countSuggestions(
+  rows: readonly AggregateRow[],
+  approvedOnly: boolean,
+): { accepted: number; changed: number } {
   let accepted = 0;
   let changed = 0;
   for (const row of rows) {
@@ -87,7 +90,10 @@ function isStatus(value: string): value is AssessmentStatus {
  * The status a pledge counts with: its own, or not_assessed when approvedOnly and the assessment
  * is not approved (and for unknown statuses).
  */
-export function effectiveStatus(row: Pick<AggregateRow, "status" | "reviewState">, approvedOnly: boolean): AssessmentStatus {
+export function effectiveStatus(
+  row: Pick<AggregateRow, "status" | "reviewState">,
+  approvedOnly: boolean,
+): AssessmentStatus {
   if (!isStatus(row.status)) return "not_assessed";
   if (approvedOnly && row.reviewState !== "approved") return "not_assessed";
   return row.status;
@@ -95,7 +101,10 @@ export function effectiveStatus(row: Pick<AggregateRow, "status" | "reviewState"
 
 /** (fulfilled + ½ × partial) ÷ (assessed − not_verifiable), or null when nothing verifiable was assessed. */
 export function fulfilmentRate(counts: StatusCounts): number | null {
-  const assessed = ASSESSMENT_STATUSES.reduce((n, s) => (s === "not_assessed" ? n : n + counts[s]), 0);
+  const assessed = ASSESSMENT_STATUSES.reduce(
+    (n, s) => (s === "not_assessed" ? n : n + counts[s]),
+    0,
+  );
   const base = assessed - counts.not_verifiable;
   return base > 0 ? (counts.fulfilled + 0.5 * counts.partial) / base : null;
 }
@@ -109,11 +118,16 @@ export const RATE_MIN_ASSESSED_SHARE = 0.5;
 
 /** Whether a tally's fulfilment rate may be headlined: a rate exists and at least RATE_MIN_ASSESSED_SHARE of its pledges are assessed. */
 export function rateIsHeadline(t: Pick<Tally, "pledges" | "assessed" | "fulfilmentRate">): boolean {
-  return t.fulfilmentRate !== null && t.pledges > 0 && t.assessed >= RATE_MIN_ASSESSED_SHARE * t.pledges;
+  return (
+    t.fulfilmentRate !== null && t.pledges > 0 && t.assessed >= RATE_MIN_ASSESSED_SHARE * t.pledges
+  );
 }
 
 /** The tally of counted statuses: `entries` are (status, reviewState, how many) triples. */
-export function tallyCounts(entries: { status: string; reviewState: string; n?: number }[], approvedOnly = false): Tally {
+export function tallyCounts(
+  entries: { status: string; reviewState: string; n?: number }[],
+  approvedOnly = false,
+): Tally {
   const counts = emptyCounts();
   let pledges = 0;
   let approved = 0;
@@ -127,8 +141,19 @@ export function tallyCounts(entries: { status: string; reviewState: string; n?: 
     else if (status !== "not_assessed") provisional += n;
   }
   const assessed = pledges - counts.not_assessed;
-  const shares = Object.fromEntries(ASSESSMENT_STATUSES.map((s) => [s, pledges ? counts[s] / pledges : null])) as Tally["shares"];
-  return { pledges, assessed, approved, provisional, counts, shares, rateBase: assessed - counts.not_verifiable, fulfilmentRate: fulfilmentRate(counts) };
+  const shares = Object.fromEntries(
+    ASSESSMENT_STATUSES.map((s) => [s, pledges ? counts[s] / pledges : null]),
+  ) as Tally["shares"];
+  return {
+    pledges,
+    assessed,
+    approved,
+    provisional,
+    counts,
+    shares,
+    rateBase: assessed - counts.not_verifiable,
+    fulfilmentRate: fulfilmentRate(counts),
+  };
 }
 
 /** Normalises a stored kind; anything unknown is a policy pledge (the parser's default). */
@@ -140,7 +165,10 @@ export function pledgeKind(kind: string): PledgeKind {
  * Totals, per group and per kind of a set of pledges. With `approvedOnly`, only approved verdicts
  * count (the rest count as not assessed); `approved` is always the number of approved assessments.
  */
-export function aggregatePledges(rows: readonly AggregateRow[], options: { approvedOnly?: boolean } = {}): AuditAggregate {
+export function aggregatePledges(
+  rows: readonly AggregateRow[],
+  options: { approvedOnly?: boolean } = {},
+): AuditAggregate {
   const approvedOnly = options.approvedOnly ?? false;
   const groups = new Map<string, { label: string; order: number; rows: AggregateRow[] }>();
   const kinds = new Map<PledgeKind, AggregateRow[]>(PLEDGE_KINDS.map((k) => [k, []]));
@@ -152,8 +180,22 @@ export function aggregatePledges(rows: readonly AggregateRow[], options: { appro
     else groups.set(row.group.key, { label: row.group.label, order: row.group.order, rows: [row] });
   }
   const byGroup = [...groups.entries()]
-    .map(([key, g]) => ({ key, label: g.label, order: g.order, ...tallyCounts(g.rows, approvedOnly) }))
+    .map(([key, g]) => ({
+      key,
+      label: g.label,
+      order: g.order,
+      ...tallyCounts(g.rows, approvedOnly),
+    }))
     .sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
-  const byKind = PLEDGE_KINDS.map((kind) => ({ kind, ...tallyCounts(kinds.get(kind)!, approvedOnly) }));
-  return { approvedOnly, total: tallyCounts(rows as AggregateRow[], approvedOnly), byGroup, byKind, suggestions: countSuggestions(rows, approvedOnly) };
+  const byKind = PLEDGE_KINDS.map((kind) => ({
+    kind,
+    ...tallyCounts(kinds.get(kind)!, approvedOnly),
+  }));
+  return {
+    approvedOnly,
+    total: tallyCounts(rows as AggregateRow[], approvedOnly),
+    byGroup,
+    byKind,
+    suggestions: countSuggestions(rows, approvedOnly),
+  };
 }

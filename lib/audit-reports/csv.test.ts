@@ -21,12 +21,14 @@ describe("formatCsvField", () => {
 
 describe("formula injection (OWASP): every field a spreadsheet would run is neutralised", () => {
   it("prefixes =, +, -, @, tab and CR with an apostrophe, and still quotes what needs quoting", () => {
-    expect(formatCsvField("=HYPERLINK(\"http://evil.example\",\"点此\")")).toBe("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点此\"\")\"");
+    expect(formatCsvField('=HYPERLINK("http://evil.example","点此")')).toBe(
+      '"\'=HYPERLINK(""http://evil.example"",""点此"")"',
+    );
     expect(formatCsvField("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
     expect(formatCsvField("-2+3")).toBe("'-2+3");
     expect(formatCsvField("@SUM(A1:A9)")).toBe("'@SUM(A1:A9)");
     expect(formatCsvField("\t=1")).toBe("'\t=1");
-    expect(formatCsvField("\r=1")).toBe("\"'\r=1\"");
+    expect(formatCsvField("\r=1")).toBe('"\'\r=1"');
   });
 
   it("leaves numbers, and text with a sign inside, alone", () => {
@@ -38,13 +40,18 @@ describe("formula injection (OWASP): every field a spreadsheet would run is neut
 
   it("a whole document of hostile cells reads back as text", () => {
     const rows = [["=1+1", "+1", "-1", "@x", "ok"]];
-    expect(parseCsv(writeCsv(rows, { bom: false }))).toEqual([["'=1+1", "'+1", "'-1", "'@x", "ok"]]);
+    expect(parseCsv(writeCsv(rows, { bom: false }))).toEqual([
+      ["'=1+1", "'+1", "'-1", "'@x", "ok"],
+    ]);
   });
 });
 
 describe("writeCsv", () => {
   it("starts with a UTF-8 BOM and ends every record with CRLF", () => {
-    const csv = writeCsv([["承诺", "状态"], ["建设“两馆”，完成", "已兑现"]]);
+    const csv = writeCsv([
+      ["承诺", "状态"],
+      ["建设“两馆”，完成", "已兑现"],
+    ]);
     expect(csv.startsWith(BOM)).toBe(true);
     // Typographic quotes and the Chinese comma need no quoting.
     expect(csv).toBe(`${BOM}承诺,状态\r\n建设“两馆”，完成,已兑现\r\n`);
@@ -62,7 +69,12 @@ describe("writeCsv", () => {
 /** A strict RFC 4180 reader, for the round trip only. */
 describe("streamCsv", () => {
   it("writes exactly what writeCsv writes (BOM, CRLF, quoting, formula escaping), pulling records as it goes", async () => {
-    const records: CsvValue[][] = [["a", "b"], ["=1+1", "多行\n文本"], ['"引号"', -5], [null, true]];
+    const records: CsvValue[][] = [
+      ["a", "b"],
+      ["=1+1", "多行\n文本"],
+      ['"引号"', -5],
+      [null, true],
+    ];
     let pulled = 0;
     const stream = streamCsv(
       (async function* () {
@@ -111,14 +123,41 @@ function parseCsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
     }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ",") { row.push(field); field = ""; i++; continue; }
-    if (c === "\r" && text[i + 1] === "\n") { row.push(field); out.push(row); row = []; field = ""; i += 2; continue; }
-    field += c; i++;
+    if (c === '"') {
+      quoted = true;
+      i++;
+      continue;
+    }
+    if (c === ",") {
+      row.push(field);
+      field = "";
+      i++;
+      continue;
+    }
+    if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      out.push(row);
+      row = [];
+      field = "";
+      i += 2;
+      continue;
+    }
+    field += c;
+    i++;
   }
   return out;
 }

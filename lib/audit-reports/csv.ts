@@ -30,8 +30,17 @@ export function formatCsvField(value: CsvValue): string {
 }
 
 /** A whole CSV document: BOM, then each record as fields joined by commas, CRLF after each. */
-export function writeCsv(records: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
-  return (options.bom ?? true ? BOM : "") + stringify(records.map((r) => [...r]), OPTIONS);
+export function writeCsv(
+  records: readonly (readonly CsvValue[])[],
+  options: { bom?: boolean } = {},
+): string {
+  return (
+    ((options.bom ?? true) ? BOM : "") +
+    stringify(
+      records.map((r) => [...r]),
+      OPTIONS,
+    )
+  );
 }
 
 /**
@@ -40,7 +49,10 @@ export function writeCsv(records: readonly (readonly CsvValue[])[], options: { b
  * length is written in constant memory. A client that goes away stops the pulling (the iterator's
  * `return` runs, so a database cursor behind it is closed).
  */
-export function streamCsv(records: AsyncIterable<readonly CsvValue[]>, options: { bom?: boolean } = {}): ReadableStream<Uint8Array> {
+export function streamCsv(
+  records: AsyncIterable<readonly CsvValue[]>,
+  options: { bom?: boolean } = {},
+): ReadableStream<Uint8Array> {
   const stringifier = stringifyStream({ ...OPTIONS, bom: options.bom ?? true });
   pipeline(Readable.from(records, { objectMode: true, highWaterMark: 64 }), stringifier, () => {
     // Errors end the stream: the reader sees it cut short (a CSV cannot carry an error message).

@@ -17,7 +17,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * The app's public address for links in exports: the configured NEXTAUTH_URL (what people open;
  * behind a proxy the request's own URL names the internal host), else the request's origin.
  */
-export function publicOrigin(requestUrl: string, configured: string | undefined = process.env.NEXTAUTH_URL): string {
+export function publicOrigin(
+  requestUrl: string,
+  configured: string | undefined = process.env.NEXTAUTH_URL,
+): string {
   try {
     if (configured) return new URL(configured).origin;
   } catch {
@@ -37,7 +40,11 @@ export function pledgeUrl(origin: string | undefined, reportId: string, pledgeId
  * target, reported value, status, review state, evidence quotes, and — when the report shows
  * notes — rationale, reviewer, approved at.
  */
-export function buildAuditCsv(report: AuditReport, t: Translate, options: { origin?: string } = {}): string {
+export function buildAuditCsv(
+  report: AuditReport,
+  t: Translate,
+  options: { origin?: string } = {},
+): string {
   const notes = report.options.showNotes;
   const header = [
     t("regions.csv.region"),
@@ -153,7 +160,10 @@ export function buildAuditJson(report: AuditReport): string {
  */
 export function contentDisposition(fileName: string, asciiFallback: string): string {
   const safe = asciiFallback.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${safe}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -161,13 +171,19 @@ export function contentDisposition(fileName: string, asciiFallback: string): str
  * The export as an HTTP response: body, content type, file name (兑现审计-2018年海拉尔区.csv, with
  * an ASCII fallback), no caching, not indexed. `origin` is the app's address for the CSV's pledge links.
  */
-export function exportResponse(report: AuditReport, format: ExportFormat, t: Translate, origin?: string): Response {
+export function exportResponse(
+  report: AuditReport,
+  format: ExportFormat,
+  t: Translate,
+  origin?: string,
+): Response {
   const base = `${t("auditReport.fileName")}-${report.fileStem}`.replace(/[\\/:*?"<>|\s]+/g, "_");
   const ascii = `duixian-audit-${report.scope}-${report.subjectId}`;
   const body = format === "csv" ? buildAuditCsv(report, t, { origin }) : buildAuditJson(report);
   return new Response(body, {
     headers: {
-      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "Content-Type":
+        format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
       "Content-Disposition": contentDisposition(`${base}.${format}`, `${ascii}.${format}`),
       "Cache-Control": "private, no-store",
       "X-Robots-Tag": "noindex, nofollow",

@@ -38,12 +38,17 @@ export type AuditView = { approvedOnly: boolean; tiers: AuditTiers };
  * `approved=1`, direction items included with `tier=all`; anything else is the default (all
  * verdicts, trackable pledges). The one reader of these parameters.
  */
-export function parseAuditView(params: URLSearchParams | Record<string, string | string[] | undefined>): AuditView {
+export function parseAuditView(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): AuditView {
   const get = (key: string) => {
     const v = params instanceof URLSearchParams ? params.get(key) : params[key];
     return Array.isArray(v) ? v[0] : v;
   };
-  return { approvedOnly: get("approved") === "1", tiers: get("tier") === "all" ? "all" : "trackable" };
+  return {
+    approvedOnly: get("approved") === "1",
+    tiers: get("tier") === "all" ? "all" : "trackable",
+  };
 }
 
 /** The query string ("" or "?…") of a view, with extra parameters first (e.g. format=csv). */
@@ -113,7 +118,15 @@ export type AuditPlan = {
  * One point of a region's year-over-year trend: the plans of one year (one, or a province's cities
  * and counties in a roll-up), and whether enough are assessed for the rate to stand (rateIsHeadline).
  */
-export type AuditTrendPoint = { year: number; reportId: string; reports: number; pledges: number; assessed: number; fulfilmentRate: number | null; rateShown: boolean };
+export type AuditTrendPoint = {
+  year: number;
+  reportId: string;
+  reports: number;
+  pledges: number;
+  assessed: number;
+  fulfilmentRate: number | null;
+  rateShown: boolean;
+};
 
 /** Everything an audit report page, its exports and its share page show. */
 export type AuditReport = {

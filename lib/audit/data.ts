@@ -18,9 +18,23 @@ export type HistoryEventDto = {
 export async function listPledgeHistory(pledgeId: string, limit = 300): Promise<HistoryEventDto[]> {
   const rows = await db.auditEvent.findMany({
     where: { pledgeId },
-    select: { id: true, at: true, action: true, entityType: true, before: true, after: true, actor: { select: { name: true, role: true } } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      entityType: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true, role: true } },
+    },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
   });
-  return rows.map((e) => ({ id: e.id, at: e.at.toISOString(), entityType: e.entityType, actor: e.actor, event: readAuditEvent(e) }));
+  return rows.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    entityType: e.entityType,
+    actor: e.actor,
+    event: readAuditEvent(e),
+  }));
 }

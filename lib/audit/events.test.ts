@@ -15,22 +15,43 @@ describe("the closed list of audit events", () => {
   });
 
   it("reads a stored row as a typed event: payloads parsed once, old or damaged rows never throw", () => {
-    const save = readAuditEvent({ action: "assessment.save", before: '{"status":"not_assessed"}', after: '{"status":"fulfilled","bulk":true}' });
+    const save = readAuditEvent({
+      action: "assessment.save",
+      before: '{"status":"not_assessed"}',
+      after: '{"status":"fulfilled","bulk":true}',
+    });
     expect(isKnownEvent(save)).toBe(true);
     if (save.action === "assessment.save" && isKnownEvent(save)) {
       expect(save.after?.status).toBe("fulfilled");
       expect(save.after?.bulk).toBe(true);
       expect(save.before?.status).toBe("not_assessed");
     }
-    expect(readAuditEvent({ action: "user.password_change", before: null, after: null })).toEqual({ action: "user.password_change", before: null, after: null });
+    expect(readAuditEvent({ action: "user.password_change", before: null, after: null })).toEqual({
+      action: "user.password_change",
+      before: null,
+      after: null,
+    });
     // Unreadable JSON, or JSON that is not an object, is no payload.
-    expect(readAuditEvent({ action: "pledge.title", before: "{oops", after: "[1,2]" })).toEqual({ action: "pledge.title", before: null, after: null });
-    expect(readAuditEvent({ action: "pledge.title", before: "null", after: '"x"' })).toEqual({ action: "pledge.title", before: null, after: null });
+    expect(readAuditEvent({ action: "pledge.title", before: "{oops", after: "[1,2]" })).toEqual({
+      action: "pledge.title",
+      before: null,
+      after: null,
+    });
+    expect(readAuditEvent({ action: "pledge.title", before: "null", after: '"x"' })).toEqual({
+      action: "pledge.title",
+      before: null,
+      after: null,
+    });
   });
 
   it("keeps an action outside the list as unknown, with whatever its payloads hold", () => {
     const e = readAuditEvent({ action: "report.teleport", before: null, after: '{"to":"mars"}' });
     expect(isKnownEvent(e)).toBe(false);
-    expect(e).toEqual({ action: "report.teleport", unknown: true, before: null, after: { to: "mars" } });
+    expect(e).toEqual({
+      action: "report.teleport",
+      unknown: true,
+      before: null,
+      after: { to: "mars" },
+    });
   });
 });

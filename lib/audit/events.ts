@@ -19,7 +19,13 @@ export type PledgeSnapshot = {
   sectionId?: string | null;
   topic?: string | null;
   kind?: string;
-  target?: { value: number; valueMax?: number | null; unit?: string | null; comparator?: string | null; growth?: boolean | null } | null;
+  target?: {
+    value: number;
+    valueMax?: number | null;
+    unit?: string | null;
+    comparator?: string | null;
+    growth?: boolean | null;
+  } | null;
   tier?: string;
   tierReason?: string | null;
   tierSource?: string | null;
@@ -27,7 +33,12 @@ export type PledgeSnapshot = {
 };
 
 /** A verdict's fields (assessment.save before and after). */
-export type AssessmentSnapshot = { status?: string; rationale?: string | null; reportedValue?: string | null; reviewState?: string };
+export type AssessmentSnapshot = {
+  status?: string;
+  rationale?: string | null;
+  reportedValue?: string | null;
+  reviewState?: string;
+};
 
 type Bulk = { bulk?: boolean };
 type Requested = { requested?: { start: number; end: number } };
@@ -39,57 +50,229 @@ type LineageLink = { linkId?: string; predecessorId?: string; state?: string };
 /** Each action's entity type and before/after; `null` where the action records none. */
 type Spec<E extends AuditEntityType, B, A> = { entity: E; before: B; after: A };
 
-export type AuditEntityType = "user" | "report" | "pledge" | "evidence" | "comment" | "share" | "section" | "region" | "import" | "token";
+export type AuditEntityType =
+  | "user"
+  | "report"
+  | "pledge"
+  | "evidence"
+  | "comment"
+  | "share"
+  | "section"
+  | "region"
+  | "import"
+  | "token";
 
 /** Every audit event: entity, before, after. Adding an action means adding it here (and to AUDIT_ENTITY). */
 export type AuditEventSpecs = {
-  "assessment.save": Spec<"pledge", AssessmentSnapshot, AssessmentSnapshot & Bulk & { reopened?: boolean; suggested?: string; acceptedSuggestion?: boolean }>;
-  "assessment.reopen": Spec<"pledge", { reviewState?: string; status?: string; submittedById?: string | null; approvedById?: string | null }, { reviewState?: string; cause?: string } & Record<string, unknown>>;
-  "assessment.submit": Spec<"pledge", { reviewState?: string }, { reviewState?: string; status?: string } & Bulk>;
-  "assessment.approve": Spec<"pledge", { reviewState?: string }, { reviewState?: string; status?: string }>;
-  "assessment.return": Spec<"pledge", { reviewState?: string }, { reviewState?: string; comment?: string; commentId?: string }>;
-  "pledge.assign": Spec<"pledge", { assigneeId?: string | null; assignee?: string | null }, { assigneeId?: string | null; assignee?: string | null } & Bulk>;
+  "assessment.save": Spec<
+    "pledge",
+    AssessmentSnapshot,
+    AssessmentSnapshot &
+      Bulk & { reopened?: boolean; suggested?: string; acceptedSuggestion?: boolean }
+  >;
+  "assessment.reopen": Spec<
+    "pledge",
+    {
+      reviewState?: string;
+      status?: string;
+      submittedById?: string | null;
+      approvedById?: string | null;
+    },
+    { reviewState?: string; cause?: string } & Record<string, unknown>
+  >;
+  "assessment.submit": Spec<
+    "pledge",
+    { reviewState?: string },
+    { reviewState?: string; status?: string } & Bulk
+  >;
+  "assessment.approve": Spec<
+    "pledge",
+    { reviewState?: string },
+    { reviewState?: string; status?: string }
+  >;
+  "assessment.return": Spec<
+    "pledge",
+    { reviewState?: string },
+    { reviewState?: string; comment?: string; commentId?: string }
+  >;
+  "pledge.assign": Spec<
+    "pledge",
+    { assigneeId?: string | null; assignee?: string | null },
+    { assigneeId?: string | null; assignee?: string | null } & Bulk
+  >;
   "pledge.create": Spec<"pledge", null, PledgeSnapshot & Requested>;
-  "pledge.split": Spec<"pledge", PledgeSnapshot, { at?: number; first?: PledgeSnapshot; second?: PledgeSnapshot }>;
-  "pledge.merge": Spec<"pledge", { first?: PledgeSnapshot; second?: PledgeSnapshot }, PledgeSnapshot & { moved?: { evidence: number; comments: number } }>;
+  "pledge.split": Spec<
+    "pledge",
+    PledgeSnapshot,
+    { at?: number; first?: PledgeSnapshot; second?: PledgeSnapshot }
+  >;
+  "pledge.merge": Spec<
+    "pledge",
+    { first?: PledgeSnapshot; second?: PledgeSnapshot },
+    PledgeSnapshot & { moved?: { evidence: number; comments: number } }
+  >;
   "pledge.update": Spec<"pledge", PledgeSnapshot, PledgeSnapshot>;
   "pledge.delete": Spec<"pledge", PledgeSnapshot & { verdict?: unknown }, null>;
   "pledge.tier": Spec<"pledge", Tier, Tier & Bulk>;
-  "pledge.exclude": Spec<"pledge", { excluded?: boolean }, { excluded?: boolean; system?: boolean; reason?: string } & Bulk>;
+  "pledge.exclude": Spec<
+    "pledge",
+    { excluded?: boolean },
+    { excluded?: boolean; system?: boolean; reason?: string } & Bulk
+  >;
   "pledge.restore": Spec<"pledge", { excluded?: boolean }, { excluded?: boolean } & Bulk>;
   "pledge.span": Spec<"pledge", PledgeSnapshot, PledgeSnapshot & Requested>;
   "pledge.title": Spec<"pledge", { title?: string | null }, { title?: string | null }>;
-  "pledge.retier": Spec<"report", null, { pledges?: number; changed?: number; excluded?: number; all?: boolean }>;
+  "pledge.retier": Spec<
+    "report",
+    null,
+    { pledges?: number; changed?: number; excluded?: number; all?: boolean }
+  >;
   "lineage.confirm": Spec<"pledge", LineageLink, LineageLink>;
   "lineage.reject": Spec<"pledge", LineageLink, LineageLink>;
-  "lineage.choose": Spec<"pledge", { links?: { id: string; predecessorId: string; state: string }[] }, LineageLink>;
-  "evidence.link": Spec<"evidence", null, { kind?: string; sourceReportId?: string | null; start?: number | null; end?: number | null; quote?: string; url?: string | null }>;
+  "lineage.choose": Spec<
+    "pledge",
+    { links?: { id: string; predecessorId: string; state: string }[] },
+    LineageLink
+  >;
+  "evidence.link": Spec<
+    "evidence",
+    null,
+    {
+      kind?: string;
+      sourceReportId?: string | null;
+      start?: number | null;
+      end?: number | null;
+      quote?: string;
+      url?: string | null;
+    }
+  >;
   "evidence.unlink": Spec<"evidence", { kind?: string; quote?: string; url?: string | null }, null>;
   "comment.create": Spec<"comment", null, { kind?: string; body?: string }>;
-  "report.import": Spec<"report", null, { title?: string; regionId?: string; fileName?: string | null; encoding?: string | null; sections?: number; pledges?: number } & Record<string, unknown>>;
+  "report.import": Spec<
+    "report",
+    null,
+    {
+      title?: string;
+      regionId?: string;
+      fileName?: string | null;
+      encoding?: string | null;
+      sections?: number;
+      pledges?: number;
+    } & Record<string, unknown>
+  >;
   "report.update": Spec<"report", Record<string, unknown>, Record<string, unknown>>;
-  "report.archive": Spec<"report", { archivedAt?: string | null }, { archivedAt?: string | null; title?: string }>;
-  "report.restore": Spec<"report", { archivedAt?: string | null }, { archivedAt?: string | null; title?: string }>;
-  "report.delete": Spec<"report", { title?: string; region?: string; regionId?: string; year?: number | null; deliveredOn?: string | null; fileName?: string | null; contentHash?: string; pledges?: number }, null>;
+  "report.archive": Spec<
+    "report",
+    { archivedAt?: string | null },
+    { archivedAt?: string | null; title?: string }
+  >;
+  "report.restore": Spec<
+    "report",
+    { archivedAt?: string | null },
+    { archivedAt?: string | null; title?: string }
+  >;
+  "report.delete": Spec<
+    "report",
+    {
+      title?: string;
+      region?: string;
+      regionId?: string;
+      year?: number | null;
+      deliveredOn?: string | null;
+      fileName?: string | null;
+      contentHash?: string;
+      pledges?: number;
+    },
+    null
+  >;
   "report.pair_auto": Spec<"report", Pairing, Pairing>;
   "report.pair_manual": Spec<"report", Pairing, Pairing>;
-  "region.create": Spec<"region", null, { name?: string; level?: string | null; parentId?: string | null }>;
-  "region.update": Spec<"region", { name?: string; nameKey?: string; shortName?: string | null; level?: string | null; parentId?: string | null }, { name?: string; nameKey?: string; shortName?: string | null; level?: string | null; parentId?: string | null; reason?: string }>;
-  "region.merge": Spec<"region", { source?: { id: string; name: string; level?: string | null; parentId?: string | null; aliases?: string[] }; target?: { id: string; name: string } }, { regionId?: string; reports?: string[]; reason?: string }>;
+  "region.create": Spec<
+    "region",
+    null,
+    { name?: string; level?: string | null; parentId?: string | null }
+  >;
+  "region.update": Spec<
+    "region",
+    {
+      name?: string;
+      nameKey?: string;
+      shortName?: string | null;
+      level?: string | null;
+      parentId?: string | null;
+    },
+    {
+      name?: string;
+      nameKey?: string;
+      shortName?: string | null;
+      level?: string | null;
+      parentId?: string | null;
+      reason?: string;
+    }
+  >;
+  "region.merge": Spec<
+    "region",
+    {
+      source?: {
+        id: string;
+        name: string;
+        level?: string | null;
+        parentId?: string | null;
+        aliases?: string[];
+      };
+      target?: { id: string; name: string };
+    },
+    { regionId?: string; reports?: string[]; reason?: string }
+  >;
   "region.alias": Spec<"region", null, { nameKey?: string }>;
   "user.create": Spec<"user", null, { id?: string; email?: string; name?: string; role?: string }>;
-  "user.update": Spec<"user", { id?: string; role?: string; disabled?: boolean }, { id?: string; role?: string; disabled?: boolean }>;
+  "user.update": Spec<
+    "user",
+    { id?: string; role?: string; disabled?: boolean },
+    { id?: string; role?: string; disabled?: boolean }
+  >;
   "user.password_change": Spec<"user", null, null>;
   "user.unlock": Spec<"user", null, { scope?: string; key?: string; failures?: number }>;
   "user.create_cli": Spec<"user", null, { email?: string; role?: string }>;
   "user.reset_cli": Spec<"user", null, { email?: string; role?: string }>;
-  "share.create": Spec<"share", null, { scope?: string; subjectId?: string; title?: string; showNotes?: boolean; expiresAt?: string | null }>;
-  "share.revoke": Spec<"share", { revokedAt?: string | null }, { revokedAt?: string; scope?: string; title?: string }>;
+  "share.create": Spec<
+    "share",
+    null,
+    {
+      scope?: string;
+      subjectId?: string;
+      title?: string;
+      showNotes?: boolean;
+      expiresAt?: string | null;
+    }
+  >;
+  "share.revoke": Spec<
+    "share",
+    { revokedAt?: string | null },
+    { revokedAt?: string; scope?: string; title?: string }
+  >;
   "token.create": Spec<"token", null, { name?: string; prefix?: string; scope?: string }>;
   "token.revoke": Spec<"token", { name?: string }, null>;
   "import.create": Spec<"import", null, null>;
   "import.add_files": Spec<"import", null, { files?: number; names?: string[] }>;
-  "import.update_file": Spec<"import", { file?: string; include?: boolean; region?: string | null; year?: number | null; title?: string | null }, { file?: string; include?: boolean; region?: string | null; year?: number | null; title?: string | null; regionAnswer?: unknown }>;
+  "import.update_file": Spec<
+    "import",
+    {
+      file?: string;
+      include?: boolean;
+      region?: string | null;
+      year?: number | null;
+      title?: string | null;
+    },
+    {
+      file?: string;
+      include?: boolean;
+      region?: string | null;
+      year?: number | null;
+      title?: string | null;
+      regionAnswer?: unknown;
+    }
+  >;
   "import.start": Spec<"import", null, { queued?: number; skipped?: number }>;
   "import.cancel": Spec<"import", { state?: string }, { skipped?: number }>;
 };
@@ -167,13 +350,18 @@ export type AuditEventOf<A extends AuditAction> = {
 
 /** A stored event as readers see it: the action with its payloads typed (null when absent). */
 export type AuditEvent = {
-  [A in AuditAction]: { action: A; before: AuditEventSpecs[A]["before"] | null; after: AuditEventSpecs[A]["after"] | null };
+  [A in AuditAction]: {
+    action: A;
+    before: AuditEventSpecs[A]["before"] | null;
+    after: AuditEventSpecs[A]["after"] | null;
+  };
 }[AuditAction];
 
 /** A stored event whose action is not in the list (a row of a future or foreign version): shown by name. */
 export type UnknownAuditEvent = { action: string; unknown: true; before: unknown; after: unknown };
 
-const asObjectOrNull = (v: unknown): Record<string, unknown> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const asObjectOrNull = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
 /** A before/after JSON text as a value; null when absent or unreadable. */
 export function parseAuditJson(text: string | null): unknown {
@@ -190,11 +378,19 @@ export function parseAuditJson(text: string | null): unknown {
  * has none, or something that is not an object: old or damaged rows never throw); unknown actions
  * are returned as such.
  */
-export function readAuditEvent(row: { action: string; before: string | null; after: string | null }): AuditEvent | UnknownAuditEvent {
+export function readAuditEvent(row: {
+  action: string;
+  before: string | null;
+  after: string | null;
+}): AuditEvent | UnknownAuditEvent {
   const before = parseAuditJson(row.before);
   const after = parseAuditJson(row.after);
   if (!isAuditAction(row.action)) return { action: row.action, unknown: true, before, after };
-  return { action: row.action, before: asObjectOrNull(before), after: asObjectOrNull(after) } as AuditEvent;
+  return {
+    action: row.action,
+    before: asObjectOrNull(before),
+    after: asObjectOrNull(after),
+  } as AuditEvent;
 }
 
 /** Whether `e` is an event of the closed list (narrows the union for a `switch` on its action). */

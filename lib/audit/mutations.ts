@@ -19,7 +19,10 @@ export type AuditEventInput<A extends AuditAction = AuditAction> = AuditEventOf<
  * Appends an immutable audit event inside the caller's transaction, so a change and its record
  * commit or roll back together. before/after are stored as JSON text.
  */
-export async function recordAuditEvent<A extends AuditAction>(tx: Tx, event: AuditEventInput<A>): Promise<void> {
+export async function recordAuditEvent<A extends AuditAction>(
+  tx: Tx,
+  event: AuditEventInput<A>,
+): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: event.actorId,

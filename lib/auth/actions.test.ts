@@ -21,12 +21,17 @@ function actionFiles(dir: string): string[] {
 /** The exported functions of a file with their bodies (up to the next top-level declaration). */
 function exportedFunctions(source: string): { name: string; body: string }[] {
   const starts = [...source.matchAll(/^export async function (\w+)/gm)];
-  return starts.map((m, i) => ({ name: m[1], body: source.slice(m.index!, starts[i + 1]?.index ?? source.length) }));
+  return starts.map((m, i) => ({
+    name: m[1],
+    body: source.slice(m.index!, starts[i + 1]?.index ?? source.length),
+  }));
 }
 
 /** Local helpers that build with the wrapper (e.g. a `run(...)` around runGuardedAction). */
 function wrappingHelpers(source: string): string[] {
-  return [...source.matchAll(/^(?:async )?function (\w+)[\s\S]*?^}/gm)].filter((m) => /run(Guarded|Public)Action\(/.test(m[0])).map((m) => m[1]);
+  return [...source.matchAll(/^(?:async )?function (\w+)[\s\S]*?^}/gm)]
+    .filter((m) => /run(Guarded|Public)Action\(/.test(m[0]))
+    .map((m) => m[1]);
 }
 
 describe("server actions", () => {
@@ -42,8 +47,12 @@ describe("server actions", () => {
       const source = readFileSync(file, "utf8");
       expect(source.startsWith('"use server"')).toBe(true);
       const helpers = wrappingHelpers(source);
-      const built = (body: string) => /run(Guarded|Public)Action\(/.test(body) || helpers.some((h) => new RegExp(`\\b${h}\\(`).test(body));
-      const offenders = exportedFunctions(source).filter((f) => !built(f.body)).map((f) => f.name);
+      const built = (body: string) =>
+        /run(Guarded|Public)Action\(/.test(body) ||
+        helpers.some((h) => new RegExp(`\\b${h}\\(`).test(body));
+      const offenders = exportedFunctions(source)
+        .filter((f) => !built(f.body))
+        .map((f) => f.name);
       expect(offenders).toEqual([]);
       // Nothing checks the session by hand beside the wrapper.
       expect(source).not.toMatch(/authorizeAction\(|getCurrentUser\(/);

@@ -18,7 +18,15 @@ describe("containsNul", () => {
   });
 
   it("passes ordinary input, numbers, nulls and files", () => {
-    expect(containsNul({ pledgeId: "p1", status: "fulfilled", rationale: "已完成 100%", value: 3, when: null })).toBe(false);
+    expect(
+      containsNul({
+        pledgeId: "p1",
+        status: "fulfilled",
+        rationale: "已完成 100%",
+        value: 3,
+        when: null,
+      }),
+    ).toBe(false);
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array([0, 1, 2])]), "report.txt");
     expect(containsNul(form)).toBe(false);

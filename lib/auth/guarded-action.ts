@@ -33,7 +33,10 @@ export function containsNul(value: unknown, depth = 0): boolean {
 async function currentRequest(): Promise<{ requestId?: string; actionId?: string }> {
   try {
     const h = await headers();
-    return { requestId: h.get(REQUEST_ID_HEADER) ?? undefined, actionId: h.get("next-action") ?? undefined };
+    return {
+      requestId: h.get(REQUEST_ID_HEADER) ?? undefined,
+      actionId: h.get("next-action") ?? undefined,
+    };
   } catch {
     return {}; // called outside a request (tests, scripts)
   }
@@ -74,10 +77,19 @@ export async function runPublicAction<S extends z.ZodType, T, E extends ActionEr
   options: ActionOptions<S, E>,
   mutate: (data: z.infer<S>) => Promise<T>,
 ): Promise<{ ok: true; data: T } | ActionError | E> {
-  return runAction(options, async () => ({ ok: true as const, user: null }), (_user, data) => mutate(data));
+  return runAction(
+    options,
+    async () => ({ ok: true as const, user: null }),
+    (_user, data) => mutate(data),
+  );
 }
 
-async function runAction<S extends z.ZodType, T, E extends ActionError, U extends CurrentUser | null>(
+async function runAction<
+  S extends z.ZodType,
+  T,
+  E extends ActionError,
+  U extends CurrentUser | null,
+>(
   options: ActionOptions<S, E>,
   authorize: () => Promise<{ ok: true; user: U } | ActionError>,
   mutate: (user: U, data: z.infer<S>) => Promise<T>,
@@ -85,9 +97,17 @@ async function runAction<S extends z.ZodType, T, E extends ActionError, U extend
   const started = performance.now();
   const { requestId, actionId } = await currentRequest();
   let userId: string | null = null;
-  const done = <R extends { ok: true; data: T } | ActionError | E>(result: R, error?: unknown): R => {
+  const done = <R extends { ok: true; data: T } | ActionError | E>(
+    result: R,
+    error?: unknown,
+  ): R => {
     const outcome = result.ok ? "ok" : result.code;
-    const level = outcome === "INTERNAL" ? "error" : outcome === "UNAUTHENTICATED" || outcome === "FORBIDDEN" ? "warn" : "info";
+    const level =
+      outcome === "INTERNAL"
+        ? "error"
+        : outcome === "UNAUTHENTICATED" || outcome === "FORBIDDEN"
+          ? "warn"
+          : "info";
     logger[level]("action", {
       requestId,
       action: options.name ?? serverActionName(actionId) ?? actionId ?? "unknown",

@@ -27,15 +27,18 @@ export type SignInAttempt = { email: string; address: string; success: boolean; 
 export type LockScope = "account-address" | "account" | "address";
 
 export type LockoutState =
-  | { locked: false; remaining: number }
-  | { locked: true; retryAfterMs: number; scope: LockScope };
+  { locked: false; remaining: number } | { locked: true; retryAfterMs: number; scope: LockScope };
 
 /**
  * The lock over a set of failure times: locked once `max` of them fall in the window ending at
  * `now`, until the `max`-th most recent leaves it. Failures dated in the future (clock skew) and
  * outside the window are ignored.
  */
-export function evaluateLockout(failures: readonly Date[], now: Date, max = MAX_FAILURES): { locked: false; remaining: number } | { locked: true; retryAfterMs: number } {
+export function evaluateLockout(
+  failures: readonly Date[],
+  now: Date,
+  max = MAX_FAILURES,
+): { locked: false; remaining: number } | { locked: true; retryAfterMs: number } {
   const recent = failures
     .map((d) => d.getTime())
     .filter((t) => t > now.getTime() - WINDOW_MS && t <= now.getTime())
@@ -48,7 +51,11 @@ export function evaluateLockout(failures: readonly Date[], now: Date, max = MAX_
 /** The limits in force (the address limit can be raised by the operator, e.g. behind a shared NAT). */
 export type SignInLimits = { perAccountAddress: number; perAccount: number; perAddress: number };
 
-export const DEFAULT_LIMITS: SignInLimits = { perAccountAddress: MAX_FAILURES, perAccount: ACCOUNT_MAX_FAILURES, perAddress: ADDRESS_MAX_FAILURES };
+export const DEFAULT_LIMITS: SignInLimits = {
+  perAccountAddress: MAX_FAILURES,
+  perAccount: ACCOUNT_MAX_FAILURES,
+  perAddress: ADDRESS_MAX_FAILURES,
+};
 
 /**
  * The limits in force: the defaults, with the address limit raisable (never lowered) by
@@ -56,7 +63,13 @@ export const DEFAULT_LIMITS: SignInLimits = { perAccountAddress: MAX_FAILURES, p
  */
 export function signInLimits(env: Record<string, string | undefined> = process.env): SignInLimits {
   const raw = Number(env.DUIXIAN_SIGNIN_ADDRESS_LIMIT);
-  return { ...DEFAULT_LIMITS, perAddress: Number.isInteger(raw) && raw >= ADDRESS_MAX_FAILURES && raw <= 100_000 ? raw : ADDRESS_MAX_FAILURES };
+  return {
+    ...DEFAULT_LIMITS,
+    perAddress:
+      Number.isInteger(raw) && raw >= ADDRESS_MAX_FAILURES && raw <= 100_000
+        ? raw
+        : ADDRESS_MAX_FAILURES,
+  };
 }
 
 /**
@@ -79,18 +92,25 @@ export function evaluateSignIn(
   }
   const failures = attempts.filter((a) => !a.success);
   const ofAccount = failures.filter((a) => a.email === who.email && a.at.getTime() > lastSuccess);
-  const ofAccountHere = failures.filter((a) => a.email === who.email && a.address === who.address && a.at.getTime() > lastSuccessHere);
+  const ofAccountHere = failures.filter(
+    (a) => a.email === who.email && a.address === who.address && a.at.getTime() > lastSuccessHere,
+  );
   const checks: [LockScope, Date[], number][] = [
     ["account-address", ofAccountHere.map((a) => a.at), limits.perAccountAddress],
     ["account", ofAccount.map((a) => a.at), limits.perAccount],
-    ["address", failures.filter((a) => a.address === who.address).map((a) => a.at), limits.perAddress],
+    [
+      "address",
+      failures.filter((a) => a.address === who.address).map((a) => a.at),
+      limits.perAddress,
+    ],
   ];
   let locked: { retryAfterMs: number; scope: LockScope } | null = null;
   let remaining = Infinity;
   for (const [scope, times, max] of checks) {
     const state = evaluateLockout(times, now, max);
     if (state.locked) {
-      if (!locked || state.retryAfterMs > locked.retryAfterMs) locked = { retryAfterMs: state.retryAfterMs, scope };
+      if (!locked || state.retryAfterMs > locked.retryAfterMs)
+        locked = { retryAfterMs: state.retryAfterMs, scope };
     } else remaining = Math.min(remaining, state.remaining);
   }
   return locked ? { locked: true, ...locked } : { locked: false, remaining };
@@ -111,7 +131,11 @@ export type ActiveLock = {
  * Every lock in force at `now`, from the failures and successes of the window: accounts locked
  * everywhere or from at least one address, and addresses locked over all accounts.
  */
-export function listActiveLocks(attempts: readonly SignInAttempt[], now: Date, limits: SignInLimits = DEFAULT_LIMITS): ActiveLock[] {
+export function listActiveLocks(
+  attempts: readonly SignInAttempt[],
+  now: Date,
+  limits: SignInLimits = DEFAULT_LIMITS,
+): ActiveLock[] {
   const locks: ActiveLock[] = [];
   const byEmail = new Map<string, SignInAttempt[]>();
   const byAddress = new Map<string, Date[]>();
@@ -124,20 +148,48 @@ export function listActiveLocks(attempts: readonly SignInAttempt[], now: Date, l
     const lastSuccess = Math.max(0, ...successes.map((a) => a.at.getTime()));
     const failures = mine.filter((a) => !a.success);
     const fromAddress = new Map<string, Date[]>();
-    for (const a of failures) fromAddress.set(a.address, [...(fromAddress.get(a.address) ?? []), a.at]);
+    for (const a of failures)
+      fromAddress.set(a.address, [...(fromAddress.get(a.address) ?? []), a.at]);
     let retryAfterMs = 0;
-    const all = evaluateLockout(failures.filter((a) => a.at.getTime() > lastSuccess).map((a) => a.at), now, limits.perAccount);
+    const all = evaluateLockout(
+      failures.filter((a) => a.at.getTime() > lastSuccess).map((a) => a.at),
+      now,
+      limits.perAccount,
+    );
     if (all.locked) retryAfterMs = all.retryAfterMs;
     for (const [address, times] of fromAddress) {
-      const lastHere = Math.max(0, ...successes.filter((a) => a.address === address).map((a) => a.at.getTime()));
-      const s = evaluateLockout(times.filter((t) => t.getTime() > lastHere), now, limits.perAccountAddress);
+      const lastHere = Math.max(
+        0,
+        ...successes.filter((a) => a.address === address).map((a) => a.at.getTime()),
+      );
+      const s = evaluateLockout(
+        times.filter((t) => t.getTime() > lastHere),
+        now,
+        limits.perAccountAddress,
+      );
       if (s.locked) retryAfterMs = Math.max(retryAfterMs, s.retryAfterMs);
     }
-    if (retryAfterMs > 0) locks.push({ scope: "account", key: email, failures: failures.length, addresses: fromAddress.size, everywhere: all.locked, retryAfterMs });
+    if (retryAfterMs > 0)
+      locks.push({
+        scope: "account",
+        key: email,
+        failures: failures.length,
+        addresses: fromAddress.size,
+        everywhere: all.locked,
+        retryAfterMs,
+      });
   }
   for (const [address, times] of byAddress) {
     const s = evaluateLockout(times, now, limits.perAddress);
-    if (s.locked) locks.push({ scope: "address", key: address, failures: times.length, addresses: 1, everywhere: true, retryAfterMs: s.retryAfterMs });
+    if (s.locked)
+      locks.push({
+        scope: "address",
+        key: address,
+        failures: times.length,
+        addresses: 1,
+        everywhere: true,
+        retryAfterMs: s.retryAfterMs,
+      });
   }
   return locks.sort((a, b) => b.retryAfterMs - a.retryAfterMs);
 }

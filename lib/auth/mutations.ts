@@ -1,6 +1,13 @@
 import "server-only";
 import { databaseEngine, db, type Tx, writeTransaction } from "@/lib/db";
-import { evaluateSignIn, normalizeEmail, signInLimits, WINDOW_MS, type LockoutState, type SignInAttempt } from "./lockout";
+import {
+  evaluateSignIn,
+  normalizeEmail,
+  signInLimits,
+  WINDOW_MS,
+  type LockoutState,
+  type SignInAttempt,
+} from "./lockout";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 
 /*
@@ -14,12 +21,26 @@ export type SignInResult =
   | { ok: false; code: "INVALID" | "LOCKED" | "DISABLED"; retryAfterMs?: number };
 
 /** The counted attempts of the window that concern an email or an address. */
-async function attemptsOf(tx: Tx, email: string, address: string, now: Date): Promise<SignInAttempt[]> {
+async function attemptsOf(
+  tx: Tx,
+  email: string,
+  address: string,
+  now: Date,
+): Promise<SignInAttempt[]> {
   const rows = await tx.loginAttempt.findMany({
-    where: { counted: true, createdAt: { gt: new Date(now.getTime() - WINDOW_MS) }, OR: [{ email }, { address, success: false }] },
+    where: {
+      counted: true,
+      createdAt: { gt: new Date(now.getTime() - WINDOW_MS) },
+      OR: [{ email }, { address, success: false }],
+    },
     select: { email: true, address: true, success: true, createdAt: true },
   });
-  return rows.map((r) => ({ email: r.email, address: r.address, success: r.success, at: r.createdAt }));
+  return rows.map((r) => ({
+    email: r.email,
+    address: r.address,
+    success: r.success,
+    at: r.createdAt,
+  }));
 }
 
 /**
@@ -29,13 +50,27 @@ async function attemptsOf(tx: Tx, email: string, address: string, now: Date): Pr
  * however many sign-ins arrive at once, at most the limit are ever checked: each later one sees the
  * reservations of those before it. The caller turns the reservation into a success afterwards.
  */
-export async function reserveAttempt(email: string, address: string): Promise<{ ok: true; attemptId: string } | { ok: false; state: LockoutState & { locked: true } }> {
+export async function reserveAttempt(
+  email: string,
+  address: string,
+): Promise<
+  { ok: true; attemptId: string } | { ok: false; state: LockoutState & { locked: true } }
+> {
   return writeTransaction(async (tx) => {
-    if (databaseEngine() === "postgresql") await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK_KEY})::text`);
+    if (databaseEngine() === "postgresql")
+      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${SIGN_IN_LOCK_KEY})::text`);
     const now = new Date();
-    const state = evaluateSignIn(await attemptsOf(tx, email, address, now), { email, address }, now, signInLimits());
+    const state = evaluateSignIn(
+      await attemptsOf(tx, email, address, now),
+      { email, address },
+      now,
+      signInLimits(),
+    );
     if (state.locked) return { ok: false as const, state };
-    const attempt = await tx.loginAttempt.create({ data: { email, address, success: false }, select: { id: true } });
+    const attempt = await tx.loginAttempt.create({
+      data: { email, address, success: false },
+      select: { id: true },
+    });
     return { ok: true as const, attemptId: attempt.id };
   });
 }
@@ -48,10 +83,15 @@ const SIGN_IN_LOCK_KEY = 734_201_001;
  * the CLI), under the lockout rules of lib/auth/lockout.ts. A locked attempt is refused without
  * looking at the password and is not recorded (hammering does not extend the lock).
  */
-export async function signInWithPassword(rawEmail: string, password: string, address = "unknown"): Promise<SignInResult> {
+export async function signInWithPassword(
+  rawEmail: string,
+  password: string,
+  address = "unknown",
+): Promise<SignInResult> {
   const email = normalizeEmail(String(rawEmail)).slice(0, 200);
   const reservation = await reserveAttempt(email, address.slice(0, 100) || "unknown");
-  if (!reservation.ok) return { ok: false, code: "LOCKED", retryAfterMs: reservation.state.retryAfterMs };
+  if (!reservation.ok)
+    return { ok: false, code: "LOCKED", retryAfterMs: reservation.state.retryAfterMs };
 
   const user = email ? await db.user.findUnique({ where: { email } }) : null;
   const valid =
@@ -61,7 +101,10 @@ export async function signInWithPassword(rawEmail: string, password: string, add
   if (!valid || !user) return { ok: false, code: "INVALID" };
   if (user.disabled) return { ok: false, code: "DISABLED" };
   await db.loginAttempt.update({ where: { id: reservation.attemptId }, data: { success: true } });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
 }
 
 /**
@@ -73,6 +116,9 @@ export async function signInWithPassword(rawEmail: string, password: string, add
  * sessions were ended.
  */
 export async function endSessions(userId: string, sessionVersion: number): Promise<boolean> {
-  const res = await db.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+  const res = await db.user.updateMany({
+    where: { id: userId, sessionVersion },
+    data: { sessionVersion: { increment: 1 } },
+  });
   return res.count === 1;
 }

@@ -20,19 +20,35 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         // next-auth hands over the request's headers as a plain object; the X-Forwarded-For guard
         // (instrumentation.ts) has made x-forwarded-for unspoofable before it arrives here.
-        const raw = (req?.headers as Record<string, string | string[] | undefined> | undefined)?.["x-forwarded-for"];
-        const address = requestClientKey({ get: () => (Array.isArray(raw) ? raw.join(", ") : (raw ?? null)) });
-        const result = await signInWithPassword(credentials?.email ?? "", credentials?.password ?? "", address);
+        const raw = (req?.headers as Record<string, string | string[] | undefined> | undefined)?.[
+          "x-forwarded-for"
+        ];
+        const address = requestClientKey({
+          get: () => (Array.isArray(raw) ? raw.join(", ") : (raw ?? null)),
+        });
+        const result = await signInWithPassword(
+          credentials?.email ?? "",
+          credentials?.password ?? "",
+          address,
+        );
         // Thrown messages reach the sign-in form as `error` codes: LOCKED, DISABLED.
         if (!result.ok) {
           if (result.code === "LOCKED" || result.code === "DISABLED") throw new Error(result.code);
           return null;
         }
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sv: result.user.sessionVersion };
+        return {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.name,
+          sv: result.user.sessionVersion,
+        };
       },
     }),
   ],
@@ -53,7 +69,10 @@ export const authOptions: NextAuthOptions = {
       const user = typeof token.sub === "string" ? await findSessionUser(token.sub, sv) : null;
       // A token of a deleted or disabled account, or one older than its account's session version: no user.
       if (!user) return { expires: session.expires };
-      return { ...session, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+      return {
+        ...session,
+        user: { id: user.id, name: user.name, email: user.email, role: user.role },
+      };
     },
   },
 };

@@ -1,11 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { can, canManageUser, canReviewSubmission, isRole, ownPartInVerdict, PERMISSIONS, ROLES, type Permission } from "./permissions";
+import {
+  can,
+  canManageUser,
+  canReviewSubmission,
+  isRole,
+  ownPartInVerdict,
+  PERMISSIONS,
+  ROLES,
+  type Permission,
+} from "./permissions";
 
 describe("can", () => {
   const expected: Record<string, Permission[]> = {
     viewer: ["report:read"],
-    analyst: ["report:read", "report:import", "report:edit", "pledge:edit", "evidence:link", "assessment:edit", "assessment:submit", "assessment:assign", "comment:create", "share:manage"],
-    reviewer: ["report:read", "report:import", "report:edit", "pledge:edit", "evidence:link", "assessment:edit", "assessment:submit", "assessment:assign", "comment:create", "share:manage", "assessment:review", "pairing:edit"],
+    analyst: [
+      "report:read",
+      "report:import",
+      "report:edit",
+      "pledge:edit",
+      "evidence:link",
+      "assessment:edit",
+      "assessment:submit",
+      "assessment:assign",
+      "comment:create",
+      "share:manage",
+    ],
+    reviewer: [
+      "report:read",
+      "report:import",
+      "report:edit",
+      "pledge:edit",
+      "evidence:link",
+      "assessment:edit",
+      "assessment:submit",
+      "assessment:assign",
+      "comment:create",
+      "share:manage",
+      "assessment:review",
+      "pairing:edit",
+    ],
     admin: [...PERMISSIONS],
   };
 
@@ -32,7 +65,8 @@ describe("can", () => {
 
   it("report metadata is for analysts, reviewers and admins; deleting, archiving and regions for admins", () => {
     expect(ROLES.filter((r) => can(r, "report:edit"))).toEqual(["admin", "reviewer", "analyst"]);
-    for (const p of ["report:delete", "report:archive", "region:manage"] as const) expect(ROLES.filter((r) => can(r, p))).toEqual(["admin"]);
+    for (const p of ["report:delete", "report:archive", "region:manage"] as const)
+      expect(ROLES.filter((r) => can(r, p))).toEqual(["admin"]);
   });
 
   it("unknown, empty and missing roles grant nothing", () => {

@@ -63,7 +63,11 @@ export function can(role: string | null | undefined, permission: Permission): bo
  * submitted it, or they last wrote its content (status, rationale or reported figure). Null when
  * neither. A null last writer is unknown (data older than the column): only the submitter counts.
  */
-export function ownPartInVerdict(actorId: string, submittedById: string | null, assessedById: string | null): "submitted" | "wrote" | null {
+export function ownPartInVerdict(
+  actorId: string,
+  submittedById: string | null,
+  assessedById: string | null,
+): "submitted" | "wrote" | null {
   if (submittedById !== null && submittedById === actorId) return "submitted";
   if (assessedById !== null && assessedById === actorId) return "wrote";
   return null;
@@ -74,8 +78,16 @@ export function ownPartInVerdict(actorId: string, submittedById: string | null, 
  * review permission, it was submitted, and they neither submitted it nor last wrote its verdict
  * (ownPartInVerdict) — a reviewer cannot write a verdict, have someone else submit it and approve it.
  */
-export function canReviewSubmission(actor: { id: string; role: string }, submittedById: string | null, assessedById: string | null): boolean {
-  return can(actor.role, "assessment:review") && submittedById !== null && ownPartInVerdict(actor.id, submittedById, assessedById) === null;
+export function canReviewSubmission(
+  actor: { id: string; role: string },
+  submittedById: string | null,
+  assessedById: string | null,
+): boolean {
+  return (
+    can(actor.role, "assessment:review") &&
+    submittedById !== null &&
+    ownPartInVerdict(actor.id, submittedById, assessedById) === null
+  );
 }
 
 /**

@@ -16,7 +16,6 @@ const inUse = { report: { archivedAt: null } } as const;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-
 // ---------------------------------------------------------------------------------------------
 // Totals
 
@@ -39,11 +38,28 @@ export type DashboardTotals = {
 export async function getDashboardTotals(): Promise<DashboardTotals> {
   const [reports, groups] = await Promise.all([
     db.report.count({ where: { archivedAt: null } }),
-    db.pledge.groupBy({ by: ["tier", "status", "reviewState"], where: { excluded: false, ...inUse }, _count: { _all: true } }),
+    db.pledge.groupBy({
+      by: ["tier", "status", "reviewState"],
+      where: { excluded: false, ...inUse },
+      _count: { _all: true },
+    }),
   ]);
-  const progress = tallyProgress(groups.map((g) => ({ status: g.status, reviewState: g.reviewState, n: g._count._all })));
-  const tier = (t: string) => groups.filter((g) => (g.tier === "trackable") === (t === "trackable")).reduce((n, g) => n + g._count._all, 0);
-  return { reports, pledges: progress.total, trackable: tier("trackable"), direction: tier("direction"), assessed: progress.assessed, submitted: progress.submitted, approved: progress.approved };
+  const progress = tallyProgress(
+    groups.map((g) => ({ status: g.status, reviewState: g.reviewState, n: g._count._all })),
+  );
+  const tier = (t: string) =>
+    groups
+      .filter((g) => (g.tier === "trackable") === (t === "trackable"))
+      .reduce((n, g) => n + g._count._all, 0);
+  return {
+    reports,
+    pledges: progress.total,
+    trackable: tier("trackable"),
+    direction: tier("direction"),
+    assessed: progress.assessed,
+    submitted: progress.submitted,
+    approved: progress.approved,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -66,10 +82,15 @@ export type ActivityItem = HistoryEventDto & {
  * User-account events (creations, role changes, password changes) only when `includeUserEvents`
  * (admins): other users have no business seeing them.
  */
-export async function listRecentActivity({ limit = 20, includeUserEvents = false }: { limit?: number; includeUserEvents?: boolean } = {}): Promise<ActivityItem[]> {
+export async function listRecentActivity({
+  limit = 20,
+  includeUserEvents = false,
+}: { limit?: number; includeUserEvents?: boolean } = {}): Promise<ActivityItem[]> {
   const rows = await db.auditEvent.findMany({
     // A person's API tokens and batch-import bookkeeping are theirs (each imported report shows as report.import).
-    where: { entityType: { notIn: includeUserEvents ? ["token", "import"] : ["user", "token", "import"] } },
+    where: {
+      entityType: { notIn: includeUserEvents ? ["token", "import"] : ["user", "token", "import"] },
+    },
     select: {
       id: true,
       at: true,
@@ -94,8 +115,18 @@ export async function listRecentActivity({ limit = 20, includeUserEvents = false
     if (related) reportIds.add(related);
   }
   const [reports, pledges] = await Promise.all([
-    reportIds.size ? db.report.findMany({ where: { id: { in: [...reportIds] } }, select: { id: true, title: true } }) : [],
-    pledgeIds.size ? db.pledge.findMany({ where: { id: { in: [...pledgeIds] } }, select: { id: true, text: true } }) : [],
+    reportIds.size
+      ? db.report.findMany({
+          where: { id: { in: [...reportIds] } },
+          select: { id: true, title: true },
+        })
+      : [],
+    pledgeIds.size
+      ? db.pledge.findMany({
+          where: { id: { in: [...pledgeIds] } },
+          select: { id: true, text: true },
+        })
+      : [],
   ]);
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const pledgeById = new Map(pledges.map((p) => [p.id, { id: p.id, text: clip(p.text, 120) }]));
@@ -130,10 +161,27 @@ export type QueuePledge = {
   reviewState: string;
 };
 
-const queueReport = { select: { title: true, year: true, region: { select: { name: true } } } } as const;
+const queueReport = {
+  select: { title: true, year: true, region: { select: { name: true } } },
+} as const;
 
-function toQueuePledge(p: { id: string; text: string; status: string; reviewState: string; reportId: string; report: { title: string; year: number | null; region: { name: string } } }): QueuePledge {
-  return { pledgeId: p.id, reportId: p.reportId, reportTitle: p.report.title, reportLabel: reportLabel(p.report.region.name, p.report.year), text: clip(p.text, 160), status: p.status, reviewState: p.reviewState };
+function toQueuePledge(p: {
+  id: string;
+  text: string;
+  status: string;
+  reviewState: string;
+  reportId: string;
+  report: { title: string; year: number | null; region: { name: string } };
+}): QueuePledge {
+  return {
+    pledgeId: p.id,
+    reportId: p.reportId,
+    reportTitle: p.report.title,
+    reportLabel: reportLabel(p.report.region.name, p.report.year),
+    text: clip(p.text, 160),
+    status: p.status,
+    reviewState: p.reviewState,
+  };
 }
 
 export type ReviewQueueSummary = {
@@ -175,17 +223,45 @@ export type MyWork = {
   /** Assigned to the user, neither approved nor returned (returned ones are listed apart). */
   assigned: { count: number; items: (QueuePledge & { updatedAt: string })[] };
   /** Returned by a reviewer, assigned to or submitted by the user, with the latest return reason. */
-  returned: { count: number; items: (QueuePledge & { reason: string | null; returnedBy: string | null; returnedAt: string | null })[] };
+  returned: {
+    count: number;
+    items: (QueuePledge & {
+      reason: string | null;
+      returnedBy: string | null;
+      returnedAt: string | null;
+    })[];
+  };
 };
 
 /** For anyone who assesses: their open assignments and their returned assessments. */
 export async function getMyWork(userId: string, limit = 5): Promise<MyWork> {
-  const assignedWhere = { assigneeId: userId, reviewState: { in: ["draft", "submitted"] }, ...inUse };
-  const returnedWhere = { reviewState: "returned", OR: [{ assigneeId: userId }, { submittedById: userId }], ...inUse };
-  const base = { id: true, text: true, status: true, reviewState: true, reportId: true, updatedAt: true, report: queueReport } as const;
+  const assignedWhere = {
+    assigneeId: userId,
+    reviewState: { in: ["draft", "submitted"] },
+    ...inUse,
+  };
+  const returnedWhere = {
+    reviewState: "returned",
+    OR: [{ assigneeId: userId }, { submittedById: userId }],
+    ...inUse,
+  };
+  const base = {
+    id: true,
+    text: true,
+    status: true,
+    reviewState: true,
+    reportId: true,
+    updatedAt: true,
+    report: queueReport,
+  } as const;
   const [assignedCount, assigned, returnedCount, returned] = await Promise.all([
     db.pledge.count({ where: assignedWhere }),
-    db.pledge.findMany({ where: assignedWhere, select: base, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: limit }),
+    db.pledge.findMany({
+      where: assignedWhere,
+      select: base,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      take: limit,
+    }),
     db.pledge.count({ where: returnedWhere }),
     db.pledge.findMany({
       where: returnedWhere,
@@ -203,12 +279,20 @@ export async function getMyWork(userId: string, limit = 5): Promise<MyWork> {
     }),
   ]);
   return {
-    assigned: { count: assignedCount, items: assigned.map((p) => ({ ...toQueuePledge(p), updatedAt: p.updatedAt.toISOString() })) },
+    assigned: {
+      count: assignedCount,
+      items: assigned.map((p) => ({ ...toQueuePledge(p), updatedAt: p.updatedAt.toISOString() })),
+    },
     returned: {
       count: returnedCount,
       items: returned.map((p) => {
         const last = p.comments[0];
-        return { ...toQueuePledge(p), reason: last?.body ?? null, returnedBy: last?.author?.name ?? null, returnedAt: last?.createdAt.toISOString() ?? null };
+        return {
+          ...toQueuePledge(p),
+          reason: last?.body ?? null,
+          returnedBy: last?.author?.name ?? null,
+          returnedAt: last?.createdAt.toISOString() ?? null,
+        };
       }),
     },
   };
@@ -251,13 +335,24 @@ export async function listReportsAwaiting(limit = 8): Promise<ReportsAwaiting> {
       select: { id: true, title: true, year: true, region: { select: { name: true } } },
       orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }],
     }),
-    db.pledge.groupBy({ by: ["reportId", "status", "reviewState"], where: { excluded: false, ...inUse }, _count: { _all: true } }),
+    db.pledge.groupBy({
+      by: ["reportId", "status", "reviewState"],
+      where: { excluded: false, ...inUse },
+      _count: { _all: true },
+    }),
   ]);
   const byReport = new Map<string, { status: string; reviewState: string; n: number }[]>();
-  for (const g of groups) byReport.set(g.reportId, [...(byReport.get(g.reportId) ?? []), { status: g.status, reviewState: g.reviewState, n: g._count._all }]);
+  for (const g of groups)
+    byReport.set(g.reportId, [
+      ...(byReport.get(g.reportId) ?? []),
+      { status: g.status, reviewState: g.reviewState, n: g._count._all },
+    ]);
   const counts = new Map([...byReport].map(([id, rows]) => [id, tallyProgress(rows)]));
   // The pairing as every screen sees it (lib/pairing): a plan paired with an archived report waits too.
-  const pairings = await listPairings(db, reports.map((r) => r.id));
+  const pairings = await listPairings(
+    db,
+    reports.map((r) => r.id),
+  );
   const progress: ReportProgress[] = reports.map((r) => {
     const review = pairings.get(r.id)?.review;
     return {

@@ -11,7 +11,10 @@ export const linkReviewSpanSchema = z.object({
 });
 
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max).nullable().optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.string().trim().max(max).nullable().optional(),
+  );
 
 export const linkExternalSchema = z.object({
   pledgeId: id,
@@ -25,10 +28,18 @@ export const linkExternalSchema = z.object({
       .nullable()
       .optional(),
   ),
-  quote: z.string().trim().min(1, { message: "QUOTE_REQUIRED" }).max(5000, { message: "QUOTE_TOO_LONG" }),
+  quote: z
+    .string()
+    .trim()
+    .min(1, { message: "QUOTE_REQUIRED" })
+    .max(5000, { message: "QUOTE_TOO_LONG" }),
   sourceDate: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_INVALID" }).nullable().optional(),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_INVALID" })
+      .nullable()
+      .optional(),
   ),
   note: optionalText(2000),
 });

@@ -5,8 +5,17 @@ import { suggestForPledge, type LinkedQuote } from "@/lib/evidence/suggest-for-p
 import type { Suggestion } from "@/lib/evidence/suggest-evidence";
 import type { SuggestedVerdict } from "@/lib/evidence/suggest-verdict";
 
-type ReviewSource = { id: string; updatedAt: Date; sourceText: string; reviewRange: { start: number; end: number } };
-type PlanSource = { id: string; sourceText: string; planRange: { start: number; end: number } | null };
+type ReviewSource = {
+  id: string;
+  updatedAt: Date;
+  sourceText: string;
+  reviewRange: { start: number; end: number };
+};
+type PlanSource = {
+  id: string;
+  sourceText: string;
+  planRange: { start: number; end: number } | null;
+};
 
 // Indexing a review takes tens of milliseconds; pledges of one report are worked through one after
 // another, so each review index is built once per process and reused (keyed by both reports and
@@ -18,7 +27,11 @@ function indexFor(review: ReviewSource, plan: PlanSource): ReviewIndex {
   const key = `${review.id}:${review.updatedAt.getTime()}:${plan.id}`;
   let index = cache.get(key);
   if (!index) {
-    const background = [plan.planRange ? plan.sourceText.slice(plan.planRange.start, plan.planRange.end) : plan.sourceText];
+    const background = [
+      plan.planRange
+        ? plan.sourceText.slice(plan.planRange.start, plan.planRange.end)
+        : plan.sourceText,
+    ];
     index = indexReview(review.sourceText, review.reviewRange, { background });
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, index);
@@ -37,5 +50,9 @@ export function assessStoredPledge(
   pledge: { text: string; section?: string; target?: NumericTarget | null },
   options: { top?: number; linked?: LinkedQuote[] } = {},
 ): { suggestions: Suggestion[]; silent: boolean; suggestedVerdict: SuggestedVerdict } {
-  return suggestForPledge(indexFor(review, plan), { text: pledge.text, section: pledge.section, target: pledge.target ?? null }, { top: options.top ?? 5, linked: options.linked });
+  return suggestForPledge(
+    indexFor(review, plan),
+    { text: pledge.text, section: pledge.section, target: pledge.target ?? null },
+    { top: options.top ?? 5, linked: options.linked },
+  );
 }

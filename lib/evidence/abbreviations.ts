@@ -14,8 +14,14 @@ export interface Abbreviation {
 }
 
 export const ABBREVIATIONS: readonly Abbreviation[] = [
-  { id: "debt", forms: ["化债", "化解(?:地方)?(?:政府)?(?:存量)?(?:隐性)?(?:性)?债务", "债务化解"] },
-  { id: "double-reduction", forms: ["双减", "作业负担.{0,4}校外培训负担", "减轻.{0,12}校外培训负担"] },
+  {
+    id: "debt",
+    forms: ["化债", "化解(?:地方)?(?:政府)?(?:存量)?(?:隐性)?(?:性)?债务", "债务化解"],
+  },
+  {
+    id: "double-reduction",
+    forms: ["双减", "作业负担.{0,4}校外培训负担", "减轻.{0,12}校外培训负担"],
+  },
   { id: "fangguanfu", forms: ["放管服", "简政放权.{0,2}放管结合"] },
   { id: "double-innovation", forms: ["双创", "大众创业.{0,2}万众创新"] },
   { id: "supply-side", forms: ["三去一降一补", "去产能.{0,2}去库存.{0,2}去杠杆"] },
@@ -46,7 +52,10 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   { id: "anti-gang", forms: ["扫黑除恶", "打黑除恶"] },
 ];
 
-const PATTERNS: { id: string; re: RegExp }[] = ABBREVIATIONS.map((a) => ({ id: a.id, re: new RegExp(a.forms.join("|"), "g") }));
+const PATTERNS: { id: string; re: RegExp }[] = ABBREVIATIONS.map((a) => ({
+  id: a.id,
+  re: new RegExp(a.forms.join("|"), "g"),
+}));
 
 /** Every abbreviation or long form in folded text: its id and span (offsets into the text). */
 export function findAbbreviations(folded: string): { id: string; start: number; end: number }[] {

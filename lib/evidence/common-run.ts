@@ -16,7 +16,9 @@ const LCS_DP_CELLS = 250_000;
  * unit: 10¹² steps) go through a suffix automaton of the shorter one, linear in |a| + |b|.
  */
 export function longestCommonHanRun(a: string, b: string): { length: number; text: string } {
-  return a.length * b.length <= LCS_DP_CELLS ? longestCommonHanRunDp(a, b) : longestCommonHanRunAutomaton(a, b);
+  return a.length * b.length <= LCS_DP_CELLS
+    ? longestCommonHanRunDp(a, b)
+    : longestCommonHanRunAutomaton(a, b);
 }
 
 /** longestCommonHanRun by dynamic programming: |a|·|b| steps, for short texts. */
@@ -108,7 +110,10 @@ function buildSuffixAutomaton(text: string): SuffixAutomaton {
  * maximum length, the DP's choice is the occurrence in `a` that ends first: the walk's own
  * position when walking `a`, the automaton state's first end when walking `b`.
  */
-export function longestCommonHanRunAutomaton(a: string, b: string): { length: number; text: string } {
+export function longestCommonHanRunAutomaton(
+  a: string,
+  b: string,
+): { length: number; text: string } {
   const walkA = b.length <= a.length;
   const sam = buildSuffixAutomaton(walkA ? b : a);
   const walked = walkA ? a : b;
@@ -144,4 +149,3 @@ export function longestCommonHanRunAutomaton(a: string, b: string): { length: nu
   }
   return { length: best, text: a.slice(bestEnd - best, bestEnd) };
 }
-

@@ -42,9 +42,24 @@ export interface NumericTarget {
 }
 
 export interface Comparison {
-  target: { value: number; unit: string; comparator: Comparator; growth: boolean; text?: string; ceiling?: boolean };
+  target: {
+    value: number;
+    unit: string;
+    comparator: Comparator;
+    growth: boolean;
+    text?: string;
+    ceiling?: boolean;
+  };
   /** Offsets into the text compared; `context: "sentence"` when the figure stood in the evidence's sentence rather than in the evidence itself. */
-  reported: { value: number; unit: string; growth: boolean; text: string; start: number; end: number; context?: "sentence" };
+  reported: {
+    value: number;
+    unit: string;
+    growth: boolean;
+    text: string;
+    start: number;
+    end: number;
+    context?: "sentence";
+  };
   verdict: Verdict;
   /** How the reported figure's subject matched the target's: the same indicator or object, or not read (ungated). */
   match?: "same" | "unknown";
@@ -74,12 +89,17 @@ export function parseTargetFromText(text: string): NumericTarget | null {
 
 /** Indicators whose targets are ceilings whatever the wording (涨幅3%左右 means at most about 3%). */
 const CEILING_INDICATORS = new Set(["cpi", "unemployment", "population-growth"]);
-const GROWTH_AFTER_FIGURE = /^[、，,]?\s*(同比|比上年|较上年|可比)?(增长|下降|增加|减少|提高|降低)\s*$/;
+const GROWTH_AFTER_FIGURE =
+  /^[、，,]?\s*(同比|比上年|较上年|可比)?(增长|下降|增加|减少|提高|降低)\s*$/;
 const PER_UNIT = /(每个|每[县市区乡镇村所校]|各县|各市|各乡镇|平均每)/;
 const CEILING_WORDS = /(控制在|控制到|以内|不超过|不高于|低于|之内|以下)/;
 
 /** Verdict of a reported value against a canonical target; `ceiling` reads a 左右 or plain target as an upper bound. */
-export function judgeValue(target: { value: number; high: number; unit: string; comparator: Comparator }, reported: number, ceiling = false): Verdict {
+export function judgeValue(
+  target: { value: number; high: number; unit: string; comparator: Comparator },
+  reported: number,
+  ceiling = false,
+): Verdict {
   const tol = toleranceOf(target.value, target.unit);
   if (ceiling && target.comparator !== ">=") {
     const limit = target.comparator === "~" ? target.high + tol : target.high;
@@ -129,23 +149,53 @@ export function locateTarget(target: NumericTarget, pledgeText: string): Located
   const folded = foldForMatch(pledgeText);
   const qs = folded ? extractQuantities(folded) : [];
   const q =
-    qs.find((x) => x.unit === c.unit && x.growth === growth && Math.abs(x.value - c.value) < 1e-9 * Math.max(1, Math.abs(c.value))) ??
+    qs.find(
+      (x) =>
+        x.unit === c.unit &&
+        x.growth === growth &&
+        Math.abs(x.value - c.value) < 1e-9 * Math.max(1, Math.abs(c.value)),
+    ) ??
     qs.find((x) => x.unit === c.unit && x.growth === growth) ??
     null;
   return describeTarget(target, pledgeText, folded, q, qs);
 }
 
 /** A figure `q` of the folded pledge text as a target (its own value, unit and comparator). */
-export function locateQuantity(q: Quantity, pledgeText: string, folded: string, all: Quantity[], at = all.indexOf(q)): LocatedTarget {
-  return describeTarget({ value: q.value, high: q.high, unit: q.unit, comparator: q.comparator, growth: q.growth }, pledgeText, folded, q, all, at);
+export function locateQuantity(
+  q: Quantity,
+  pledgeText: string,
+  folded: string,
+  all: Quantity[],
+  at = all.indexOf(q),
+): LocatedTarget {
+  return describeTarget(
+    { value: q.value, high: q.high, unit: q.unit, comparator: q.comparator, growth: q.growth },
+    pledgeText,
+    folded,
+    q,
+    all,
+    at,
+  );
 }
 
-function describeTarget(target: NumericTarget, pledgeText: string, folded: string, q: Quantity | null, qs: Quantity[], at = q ? qs.indexOf(q) : -1): LocatedTarget {
+function describeTarget(
+  target: NumericTarget,
+  pledgeText: string,
+  folded: string,
+  q: Quantity | null,
+  qs: Quantity[],
+  at = q ? qs.indexOf(q) : -1,
+): LocatedTarget {
   const c = canonical(target);
   const comparator = comparatorOf(target.comparator);
   const subject = q ? subjectOf(folded, q, qs, at) : null;
-  const lead = q ? folded.slice(Math.max(0, q.start - 8), q.start) + folded.slice(q.end, q.end + 3) : "";
-  const ceiling = comparator === "<=" || CEILING_WORDS.test(lead) || (!!subject && subject.indicators.some((id) => CEILING_INDICATORS.has(id)));
+  const lead = q
+    ? folded.slice(Math.max(0, q.start - 8), q.start) + folded.slice(q.end, q.end + 3)
+    : "";
+  const ceiling =
+    comparator === "<=" ||
+    CEILING_WORDS.test(lead) ||
+    (!!subject && subject.indicators.some((id) => CEILING_INDICATORS.has(id)));
   let clauseStart = q ? q.start : 0;
   const floor = Math.max(0, clauseStart - SUBJECT_WINDOW);
   while (clauseStart > floor && !/[，,；;。]/.test(folded[clauseStart - 1])) clauseStart--;
@@ -165,12 +215,18 @@ function describeTarget(target: NumericTarget, pledgeText: string, folded: strin
 }
 
 /** The subject of quantity `q` of folded text `text`, with the other quantities for 分别 lists. */
-export function subjectOf(text: string, q: Quantity, all: Quantity[], at = all.indexOf(q)): FigureSubject {
+export function subjectOf(
+  text: string,
+  q: Quantity,
+  all: Quantity[],
+  at = all.indexOf(q),
+): FigureSubject {
   // 全部财政收入完成2018.1亿元、增长10.6%: a rate right after a figure is that figure's rate
   const prev = at > 0 ? all[at - 1] : undefined;
   if (q.growth && prev && !prev.growth && GROWTH_AFTER_FIGURE.test(text.slice(prev.end, q.start))) {
     const own = figureSubject(text, q.start, q.end, q.unit);
-    if (!own.phrase && !own.indicators.length) return { ...subjectOf(text, prev, all, at - 1), kind: null };
+    if (!own.phrase && !own.indicators.length)
+      return { ...subjectOf(text, prev, all, at - 1), kind: null };
   }
   const earlierSameKind: number[] = [];
   for (let j = at - 1; j >= 0 && all[j].start >= q.start - SUBJECT_WINDOW; j--) {
@@ -186,7 +242,12 @@ export function subjectOf(text: string, q: Quantity, all: Quantity[], at = all.i
  * have a target). When several figures fit, the first whose subject is the same wins, else the one
  * after most of the pledge's words.
  */
-export function compareNumbers(target: NumericTarget, evidenceText: string, pledgeText = "", options: CompareOptions = {}): Comparison | null {
+export function compareNumbers(
+  target: NumericTarget,
+  evidenceText: string,
+  pledgeText = "",
+  options: CompareOptions = {},
+): Comparison | null {
   const located = pledgeText ? locateTarget(target, pledgeText) : null;
   if (target.unit == null || !Number.isFinite(target.value)) return null;
   return compareLocated(located ?? bareTarget(target), evidenceText, pledgeText, options);
@@ -204,11 +265,25 @@ const ANNUAL = /(同比|比上年|较上年|全年|当年|今年|去年|上年|\
 
 function bareTarget(target: NumericTarget): LocatedTarget {
   const comparator = comparatorOf(target.comparator);
-  return { target, canonical: canonical(target), comparator, growth: !!target.growth, direction: null, ceiling: comparator === "<=", perUnit: false, subject: null };
+  return {
+    target,
+    canonical: canonical(target),
+    comparator,
+    growth: !!target.growth,
+    direction: null,
+    ceiling: comparator === "<=",
+    perUnit: false,
+    subject: null,
+  };
 }
 
 /** compareNumbers for a target already located in its pledge (see locateTarget). */
-export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeText = "", options: CompareOptions = {}): Comparison | null {
+export function compareLocated(
+  t: LocatedTarget,
+  evidenceText: string,
+  pledgeText = "",
+  options: CompareOptions = {},
+): Comparison | null {
   // a bare count (20万农村扶贫对象) says nothing without the noun it counts; a per-county target nothing of a
   // total; a target whose pledge names nothing it counts (a fragment: "30个") cannot be told from any other figure
   if ((t.canonical.unit === "" && !t.subject) || t.perUnit) return null;
@@ -255,7 +330,13 @@ export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeTex
   };
   // the year's own figure before a base-year or multi-year one (从2017年的3.06万亿元增长到2022年的4.2万亿元)
   const scored = candidates.map((c) => ({ ...c, affinity: affinity(c.q) }));
-  scored.sort((a, b) => a.rank - b.rank || Number(a.q.cumulative) - Number(b.q.cumulative) || b.affinity - a.affinity || a.q.start - b.q.start);
+  scored.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      Number(a.q.cumulative) - Number(b.q.cumulative) ||
+      b.affinity - a.affinity ||
+      a.q.start - b.q.start,
+  );
   const best = scored[0].q;
   const match: "same" | "unknown" = gated && scored[0].rank === 0 ? "same" : "unknown";
   let value = best.value;
@@ -266,9 +347,18 @@ export function compareLocated(t: LocatedTarget, evidenceText: string, pledgeTex
   while (clauseStart > floor && !/[，,；;。]/.test(folded[clauseStart - 1])) clauseStart--;
   const clause = folded.slice(clauseStart, best.end);
   const multiYear = best.cumulative || (!!options.multiYear && !ANNUAL.test(clause));
-  const verdict: Verdict = multiYear ? "unclear" : judgeValue({ ...t.canonical, comparator: t.comparator }, value, t.ceiling);
+  const verdict: Verdict = multiYear
+    ? "unclear"
+    : judgeValue({ ...t.canonical, comparator: t.comparator }, value, t.ceiling);
   return {
-    target: { value: t.canonical.value, unit: t.canonical.unit, comparator: t.comparator, growth: t.growth, ...(t.text ? { text: t.text } : {}), ...(t.ceiling ? { ceiling: true } : {}) },
+    target: {
+      value: t.canonical.value,
+      unit: t.canonical.unit,
+      comparator: t.comparator,
+      growth: t.growth,
+      ...(t.text ? { text: t.text } : {}),
+      ...(t.ceiling ? { ceiling: true } : {}),
+    },
     reported: {
       value: best.value,
       unit: best.unit,

@@ -32,6 +32,8 @@ describe("extractQuantities", () => {
   it("flags cumulative figures and gives value-normalised keys", () => {
     expect(first("五年累计投入16.54亿元").cumulative).toBe(true);
     expect(first("全年完成投资1.7亿元").cumulative).toBe(false);
-    expect(quantityKey(first("原煤产量达到700万吨"))).toBe(quantityKey(first("原煤产量达到7000000吨")));
+    expect(quantityKey(first("原煤产量达到700万吨"))).toBe(
+      quantityKey(first("原煤产量达到7000000吨")),
+    );
   });
 });

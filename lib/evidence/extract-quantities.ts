@@ -24,8 +24,22 @@ export interface Quantity {
   end: number;
 }
 
-const MAGNITUDES: [string, number][] = [["万亿", 1e12], ["亿", 1e8], ["万", 1e4], ["千", 1e3], ["百", 1e2]];
-const UNITS_STARTING_WITH_A_MAGNITUDE = new Set(["千瓦", "千瓦时", "千米", "千伏", "千伏安", "千克", "百分点"]);
+const MAGNITUDES: [string, number][] = [
+  ["万亿", 1e12],
+  ["亿", 1e8],
+  ["万", 1e4],
+  ["千", 1e3],
+  ["百", 1e2],
+];
+const UNITS_STARTING_WITH_A_MAGNITUDE = new Set([
+  "千瓦",
+  "千瓦时",
+  "千米",
+  "千伏",
+  "千伏安",
+  "千克",
+  "百分点",
+]);
 
 /** Splits a unit as written into its canonical unit and magnitude factor: 万平方米 → 平方米 × 10000, 万千瓦 → 千瓦 × 10000. */
 export function canonicalUnit(unit: string): { unit: string; factor: number } {
@@ -44,7 +58,8 @@ export function canonicalUnit(unit: string): { unit: string; factor: number } {
  * Words before a figure that make it a multi-year or cumulative figure: totals (累计, 五年, 十二五,
  * 期间), averages (年均) and changes since a base year (从2017年的…, 由…, 比2010年…, 是2010年的2.4倍).
  */
-const CUMULATIVE = /(累计|累积|五年|共计|十[一二三四五]五|期间|年均|历年|[从由]\d{4}年|比\d{4}年|是\d{4}年的|\d{4}年以来)/;
+const CUMULATIVE =
+  /(累计|累积|五年|共计|十[一二三四五]五|期间|年均|历年|[从由]\d{4}年|比\d{4}年|是\d{4}年的|\d{4}年以来)/;
 
 /** Separators of a range written with the unit on both ends (6.5%-7%, 3%至5%). */
 const RANGE_BETWEEN = /^\s*(-|—|–|~|～|至|到)\s*$/;
@@ -58,7 +73,8 @@ const FALL_BEFORE = /(削减|压减|缩减|减排|降低了|下降了|减少了)
  */
 const BARE_COUNT = /(?<![\d.])(\d+(?:\.\d+)?)(万|亿)(?=[\u4e00-\u9fff])/g;
 /** What may follow a magnitude as the unit itself (5万千瓦风电 is a capacity spec, not a count of 千瓦风电). */
-const UNIT_AHEAD = /^(千瓦|千伏|千米|千克|兆瓦|吨|平方|立方|亩|元|美元|公里|米|人次|头|只|张|套|辆|台|个|家|户|所|座|条|项|件|名|栋|间|株|棵|公斤|斤|册|盏|标箱|床|千|百|多|余)/;
+const UNIT_AHEAD =
+  /^(千瓦|千伏|千米|千克|兆瓦|吨|平方|立方|亩|元|美元|公里|米|人次|头|只|张|套|辆|台|个|家|户|所|座|条|项|件|名|栋|间|株|棵|公斤|斤|册|盏|标箱|床|千|百|多|余)/;
 const PEOPLE = /^[\u4e00-\u9fff]{0,4}(人口|群众|农民|居民|职工|对象|学生|儿童|老人|贫困人口|人)/;
 
 /**
@@ -72,7 +88,12 @@ export function extractQuantities(text: string): Quantity[] {
     const { unit, factor } = canonicalUnit(t.unit);
     const prev = out[out.length - 1];
     const between = prev ? text.slice(prev.end, t.start) : "";
-    if (prev && prev.unit === unit && RANGE_BETWEEN.test(between) && t.value * factor > prev.value) {
+    if (
+      prev &&
+      prev.unit === unit &&
+      RANGE_BETWEEN.test(between) &&
+      t.value * factor > prev.value
+    ) {
       prev.high = (t.valueMax ?? t.value) * factor;
       prev.end = t.end;
       if (t.comparator !== "=") prev.comparator = t.comparator;
@@ -81,7 +102,13 @@ export function extractQuantities(text: string): Quantity[] {
     let growth = t.growth;
     let direction = t.direction ?? null;
     const rate = unit === "%" || unit === "个百分点";
-    if (rate && !growth && prev?.growth && prev.unit === unit && /^\s*[和、与及]\s*$/.test(between)) {
+    if (
+      rate &&
+      !growth &&
+      prev?.growth &&
+      prev.unit === unit &&
+      /^\s*[和、与及]\s*$/.test(between)
+    ) {
       growth = true;
       direction = prev.direction;
     }
@@ -110,7 +137,8 @@ export function extractQuantities(text: string): Quantity[] {
     const start = m.index;
     const end = start + m[0].length;
     while (k < out.length && out[k].end <= start) k++;
-    if ((k < out.length && out[k].start < end) || UNIT_AHEAD.test(text.slice(end, end + 2))) continue;
+    if ((k < out.length && out[k].start < end) || UNIT_AHEAD.test(text.slice(end, end + 2)))
+      continue;
     const factor = m[2] === "亿" ? 1e8 : 1e4;
     const people = PEOPLE.test(text.slice(end, end + 8));
     bare.push({

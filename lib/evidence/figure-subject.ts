@@ -23,10 +23,99 @@ export interface FigureSubject {
 
 /** Words that end a noun phrase at its far side (verbs, adverbs, aspect words) beyond the stop words. */
 const BREAK_WORDS = [
-  "已", "均", "共", "累计", "分别", "全部", "基本", "预计", "实现", "完成", "达到", "达", "超过", "突破", "为", "是", "占", "比", "较", "同比",
-  "由", "从", "到", "至", "增加", "减少", "下降", "降低", "提高", "上升", "增长", "控制", "保持", "力争", "争取", "确保", "全年", "年内", "当年",
-  "全省", "全市", "全区", "全县", "我省", "我市", "我区", "新增", "新建", "新开", "新改", "建成", "解决", "惠及", "带动", "覆盖", "其中", "以上",
-  "左右", "以内", "接待", "累积", "共计", "净增", "涨幅", "增幅", "降幅", "削减", "压减", "减排", "缩减", "年均", "要", "超", "口径", "可比", "按", "培育", "打造", "创建", "争创", "引进", "认定", "新改建", "改扩建", "新改扩建", "减", "增", "降", "提", "升", "在", "内", "计",
+  "已",
+  "均",
+  "共",
+  "累计",
+  "分别",
+  "全部",
+  "基本",
+  "预计",
+  "实现",
+  "完成",
+  "达到",
+  "达",
+  "超过",
+  "突破",
+  "为",
+  "是",
+  "占",
+  "比",
+  "较",
+  "同比",
+  "由",
+  "从",
+  "到",
+  "至",
+  "增加",
+  "减少",
+  "下降",
+  "降低",
+  "提高",
+  "上升",
+  "增长",
+  "控制",
+  "保持",
+  "力争",
+  "争取",
+  "确保",
+  "全年",
+  "年内",
+  "当年",
+  "全省",
+  "全市",
+  "全区",
+  "全县",
+  "我省",
+  "我市",
+  "我区",
+  "新增",
+  "新建",
+  "新开",
+  "新改",
+  "建成",
+  "解决",
+  "惠及",
+  "带动",
+  "覆盖",
+  "其中",
+  "以上",
+  "左右",
+  "以内",
+  "接待",
+  "累积",
+  "共计",
+  "净增",
+  "涨幅",
+  "增幅",
+  "降幅",
+  "削减",
+  "压减",
+  "减排",
+  "缩减",
+  "年均",
+  "要",
+  "超",
+  "口径",
+  "可比",
+  "按",
+  "培育",
+  "打造",
+  "创建",
+  "争创",
+  "引进",
+  "认定",
+  "新改建",
+  "改扩建",
+  "新改扩建",
+  "减",
+  "增",
+  "降",
+  "提",
+  "升",
+  "在",
+  "内",
+  "计",
 ].sort((a, b) => b.length - a.length);
 
 /** Function words that end a noun phrase (的, 和, 等…; unlike stop-words.ts's FUNCTION_CHARS, not 有, 新, 全: 既有建筑, 新区). */
@@ -36,13 +125,27 @@ const PHRASE_BREAK = new Set("的了和与及或等对为将把被从向于以�
 const MEASURE_NOUNS = /(面积|数量|总量|规模|总数|人数|个数|总额|额|数)$/;
 
 /** Count measure words: the noun they count follows them (20条道路, 3所学校). */
-const COUNT_UNITS = /^(条|个|座|所|家|项|栋|套|间|张|处|辆|台|名|户|件|批|只|头|部|场|艘|架|盏|株|棵|种|组)$/;
+const COUNT_UNITS =
+  /^(条|个|座|所|家|项|栋|套|间|张|处|辆|台|名|户|件|批|只|头|部|场|艘|架|盏|株|棵|种|组)$/;
 
-const FLOW = /(新增|新建|新开通|新开工|新开|新培育|新认定|新引进|新改建|新改|净增|新发展|新落户|新注册|新招|新登记|新创建|新创|新打造|新评)/;
+const FLOW =
+  /(新增|新建|新开通|新开工|新开|新培育|新认定|新引进|新改建|新改|净增|新发展|新落户|新注册|新招|新登记|新创建|新创|新打造|新评)/;
 const STOCK = /(达到|达|总数|总量|累计|共有|发展到|增加到|增至|增长到|保有量|拥有|已有|突破)/;
 
 /** Stop words of retrieval that are nouns of a phrase here (国家生态文明建设示范区, 城市道路). */
-const PHRASE_NOUNS = new Set(["国家", "城市", "社会", "经济", "全国", "自治区", "服务", "政府", "群众", "项目", "工程"]);
+const PHRASE_NOUNS = new Set([
+  "国家",
+  "城市",
+  "社会",
+  "经济",
+  "全国",
+  "自治区",
+  "服务",
+  "政府",
+  "群众",
+  "项目",
+  "工程",
+]);
 
 /** A stop word that ends a noun phrase (the retrieval stop words minus PHRASE_NOUNS). */
 function isPhraseStop(w: string): boolean {
@@ -55,7 +158,8 @@ const PROTECTED = ["规模以上", "增加值", "生产总值"];
 function isBreakAt(text: string, i: number): number {
   for (const p of PROTECTED) if (text.startsWith(p, i)) return 0;
   for (const w of BREAK_WORDS) if (text.startsWith(w, i)) return w.length;
-  for (let len = 4; len >= 2; len--) if (i + len <= text.length && isPhraseStop(text.slice(i, i + len))) return len;
+  for (let len = 4; len >= 2; len--)
+    if (i + len <= text.length && isPhraseStop(text.slice(i, i + len))) return len;
   return 0;
 }
 
@@ -68,7 +172,7 @@ function isPhraseChar(ch: string): boolean {
 function phraseAfter(text: string, end: number, limit = 10): string {
   let out = "";
   while (end < text.length && /\s/.test(text[end])) end++;
-  for (let i = end; i < text.length && out.length < limit; ) {
+  for (let i = end; i < text.length && out.length < limit;) {
     const name = PROTECTED.find((p) => text.startsWith(p, i));
     if (name) {
       out += name;
@@ -184,7 +288,11 @@ function sentenceStart(text: string, at: number): number {
  * the list it belongs to; null when the figure is not in such a list. `earlier`: the starts of the
  * same-kind figures before this one within the window.
  */
-function distributedItem(text: string, start: number, earlier: number[]): { phrase: string; indicator: string | null } | null {
+function distributedItem(
+  text: string,
+  start: number,
+  earlier: number[],
+): { phrase: string; indicator: string | null } | null {
   const from = sentenceStart(text, start);
   const at = text.slice(from, start).lastIndexOf("分别");
   if (at < 0) return null;
@@ -197,7 +305,10 @@ function distributedItem(text: string, start: number, earlier: number[]): { phra
   const ids: string[] = [];
   for (const m of mentions) ids.push(m.id);
   if (ids.length > rank) return { phrase: "", indicator: ids[rank] };
-  const items = before.split(/[，,、和及与]/).map((s) => s.replace(/[\d.%]+[\u4e00-\u9fff]{0,3}$/, "")).filter((s) => /[\u4e00-\u9fff]{2}/.test(s));
+  const items = before
+    .split(/[，,、和及与]/)
+    .map((s) => s.replace(/[\d.%]+[\u4e00-\u9fff]{0,3}$/, ""))
+    .filter((s) => /[\u4e00-\u9fff]{2}/.test(s));
   if (items.length > rank) return { phrase: items[rank], indicator: null };
   return null;
 }
@@ -228,15 +339,20 @@ export function figureSubject(
   const lead = text.slice(clause.from, start);
   const flow = FLOW.test(lead);
   const kind = flow ? "flow" : STOCK.test(lead) ? "stock" : null;
-  const dist = options.earlierSameKind ? distributedItem(text, start, options.earlierSameKind) : null;
+  const dist = options.earlierSameKind
+    ? distributedItem(text, start, options.earlierSameKind)
+    : null;
   if (dist) {
     const phrase = cleanPhrase(dist.phrase);
-    const indicators = dist.indicator ? [dist.indicator] : [...new Set(findIndicators(phrase).map((m) => m.id))];
+    const indicators = dist.indicator
+      ? [dist.indicator]
+      : [...new Set(findIndicators(phrase).map((m) => m.id))];
     return { phrase, head: phrase.slice(-2), indicators, kind };
   }
   // a unit that counts things names its noun after it; else (and as well) the phrase before
   const unitBare = unit.replace(/^(万亿|亿|万|千|百)/, "");
-  let after = COUNT_UNITS.test(unitBare) || !/[%‰]/.test(unit) ? cleanPhrase(phraseAfter(text, end)) : "";
+  let after =
+    COUNT_UNITS.test(unitBare) || !/[%‰]/.test(unit) ? cleanPhrase(phraseAfter(text, end)) : "";
   // people are counted for a purpose: 378万农村人口的饮水安全 counts 饮水安全 like 373万人饮水安全
   if (unitBare === "人" && after) {
     const next = end + phraseAfter(text, end).length;
@@ -260,7 +376,8 @@ export function figureSubject(
 
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
-  for (const part of s.split("|")) for (let i = 0; i + 1 < part.length; i++) out.add(part.slice(i, i + 2));
+  for (const part of s.split("|"))
+    for (let i = 0; i + 1 < part.length; i++) out.add(part.slice(i, i + 2));
   return out;
 }
 
@@ -269,7 +386,8 @@ function ownCharacters(phrase: string, shared: Set<string>, head: string): strin
   let out = "";
   for (const part of phrase.split("|")) {
     const covered = new Uint8Array(part.length);
-    for (let i = 0; i + 1 < part.length; i++) if (shared.has(part.slice(i, i + 2))) covered[i] = covered[i + 1] = 1;
+    for (let i = 0; i + 1 < part.length; i++)
+      if (shared.has(part.slice(i, i + 2))) covered[i] = covered[i + 1] = 1;
     const h = part.lastIndexOf(head);
     if (head && h >= 0 && h + head.length === part.length) covered.fill(1, h);
     for (let i = 0; i < part.length; i++) if (!covered[i]) out += part[i];
@@ -278,7 +396,8 @@ function ownCharacters(phrase: string, shared: Set<string>, head: string): strin
 }
 
 /** Batch and stage words that do not change what is counted (二期, 首批, 全部…). */
-const NEUTRAL = /([一二三四五六七八九十\d]期|首批|首期|全部|集中|新|接入|实施|完成|年度|当年|今年|全年|(?:国家|省|市|县|区|自治区)级(?:以上)?|中小)/g;
+const NEUTRAL =
+  /([一二三四五六七八九十\d]期|首批|首期|全部|集中|新|接入|实施|完成|年度|当年|今年|全年|(?:国家|省|市|县|区|自治区)级(?:以上)?|中小)/g;
 
 /** Qualifiers that name opposite sets (公办 vs 民办 幼儿园): one character shared, nothing else. */
 const CONTRASTS: [string, string][] = [
@@ -307,7 +426,7 @@ export function sameSubject(target: FigureSubject, reported: FigureSubject): Sub
     return target.indicators.some((id) => reported.indicators.includes(id)) ? "same" : "different";
   }
   // one names a headline indicator and the other does not (再就业 vs 高校毕业生就业, 外贸出口 vs 外贸进出口)
-  if ((target.indicators.length > 0) !== (reported.indicators.length > 0)) {
+  if (target.indicators.length > 0 !== reported.indicators.length > 0) {
     return target.phrase && reported.phrase ? "different" : "unknown";
   }
   if (!target.phrase || !reported.phrase) return "unknown";
@@ -317,18 +436,31 @@ export function sameSubject(target: FigureSubject, reported: FigureSubject): Sub
   const rHead = reported.head;
   // the report must name what the target counts (企业上云 is not 企业), or a noun of the same kind (公路 ~ 道路)
   const headsAgree =
-    (tHead.length === 2 && rp.replace(/\|/g, "").includes(tHead)) || (tHead.length > 0 && rHead.length > 0 && tHead.slice(-1) === rHead.slice(-1));
+    (tHead.length === 2 && rp.replace(/\|/g, "").includes(tHead)) ||
+    (tHead.length > 0 && rHead.length > 0 && tHead.slice(-1) === rHead.slice(-1));
   if (!headsAgree) return "different";
   for (const [a, b] of CONTRASTS) {
-    if ((tp.includes(a) && rp.includes(b) && !rp.includes(a)) || (tp.includes(b) && rp.includes(a) && !rp.includes(b))) return "different";
+    if (
+      (tp.includes(a) && rp.includes(b) && !rp.includes(a)) ||
+      (tp.includes(b) && rp.includes(a) && !rp.includes(b))
+    )
+      return "different";
   }
   const tg = bigrams(tp);
   const rg = bigrams(rp);
   const shared = new Set([...tg].filter((g) => rg.has(g)));
   // a head both name is no qualifier; of heads that only end alike (公路, 道路) the shared last character is not either
   const flat = (p: string) => p.replace(/\|/g, "");
-  const tOwn = ownCharacters(tp, shared, flat(rp).includes(tHead) ? tHead : tHead.slice(-1)).replace(NEUTRAL, "");
-  const rOwn = ownCharacters(rp, shared, flat(tp).includes(rHead) ? rHead : rHead.slice(-1)).replace(NEUTRAL, "");
+  const tOwn = ownCharacters(
+    tp,
+    shared,
+    flat(rp).includes(tHead) ? tHead : tHead.slice(-1),
+  ).replace(NEUTRAL, "");
+  const rOwn = ownCharacters(
+    rp,
+    shared,
+    flat(tp).includes(rHead) ? rHead : rHead.slice(-1),
+  ).replace(NEUTRAL, "");
   if (tOwn.length >= 2 && rOwn.length >= 2) return "different";
   return "same";
 }

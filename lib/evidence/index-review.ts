@@ -60,7 +60,8 @@ export const MAX_SENTENCE = 40;
 export const MIN_CLAUSE = 8;
 
 const SENTENCE_END = /[。！？；;!?]/;
-const SUBSECTION = /^[(（][一二三四五六七八九十]+[)）]|^——|^[一二三四五六七八九十]+[、.]|^\d+[、.．]/;
+const SUBSECTION =
+  /^[(（][一二三四五六七八九十]+[)）]|^——|^[一二三四五六七八九十]+[、.]|^\d+[、.．]/;
 const TRIM_START = /[\s\u3000—\-•·]/;
 const TRIM_END = /[\s\u3000]/;
 
@@ -125,8 +126,13 @@ function splitClauses(source: string, s: TextRange): TextRange[] {
     if (p.end <= p.start) continue;
     const prev = merged[merged.length - 1];
     const text = source.slice(p.start, p.end);
-    const short = solidLength(text) < MIN_CLAUSE || /^(同比|比上年|较上年|年均|是20\d\d年)/.test(text);
-    const prevDangling = !!prev && (prevSolid < MIN_CLAUSE || (prevSingle && /^(总?投资|完成投资)[\d.]+[万亿]?元$/.test(source.slice(prev.start, prev.end))));
+    const short =
+      solidLength(text) < MIN_CLAUSE || /^(同比|比上年|较上年|年均|是20\d\d年)/.test(text);
+    const prevDangling =
+      !!prev &&
+      (prevSolid < MIN_CLAUSE ||
+        (prevSingle &&
+          /^(总?投资|完成投资)[\d.]+[万亿]?元$/.test(source.slice(prev.start, prev.end))));
     if (prev && (short || prevDangling)) {
       prevSolid += solidLength(source.slice(prev.end, p.end));
       prevSingle = false;
@@ -155,7 +161,7 @@ export function splitParagraphs(source: string, range: TextRange): TextRange[] {
     if (at > from) out.push({ start: from, end: at });
     from = next;
   };
-  for (let i = range.start; i < end; ) {
+  for (let i = range.start; i < end;) {
     const ch = source[i];
     if (ch === "\n") {
       push(i, i + 1);
@@ -192,7 +198,10 @@ function headingAt(source: string, at: number, end: number): boolean {
 }
 
 /** Splits `range` of `source` into evidence units (sentences, long sentences into clauses) with their heading context. */
-export function splitEvidenceUnits(source: string, range: TextRange = { start: 0, end: source.length }): RawUnit[] {
+export function splitEvidenceUnits(
+  source: string,
+  range: TextRange = { start: 0, end: source.length },
+): RawUnit[] {
   const out: RawUnit[] = [];
   let heading = "";
   let topic = "";
@@ -212,7 +221,10 @@ export function splitEvidenceUnits(source: string, range: TextRange = { start: 0
     }
     let first = true;
     let from = lineStart;
-    const opening = line.split(/[。！？]/).slice(0, 2).join("。");
+    const opening = line
+      .split(/[。！？]/)
+      .slice(0, 2)
+      .join("。");
     const paragraphMultiYear = MULTI_YEAR.test(opening);
     for (let i = lineStart; i <= lineEnd; i++) {
       if (i < lineEnd && !SENTENCE_END.test(source[i])) continue;
@@ -235,7 +247,9 @@ export function splitEvidenceUnits(source: string, range: TextRange = { start: 0
       const context = [heading, topic].filter(Boolean).join(" › ");
       const pieces = s.end - s.start > MAX_SENTENCE ? splitClauses(source, s) : [s];
       const multiYear = paragraphMultiYear || MULTI_YEAR.test(source.slice(s.start, s.end));
-      for (const p of pieces) if (hanCount(source.slice(p.start, p.end)) >= 4) out.push({ ...p, heading: context, sentence: s, multiYear });
+      for (const p of pieces)
+        if (hanCount(source.slice(p.start, p.end)) >= 4)
+          out.push({ ...p, heading: context, sentence: s, multiYear });
     }
   }
   return out;
@@ -258,13 +272,21 @@ function backgroundDocs(text: string): string[] {
  * Builds the evidence index of the review section `range` of `source`. `background` texts (typically
  * the plan section of the paired report) are split into sentences that only count in document frequencies.
  */
-export function indexReview(source: string, range?: TextRange, options: { background?: string[] } = {}): ReviewIndex {
+export function indexReview(
+  source: string,
+  range?: TextRange,
+  options: { background?: string[] } = {},
+): ReviewIndex {
   const r = range ?? { start: 0, end: source.length };
   const foldedRange = foldForMatch(source.slice(r.start, r.end));
   const headingGrams = new Map<string, ReadonlySet<string>>();
   const gramsOf = (heading: string) => {
     let g = headingGrams.get(heading);
-    if (!g) headingGrams.set(heading, (g = new Set(tokenizeBigrams(foldForMatch(heading)).map((t) => t.key))));
+    if (!g)
+      headingGrams.set(
+        heading,
+        (g = new Set(tokenizeBigrams(foldForMatch(heading)).map((t) => t.key))),
+      );
     return g;
   };
   const units: EvidenceUnit[] = splitEvidenceUnits(source, r).map((u, id) => {
@@ -305,7 +327,8 @@ export function indexReview(source: string, range?: TextRange, options: { backgr
       list.push({ unit: u.id, tf });
       df.set(key, (df.get(key) ?? 0) + 1);
     }
-    for (const unit of new Set(u.quantities.map((q) => q.unit))) quantityUnitDf.set(unit, (quantityUnitDf.get(unit) ?? 0) + 1);
+    for (const unit of new Set(u.quantities.map((q) => q.unit)))
+      quantityUnitDf.set(unit, (quantityUnitDf.get(unit) ?? 0) + 1);
   }
   let docCount = units.length;
   for (const text of options.background ?? []) {

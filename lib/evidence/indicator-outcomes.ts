@@ -9,7 +9,12 @@
  *
  * Pure: offsets of the quote are into the review's text.
  */
-import { compareLocated, type Comparison, type LocatedTarget, type NumericTarget } from "./compare-numbers";
+import {
+  compareLocated,
+  type Comparison,
+  type LocatedTarget,
+  type NumericTarget,
+} from "./compare-numbers";
 import { indexReview, unitContext, type ReviewIndex, type TextRange } from "./index-review";
 import { pledgeTargets } from "./pledge-targets";
 import { suggestEvidence } from "./suggest-evidence";
@@ -42,7 +47,11 @@ export interface HeadlineTarget {
 
 export interface IndicatorOutcome extends HeadlineTarget {
   /** The figure the review reports for it, with the unit of evidence it stands in; null when none is comparable. */
-  reported: { value: number; text: string; quote: { text: string; start: number; end: number } } | null;
+  reported: {
+    value: number;
+    text: string;
+    quote: { text: string; start: number; end: number };
+  } | null;
   verdict: Comparison["verdict"] | null;
 }
 
@@ -54,7 +63,9 @@ const DEPTH = 5;
  * headline indicators, one entry per indicator (城乡居民可支配收入增长18% → urban and rural income).
  * Per-county targets and targets whose text cannot be found are left out.
  */
-export function headlineTargets(pledge: TargetPledge): { target: LocatedTarget; headline: HeadlineTarget }[] {
+export function headlineTargets(
+  pledge: TargetPledge,
+): { target: LocatedTarget; headline: HeadlineTarget }[] {
   const out: { target: LocatedTarget; headline: HeadlineTarget }[] = [];
   for (const t of pledgeTargets(pledge.text, pledge.target)) {
     if (t.perUnit || !t.subject || !t.subject.indicators.length || t.text === undefined) continue;
@@ -78,7 +89,12 @@ export function headlineTargets(pledge: TargetPledge): { target: LocatedTarget; 
   return out;
 }
 
-function compareIn(index: ReviewIndex, t: LocatedTarget, unit: number, pledgeText: string): Comparison | null {
+function compareIn(
+  index: ReviewIndex,
+  t: LocatedTarget,
+  unit: number,
+  pledgeText: string,
+): Comparison | null {
   const u = index.units[unit];
   const own = compareLocated(t, u.text, pledgeText, { multiYear: u.multiYear });
   if (own && own.match === "same") return own;
@@ -93,20 +109,40 @@ function compareIn(index: ReviewIndex, t: LocatedTarget, unit: number, pledgeTex
  * reports for the same indicator, and whether the target was met; `background` (the plan's text)
  * only feeds term rarity. Pledges without headline targets are skipped without touching the review.
  */
-export function indicatorOutcomes(pledges: readonly TargetPledge[], reviewText: string | null, reviewRange: TextRange | null, options: { background?: string[] } = {}): IndicatorOutcome[] {
-  const targets = pledges.map((p) => ({ pledge: p, heads: headlineTargets(p) })).filter((x) => x.heads.length);
+export function indicatorOutcomes(
+  pledges: readonly TargetPledge[],
+  reviewText: string | null,
+  reviewRange: TextRange | null,
+  options: { background?: string[] } = {},
+): IndicatorOutcome[] {
+  const targets = pledges
+    .map((p) => ({ pledge: p, heads: headlineTargets(p) }))
+    .filter((x) => x.heads.length);
   if (!targets.length) return [];
-  const index = reviewText !== null && reviewRange ? indexReview(reviewText, reviewRange, { background: options.background }) : null;
+  const index =
+    reviewText !== null && reviewRange
+      ? indexReview(reviewText, reviewRange, { background: options.background })
+      : null;
   const out: IndicatorOutcome[] = [];
   for (const { pledge, heads } of targets) {
-    const ranked = index ? suggestEvidence(index, { text: pledge.text, target: pledge.target, section: pledge.section }, { top: DEPTH }) : [];
+    const ranked = index
+      ? suggestEvidence(
+          index,
+          { text: pledge.text, target: pledge.target, section: pledge.section },
+          { top: DEPTH },
+        )
+      : [];
     for (const { target, headline } of heads) {
       let found: IndicatorOutcome["reported"] = null;
       let verdict: IndicatorOutcome["verdict"] = null;
       for (const s of ranked) {
         const c = compareIn(index!, target, s.unit, pledge.text);
         if (!c) continue;
-        found = { value: c.reported.value, text: c.reported.text, quote: { text: s.text, start: s.start, end: s.end } };
+        found = {
+          value: c.reported.value,
+          text: c.reported.text,
+          quote: { text: s.text, start: s.start, end: s.end },
+        };
         verdict = c.verdict;
         break;
       }

@@ -4,7 +4,12 @@
  */
 import { parseReport } from "../report/parse-report";
 import type { ParsedReport } from "../report/types";
-import { matchPlans, type LineagePledge, type LineageSignals, type PledgeLineage } from "./match-plans";
+import {
+  matchPlans,
+  type LineagePledge,
+  type LineageSignals,
+  type PledgeLineage,
+} from "./match-plans";
 
 /** The plan's pledges of a parsed report, with their subsection › topic as context. */
 export function toLineagePledges(parsed: ParsedReport): LineagePledge[] {
@@ -22,10 +27,18 @@ export function toLineagePledges(parsed: ParsedReport): LineagePledge[] {
  * Parses both decoded reports and matches every pledge of `laterText`'s plan against the pledges
  * of `earlierText`'s plan. Offsets are into each text as given.
  */
-export function lineageForPair(earlierText: string, laterText: string, options: { top?: number } = {}): PledgeLineage[] {
+export function lineageForPair(
+  earlierText: string,
+  laterText: string,
+  options: { top?: number } = {},
+): PledgeLineage[] {
   const earlier = parseReport(earlierText);
   const later = parseReport(laterText);
-  return matchPlans(toLineagePledges(later), [{ id: "earlier", year: earlier.meta.year, pledges: toLineagePledges(earlier) }], options);
+  return matchPlans(
+    toLineagePledges(later),
+    [{ id: "earlier", year: earlier.meta.year, pledges: toLineagePledges(earlier) }],
+    options,
+  );
 }
 
 /** JSON of `cli lineage`: offsets into each file's decoded text; candidates best first. */
@@ -36,8 +49,23 @@ export interface LineageJson {
     start: number;
     end: number;
     /** The predecessor in the earlier plan, or null: a new pledge. */
-    predecessor: { id: string; text: string; start: number; end: number; score: number; terms: string[] } | null;
-    candidates: { id: string; text: string; start: number; end: number; score: number; terms: string[]; signals: LineageSignals }[];
+    predecessor: {
+      id: string;
+      text: string;
+      start: number;
+      end: number;
+      score: number;
+      terms: string[];
+    } | null;
+    candidates: {
+      id: string;
+      text: string;
+      start: number;
+      end: number;
+      score: number;
+      terms: string[];
+      signals: LineageSignals;
+    }[];
   }[];
 }
 
@@ -50,9 +78,24 @@ export function toLineageJson(result: PledgeLineage[]): LineageJson {
       start: pledge.start,
       end: pledge.end,
       predecessor: predecessor
-        ? { id: predecessor.pledgeId, text: predecessor.text, start: predecessor.start, end: predecessor.end, score: predecessor.score, terms: predecessor.terms }
+        ? {
+            id: predecessor.pledgeId,
+            text: predecessor.text,
+            start: predecessor.start,
+            end: predecessor.end,
+            score: predecessor.score,
+            terms: predecessor.terms,
+          }
         : null,
-      candidates: candidates.map((c) => ({ id: c.pledgeId, text: c.text, start: c.start, end: c.end, score: c.score, terms: c.terms, signals: c.signals })),
+      candidates: candidates.map((c) => ({
+        id: c.pledgeId,
+        text: c.text,
+        start: c.start,
+        end: c.end,
+        score: c.score,
+        terms: c.terms,
+        signals: c.signals,
+      })),
     })),
   };
 }

@@ -3,10 +3,21 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../report/parse-report";
 import { toLineagePledges } from "./lineage-for-files";
-import { LINEAGE_FEATURE_NAMES, LINEAGE_WEIGHTS, matchPlans, predecessorProbability, type EarlierPlan } from "./match-plans";
+import {
+  LINEAGE_FEATURE_NAMES,
+  LINEAGE_WEIGHTS,
+  matchPlans,
+  predecessorProbability,
+  type EarlierPlan,
+} from "./match-plans";
 
-const hailar = (year: number) => readFileSync(path.join(__dirname, "../../seed/reports/hailar", `hailar_${year}.txt`), "utf8");
-const plan = (year: number): EarlierPlan => ({ id: `h${year}`, year, pledges: toLineagePledges(parseReport(hailar(year))) });
+const hailar = (year: number) =>
+  readFileSync(path.join(__dirname, "../../seed/reports/hailar", `hailar_${year}.txt`), "utf8");
+const plan = (year: number): EarlierPlan => ({
+  id: `h${year}`,
+  year,
+  pledges: toLineagePledges(parseReport(hailar(year))),
+});
 const find = (p: EarlierPlan, words: string) => {
   const hit = p.pledges.find((x) => x.text.includes(words));
   if (!hit) throw new Error(`no pledge with ${words}`);
@@ -24,7 +35,11 @@ describe("matchPlans (plan against plan, on the Hailar series)", () => {
     expect(r.predecessor?.text).toContain("地区生产总值增长20%");
     expect(r.predecessor?.signals.indicator).toBe("same");
     expect(r.predecessor?.terms).toContain("地区生产总值");
-    expect(p2013.pledges.some((x) => x.id === r.predecessor!.pledgeId && x.start === r.predecessor!.start)).toBe(true);
+    expect(
+      p2013.pledges.some(
+        (x) => x.id === r.predecessor!.pledgeId && x.start === r.predecessor!.start,
+      ),
+    ).toBe(true);
   });
 
   it("follows a named project across stages and calls a new one new", () => {
@@ -48,7 +63,10 @@ describe("matchPlans (plan against plan, on the Hailar series)", () => {
   });
 
   it("returns no candidates and probability 0 against an empty plan; the model has one weight per feature", () => {
-    const [r] = matchPlans([find(p2014, "红星美凯龙主力店")], [{ id: "empty", year: 2013, pledges: [] }]);
+    const [r] = matchPlans(
+      [find(p2014, "红星美凯龙主力店")],
+      [{ id: "empty", year: 2013, pledges: [] }],
+    );
     expect(r).toMatchObject({ candidates: [], predecessor: null, probability: 0 });
     expect(predecessorProbability([])).toBe(0);
     expect(LINEAGE_WEIGHTS).toHaveLength(LINEAGE_FEATURE_NAMES.length);

@@ -113,17 +113,27 @@ interface Doc {
   weight: number;
 }
 
-const termWeight = (key: string) => (key[0] === "b" ? 1 : key[0] === "w" ? WORD_WEIGHT : key[0] === "a" ? ABBREVIATION_WEIGHT : QUANTITY_TERM_WEIGHT);
+const termWeight = (key: string) =>
+  key[0] === "b"
+    ? 1
+    : key[0] === "w"
+      ? WORD_WEIGHT
+      : key[0] === "a"
+        ? ABBREVIATION_WEIGHT
+        : QUANTITY_TERM_WEIGHT;
 
 function informativeLength(run: string): number {
   if (run.length < 2) return 0;
   const covered = new Uint8Array(run.length);
-  for (let i = 0; i + 1 < run.length; i++) if (!isStopBigram(run.slice(i, i + 2))) covered[i] = covered[i + 1] = 1;
+  for (let i = 0; i + 1 < run.length; i++)
+    if (!isStopBigram(run.slice(i, i + 2))) covered[i] = covered[i + 1] = 1;
   return covered.reduce((s, x) => s + x, 0);
 }
 
 function subjectsOf(p: LineagePledge): FigureSubject[] {
-  return pledgeTargets(p.text, p.target).flatMap((t) => (t.subject && (t.subject.phrase || t.subject.indicators.length) ? [t.subject] : []));
+  return pledgeTargets(p.text, p.target).flatMap((t) =>
+    t.subject && (t.subject.phrase || t.subject.indicators.length) ? [t.subject] : [],
+  );
 }
 
 function describe(p: LineagePledge, plan: number): Omit<Doc, "weight"> {
@@ -147,7 +157,9 @@ function describe(p: LineagePledge, plan: number): Omit<Doc, "weight"> {
     lenW,
     indicators: new Set(findIndicators(folded).map((m) => m.id)),
     subjects: subjectsOf(p),
-    headingGrams: new Set(p.section ? tokenizeBigrams(foldForMatch(p.section)).map((t) => t.key) : []),
+    headingGrams: new Set(
+      p.section ? tokenizeBigrams(foldForMatch(p.section)).map((t) => t.key) : [],
+    ),
   };
 }
 
@@ -160,7 +172,9 @@ function shareOf(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /** Merged spans of `terms` whose key is in `keys`, as written in `text`. */
 function termsAsWritten(text: string, terms: Term[], keys: ReadonlySet<string>): string[] {
-  const spans = terms.filter((t) => keys.has(t.key)).map((t) => [t.start, t.end] as [number, number]);
+  const spans = terms
+    .filter((t) => keys.has(t.key))
+    .map((t) => [t.start, t.end] as [number, number]);
   spans.sort((x, y) => x[0] - y[0]);
   const merged: [number, number][] = [];
   for (const s of spans) {
@@ -172,19 +186,35 @@ function termsAsWritten(text: string, terms: Term[], keys: ReadonlySet<string>):
 }
 
 /** The signals the acceptance model reads, in the order of LINEAGE_WEIGHTS (bias first). */
-export const LINEAGE_FEATURE_NAMES = ["bias", "coverage", "backCoverage", "nameRun", "indicatorSame", "indicatorDifferent", "subject", "subjectDifferent", "rarest", "logScore", "margin"] as const;
+export const LINEAGE_FEATURE_NAMES = [
+  "bias",
+  "coverage",
+  "backCoverage",
+  "nameRun",
+  "indicatorSame",
+  "indicatorDifferent",
+  "subject",
+  "subjectDifferent",
+  "rarest",
+  "logScore",
+  "margin",
+] as const;
 
 /**
  * Fitted by lib/evidence/__eval__/fit-lineage.ts on lineage-gold.md (L2 1.0): the chance that a
  * pledge's best candidate is its predecessor. Refit after changing the ranking or the signals.
  */
-export const LINEAGE_WEIGHTS: readonly number[] = [-7.925, 2.165, -0.236, 0.071, 0.991, 0, 0.693, -0.798, 0.346, 2.343, 1.03];
+export const LINEAGE_WEIGHTS: readonly number[] = [
+  -7.925, 2.165, -0.236, 0.071, 0.991, 0, 0.693, -0.798, 0.346, 2.343, 1.03,
+];
 
 /** At or above: the best candidate is taken as the predecessor; below: the pledge is new. */
 export const PREDECESSOR_PROBABILITY = 0.5;
 
 /** The feature vector of the best candidate of a ranked list (best first). */
-export function lineageFeatures(candidates: readonly Pick<LineageCandidate, "score" | "signals">[]): number[] {
+export function lineageFeatures(
+  candidates: readonly Pick<LineageCandidate, "score" | "signals">[],
+): number[] {
   const best = candidates[0];
   const s = best.signals;
   const next = candidates[1]?.score ?? 0;
@@ -207,7 +237,10 @@ export function lineageFeatures(candidates: readonly Pick<LineageCandidate, "sco
  * The chance that the best of `candidates` (ranked, best first) is the pledge's predecessor
  * (a logistic model over lineageFeatures, LINEAGE_WEIGHTS); 0 without candidates.
  */
-export function predecessorProbability(candidates: readonly Pick<LineageCandidate, "score" | "signals">[], weights: readonly number[] = LINEAGE_WEIGHTS): number {
+export function predecessorProbability(
+  candidates: readonly Pick<LineageCandidate, "score" | "signals">[],
+  weights: readonly number[] = LINEAGE_WEIGHTS,
+): number {
   return candidates.length ? probabilityOf(lineageFeatures(candidates), weights) : 0;
 }
 
@@ -217,20 +250,28 @@ export function predecessorProbability(candidates: readonly Pick<LineageCandidat
  * probability reaches PREDECESSOR_PROBABILITY, else null (a new pledge). Candidates from plans further back pay
  * AGE_PENALTY per plan, so the plan just before wins when both carry the pledge.
  */
-export function matchPlans(later: readonly LineagePledge[], earlier: readonly EarlierPlan[], options: { top?: number } = {}): PledgeLineage[] {
+export function matchPlans(
+  later: readonly LineagePledge[],
+  earlier: readonly EarlierPlan[],
+  options: { top?: number } = {},
+): PledgeLineage[] {
   const top = options.top ?? 3;
   const raw = earlier.flatMap((plan, i) => plan.pledges.map((p) => describe(p, i)));
   const queries = later.map((p) => describe(p, -1));
   // document frequencies over both sides: a word every plan repeats (建设, 改革) weighs little
   const df = new Map<string, number>();
-  for (const d of [...raw, ...queries]) for (const key of d.tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  for (const d of [...raw, ...queries])
+    for (const key of d.tf.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = raw.length + queries.length;
   const idf = (key: string) => {
     const f = df.get(key) ?? 0;
     return Math.log(1 + (n - f + 0.5) / (f + 0.5));
   };
   const maxIdf = Math.log(1 + (n - 1 + 0.5) / 1.5);
-  const docs: Doc[] = raw.map((d) => ({ ...d, weight: [...d.tf.keys()].reduce((s, k) => (k[0] === "q" ? s : s + idf(k) * termWeight(k)), 0) }));
+  const docs: Doc[] = raw.map((d) => ({
+    ...d,
+    weight: [...d.tf.keys()].reduce((s, k) => (k[0] === "q" ? s : s + idf(k) * termWeight(k)), 0),
+  }));
   const postings = new Map<string, { doc: number; tf: number }[]>();
   docs.forEach((d, i) => {
     for (const [key, tf] of d.tf) {
@@ -254,7 +295,10 @@ export function matchPlans(later: readonly LineagePledge[], earlier: readonly Ea
       for (const { doc, tf } of postings.get(key) ?? []) {
         const d = docs[doc];
         const len = key[0] === "b" ? d.lenB / avgB : key[0] === "w" ? d.lenW / avgW : 1;
-        scores.set(doc, (scores.get(doc) ?? 0) + w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + B * len))));
+        scores.set(
+          doc,
+          (scores.get(doc) ?? 0) + w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + B * len))),
+        );
         if (key[0] !== "q") matched.set(doc, (matched.get(doc) ?? 0) + w);
         let keys = matchedKeys.get(doc);
         if (!keys) matchedKeys.set(doc, (keys = new Set()));
@@ -262,14 +306,31 @@ export function matchPlans(later: readonly LineagePledge[], earlier: readonly Ea
       }
     }
     // a headline indicator is the pledge's identity: GDP growth in one plan is GDP growth in the next
-    if (q.indicators.size) docs.forEach((d, i) => [...q.indicators].some((id) => d.indicators.has(id)) && !scores.has(i) && scores.set(i, 0));
+    if (q.indicators.size)
+      docs.forEach(
+        (d, i) =>
+          [...q.indicators].some((id) => d.indicators.has(id)) &&
+          !scores.has(i) &&
+          scores.set(i, 0),
+      );
     // cheap signals first; the longest common run and the figure subjects only for the leading candidates
     const first: { i: number; score: number; indicator: LineageSignals["indicator"] }[] = [];
     for (const [i, base] of scores) {
       const d = docs[i];
       const indicator: LineageSignals["indicator"] =
-        q.indicators.size && d.indicators.size ? ([...q.indicators].some((id) => d.indicators.has(id)) ? "same" : "different") : "none";
-      const score = base + (indicator === "same" ? INDICATOR_BONUS : indicator === "different" ? -INDICATOR_PENALTY : 0) - AGE_PENALTY * d.plan;
+        q.indicators.size && d.indicators.size
+          ? [...q.indicators].some((id) => d.indicators.has(id))
+            ? "same"
+            : "different"
+          : "none";
+      const score =
+        base +
+        (indicator === "same"
+          ? INDICATOR_BONUS
+          : indicator === "different"
+            ? -INDICATOR_PENALTY
+            : 0) -
+        AGE_PENALTY * d.plan;
       first.push({ i, score, indicator });
     }
     first.sort((a, b) => b.score - a.score || a.i - b.i);
@@ -277,11 +338,17 @@ export function matchPlans(later: readonly LineagePledge[], earlier: readonly Ea
     for (const { i, score: cheap, indicator } of first.slice(0, LEADING)) {
       const d = docs[i];
       const run = informativeLength(longestCommonHanRun(q.folded, d.folded).text);
-      const pairs = q.subjects.flatMap((a) => d.subjects.map((b) => ({ a, b, match: sameSubject(a, b) })));
-      const subject = pairs.some(({ a, b, match }) => !a.indicators.length && !b.indicators.length && match === "same");
-      const subjectDifferent = pairs.length > 0 && pairs.every(({ match }) => match === "different");
+      const pairs = q.subjects.flatMap((a) =>
+        d.subjects.map((b) => ({ a, b, match: sameSubject(a, b) })),
+      );
+      const subject = pairs.some(
+        ({ a, b, match }) => !a.indicators.length && !b.indicators.length && match === "same",
+      );
+      const subjectDifferent =
+        pairs.length > 0 && pairs.every(({ match }) => match === "different");
       let rarest = 0;
-      for (const key of matchedKeys.get(i) ?? []) if (key[0] === "b" || key[0] === "w") rarest = Math.max(rarest, idf(key) / maxIdf);
+      for (const key of matchedKeys.get(i) ?? [])
+        if (key[0] === "b" || key[0] === "w") rarest = Math.max(rarest, idf(key) / maxIdf);
       let score = cheap;
       if (subject) score += SUBJECT_BONUS;
       if (run >= 3) score += LCS_BONUS * (run - 2);
@@ -317,6 +384,11 @@ export function matchPlans(later: readonly LineagePledge[], earlier: readonly Ea
       c.terms = termsAsWritten(docs[i].pledge.text, docs[i].terms, matchedKeys.get(i) ?? new Set());
     }
     const probability = Math.round(predecessorProbability(candidates) * 1000) / 1000;
-    return { pledge: q.pledge, candidates, predecessor: probability >= PREDECESSOR_PROBABILITY ? candidates[0] : null, probability };
+    return {
+      pledge: q.pledge,
+      candidates,
+      predecessor: probability >= PREDECESSOR_PROBABILITY ? candidates[0] : null,
+      probability,
+    };
   });
 }

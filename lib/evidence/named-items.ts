@@ -12,7 +12,9 @@ function core(item: string): string {
   // drop stop words (verbs and fillers) and generic nouns; keep the rest as one string
   let s = item.replace(GENERIC, "|");
   for (let len = 4; len >= 2; len--) {
-    for (let i = 0; i + len <= s.length; i++) if (STOP_WORDS.has(s.slice(i, i + len))) s = s.slice(0, i) + "|".repeat(len) + s.slice(i + len);
+    for (let i = 0; i + len <= s.length; i++)
+      if (STOP_WORDS.has(s.slice(i, i + len)))
+        s = s.slice(0, i) + "|".repeat(len) + s.slice(i + len);
   }
   return [...s].map((ch) => (isHan(ch) && !FUNCTION_CHARS.has(ch) ? ch : "|")).join("");
 }
@@ -47,7 +49,10 @@ export function namedItems(folded: string): string[][] {
 }
 
 /** How many of `items` the evidence names (an item is named when one of its own bigrams occurs). */
-export function itemsNamed(items: string[][], evidenceFolded: string): { named: number; missing: number } {
+export function itemsNamed(
+  items: string[][],
+  evidenceFolded: string,
+): { named: number; missing: number } {
   let named = 0;
   for (const item of items) if (item.some((g) => evidenceFolded.includes(g))) named++;
   return { named, missing: items.length - named };

@@ -7,7 +7,13 @@
  * rules 八项规定, names in quotes, capacity specs in names).
  */
 import { normalizeForSearch as foldForMatch } from "../report/script";
-import { locateQuantity, locateTarget, parseTargetFromText, type LocatedTarget, type NumericTarget } from "./compare-numbers";
+import {
+  locateQuantity,
+  locateTarget,
+  parseTargetFromText,
+  type LocatedTarget,
+  type NumericTarget,
+} from "./compare-numbers";
 import { extractQuantities, type Quantity } from "./extract-quantities";
 import { pledgeDemand } from "./verdict-cues";
 
@@ -15,7 +21,9 @@ import { pledgeDemand } from "./verdict-cues";
 function isMeans(folded: string, q: Quantity): boolean {
   if (q.unit !== "元" && q.unit !== "美元") return false;
   const lead = folded.slice(Math.max(0, q.start - 6), q.start);
-  return /(投资|投入|筹措|筹集|安排|资金|总投资|计划投资)$/.test(lead) && !/完成(投资)?$/.test(lead);
+  return (
+    /(投资|投入|筹措|筹集|安排|资金|总投资|计划投资)$/.test(lead) && !/完成(投资)?$/.test(lead)
+  );
 }
 
 /**
@@ -40,13 +48,18 @@ function isDuration(q: Quantity): boolean {
  * all from the text; null (none parsed, or cleared) checks only the counts lib/report cannot read;
  * a target (or list) is checked first, followed by the text's other outcome figures.
  */
-export function pledgeTargets(text: string, target?: NumericTarget | NumericTarget[] | null): LocatedTarget[] {
+export function pledgeTargets(
+  text: string,
+  target?: NumericTarget | NumericTarget[] | null,
+): LocatedTarget[] {
   const folded = foldForMatch(text);
   const all = extractQuantities(folded);
   // no target: lib/report found none (or the analyst cleared it); only the counts it cannot read,
   // a magnitude before the noun counted (解决90万贫困人口温饱问题), are checked
   if (target === null) {
-    return all.flatMap((q, i) => (q.start === q.end || !isBareCount(folded, q) ? [] : [locateQuantity(q, text, folded, all, i)]));
+    return all.flatMap((q, i) =>
+      q.start === q.end || !isBareCount(folded, q) ? [] : [locateQuantity(q, text, folded, all, i)],
+    );
   }
   const explicit = target === undefined ? [] : Array.isArray(target) ? target : [target];
   const out: LocatedTarget[] = [];
@@ -58,7 +71,8 @@ export function pledgeTargets(text: string, target?: NumericTarget | NumericTarg
     }
     const q = all.find((x) => x.start === located.start);
     // a multi-year target (年均增长8%) is not the year's; the size of a named set pushed forward neither
-    if (q?.cumulative || (folded[located.start - 1] === "等" && pledgeDemand(folded) === "push")) continue;
+    if (q?.cumulative || (folded[located.start - 1] === "等" && pledgeDemand(folded) === "push"))
+      continue;
     out.push(located);
   }
   // without a target of its own, a pledge whose main figure lib/report would not take has none
@@ -66,7 +80,14 @@ export function pledgeTargets(text: string, target?: NumericTarget | NumericTarg
   const taken = new Set(out.map((o) => o.start));
   const demand = pledgeDemand(folded);
   all.forEach((q, i) => {
-    if (isMeans(folded, q) || isDuration(q) || q.cumulative || isSetSize(folded, q, demand) || taken.has(q.start)) return;
+    if (
+      isMeans(folded, q) ||
+      isDuration(q) ||
+      q.cumulative ||
+      isSetSize(folded, q, demand) ||
+      taken.has(q.start)
+    )
+      return;
     out.push(locateQuantity(q, text, folded, all, i));
   });
   return out;

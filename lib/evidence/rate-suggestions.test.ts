@@ -32,7 +32,10 @@ describe("rateSuggestions", () => {
     it("recognises silence: the 2013 review says nothing of the party office building", () => {
       const p = find("启动党政办公大楼建设");
       expect(p.silent).toBe(true);
-      expect(p.suggestedVerdict).toMatchObject({ status: "not_verifiable", grounds: { kind: "silence" } });
+      expect(p.suggestedVerdict).toMatchObject({
+        status: "not_verifiable",
+        grounds: { kind: "silence" },
+      });
     });
 
     it("keeps a weak match of a single shared place name weak", () => {

@@ -28,7 +28,10 @@ export const FEATURE_NAMES = [
 ] as const;
 
 /** Fitted by fit-confidence.ts on the gold (L2 1.0); refit after changing the ranking or the signals. */
-export const MODEL_WEIGHTS: readonly number[] = [-8.551, 0.986, 1.626, 0.731, 2.824, 0.095, -0.365, -1.287, 0.387, -0.566, -1.249, -1.534, 0.439, 0.05];
+export const MODEL_WEIGHTS: readonly number[] = [
+  -8.551, 0.986, 1.626, 0.731, 2.824, 0.095, -0.365, -1.287, 0.387, -0.566, -1.249, -1.534, 0.439,
+  0.05,
+];
 
 /** At or above: strong (on the gold, right about 9 times in 10). */
 export const STRONG_PROBABILITY = 0.7;
@@ -36,7 +39,10 @@ export const STRONG_PROBABILITY = 0.7;
 export const FAIR_PROBABILITY = 0.5;
 
 /** The feature vector of suggestion `i` of a ranked list (best first). */
-export function suggestionFeatures(list: readonly Pick<Suggestion, "score" | "confidence" | "signals">[], i: number): number[] {
+export function suggestionFeatures(
+  list: readonly Pick<Suggestion, "score" | "confidence" | "signals">[],
+  i: number,
+): number[] {
   const s = list[i];
   const top = list[0].score;
   const next = list[i + 1]?.score ?? 0;
@@ -60,7 +66,10 @@ export function suggestionFeatures(list: readonly Pick<Suggestion, "score" | "co
 }
 
 /** The model's probability for a feature vector. */
-export function probabilityOf(features: readonly number[], weights: readonly number[] = MODEL_WEIGHTS): number {
+export function probabilityOf(
+  features: readonly number[],
+  weights: readonly number[] = MODEL_WEIGHTS,
+): number {
   let z = 0;
   for (let k = 0; k < features.length; k++) z += features[k] * (weights[k] ?? 0);
   return 1 / (1 + Math.exp(-z));
@@ -68,7 +77,11 @@ export function probabilityOf(features: readonly number[], weights: readonly num
 
 /** The level of a probability. */
 export function levelOf(probability: number): SuggestionLevel {
-  return probability >= STRONG_PROBABILITY ? "strong" : probability >= FAIR_PROBABILITY ? "fair" : "weak";
+  return probability >= STRONG_PROBABILITY
+    ? "strong"
+    : probability >= FAIR_PROBABILITY
+      ? "fair"
+      : "weak";
 }
 
 /** Sets `probability` and `level` on each suggestion of a ranked list (best first), in place. */

@@ -14,14 +14,22 @@ import { toPlanPledges } from "./suggest-for-pair";
 import { suggestForPledges } from "./suggest-for-pledges";
 
 const LINEAR = 2.6;
-const plan = readFileSync(path.resolve(__dirname, "../../seed/reports/hailar/hailar_2015.txt"), "utf8");
+const plan = readFileSync(
+  path.resolve(__dirname, "../../seed/reports/hailar/hailar_2015.txt"),
+  "utf8",
+);
 
 describe("evidence work grows linearly with the input", () => {
   it("suggestions for every pledge of a plan against a huge review of figures", () => {
     const pledges = toPlanPledges(parseReport(plan)).slice(0, 40);
     const run = (n: number) => {
       const review = numbersParagraphReport(n);
-      return suggestForPledges(pledges, review, { start: 0, end: review.length }, { planText: plan });
+      return suggestForPledges(
+        pledges,
+        review,
+        { start: 0, end: review.length },
+        { planText: plan },
+      );
     };
     const g = workGrowth(run, 20_000);
     expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR);
@@ -29,7 +37,10 @@ describe("evidence work grows linearly with the input", () => {
 
   it("comparing a long pledge's target with a long evidence text (the pledge was scanned per figure)", () => {
     const text = (n: number) => numbersParagraphReport(n);
-    const g = workGrowth((n) => compareNumbers({ value: 3, unit: "所", comparator: ">=" }, text(n), text(n)), 20_000);
+    const g = workGrowth(
+      (n) => compareNumbers({ value: 3, unit: "所", comparator: ">=" }, text(n), text(n)),
+      20_000,
+    );
     expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR);
   });
 

@@ -12,7 +12,9 @@ const WORDS = `
 目标 计划 总体 要求 保障 服务 管理 政府 群众 社会 经济 城市 全市 全国 自治区 国家 进一步 大幅 较快 快速 稳定 持续 保持
 新的 更加 更好 更多 一步 不断 力度 积极 规范 组织 做到 认真 精心 高度 重视 支持 鼓励 引导 扶持 谋划 筹划 争取 工作者
 方式 措施 政策 相关 有关 情况 进行 有力 有序 集中 全力以赴 为主 为重点 为核心 为契机 为目标 按照 围绕 依托 结合 利用
-`.split(/\s+/).filter(Boolean);
+`
+  .split(/\s+/)
+  .filter(Boolean);
 
 /** The stop words (folded, simplified). */
 export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS);

@@ -38,7 +38,10 @@ describe("suggestEvidence", () => {
   });
 
   it("uses a parsed target when given, and none when it is null", () => {
-    const [a] = suggestEvidence(index, { text: "维修改造居民老旧电梯", target: { value: 50, unit: "部", comparator: ">=" } });
+    const [a] = suggestEvidence(index, {
+      text: "维修改造居民老旧电梯",
+      target: { value: 50, unit: "部", comparator: ">=" },
+    });
     expect(a.comparison?.verdict).toBe("below");
     const [b] = suggestEvidence(index, { text: "维修改造20部居民老旧电梯", target: null });
     expect(b.comparison).toBeNull();

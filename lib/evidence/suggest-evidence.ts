@@ -7,7 +7,12 @@
  * in the same unit as the pledge's (rarer units count more); the longest common run of characters
  * (names: 红星美凯龙主力店); and, weakly, a subsection heading similar to the pledge's.
  */
-import { compareLocated, type Comparison, type LocatedTarget, type NumericTarget } from "./compare-numbers";
+import {
+  compareLocated,
+  type Comparison,
+  type LocatedTarget,
+  type NumericTarget,
+} from "./compare-numbers";
 import { pledgeTargets } from "./pledge-targets";
 import { rateSuggestions, type SuggestionLevel } from "./rate-suggestions";
 import { normalizeForSearch as foldForMatch } from "../report/script";
@@ -91,7 +96,8 @@ function informativeLength(run: string): number {
   // characters of the run covered by at least one non-stop bigram
   if (run.length < 2) return 0;
   const covered = new Uint8Array(run.length);
-  for (let i = 0; i + 1 < run.length; i++) if (!isStopBigram(run.slice(i, i + 2))) covered[i] = covered[i + 1] = 1;
+  for (let i = 0; i + 1 < run.length; i++)
+    if (!isStopBigram(run.slice(i, i + 2))) covered[i] = covered[i + 1] = 1;
   return covered.reduce((s, x) => s + x, 0);
 }
 
@@ -116,7 +122,11 @@ function matchedTerms(unit: EvidenceUnit, queryKeys: Set<string>): string[] {
 }
 
 /** Ranks the units of `index` for `pledge`, best first; returns at most `top` suggestions with score > 0. */
-export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options: { top?: number } = {}): Suggestion[] {
+export function suggestEvidence(
+  index: ReviewIndex,
+  pledge: PledgeQuery,
+  options: { top?: number } = {},
+): Suggestion[] {
   const top = options.top ?? 3;
   const folded = foldForMatch(pledge.text);
   const { terms, quantities } = tokenizeForMatch(folded);
@@ -129,7 +139,14 @@ export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options
   const maxIdf = Math.log(1 + (index.docCount + 0.5) / 0.5);
   for (const key of keys) {
     const kind = key[0];
-    const weight = kind === "b" ? 1 : kind === "w" ? WORD_WEIGHT : kind === "a" ? ABBREVIATION_WEIGHT : QUANTITY_TERM_WEIGHT;
+    const weight =
+      kind === "b"
+        ? 1
+        : kind === "w"
+          ? WORD_WEIGHT
+          : kind === "a"
+            ? ABBREVIATION_WEIGHT
+            : QUANTITY_TERM_WEIGHT;
     const list = index.postings.get(key);
     const w = list ? idf(index, key) : maxIdf;
     if (kind !== "q") queryWeight += w * weight;
@@ -158,7 +175,8 @@ export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options
   }
   // (clauses of a matching sentence that match nothing themselves inherit too)
   for (const u of index.units) {
-    if (scores[u.id] === 0 && bySentence.has(u.sentence.start)) scores[u.id] = CONTEXT_WEIGHT * bySentence.get(u.sentence.start)!;
+    if (scores[u.id] === 0 && bySentence.has(u.sentence.start))
+      scores[u.id] = CONTEXT_WEIGHT * bySentence.get(u.sentence.start)!;
   }
 
   // indicators
@@ -189,12 +207,15 @@ export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options
       scores[u.id] += UNIT_BONUS * best;
     }
   }
-  for (const u of index.units) if (scores[u.id] > 0 && u.multiYear) scores[u.id] -= MULTI_YEAR_PENALTY;
+  for (const u of index.units)
+    if (scores[u.id] > 0 && u.multiYear) scores[u.id] -= MULTI_YEAR_PENALTY;
   // longest common run and section prior on the leading candidates
   const order = Array.from({ length: n }, (_, i) => i).filter((i) => scores[i] > 0);
   order.sort((a, b) => scores[b] - scores[a]);
   const leading = order.slice(0, 40);
-  const sectionGrams = new Set(pledge.section ? tokenizeBigrams(foldForMatch(pledge.section)).map((t) => t.key) : []);
+  const sectionGrams = new Set(
+    pledge.section ? tokenizeBigrams(foldForMatch(pledge.section)).map((t) => t.key) : [],
+  );
   const runs = new Map<number, number>();
   for (const i of leading) {
     const u = index.units[i];
@@ -227,7 +248,13 @@ export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options
         multiYear: u.multiYear,
         matched: matchedWeight[i],
         absent: queryWeight > 0 ? absentWeight / queryWeight : 0,
-        figure: !targets.length ? "none" : !comparison ? "other" : comparison.verdict === "unclear" ? "multi-year" : "same",
+        figure: !targets.length
+          ? "none"
+          : !comparison
+            ? "other"
+            : comparison.verdict === "unclear"
+              ? "multi-year"
+              : "same",
       },
       probability: 0,
       level: "weak",
@@ -242,13 +269,19 @@ export function suggestEvidence(index: ReviewIndex, pledge: PledgeQuery, options
  * sentence (城镇居民…14785元，…分别增长10%: the growth stands in a sibling clause). A comparison
  * that reads the year's figure wins over one that only finds a multi-year figure.
  */
-function compareWithUnit(targets: LocatedTarget[], u: EvidenceUnit, sentence: string, pledgeText: string): Comparison | null {
+function compareWithUnit(
+  targets: LocatedTarget[],
+  u: EvidenceUnit,
+  sentence: string,
+  pledgeText: string,
+): Comparison | null {
   let best: Comparison | null = null;
   for (const t of targets) {
     let c = compareLocated(t, u.text, pledgeText, { multiYear: u.multiYear });
     if (!c && sentence !== u.text) {
       const inSentence = compareLocated(t, sentence, pledgeText, { multiYear: u.multiYear });
-      if (inSentence) c = { ...inSentence, reported: { ...inSentence.reported, context: "sentence" } };
+      if (inSentence)
+        c = { ...inSentence, reported: { ...inSentence.reported, context: "sentence" } };
     }
     if (c && (!best || (best.verdict === "unclear" && c.verdict !== "unclear"))) best = c;
   }

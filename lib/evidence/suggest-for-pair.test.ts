@@ -47,6 +47,7 @@ describe("suggestForPair when the review report's sections are not recognised", 
     const cut = review.slice(0, review.indexOf("二、“十三五”"));
     const json = toSuggestJson(suggestForPair(plan, cut, { top: 1 }));
     expect(json.pledges.filter((p) => p.suggestions.length > 0).length).toBeGreaterThan(100);
-    for (const p of json.pledges) for (const s of p.suggestions) expect(cut.slice(s.start, s.end)).toBe(s.text);
+    for (const p of json.pledges)
+      for (const s of p.suggestions) expect(cut.slice(s.start, s.end)).toBe(s.text);
   });
 });

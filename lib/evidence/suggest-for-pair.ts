@@ -35,8 +35,12 @@ export function extractPlanPledges(planText: string): PlanPledge[] {
 export function findReviewRange(parsed: ParsedReport): TextRange {
   const reviews = parsed.sections.filter((s) => s.kind === "review");
   if (reviews.length) return { start: reviews[0].start, end: reviews[reviews.length - 1].end };
-  if (parsed.body.end > parsed.body.start) return { start: parsed.body.start, end: parsed.body.end };
-  throw new ReportInputError("NOT_A_REPORT", "the second report has no review section (工作回顾) to take evidence from");
+  if (parsed.body.end > parsed.body.start)
+    return { start: parsed.body.start, end: parsed.body.end };
+  throw new ReportInputError(
+    "NOT_A_REPORT",
+    "the second report has no review section (工作回顾) to take evidence from",
+  );
 }
 
 /** Parses the report that reviews the plan; a report with a review but no plan of its own is fine. */
@@ -56,7 +60,11 @@ function parseReviewReport(reviewText: string): TextRange {
  * Parses both decoded reports and suggests, for every pledge of `planText`'s plan, the `top` (default 3)
  * best evidence units of `reviewText`'s review section. Offsets are into each text as given.
  */
-export function suggestForPair(planText: string, reviewText: string, options: { top?: number } = {}): PairSuggestions {
+export function suggestForPair(
+  planText: string,
+  reviewText: string,
+  options: { top?: number } = {},
+): PairSuggestions {
   const plan = parseReport(planText);
   const planSection = plan.sections.find((s) => s.kind === "plan");
   return suggestForPledges(toPlanPledges(plan), reviewText, parseReviewReport(reviewText), {

@@ -6,7 +6,10 @@ import { suggestForPledges, toSuggestJson, type PlanPledge } from "./suggest-for
 const dir = path.resolve(__dirname, "../../seed/reports/hailar");
 const plan = readFileSync(path.join(dir, "hailar_2014.txt"), "utf8");
 const review = readFileSync(path.join(dir, "hailar_2015.txt"), "utf8");
-const reviewRange = { start: review.indexOf("一、2014年工作回顾"), end: review.indexOf("二、2015年工作安排") };
+const reviewRange = {
+  start: review.indexOf("一、2014年工作回顾"),
+  end: review.indexOf("二、2015年工作安排"),
+};
 
 function pledge(id: string, text: string, section?: string): PlanPledge {
   const start = plan.indexOf(text);
@@ -15,7 +18,11 @@ function pledge(id: string, text: string, section?: string): PlanPledge {
 
 describe("suggestForPledges on hailar_2014 → hailar_2015", () => {
   const pledges = [
-    pledge("p1", "确保红星美凯龙主力店年内投入运营", "（三）加快推进新型城镇化进程，做大区域中心城市"),
+    pledge(
+      "p1",
+      "确保红星美凯龙主力店年内投入运营",
+      "（三）加快推进新型城镇化进程，做大区域中心城市",
+    ),
     pledge("p2", "旅游接待人数突破500万人次"),
     pledge("p3", "城镇登记失业率控制在4%以内"),
   ];
@@ -37,15 +44,39 @@ describe("suggestForPledges on hailar_2014 → hailar_2015", () => {
 
   it("compares targets with the reported figures", () => {
     expect(result.pledges[1].suggestions[0].comparison?.verdict).toBe("met");
-    expect(result.pledges[2].suggestions[0].comparison).toMatchObject({ verdict: "met", reported: { value: 3.79 } });
+    expect(result.pledges[2].suggestions[0].comparison).toMatchObject({
+      verdict: "met",
+      reported: { value: 3.79 },
+    });
   });
 
   it("produces the cli suggest JSON shape", () => {
     const json = toSuggestJson(result);
     expect(Object.keys(json)).toEqual(["pledges"]);
-    expect(Object.keys(json.pledges[0])).toEqual(["id", "text", "start", "end", "silent", "suggestedVerdict", "suggestions"]);
-    expect(Object.keys(json.pledges[0].suggestedVerdict)).toEqual(["status", "confidence", "reason"]);
-    expect(Object.keys(json.pledges[0].suggestions[0])).toEqual(["text", "start", "end", "score", "level", "probability", "terms", "comparison"]);
+    expect(Object.keys(json.pledges[0])).toEqual([
+      "id",
+      "text",
+      "start",
+      "end",
+      "silent",
+      "suggestedVerdict",
+      "suggestions",
+    ]);
+    expect(Object.keys(json.pledges[0].suggestedVerdict)).toEqual([
+      "status",
+      "confidence",
+      "reason",
+    ]);
+    expect(Object.keys(json.pledges[0].suggestions[0])).toEqual([
+      "text",
+      "start",
+      "end",
+      "score",
+      "level",
+      "probability",
+      "terms",
+      "comparison",
+    ]);
     expect(json.pledges[0].suggestions.length).toBeLessThanOrEqual(3);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

@@ -68,7 +68,11 @@ export function suggestForPledge(
       };
     }),
   ];
-  return { suggestions: ranked.slice(0, top), silent, suggestedVerdict: suggestVerdict(pledge, evidence) };
+  return {
+    suggestions: ranked.slice(0, top),
+    silent,
+    suggestedVerdict: suggestVerdict(pledge, evidence),
+  };
 }
 
 /** Ranks review evidence for already-extracted pledges; `planText` (optional) only feeds term rarity. */
@@ -80,14 +84,22 @@ export function suggestForPledges(
 ): PairSuggestions {
   const background =
     options.planText !== undefined
-      ? [options.planRange ? options.planText.slice(options.planRange.start, options.planRange.end) : options.planText]
+      ? [
+          options.planRange
+            ? options.planText.slice(options.planRange.start, options.planRange.end)
+            : options.planText,
+        ]
       : [];
   const index: ReviewIndex = indexReview(reviewText, reviewRange, { background });
   return {
     reviewRange,
     pledges: pledges.map((pledge) => ({
       pledge,
-      ...suggestForPledge(index, { text: pledge.text, section: pledge.section, target: pledge.target }, { top: options.top ?? 3 }),
+      ...suggestForPledge(
+        index,
+        { text: pledge.text, section: pledge.section, target: pledge.target },
+        { top: options.top ?? 3 },
+      ),
     })),
   };
 }
@@ -100,7 +112,11 @@ export interface SuggestJson {
     start: number;
     end: number;
     silent: boolean;
-    suggestedVerdict: { status: SuggestedVerdict["status"]; confidence: SuggestedVerdict["confidence"]; reason: string };
+    suggestedVerdict: {
+      status: SuggestedVerdict["status"];
+      confidence: SuggestedVerdict["confidence"];
+      reason: string;
+    };
     suggestions: {
       text: string;
       start: number;
@@ -126,7 +142,11 @@ export function toSuggestJson(result: PairSuggestions): SuggestJson {
       start: pledge.start,
       end: pledge.end,
       silent,
-      suggestedVerdict: { status: suggestedVerdict.status, confidence: suggestedVerdict.confidence, reason: suggestedVerdict.reason },
+      suggestedVerdict: {
+        status: suggestedVerdict.status,
+        confidence: suggestedVerdict.confidence,
+        reason: suggestedVerdict.reason,
+      },
       suggestions: suggestions.map((s) => ({
         text: s.text,
         start: s.start,

@@ -19,7 +19,13 @@ import { normalizeForSearch as foldForMatch } from "../report/script";
 import { compareLocated, type Comparison, type NumericTarget } from "./compare-numbers";
 import { itemsNamed, namedItems } from "./named-items";
 import { pledgeTargets } from "./pledge-targets";
-import { evidenceCue, pledgeDemand, wholeCompletion, type Demand, type Stage } from "./verdict-cues";
+import {
+  evidenceCue,
+  pledgeDemand,
+  wholeCompletion,
+  type Demand,
+  type Stage,
+} from "./verdict-cues";
 
 import { VERDICT_STATUSES, type VerdictStatus } from "@/lib/vocabulary";
 export { VERDICT_STATUSES, type VerdictStatus };
@@ -63,7 +69,15 @@ export type VerdictGrounds =
   | { kind: "figures"; figures: ComparedFigure[]; unreported: number; quote: Quote }
   | { kind: "multi-year"; figures: ComparedFigure[]; quote: Quote }
   | { kind: "no-figure"; cue: string | null; quote: Quote }
-  | { kind: "words"; demand: Demand; stage: Stage | null; cue: string | null; named: number; missing: number; quote: Quote };
+  | {
+      kind: "words";
+      demand: Demand;
+      stage: Stage | null;
+      cue: string | null;
+      named: number;
+      missing: number;
+      quote: Quote;
+    };
 
 export interface SuggestedVerdict {
   status: VerdictStatus;
@@ -86,9 +100,17 @@ function quoteOf(e: VerdictEvidence): Quote {
 }
 
 function figureOf(c: Comparison): ComparedFigure {
-  const sign = c.target.ceiling && c.target.comparator !== "<=" ? "≤" : COMPARATOR_SIGN[c.target.comparator] ?? "";
+  const sign =
+    c.target.ceiling && c.target.comparator !== "<="
+      ? "≤"
+      : (COMPARATOR_SIGN[c.target.comparator] ?? "");
   const written = c.target.text ?? `${c.target.value}${c.target.unit}`;
-  return { target: `${sign}${written.replace(/(以上|以内|左右|以下)$/, "")}`, reported: c.reported.text, verdict: c.verdict, ceiling: !!c.target.ceiling };
+  return {
+    target: `${sign}${written.replace(/(以上|以内|左右|以下)$/, "")}`,
+    reported: c.reported.text,
+    verdict: c.verdict,
+    ceiling: !!c.target.ceiling,
+  };
 }
 
 function isMiss(f: ComparedFigure): boolean {
@@ -102,21 +124,35 @@ function isMet(f: ComparedFigure): boolean {
 /** Texts to read figures and words from: the span itself, then its whole sentence. */
 function readings(e: VerdictEvidence): { text: string; offset: number }[] {
   const out = [{ text: e.text, offset: e.start }];
-  if (e.sentence && e.sentence.text !== e.text) out.push({ text: e.sentence.text, offset: e.sentence.start });
+  if (e.sentence && e.sentence.text !== e.text)
+    out.push({ text: e.sentence.text, offset: e.sentence.start });
   return out;
 }
 
 /** Suggests a verdict for `pledge` from `evidence` (best first; linked evidence first of all). */
-export function suggestVerdict(pledge: VerdictPledge, evidence: VerdictEvidence[]): SuggestedVerdict {
+export function suggestVerdict(
+  pledge: VerdictPledge,
+  evidence: VerdictEvidence[],
+): SuggestedVerdict {
   const usable = evidence.filter((e) => e.level !== "weak");
-  if (usable.length === 0) return finish("not_verifiable", evidence.length === 0 || evidence[0].level === "weak" ? "high" : "medium", { kind: "silence" });
+  if (usable.length === 0)
+    return finish(
+      "not_verifiable",
+      evidence.length === 0 || evidence[0].level === "weak" ? "high" : "medium",
+      { kind: "silence" },
+    );
   const top = usable[0];
   const trusted = top.level === "linked" || top.level === "strong";
 
   // 2. an admission in the top evidence's sentence
   for (const r of readings(top)) {
     const cue = evidenceCue(foldForMatch(r.text));
-    if (cue?.stage === "admission") return finish("unfulfilled", trusted ? "high" : "medium", { kind: "admission", cue: cue.word, quote: quoteOf(top) });
+    if (cue?.stage === "admission")
+      return finish("unfulfilled", trusted ? "high" : "medium", {
+        kind: "admission",
+        cue: cue.word,
+        quote: quoteOf(top),
+      });
   }
 
   // 3. figures
@@ -149,17 +185,37 @@ export function suggestVerdict(pledge: VerdictPledge, evidence: VerdictEvidence[
     }
     if (figures.length && quoteFrom) {
       const known = figures.filter((f) => f.verdict !== "unclear");
-      if (known.length === 0) return finish("not_verifiable", "medium", { kind: "multi-year", figures, quote: quoteOf(quoteFrom) });
+      if (known.length === 0)
+        return finish("not_verifiable", "medium", {
+          kind: "multi-year",
+          figures,
+          quote: quoteOf(quoteFrom),
+        });
       const met = known.filter(isMet).length;
       const missed = known.filter(isMiss).length;
-      const status: VerdictStatus = missed === 0 ? "fulfilled" : met === 0 ? "unfulfilled" : "partial";
-      const confidence: VerdictConfidence = sure && unreported === 0 ? "high" : sure || trusted ? "medium" : "low";
-      return finish(status, confidence, { kind: "figures", figures: known, unreported: unreported + figures.length - known.length, quote: quoteOf(quoteFrom) });
+      const status: VerdictStatus =
+        missed === 0 ? "fulfilled" : met === 0 ? "unfulfilled" : "partial";
+      const confidence: VerdictConfidence =
+        sure && unreported === 0 ? "high" : sure || trusted ? "medium" : "low";
+      return finish(status, confidence, {
+        kind: "figures",
+        figures: known,
+        unreported: unreported + figures.length - known.length,
+        quote: quoteOf(quoteFrom),
+      });
     }
     // 4. a numeric pledge whose figure the review does not give
-    const whole = readings(top).map((r) => wholeCompletion(foldForMatch(r.text))).find(Boolean) ?? null;
-    if (whole) return finish("fulfilled", "low", { kind: "no-figure", cue: whole, quote: quoteOf(top) });
-    return finish("not_verifiable", trusted ? "medium" : "low", { kind: "no-figure", cue: null, quote: quoteOf(top) });
+    const whole =
+      readings(top)
+        .map((r) => wholeCompletion(foldForMatch(r.text)))
+        .find(Boolean) ?? null;
+    if (whole)
+      return finish("fulfilled", "low", { kind: "no-figure", cue: whole, quote: quoteOf(top) });
+    return finish("not_verifiable", trusted ? "medium" : "low", {
+      kind: "no-figure",
+      cue: null,
+      quote: quoteOf(top),
+    });
   }
 
   // 5. words
@@ -170,27 +226,61 @@ export function suggestVerdict(pledge: VerdictPledge, evidence: VerdictEvidence[
   const stage = cue && cue.stage !== "admission" ? cue.stage : null;
   const items = namedItems(pledgeFolded);
   const named = items.length
-    ? itemsNamed(items, foldForMatch(usable.filter((e, i) => i === 0 || e.level !== "fair").slice(0, 3).map((e) => e.sentence?.text ?? e.text).join("。")))
+    ? itemsNamed(
+        items,
+        foldForMatch(
+          usable
+            .filter((e, i) => i === 0 || e.level !== "fair")
+            .slice(0, 3)
+            .map((e) => e.sentence?.text ?? e.text)
+            .join("。"),
+        ),
+      )
     : { named: 0, missing: 0 };
   const someMissing = named.named > 0 && named.missing > 0;
   let status: VerdictStatus;
   if (demand === "push") status = "fulfilled";
-  else if (demand === "start") status = stage === "done" || stage === "started" ? "fulfilled" : "partial";
+  else if (demand === "start")
+    status = stage === "done" || stage === "started" ? "fulfilled" : "partial";
   else status = stage === "done" ? "fulfilled" : "partial";
   if (status === "fulfilled" && someMissing) status = "partial";
   const confidence: VerdictConfidence = trusted && stage ? "medium" : "low";
-  return finish(status, confidence, { kind: "words", demand, stage, cue: cue && cue.stage !== "admission" ? cue.word : null, named: named.named, missing: named.missing, quote: quoteOf(top) });
+  return finish(status, confidence, {
+    kind: "words",
+    demand,
+    stage,
+    cue: cue && cue.stage !== "admission" ? cue.word : null,
+    named: named.named,
+    missing: named.missing,
+    quote: quoteOf(top),
+  });
 }
 
-function finish(status: VerdictStatus, confidence: VerdictConfidence, grounds: VerdictGrounds): SuggestedVerdict {
+function finish(
+  status: VerdictStatus,
+  confidence: VerdictConfidence,
+  grounds: VerdictGrounds,
+): SuggestedVerdict {
   const v = { status, confidence, grounds, reason: "" };
   v.reason = describeVerdict(v, "en");
   return v;
 }
 
 const VERDICT_WORDS = {
-  en: { met: "met", below: "below", exceeded: "above", unclear: "unclear", exceededCeiling: "over the ceiling" },
-  zh: { met: "达到", below: "未达到", exceeded: "超过", unclear: "无法判断", exceededCeiling: "超出上限" },
+  en: {
+    met: "met",
+    below: "below",
+    exceeded: "above",
+    unclear: "unclear",
+    exceededCeiling: "over the ceiling",
+  },
+  zh: {
+    met: "达到",
+    below: "未达到",
+    exceeded: "超过",
+    unclear: "无法判断",
+    exceededCeiling: "超出上限",
+  },
 } as const;
 
 const STAGE_WORDS = {
@@ -211,17 +301,30 @@ export function describeVerdict(v: Pick<SuggestedVerdict, "grounds">, lang: "en"
   const g = v.grounds;
   const q = (quote: Quote) => `“${quote.text}”`;
   const fig = (f: ComparedFigure) => {
-    const word = f.verdict === "exceeded" && f.ceiling ? VERDICT_WORDS[lang].exceededCeiling : VERDICT_WORDS[lang][f.verdict];
-    return lang === "en" ? `target ${f.target}, reported ${f.reported} (${word})` : `目标${f.target}，实际${f.reported}（${word}）`;
+    const word =
+      f.verdict === "exceeded" && f.ceiling
+        ? VERDICT_WORDS[lang].exceededCeiling
+        : VERDICT_WORDS[lang][f.verdict];
+    return lang === "en"
+      ? `target ${f.target}, reported ${f.reported} (${word})`
+      : `目标${f.target}，实际${f.reported}（${word}）`;
   };
   switch (g.kind) {
     case "silence":
-      return lang === "en" ? "The review appears silent on this pledge: no sentence reports on it." : "工作回顾似未提及此项承诺：没有句子报告其进展。";
+      return lang === "en"
+        ? "The review appears silent on this pledge: no sentence reports on it."
+        : "工作回顾似未提及此项承诺：没有句子报告其进展。";
     case "admission":
-      return lang === "en" ? `The review admits a shortfall (“${g.cue}”): ${q(g.quote)}` : `回顾承认未完成（“${g.cue}”）：${q(g.quote)}`;
+      return lang === "en"
+        ? `The review admits a shortfall (“${g.cue}”): ${q(g.quote)}`
+        : `回顾承认未完成（“${g.cue}”）：${q(g.quote)}`;
     case "figures": {
       const list = g.figures.map(fig).join(lang === "en" ? "; " : "；");
-      const rest = g.unreported ? (lang === "en" ? `; ${g.unreported} more target(s) not reported` : `；另有${g.unreported}项目标未报告`) : "";
+      const rest = g.unreported
+        ? lang === "en"
+          ? `; ${g.unreported} more target(s) not reported`
+          : `；另有${g.unreported}项目标未报告`
+        : "";
       return lang === "en" ? `${list}${rest}: ${q(g.quote)}` : `${list}${rest}：${q(g.quote)}`;
     }
     case "multi-year":
@@ -229,10 +332,20 @@ export function describeVerdict(v: Pick<SuggestedVerdict, "grounds">, lang: "en"
         ? `The review gives only a multi-year or cumulative figure (${g.figures.map((f) => f.reported).join(", ")}), not the year's: ${q(g.quote)}`
         : `回顾只给出多年或累计数（${g.figures.map((f) => f.reported).join("、")}），没有当年数：${q(g.quote)}`;
     case "no-figure":
-      if (g.cue) return lang === "en" ? `No figure to compare, but the review says “${g.cue}”: ${q(g.quote)}` : `没有可比数字，但回顾称“${g.cue}”：${q(g.quote)}`;
-      return lang === "en" ? `The review reports on it but gives no figure comparable with the target: ${q(g.quote)}` : `回顾提及此项，但没有可与目标比较的数字：${q(g.quote)}`;
+      if (g.cue)
+        return lang === "en"
+          ? `No figure to compare, but the review says “${g.cue}”: ${q(g.quote)}`
+          : `没有可比数字，但回顾称“${g.cue}”：${q(g.quote)}`;
+      return lang === "en"
+        ? `The review reports on it but gives no figure comparable with the target: ${q(g.quote)}`
+        : `回顾提及此项，但没有可与目标比较的数字：${q(g.quote)}`;
     case "words": {
-      const items = g.missing > 0 && g.named > 0 ? (lang === "en" ? `; it names ${g.named} of ${g.named + g.missing} listed items` : `；列出的${g.named + g.missing}项中只提到${g.named}项`) : "";
+      const items =
+        g.missing > 0 && g.named > 0
+          ? lang === "en"
+            ? `; it names ${g.named} of ${g.named + g.missing} listed items`
+            : `；列出的${g.named + g.missing}项中只提到${g.named}项`
+          : "";
       const stage = g.stage ? STAGE_WORDS[lang][g.stage] : null;
       if (lang === "en") {
         return `A pledge ${DEMAND_WORDS.en[g.demand]}; the review says ${g.cue ? `“${g.cue}” (${stage})` : "nothing of its stage"}${items}: ${q(g.quote)}`;

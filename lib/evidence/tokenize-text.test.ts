@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { normalizeForSearch } from "../report/script";
-import { SEGMENT_CHUNK, segmentWords, tokenizeBigrams, tokenizeForMatch, tokenizeWords } from "./tokenize-text";
+import {
+  SEGMENT_CHUNK,
+  segmentWords,
+  tokenizeBigrams,
+  tokenizeForMatch,
+  tokenizeWords,
+} from "./tokenize-text";
 
 const keys = (terms: { key: string }[]) => terms.map((t) => t.key);
 
@@ -57,7 +63,9 @@ describe("tokenizeForMatch", () => {
 });
 
 describe("word segmentation of long texts (issue 12)", () => {
-  const report = normalizeForSearch(readFileSync(path.resolve(__dirname, "../../seed/reports/hailar/hailar_2016.txt"), "utf8"));
+  const report = normalizeForSearch(
+    readFileSync(path.resolve(__dirname, "../../seed/reports/hailar/hailar_2016.txt"), "utf8"),
+  );
 
   it("never hands Intl.Segmenter more than SEGMENT_CHUNK characters (it is quadratic in its input)", () => {
     const spy = vi.spyOn(Intl.Segmenter.prototype, "segment");
@@ -72,7 +80,9 @@ describe("word segmentation of long texts (issue 12)", () => {
   });
 
   it("the segments are those of the whole text, offsets included", () => {
-    const whole = [...new Intl.Segmenter("zh", { granularity: "word" }).segment(report)].map((s) => `${s.index}:${s.segment}`);
+    const whole = [...new Intl.Segmenter("zh", { granularity: "word" }).segment(report)].map(
+      (s) => `${s.index}:${s.segment}`,
+    );
     expect([...segmentWords(report)].map((s) => `${s.index}:${s.segment}`)).toEqual(whole);
   });
 });

@@ -41,7 +41,10 @@ function stopMask(folded: string): Uint8Array {
  * Character bigrams of runs of Han characters (and Latin words), minus bigrams touching a stop word
  * (深入|实施 → 入实, 全年|新增 → 年新) and bigrams inside a number-with-unit (万平方米: matched as a quantity).
  */
-export function tokenizeBigrams(folded: string, quantities: Quantity[] = extractQuantities(folded)): Term[] {
+export function tokenizeBigrams(
+  folded: string,
+  quantities: Quantity[] = extractQuantities(folded),
+): Term[] {
   const out: Term[] = [];
   const mask = stopMask(folded);
   for (const q of quantities) mask.fill(2, q.start, q.end);
@@ -58,7 +61,8 @@ export function tokenizeBigrams(folded: string, quantities: Quantity[] = extract
   // match from its start, which comes first, and retrying \d+ from every digit was quadratic.
   const latin = /[a-z][a-z0-9]+|(?<!\d)\d+[a-z]+/g;
   let m: RegExpExecArray | null;
-  while ((m = latin.exec(folded))) out.push({ key: "b:" + m[0], start: m.index, end: m.index + m[0].length });
+  while ((m = latin.exec(folded)))
+    out.push({ key: "b:" + m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -84,7 +88,8 @@ export function* segmentWords(text: string): Generator<{ segment: string; index:
       to = cut > from + 1 ? cut : from + SEGMENT_CHUNK;
       if (/[\ud800-\udbff]/.test(text[to - 1])) to--; // never between the halves of a surrogate pair
     }
-    for (const s of segmenter.segment(text.slice(from, to))) yield { segment: s.segment, index: from + s.index };
+    for (const s of segmenter.segment(text.slice(from, to)))
+      yield { segment: s.segment, index: from + s.index };
     from = to;
   }
 }
@@ -109,7 +114,8 @@ export function tokenizeWords(folded: string): Term[] {
       continue;
     }
     flush();
-    if (w.length >= 2 && isHan(w[0]) && !STOP_WORDS.has(w)) out.push({ key: "w:" + w, start: s.index, end: s.index + w.length });
+    if (w.length >= 2 && isHan(w[0]) && !STOP_WORDS.has(w))
+      out.push({ key: "w:" + w, start: s.index, end: s.index + w.length });
   }
   flush();
   return out;
@@ -129,7 +135,12 @@ export function tokenizeAbbreviations(folded: string): Term[] {
 export function tokenizeForMatch(folded: string): { terms: Term[]; quantities: Quantity[] } {
   const quantities = extractQuantities(folded);
   return {
-    terms: [...tokenizeBigrams(folded, quantities), ...tokenizeWords(folded), ...tokenizeQuantities(quantities), ...tokenizeAbbreviations(folded)],
+    terms: [
+      ...tokenizeBigrams(folded, quantities),
+      ...tokenizeWords(folded),
+      ...tokenizeQuantities(quantities),
+      ...tokenizeAbbreviations(folded),
+    ],
     quantities,
   };
 }

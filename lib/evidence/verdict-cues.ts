@@ -11,7 +11,8 @@ export type Stage = "done" | "started" | "progress";
 export type Demand = "complete" | "start" | "push";
 
 /** Admissions of a shortfall in the review's own words. */
-const ADMISSION = /(没有完成|未完成|未能完成|未能|未达到|没有达到|未达预期|低于预期|不及预期|尚未|仍未|差距较大|存在差距|有差距|滞后|不到位|进展缓慢|推进缓慢|没有实现|未实现|未如期|未按期|延期)/;
+const ADMISSION =
+  /(没有完成|未完成|未能完成|未能|未达到|没有达到|未达预期|低于预期|不及预期|尚未|仍未|差距较大|存在差距|有差距|滞后|不到位|进展缓慢|推进缓慢|没有实现|未实现|未如期|未按期|延期)/;
 
 /** Progress that is not yet the result (checked before DONE so that 主体完工 is not 完工). */
 const PROGRESS =
@@ -23,9 +24,11 @@ const DONE =
   /(建成|竣工|完工|投入使用|投用|投入运营|运营|营业|通车|开通|开放|挂牌|获批|批准|成功举办|举办|荣获|获得|授予|达标|收官|全面完成|全部完成|顺利完成|如期完成|超额完成|圆满完成|完成|实现|设立|成立|出台|制定|印发|办理|晋升|通过验收|验收|入住|交付|覆盖|解决)/;
 
 /** Completions strong enough to settle a numeric pledge whose figure is not reported (全部完成, 全部达标). */
-const WHOLE = /(全部完成|全面完成|如期完成|超额完成|圆满完成|全部达标|全部建成|全部投入使用|全部竣工|全部完工|任务全面完成|全面收官)/;
+const WHOLE =
+  /(全部完成|全面完成|如期完成|超额完成|圆满完成|全部达标|全部建成|全部投入使用|全部竣工|全部完工|任务全面完成|全面收官)/;
 
-const DEMAND_COMPLETE = /(建成|完成|竣工|完工|投入使用|投用|投入运营|运营|投产|通车|开通|开放|核准|晋升|落户|挂牌|全覆盖|达标|申报为|创建|实现|办好|举办|解决)/;
+const DEMAND_COMPLETE =
+  /(建成|完成|竣工|完工|投入使用|投用|投入运营|运营|投产|通车|开通|开放|核准|晋升|落户|挂牌|全覆盖|达标|申报为|创建|实现|办好|举办|解决)/;
 const DEMAND_START = /(启动|开工|动工|开建)/;
 
 export interface Cue {

@@ -13,9 +13,16 @@ const BATCH = 500;
  * (region, then year), in text order: pulled a batch at a time, so 100,000 pledges pass through in
  * the memory of BATCH. Items marked not a pledge and archived reports are left out, as everywhere.
  */
-export async function* iterateCorpusPledges(origin: string, q: Omit<ExportSelection, "format">): AsyncGenerator<ExportPledge> {
+export async function* iterateCorpusPledges(
+  origin: string,
+  q: Omit<ExportSelection, "format">,
+): AsyncGenerator<ExportPledge> {
   const reports = await db.report.findMany({
-    where: { archivedAt: null, ...(q.region?.length ? { regionId: { in: q.region } } : {}), ...yearWhere(q) },
+    where: {
+      archivedAt: null,
+      ...(q.region?.length ? { regionId: { in: q.region } } : {}),
+      ...yearWhere(q),
+    },
     select: { id: true, title: true, year: true, region: { select: { id: true, name: true } } },
     orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { id: "asc" }],
   });
@@ -58,14 +65,25 @@ export async function* iterateCorpusPledges(origin: string, q: Omit<ExportSelect
   }
 }
 
-function readBatch(reportId: string, q: Omit<ExportSelection, "format">, after: { position: number; id: string } | null) {
+function readBatch(
+  reportId: string,
+  q: Omit<ExportSelection, "format">,
+  after: { position: number; id: string } | null,
+) {
   return db.pledge.findMany({
     where: {
       reportId,
       excluded: false,
       ...(q.tier?.length ? { tier: { in: q.tier } } : {}),
       ...(q.status?.length ? { status: { in: q.status } } : {}),
-      ...(after ? { OR: [{ position: { gt: after.position } }, { position: after.position, id: { gt: after.id } }] } : {}),
+      ...(after
+        ? {
+            OR: [
+              { position: { gt: after.position } },
+              { position: after.position, id: { gt: after.id } },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ position: "asc" }, { id: "asc" }],
     take: BATCH,
@@ -92,14 +110,36 @@ function readBatch(reportId: string, q: Omit<ExportSelection, "format">, after: 
       targetComparator: true,
       targetGrowth: true,
       section: { select: { heading: true } },
-      evidence: { select: { kind: true, quote: true, url: true, sourceReportId: true, start: true, end: true }, orderBy: { createdAt: "asc" } },
+      evidence: {
+        select: {
+          kind: true,
+          quote: true,
+          url: true,
+          sourceReportId: true,
+          start: true,
+          end: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
 }
 
 /** What the export form offers: the regions that have reports (by name) and the years reports plan for. */
-export async function listExportChoices(): Promise<{ regions: { id: string; name: string }[]; years: number[] }> {
-  const regions = await db.region.findMany({ where: { reports: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const years = await db.report.findMany({ where: { year: { not: null }, archivedAt: null }, select: { year: true }, distinct: ["year"], orderBy: { year: "asc" } });
+export async function listExportChoices(): Promise<{
+  regions: { id: string; name: string }[];
+  years: number[];
+}> {
+  const regions = await db.region.findMany({
+    where: { reports: { some: {} } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  const years = await db.report.findMany({
+    where: { year: { not: null }, archivedAt: null },
+    select: { year: true },
+    distinct: ["year"],
+    orderBy: { year: "asc" },
+  });
   return { regions, years: years.map((y) => y.year!) };
 }

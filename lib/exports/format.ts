@@ -20,13 +20,26 @@ export type ExportPledge = {
   kind: string;
   tier: string;
   tierReason: string | null;
-  target: { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean } | null;
+  target: {
+    value: number;
+    valueMax: number | null;
+    unit: string | null;
+    comparator: string;
+    growth: boolean;
+  } | null;
   status: string;
   reviewState: string;
   reportedValue: string | null;
   rationale: string | null;
   suggestedStatus: string | null;
-  evidence: { kind: string; quote: string; url: string | null; sourceReportId: string | null; start: number | null; end: number | null }[];
+  evidence: {
+    kind: string;
+    quote: string;
+    url: string | null;
+    sourceReportId: string | null;
+    start: number | null;
+    end: number | null;
+  }[];
   submittedAt: string | null;
   approvedAt: string | null;
   updatedAt: string;

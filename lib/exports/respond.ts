@@ -24,10 +24,17 @@ export function corpusExportResponse(origin: string, selection: ExportSelection)
     const lines = (async function* () {
       for await (const p of pledges) yield Buffer.from(corpusJsonLine(p), "utf8");
     })();
-    body = Readable.toWeb(Readable.from(lines, { objectMode: false })) as unknown as ReadableStream<Uint8Array>;
+    body = Readable.toWeb(
+      Readable.from(lines, { objectMode: false }),
+    ) as unknown as ReadableStream<Uint8Array>;
   }
   const type = format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
   return new Response(body, {
-    headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${corpusExportFileName(format)}"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": type,
+      "Content-Disposition": `attachment; filename="${corpusExportFileName(format)}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

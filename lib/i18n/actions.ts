@@ -9,7 +9,12 @@ import { LOCALE_COOKIE } from "./locale";
 /** Sets the UI language (no account needed: it only sets a cookie with a validated value). */
 export async function setLocaleAction(locale: string): Promise<ActionResult> {
   return runPublicAction({ schema: z.enum(LOCALES), input: locale }, async (value) => {
-    (await cookies()).set(LOCALE_COOKIE, value, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: false });
+    (await cookies()).set(LOCALE_COOKIE, value, {
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+      sameSite: "lax",
+      httpOnly: false,
+    });
     return undefined;
   });
 }

@@ -1,6 +1,12 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { createTranslator, DEFAULT_LOCALE, isLocale, type Locale, type Translate } from "./messages";
+import {
+  createTranslator,
+  DEFAULT_LOCALE,
+  isLocale,
+  type Locale,
+  type Translate,
+} from "./messages";
 
 export const LOCALE_COOKIE = "duixian-lang";
 

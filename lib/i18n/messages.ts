@@ -40,7 +40,8 @@ const zh = {
   "reports.title": "报告",
   "reports.count": "共 {count} 份报告",
   "reports.empty.title": "还没有报告",
-  "reports.empty.body": "导入一份政府工作报告（粘贴文本或上传 .txt / .html 文件，支持简体、繁体，UTF-8、GB18030、Big5 编码）即可开始。命令行也可导入：npm run cli -- import 文件…",
+  "reports.empty.body":
+    "导入一份政府工作报告（粘贴文本或上传 .txt / .html 文件，支持简体、繁体，UTF-8、GB18030、Big5 编码）即可开始。命令行也可导入：npm run cli -- import 文件…",
   "reports.col.region": "地区",
   "reports.col.year": "年份",
   "reports.col.title": "标题",
@@ -60,7 +61,8 @@ const zh = {
   "import.tab.upload": "上传文件",
   "import.tab.paste": "粘贴文本",
   "import.chooseFiles": "选择文件",
-  "import.fileHint": "支持 UTF-8、GB18030/GBK、Big5 编码，简体或繁体；网页另存的 .html 也可以。单个文件不超过 20 MB。",
+  "import.fileHint":
+    "支持 UTF-8、GB18030/GBK、Big5 编码，简体或繁体；网页另存的 .html 也可以。单个文件不超过 20 MB。",
   "import.pastePlaceholder": "在此粘贴政府工作报告全文…",
   "import.preview": "预览",
   "import.previewing": "正在解析…",
@@ -106,15 +108,20 @@ const zh = {
   "import.error.EMPTY": "内容为空：请选择文件或粘贴报告文本。",
   "import.error.BINARY": "这不是文本文件（含二进制内容）。请上传 .txt 或 .html。",
   "import.error.PDF": "暂不支持 PDF：请先把 PDF 转为文本（复制全文粘贴即可）。",
-  "import.error.UNSUPPORTED_FORMAT": "不支持这种文件格式（如 Word、压缩包、图片）。请上传 .txt 或 .html。",
+  "import.error.UNSUPPORTED_FORMAT":
+    "不支持这种文件格式（如 Word、压缩包、图片）。请上传 .txt 或 .html。",
   "import.error.TOO_LARGE": "文件超过 20 MB 上限。",
   "import.error.UNKNOWN_ENCODING": "无法识别文件编码（支持 UTF-8、GB18030/GBK、Big5）。",
   "import.error.NOT_A_REPORT": "这看起来不是政府工作报告：没有找到“工作回顾”或“工作安排”等章节。",
   "import.error.NO_PLAN": "没有找到工作安排（计划）部分，无法提取承诺。",
-  "import.error.TOO_LONG": "文本过长：一份报告最多 {maxChars} 字（真实的工作报告不超过 5 万字）。请检查是否误传了合集或非报告文件。",
-  "import.error.TOO_MANY_PLEDGES": "这份文本会产生超过 {maxPledges} 条承诺，超出一份报告的上限（真实报告不超过 1,500 条）。未保存任何内容。",
-  "import.error.TOO_MANY_SECTIONS": "这份文本的章节和标题超过 {maxSections} 个，超出一份报告的上限。未保存任何内容。",
-  "import.error.TIMEOUT": "解析这份文本用时超出上限，已停止。真实报告只需不到一秒；请检查文件内容。未保存任何内容。",
+  "import.error.TOO_LONG":
+    "文本过长：一份报告最多 {maxChars} 字（真实的工作报告不超过 5 万字）。请检查是否误传了合集或非报告文件。",
+  "import.error.TOO_MANY_PLEDGES":
+    "这份文本会产生超过 {maxPledges} 条承诺，超出一份报告的上限（真实报告不超过 1,500 条）。未保存任何内容。",
+  "import.error.TOO_MANY_SECTIONS":
+    "这份文本的章节和标题超过 {maxSections} 个，超出一份报告的上限。未保存任何内容。",
+  "import.error.TIMEOUT":
+    "解析这份文本用时超出上限，已停止。真实报告只需不到一秒；请检查文件内容。未保存任何内容。",
   "import.error.ABORTED": "解析已取消。",
   "field.REGION_REQUIRED": "请填写地区。",
   "field.TITLE_REQUIRED": "请填写标题。",
@@ -188,7 +195,8 @@ const zh = {
   "ws.unlink": "取消关联",
   "ws.reviewText": "次年报告：{title}",
   "ws.inferredPair": "按地区和年份自动配对",
-  "ws.noReview": "还没有这份报告的次年报告（同一地区、下一年度），无法建议证据。导入次年报告后会自动配对。",
+  "ws.noReview":
+    "还没有这份报告的次年报告（同一地区、下一年度），无法建议证据。导入次年报告后会自动配对。",
   "ws.importNext": "导入次年报告",
   "ws.linkSelection": "关联选中文字",
   "ws.selectHint": "在下方次年报告中选中任意文字，然后点“关联选中文字”（或按 L）。",
@@ -234,8 +242,10 @@ const zh = {
   "assessment.reopenNotice": "这条评估已批准：保存修改会把它重新打开为草稿，需要重新提交审核。",
   "assessment.withdrawNotice": "这条评估正在等待审核：保存修改会撤回提交，变为草稿。",
   "assessment.saved": "评估已保存。",
-  "assessment.reopened": "评估已修改：原已批准（或待审核）的评估已重新打开为草稿，需要重新提交审核。",
-  "assessment.approvedBy": "{name} 于 {date} 批准。修改结论、证据、目标、类型或承诺文字都会把它重新打开为草稿。",
+  "assessment.reopened":
+    "评估已修改：原已批准（或待审核）的评估已重新打开为草稿，需要重新提交审核。",
+  "assessment.approvedBy":
+    "{name} 于 {date} 批准。修改结论、证据、目标、类型或承诺文字都会把它重新打开为草稿。",
   "assessment.submittedBy": "{name} 于 {date} 提交审核。",
   "assessment.returnedBy": "{name} 退回了这条评估：",
   "assessment.submit": "提交审核",
@@ -264,8 +274,10 @@ const zh = {
   "assessment.conflict.reload": "放弃我的修改，载入最新内容",
   "assessment.conflict.keep": "保留我的修改，在最新版本上保存",
   // Reopening a verdict when what it rests on changes, and four eyes on its last writer.
-  "assessment.reopenedBanner.approved": "已重新打开：批准后{cause}，原批准已撤销，需要重新提交审核。（{name}，{date}）",
-  "assessment.reopenedBanner.submitted": "已撤回审核：提交后{cause}，需要重新提交审核。（{name}，{date}）",
+  "assessment.reopenedBanner.approved":
+    "已重新打开：批准后{cause}，原批准已撤销，需要重新提交审核。（{name}，{date}）",
+  "assessment.reopenedBanner.submitted":
+    "已撤回审核：提交后{cause}，需要重新提交审核。（{name}，{date}）",
   "assessment.reopenCause.verdict_edited": "修改了结论",
   "assessment.reopenCause.pledge_split": "拆分了承诺（文字已变）",
   "assessment.reopenCause.pledge_merged": "与下一条承诺合并（文字已变）",
@@ -274,18 +286,23 @@ const zh = {
   "assessment.reopenCause.evidence_linked": "新增了证据",
   "assessment.reopenCause.evidence_unlinked": "移除了证据",
   "assessment.assessedBy": "结论最后由 {name} 于 {date} 修改。",
-  "assessment.fourEyesWrote": "这条评估的结论是你最后修改的，需由另一位审核员批准或退回（四眼原则）。",
+  "assessment.fourEyesWrote":
+    "这条评估的结论是你最后修改的，需由另一位审核员批准或退回（四眼原则）。",
   "history.reopenedFromApproved": "重新打开为草稿：批准后{cause}",
   "history.reopenedFromSubmitted": "撤回审核，变为草稿：提交后{cause}",
   "ws.changedReopened": "证据已更新。这条评估原已提交或批准，现已重新打开为草稿，需要重新审核。",
   "report.edit.savedReopened": "已保存。这条承诺的评估已重新打开为草稿，需要重新审核。",
-  "report.edit.reopenNotice.approved": "这条承诺的评估已批准：拆分、合并或修改目标、类型都会把它重新打开为草稿，需要重新审核。",
-  "report.edit.reopenNotice.submitted": "这条承诺的评估正在等待审核：拆分、合并或修改目标、类型都会撤回提交，变为草稿。",
+  "report.edit.reopenNotice.approved":
+    "这条承诺的评估已批准：拆分、合并或修改目标、类型都会把它重新打开为草稿，需要重新审核。",
+  "report.edit.reopenNotice.submitted":
+    "这条承诺的评估正在等待审核：拆分、合并或修改目标、类型都会撤回提交，变为草稿。",
   "review.ownPart.submitted": "你提交的",
   "review.ownPart.wrote": "你最后修改的",
   "review.ownPart.hint": "需由另一位审核员批准或退回（四眼原则）",
-  "field.MERGE_WOULD_LOSE_VERDICT": "下一条承诺已有自己的评估结论，合并会丢失它。请先把它改回“未评估”并清空理由和实际数值，或不合并。",
-  "field.DELETE_WOULD_LOSE_VERDICT": "这条承诺的评估已提交或已批准，不能直接删除。请先修改评估（会重新打开为草稿），再删除。",
+  "field.MERGE_WOULD_LOSE_VERDICT":
+    "下一条承诺已有自己的评估结论，合并会丢失它。请先把它改回“未评估”并清空理由和实际数值，或不合并。",
+  "field.DELETE_WOULD_LOSE_VERDICT":
+    "这条承诺的评估已提交或已批准，不能直接删除。请先修改评估（会重新打开为草稿），再删除。",
   "comments.title": "讨论",
   "comments.empty": "还没有评论。",
   "comments.placeholder": "写下你的意见…",
@@ -319,7 +336,8 @@ const zh = {
   "review.mine.empty": "没有分配给你、尚未批准的承诺。",
   "review.col.reviewState": "审核状态",
   "review.col.updated": "更新时间",
-  "field.TRANSITION_NOT_ALLOWED": "当前审核状态下不能这样操作（可能已被他人处理）。请刷新页面查看最新状态。",
+  "field.TRANSITION_NOT_ALLOWED":
+    "当前审核状态下不能这样操作（可能已被他人处理）。请刷新页面查看最新状态。",
   "field.SUBMIT_NEEDS_STATUS": "请先选择评估结论并保存：“未评估”不能提交审核。",
   "field.FOUR_EYES": "不能审核自己提交或最后修改结论的评估（四眼原则），需由另一位审核员处理。",
   "field.RETURN_NEEDS_COMMENT": "退回时必须填写理由。",
@@ -364,7 +382,8 @@ const zh = {
   "dashboard.awaiting.noNextYear": "缺 {year} 年报告",
   "dashboard.awaiting.reviewedBy": "对照 {title}",
   "dashboard.awaiting.more": "另有 {count} 份，见报告列表 →",
-  "dashboard.progress.label": "已评估 {assessed} · 待审核 {submitted} · 已批准 {approved} / 共 {total} 条",
+  "dashboard.progress.label":
+    "已评估 {assessed} · 待审核 {submitted} · 已批准 {approved} / 共 {total} 条",
   "dashboard.progress.notParsed": "尚无承诺",
   "dashboard.activity.title": "最近动态",
   "dashboard.activity.empty": "还没有任何修改记录。",
@@ -378,7 +397,8 @@ const zh = {
   "dashboard.event.userCli": "命令行创建或重置用户 {email}",
   "dashboard.event.deletedPledge": "（承诺已删除）",
 
-  "auditReport.overview.subtitle": "每份报告的工作安排与次年报告的工作回顾配对：评估进度与兑现率；也可按地区跨年份、按年份跨地区汇总。",
+  "auditReport.overview.subtitle":
+    "每份报告的工作安排与次年报告的工作回顾配对：评估进度与兑现率；也可按地区跨年份、按年份跨地区汇总。",
   "auditReport.overview.pair": "计划报告 → 回顾报告",
   "auditReport.overview.progress": "进度",
   "auditReport.overview.progressLabel": "{n} 条承诺中已评估 {assessed} 条，已批准 {approved} 条",
@@ -423,7 +443,8 @@ const zh = {
   "auditReport.chart.groups": "各{by}的评估状态与兑现率",
   "auditReport.chart.groupsDesc": "每行一个分组，条形长度为承诺数，按状态分段，末尾为兑现率。",
   "auditReport.chart.trend": "历年兑现率（按计划年份）",
-  "auditReport.chart.trendDesc": "每个计划年份一根柱，高度为该年工作安排的兑现率；无数据的年份显示短横线。",
+  "auditReport.chart.trendDesc":
+    "每个计划年份一根柱，高度为该年工作安排的兑现率；无数据的年份显示短横线。",
   "auditReport.table.groups": "按{by}统计",
   "auditReport.table.kinds": "按承诺类型统计",
   "auditReport.targets": "主要目标：目标值与报告值",
@@ -460,7 +481,8 @@ const zh = {
   "auditReport.csv.reviewer": "审核人",
   "auditReport.csv.approvedAt": "批准时间",
   "share.title": "分享链接",
-  "share.help": "任何拿到链接的人都无需登录即可查看这份审计报告（只读，不被搜索引擎收录）。可随时撤销。",
+  "share.help":
+    "任何拿到链接的人都无需登录即可查看这份审计报告（只读，不被搜索引擎收录）。可随时撤销。",
   "share.expiresOn": "有效期至（可选，含当天）",
   "share.showNotes": "显示评估理由和审核人",
   "share.create": "创建分享链接",
@@ -486,9 +508,11 @@ const zh = {
   "shared.expires": "链接有效期至 {date}",
   "shared.footer": "本页为只读分享，由兑现（Duixian）生成。",
   "shared.unavailable.title": "此分享链接已失效",
-  "shared.unavailable.body": "链接可能已被分享人撤销、已过期，或地址不完整。请向分享人索取新的链接。",
+  "shared.unavailable.body":
+    "链接可能已被分享人撤销、已过期，或地址不完整。请向分享人索取新的链接。",
   "shared.rateLimited.title": "尝试次数过多",
-  "shared.rateLimited.body": "从你的网络地址打开的无效分享链接太多。这个链接无法打开，请核对地址是否完整；有效的分享链接不受影响。约 {minutes} 分钟内，无效链接的回应会被放慢。",
+  "shared.rateLimited.body":
+    "从你的网络地址打开的无效分享链接太多。这个链接无法打开，请核对地址是否完整；有效的分享链接不受影响。约 {minutes} 分钟内，无效链接的回应会被放慢。",
   "field.EXPIRY_INVALID": "有效期日期无效。",
   "field.EXPIRY_PAST": "有效期不能早于今天。",
   "field.SUBJECT_INVALID": "分享对象无效。",
@@ -645,7 +669,8 @@ const zh = {
   "admin.users.updatedOk": "已保存。",
   "admin.users.submit": "创建",
   "admin.locks.title": "登录锁定",
-  "admin.locks.help": "同一地址对一个账户输错密码 5 次即锁定该账户在此地址的登录；任意地址累计 20 次锁定账户；同一地址累计 30 次锁定该地址。15 分钟后自动解除。",
+  "admin.locks.help":
+    "同一地址对一个账户输错密码 5 次即锁定该账户在此地址的登录；任意地址累计 20 次锁定账户；同一地址累计 30 次锁定该地址。15 分钟后自动解除。",
   "admin.locks.none": "当前没有登录锁定。",
   "admin.locks.what": "锁定对象",
   "admin.locks.account": "账户（失败地址）",
@@ -710,7 +735,8 @@ const zh = {
   "tiers.filter.direction": "方向性 {n}",
   "tiers.filter.all": "全部 {n}",
   "tiers.filter.excluded": "非承诺 ({n})",
-  "tiers.filter.hint": "默认只列可跟踪的承诺（次年报告能核实的）；方向性承诺按主题分组，点“方向性”查看。",
+  "tiers.filter.hint":
+    "默认只列可跟踪的承诺（次年报告能核实的）；方向性承诺按主题分组，点“方向性”查看。",
   "tiers.edit.tier": "层级",
   "tiers.edit.auto": "自动",
   "tiers.edit.autoHint": "交还自动判断",
@@ -722,7 +748,8 @@ const zh = {
   "tiers.edit.exclude": "标为非承诺",
   "tiers.edit.restore": "恢复为承诺",
   "tiers.edit.excludedNotice": "此条已标为非承诺：不在默认列表中，也不计入任何统计。",
-  "tiers.edit.excludeRefused": "评估已提交或已批准的承诺不能标为非承诺。请先修改评估（会重新打开为草稿）。",
+  "tiers.edit.excludeRefused":
+    "评估已提交或已批准的承诺不能标为非承诺。请先修改评估（会重新打开为草稿）。",
   "tiers.span.label": "调整范围",
   "tiers.span.start": "起点",
   "tiers.span.end": "终点",
@@ -745,12 +772,15 @@ const zh = {
   "tiers.history.restored": "恢复为承诺",
   "tiers.history.span": "调整范围：「{before}」→「{after}」",
   "tiers.history.title": "标题：{before} → {after}",
-  "tiers.history.retier": "重新判断了 {pledges} 条承诺的层级（{changed} 条有变化，{excluded} 条无人处理的标为非承诺）",
+  "tiers.history.retier":
+    "重新判断了 {pledges} 条承诺的层级（{changed} 条有变化，{excluded} 条无人处理的标为非承诺）",
   "tiers.audit.switch": "统计范围",
   "tiers.audit.trackable": "可跟踪承诺",
   "tiers.audit.all": "含方向性",
-  "tiers.audit.countingTrackable": "仅统计可跟踪承诺（{trackable} 条；方向性承诺 {direction} 条未计入；标为“非承诺”的从不计入）。",
-  "tiers.audit.countingAll": "统计全部承诺：可跟踪 {trackable} 条，方向性 {direction} 条（标为“非承诺”的不计入）。",
+  "tiers.audit.countingTrackable":
+    "仅统计可跟踪承诺（{trackable} 条；方向性承诺 {direction} 条未计入；标为“非承诺”的从不计入）。",
+  "tiers.audit.countingAll":
+    "统计全部承诺：可跟踪 {trackable} 条，方向性 {direction} 条（标为“非承诺”的不计入）。",
   "tiers.audit.includeDirection": "包含方向性承诺",
   "tiers.audit.onlyTrackable": "只统计可跟踪承诺",
   "tiers.audit.overviewNote": "各列只统计可跟踪承诺；方向性承诺数另列。",
@@ -764,8 +794,10 @@ const zh = {
   "auditReport.csv.title": "标题",
   "assessment.reopenCause.span_changed": "调整了范围（文字已变）",
   "assessment.reopenCause.tier_changed": "修改了层级",
-  "field.EXCLUDE_WOULD_DROP_VERDICT": "这条承诺的评估已提交或已批准，不能标为非承诺。请先修改评估（会重新打开为草稿）。",
-  "field.BULK_WOULD_REOPEN": "评估已提交或已批准的承诺不批量修改层级（会重新打开评估），请逐条修改。",
+  "field.EXCLUDE_WOULD_DROP_VERDICT":
+    "这条承诺的评估已提交或已批准，不能标为非承诺。请先修改评估（会重新打开为草稿）。",
+  "field.BULK_WOULD_REOPEN":
+    "评估已提交或已批准的承诺不批量修改层级（会重新打开评估），请逐条修改。",
   "field.PLEDGE_EXCLUDED": "已标为非承诺的条目不能提交审核。",
   "field.SPAN_OUTSIDE_REPORT": "范围超出了报告正文。",
   "field.SPAN_OUTSIDE_SECTION": "范围超出了这条承诺所在的章节。",
@@ -800,7 +832,8 @@ const zh = {
   "regions.report.archive": "归档",
   "regions.report.restore": "恢复",
   "regions.report.archived": "已归档",
-  "regions.report.archivedNote": "此报告已于 {date} 归档：不出现在报告列表、审核队列、搜索和审计报告中。管理员可以恢复。",
+  "regions.report.archivedNote":
+    "此报告已于 {date} 归档：不出现在报告列表、审核队列、搜索和审计报告中。管理员可以恢复。",
   "regions.report.archivedList": "已归档的报告",
   "regions.report.archivedCount": "已归档 {n} 份",
   "regions.report.backToList": "返回报告列表",
@@ -838,7 +871,8 @@ const zh = {
   "regions.admin.saved": "已保存。",
   "regions.admin.renameNote": "改名后旧名称仍能匹配导入的报告。",
   "regions.admin.merge": "合并地区",
-  "regions.admin.mergeHint": "同一地区被记录了两次？选择另一条记录并入「{name}」：它的报告、下辖地区和名称都移到这里，报告重新配对。",
+  "regions.admin.mergeHint":
+    "同一地区被记录了两次？选择另一条记录并入「{name}」：它的报告、下辖地区和名称都移到这里，报告重新配对。",
   "regions.admin.mergeSource": "选择要并入的地区…",
   "regions.admin.mergeAction": "合并…",
   "regions.admin.mergeConfirm": "将「{source}」（{n} 份报告）并入「{target}」？原记录将删除。",
@@ -876,11 +910,13 @@ const zh = {
   "verdict.confidence.medium": "把握一般",
   "verdict.confidence.low": "把握较小",
   "verdict.accept": "采纳",
-  "verdict.acceptHint": "采纳会填入评估、理由（引用证据和数字）和实际数值；可修改，按 Enter 保存为草稿，再提交审核。",
+  "verdict.acceptHint":
+    "采纳会填入评估、理由（引用证据和数字）和实际数值；可修改，按 Enter 保存为草稿，再提交审核。",
   "verdict.filled": "已按建议填写，检查理由后按 Enter 保存。",
   "verdict.matches": "与建议一致",
   "verdict.differs": "与建议不同",
-  "ws.silent": "工作回顾似未提及这条承诺：没有句子与之足够相符。可在下方次年报告中搜索，或关联统计公报等外部来源。",
+  "ws.silent":
+    "工作回顾似未提及这条承诺：没有句子与之足够相符。可在下方次年报告中搜索，或关联统计公报等外部来源。",
   "ws.silentSearch": "在次年报告中查找",
   "ws.silentSearchGo": "查找",
   "ws.silentNotFound": "次年报告中没有“{term}”。",
@@ -893,16 +929,20 @@ const zh = {
   "keys.accept": "采纳建议结论（填入评估、理由和实际数值）",
   "bulk.acceptSuggestions": "采纳建议结论",
   "bulk.acceptNumeric": "采纳全部可跟踪量化承诺的建议结论",
-  "bulk.acceptResult": "已采纳 {accepted} 条建议结论（草稿，待提交）；跳过 {skipped} 条（已评估或没有建议）。",
-  "auditReport.suggestions": "建议结论：{accepted} 条评估与系统建议一致（按建议采纳），{changed} 条由分析员改为其他结论。",
+  "bulk.acceptResult":
+    "已采纳 {accepted} 条建议结论（草稿，待提交）；跳过 {skipped} 条（已评估或没有建议）。",
+  "auditReport.suggestions":
+    "建议结论：{accepted} 条评估与系统建议一致（按建议采纳），{changed} 条由分析员改为其他结论。",
   // Batch import, API tokens, whole-corpus export (issue 19).
   "import.tab.batch": "批量导入",
-  "batch.hint": "拖入多个文件或一个 .zip 压缩包（最多 1,000 个文件，共 100 MB）。每个文件都会被读取并识别地区和年份；核对下表后开始导入。导入在服务器后台进行：刷新或关闭页面不会中断，回到本页即可看到进度。",
+  "batch.hint":
+    "拖入多个文件或一个 .zip 压缩包（最多 1,000 个文件，共 100 MB）。每个文件都会被读取并识别地区和年份；核对下表后开始导入。导入在服务器后台进行：刷新或关闭页面不会中断，回到本页即可看到进度。",
   "batch.drop": "把文件或 .zip 拖到这里，或",
   "batch.choose": "选择文件",
   "batch.uploading": "正在上传 {done} / {total} 个文件…",
   "batch.reading": "正在读取 {done} / {total}：{file}",
-  "batch.readDone": "已读取 {total} 个文件：{ready} 个可导入，{problem} 个有问题。请核对地区、年份和标题，取消勾选不想导入的文件。",
+  "batch.readDone":
+    "已读取 {total} 个文件：{ready} 个可导入，{problem} 个有问题。请核对地区、年份和标题，取消勾选不想导入的文件。",
   "batch.col.include": "导入",
   "batch.col.file": "文件",
   "batch.col.region": "地区",
@@ -959,7 +999,8 @@ const zh = {
   "import.error.FORBIDDEN": "你的账户已无导入权限，未导入。",
   "import.error.INTERNAL": "出现意外错误，未导入。",
   "tokens.title": "API 访问令牌",
-  "tokens.intro": "用于只读数据 API（/api/v1，说明见 docs/openapi.json）。令牌只能读取你的账户此刻可读的内容，可随时撤销。",
+  "tokens.intro":
+    "用于只读数据 API（/api/v1，说明见 docs/openapi.json）。令牌只能读取你的账户此刻可读的内容，可随时撤销。",
   "tokens.name": "令牌名称（例如：R 脚本）",
   "tokens.create": "创建令牌",
   "tokens.created": "新令牌只显示这一次，请立即复制保存：",
@@ -973,7 +1014,8 @@ const zh = {
   "tokens.empty": "还没有令牌。",
   "tokens.error.TOO_MANY_TOKENS": "最多同时持有 10 个有效令牌，请先撤销不用的。",
   "corpusExport.title": "导出全部承诺",
-  "corpusExport.intro": "按地区、年份、层级和评估状态选择，导出每条承诺（含 ID、链接、评估和证据）为 CSV（可用 Excel 打开）或 JSON Lines（适合 R、Python）。数据再多也边查边下载。",
+  "corpusExport.intro":
+    "按地区、年份、层级和评估状态选择，导出每条承诺（含 ID、链接、评估和证据）为 CSV（可用 Excel 打开）或 JSON Lines（适合 R、Python）。数据再多也边查边下载。",
   "corpusExport.regions": "地区（不选即全部）",
   "corpusExport.from": "起始年份",
   "corpusExport.to": "截止年份",
@@ -1035,7 +1077,8 @@ const zh = {
   "record.pending": "{n} 份报告的历年关联正在计算，稍后刷新即可看到。",
   "record.scope": "只统计本地区自己的报告（不含下辖地区）。",
   "record.indicators.title": "主要指标：目标与实际",
-  "record.indicators.intro": "每年计划设定的目标，与次年报告回顾中同一指标、同类数字的实际值（由系统从报告原文中读出）；是否完成，以及下一年目标如何调整。",
+  "record.indicators.intro":
+    "每年计划设定的目标，与次年报告回顾中同一指标、同类数字的实际值（由系统从报告原文中读出）；是否完成，以及下一年目标如何调整。",
   "record.indicators.none": "还没有连续两年以上设定的主要指标目标。",
   "record.indicators.growth": "增速",
   "record.indicators.level": "总量",
@@ -1061,7 +1104,8 @@ const zh = {
   "record.legend.unknown": "实际：无法比较",
   "record.chart.desc": "{name}：{from}–{to} 年各年计划目标与次年报告的实际值。{list}",
   "record.recurring.title": "反复出现的承诺",
-  "record.recurring.intro": "在三个及以上年份的计划里出现的同一承诺（由系统匹配，分析员可确认或排除），兑现情况最差的排在前面。",
+  "record.recurring.intro":
+    "在三个及以上年份的计划里出现的同一承诺（由系统匹配，分析员可确认或排除），兑现情况最差的排在前面。",
   "record.recurring.none": "还没有跨三个年份以上的承诺。",
   "record.recurring.col.pledge": "承诺（最近一年的表述）",
   "record.recurring.col.years": "出现年份",
@@ -1094,7 +1138,8 @@ const zh = {
   "indicator.urbanization": "城镇化率",
   "indicator.population-growth": "人口自然增长率",
   "badge.rate": "{region} {years}：{rate} 的可跟踪承诺已兑现",
-  "badge.tooFew": "{region} {years}：已评估 {assessed} / {pledges} 条可跟踪承诺，太少，不给出兑现率",
+  "badge.tooFew":
+    "{region} {years}：已评估 {assessed} / {pledges} 条可跟踪承诺，太少，不给出兑现率",
   "badge.none": "{region}：还没有可跟踪的承诺",
   "badge.source": "兑现 · 政府工作报告承诺追踪",
   "badge.embed": "嵌入徽章",
@@ -1132,7 +1177,8 @@ const en: Record<MessageKey, string> = {
   "login.submit": "Sign in",
   "login.submitting": "Signing in…",
   "login.error.invalid": "Wrong email or password.",
-  "login.error.locked": "Too many failed sign-ins: this account is locked for now. Try again in 15 minutes.",
+  "login.error.locked":
+    "Too many failed sign-ins: this account is locked for now. Try again in 15 minutes.",
   "login.error.disabled": "This account is disabled. Ask an administrator.",
   "login.error.generic": "Sign-in failed. Please try again.",
   "login.error.empty": "Enter your email and password.",
@@ -1142,7 +1188,8 @@ const en: Record<MessageKey, string> = {
   "reports.title": "Reports",
   "reports.count": "{count} reports",
   "reports.empty.title": "No reports yet",
-  "reports.empty.body": "Import a government work report (paste text or upload a .txt / .html file; simplified or traditional, UTF-8, GB18030 or Big5) to begin. From a terminal: npm run cli -- import FILE…",
+  "reports.empty.body":
+    "Import a government work report (paste text or upload a .txt / .html file; simplified or traditional, UTF-8, GB18030 or Big5) to begin. From a terminal: npm run cli -- import FILE…",
   "reports.col.region": "Region",
   "reports.col.year": "Year",
   "reports.col.title": "Title",
@@ -1157,20 +1204,24 @@ const en: Record<MessageKey, string> = {
   "script.traditional": "Traditional",
 
   "import.title": "Import reports",
-  "import.subtitle": "Paste text or upload .txt / .html files (several at once). Check and correct the detected details before saving.",
+  "import.subtitle":
+    "Paste text or upload .txt / .html files (several at once). Check and correct the detected details before saving.",
   "import.action": "Import reports",
   "import.tab.upload": "Upload files",
   "import.tab.paste": "Paste text",
   "import.chooseFiles": "Choose files",
-  "import.fileHint": "UTF-8, GB18030/GBK or Big5; simplified or traditional; pages saved from websites (.html) work too. Up to 20 MB per file.",
+  "import.fileHint":
+    "UTF-8, GB18030/GBK or Big5; simplified or traditional; pages saved from websites (.html) work too. Up to 20 MB per file.",
   "import.pastePlaceholder": "Paste the full text of a government work report…",
   "import.preview": "Preview",
   "import.previewing": "Parsing…",
   "import.save": "Save report",
   "import.saving": "Saving…",
   "import.saved": "Saved: {count} pledges.",
-  "import.bodyTwice": "This file holds the report's body twice (a web page saved twice); pledges come from the first copy only.",
-  "import.fiveYearPlan": "This report has no plan for its year: the five-year plan's tasks are extracted instead.",
+  "import.bodyTwice":
+    "This file holds the report's body twice (a web page saved twice); pledges come from the first copy only.",
+  "import.fiveYearPlan":
+    "This report has no plan for its year: the five-year plan's tasks are extracted instead.",
   "import.openReport": "Open report",
   "import.remove": "Remove",
   "import.detected": "Detected",
@@ -1207,16 +1258,24 @@ const en: Record<MessageKey, string> = {
   "sectionKind.other": "Other",
   "import.error.EMPTY": "Nothing to import: choose a file or paste the report's text.",
   "import.error.BINARY": "This is not a text file (it has binary content). Upload .txt or .html.",
-  "import.error.PDF": "PDF is not supported yet: convert it to text first (copying the full text and pasting it works).",
-  "import.error.UNSUPPORTED_FORMAT": "This file format is not supported (Word, archives, images…). Upload .txt or .html.",
+  "import.error.PDF":
+    "PDF is not supported yet: convert it to text first (copying the full text and pasting it works).",
+  "import.error.UNSUPPORTED_FORMAT":
+    "This file format is not supported (Word, archives, images…). Upload .txt or .html.",
   "import.error.TOO_LARGE": "The file is larger than the 20 MB limit.",
-  "import.error.UNKNOWN_ENCODING": "The file's encoding was not recognised (UTF-8, GB18030/GBK and Big5 are supported).",
-  "import.error.NOT_A_REPORT": "This does not look like a government work report: no review (工作回顾) or plan (工作安排) section was found.",
+  "import.error.UNKNOWN_ENCODING":
+    "The file's encoding was not recognised (UTF-8, GB18030/GBK and Big5 are supported).",
+  "import.error.NOT_A_REPORT":
+    "This does not look like a government work report: no review (工作回顾) or plan (工作安排) section was found.",
   "import.error.NO_PLAN": "No plan section (工作安排) was found, so no pledges can be extracted.",
-  "import.error.TOO_LONG": "The text is too long: a report may have at most {maxChars} characters (real work reports have under 50,000). Check that this is one report.",
-  "import.error.TOO_MANY_PLEDGES": "This text would yield more than {maxPledges} pledges, the most one report may have (real reports have under 1,500). Nothing was saved.",
-  "import.error.TOO_MANY_SECTIONS": "This text has more than {maxSections} sections and headings, the most one report may have. Nothing was saved.",
-  "import.error.TIMEOUT": "Parsing this text took longer than allowed and was stopped. A real report takes under a second; check the file. Nothing was saved.",
+  "import.error.TOO_LONG":
+    "The text is too long: a report may have at most {maxChars} characters (real work reports have under 50,000). Check that this is one report.",
+  "import.error.TOO_MANY_PLEDGES":
+    "This text would yield more than {maxPledges} pledges, the most one report may have (real reports have under 1,500). Nothing was saved.",
+  "import.error.TOO_MANY_SECTIONS":
+    "This text has more than {maxSections} sections and headings, the most one report may have. Nothing was saved.",
+  "import.error.TIMEOUT":
+    "Parsing this text took longer than allowed and was stopped. A real report takes under a second; check the file. Nothing was saved.",
   "import.error.ABORTED": "Parsing was cancelled.",
   "field.REGION_REQUIRED": "Enter the region.",
   "field.TITLE_REQUIRED": "Enter a title.",
@@ -1251,7 +1310,8 @@ const en: Record<MessageKey, string> = {
   "filter.invalid": "Ignored invalid filter parameters: {names}",
   "filter.searchHint": "Search pledges (simplified or traditional)",
   "progress.title": "Progress",
-  "progress.summary": "assessed {assessed} · submitted {submitted} · approved {approved} of {total}",
+  "progress.summary":
+    "assessed {assessed} · submitted {submitted} · approved {approved} of {total}",
   "bulk.selected": "{count} selected",
   "bulk.clear": "Clear selection",
   "bulk.selectAll": "Select all listed",
@@ -1265,8 +1325,10 @@ const en: Record<MessageKey, string> = {
   "keys.nav": "Next / previous pledge",
   "keys.link": "Link suggestion n",
   "keys.linkSelection": "Link the text selected in next year's report",
-  "keys.status": "Verdict: fulfilled / partial / unfulfilled / not verifiable / in progress / not assessed (then type the rationale)",
-  "keys.enter": "In the rationale: save; elsewhere: save pending edits, otherwise submit for review",
+  "keys.status":
+    "Verdict: fulfilled / partial / unfulfilled / not verifiable / in progress / not assessed (then type the rationale)",
+  "keys.enter":
+    "In the rationale: save; elsewhere: save pending edits, otherwise submit for review",
   "keys.newline": "New line in the rationale",
   "keys.help": "Show or hide this help",
   "keys.close": "Close",
@@ -1281,21 +1343,26 @@ const en: Record<MessageKey, string> = {
   "ws.context": "Context",
   "ws.target": "Target",
   "ws.evidence": "Linked evidence",
-  "ws.noEvidence": "No evidence linked yet. Pick a suggestion on the right, or select text in next year's report and link it.",
+  "ws.noEvidence":
+    "No evidence linked yet. Pick a suggestion on the right, or select text in next year's report and link it.",
   "ws.suggestions": "Suggested evidence (next year's review)",
-  "ws.noSuggestions": "No related sentence found: next year's review may not mention this pledge. You can link an external source.",
+  "ws.noSuggestions":
+    "No related sentence found: next year's review may not mention this pledge. You can link an external source.",
   "ws.weak": "weak match",
   "ws.link": "Link",
   "ws.linked": "Linked",
   "ws.unlink": "Unlink",
   "ws.reviewText": "Next year's report: {title}",
   "ws.inferredPair": "paired automatically by region and year",
-  "ws.noReview": "There is no next-year report for this report yet (same region, following year), so no evidence can be suggested. Import it and it pairs automatically.",
+  "ws.noReview":
+    "There is no next-year report for this report yet (same region, following year), so no evidence can be suggested. Import it and it pairs automatically.",
   "ws.importNext": "Import next year's report",
   "ws.linkSelection": "Link selected text",
-  "ws.selectHint": "Select any text of next year's report below, then press “Link selected text” (or L).",
+  "ws.selectHint":
+    "Select any text of next year's report below, then press “Link selected text” (or L).",
   "ws.external": "External source",
-  "ws.externalHint": "When next year's report is silent, link a statistical bulletin, news report or other source.",
+  "ws.externalHint":
+    "When next year's report is silent, link a statistical bulletin, news report or other source.",
   "ws.url": "URL",
   "ws.quote": "Quote",
   "ws.sourceDate": "Date",
@@ -1326,18 +1393,24 @@ const en: Record<MessageKey, string> = {
   "assessment.field.reportedValue": "Reported figure",
   "assessment.field.reviewState": "Review state",
   "assessment.field.assignee": "Assignee",
-  "assessment.rationaleHint": "Explain the verdict (cite the evidence, the figures). Required for every verdict but “Not assessed”.",
-  "assessment.reportedValueHint": "Target {target}. Enter the figure the report or evidence states, e.g. “42部”.",
+  "assessment.rationaleHint":
+    "Explain the verdict (cite the evidence, the figures). Required for every verdict but “Not assessed”.",
+  "assessment.reportedValueHint":
+    "Target {target}. Enter the figure the report or evidence states, e.g. “42部”.",
   "assessment.evidenceCount": "{count} evidence linked",
   "assessment.save": "Save assessment",
   "assessment.saving": "Saving…",
   "assessment.saveReopen": "Save and reopen as draft",
   "assessment.saveWithdraw": "Save and withdraw submission",
-  "assessment.reopenNotice": "This assessment is approved: saving your change reopens it as a draft that must be submitted for review again.",
-  "assessment.withdrawNotice": "This assessment is awaiting review: saving your change withdraws the submission and makes it a draft.",
+  "assessment.reopenNotice":
+    "This assessment is approved: saving your change reopens it as a draft that must be submitted for review again.",
+  "assessment.withdrawNotice":
+    "This assessment is awaiting review: saving your change withdraws the submission and makes it a draft.",
   "assessment.saved": "Assessment saved.",
-  "assessment.reopened": "Assessment changed: it was approved (or awaiting review) and is now a draft again; submit it for review once more.",
-  "assessment.approvedBy": "Approved by {name} on {date}. Changing the verdict, its evidence, the target, the kind or the pledge's text reopens it as a draft.",
+  "assessment.reopened":
+    "Assessment changed: it was approved (or awaiting review) and is now a draft again; submit it for review once more.",
+  "assessment.approvedBy":
+    "Approved by {name} on {date}. Changing the verdict, its evidence, the target, the kind or the pledge's text reopens it as a draft.",
   "assessment.submittedBy": "Submitted for review by {name} on {date}.",
   "assessment.returnedBy": "{name} returned this assessment:",
   "assessment.submit": "Submit for review",
@@ -1352,7 +1425,8 @@ const en: Record<MessageKey, string> = {
   "assessment.returnConfirm": "Return assessment",
   "assessment.returnedOk": "Returned; the reason is in the discussion.",
   "assessment.cancel": "Cancel",
-  "assessment.fourEyes": "You submitted this assessment: another reviewer must approve or return it (four-eyes rule).",
+  "assessment.fourEyes":
+    "You submitted this assessment: another reviewer must approve or return it (four-eyes rule).",
   "assessment.reviewerOnly": "Waiting for a reviewer to approve or return it.",
   "assessment.assignee": "Assignee",
   "assessment.unassigned": "Unassigned",
@@ -1366,8 +1440,10 @@ const en: Record<MessageKey, string> = {
   "assessment.conflict.reload": "Discard my edits and load the latest",
   "assessment.conflict.keep": "Keep my edits and save them over the latest",
   // Reopening a verdict when what it rests on changes, and four eyes on its last writer.
-  "assessment.reopenedBanner.approved": "Reopened: {cause} after approval. The approval no longer applies; the verdict needs to be submitted for review again. ({name}, {date})",
-  "assessment.reopenedBanner.submitted": "Withdrawn from review: {cause} after submission. The verdict needs to be submitted for review again. ({name}, {date})",
+  "assessment.reopenedBanner.approved":
+    "Reopened: {cause} after approval. The approval no longer applies; the verdict needs to be submitted for review again. ({name}, {date})",
+  "assessment.reopenedBanner.submitted":
+    "Withdrawn from review: {cause} after submission. The verdict needs to be submitted for review again. ({name}, {date})",
   "assessment.reopenCause.verdict_edited": "the verdict was edited",
   "assessment.reopenCause.pledge_split": "the pledge was split (its text changed)",
   "assessment.reopenCause.pledge_merged": "the pledge was merged with the next (its text changed)",
@@ -1376,18 +1452,25 @@ const en: Record<MessageKey, string> = {
   "assessment.reopenCause.evidence_linked": "evidence was added",
   "assessment.reopenCause.evidence_unlinked": "evidence was removed",
   "assessment.assessedBy": "Verdict last changed by {name} on {date}.",
-  "assessment.fourEyesWrote": "You last changed this verdict: another reviewer must approve or return it (four-eyes rule).",
+  "assessment.fourEyesWrote":
+    "You last changed this verdict: another reviewer must approve or return it (four-eyes rule).",
   "history.reopenedFromApproved": "reopened as a draft: {cause} after approval",
   "history.reopenedFromSubmitted": "withdrawn from review to a draft: {cause} after submission",
-  "ws.changedReopened": "Evidence updated. The verdict was submitted or approved and is a draft again: it needs review again.",
-  "report.edit.savedReopened": "Saved. This pledge's verdict is a draft again and needs review again.",
-  "report.edit.reopenNotice.approved": "This pledge's verdict is approved: splitting, merging or changing the target or kind reopens it as a draft that needs review again.",
-  "report.edit.reopenNotice.submitted": "This pledge's verdict awaits review: splitting, merging or changing the target or kind withdraws it to a draft.",
+  "ws.changedReopened":
+    "Evidence updated. The verdict was submitted or approved and is a draft again: it needs review again.",
+  "report.edit.savedReopened":
+    "Saved. This pledge's verdict is a draft again and needs review again.",
+  "report.edit.reopenNotice.approved":
+    "This pledge's verdict is approved: splitting, merging or changing the target or kind reopens it as a draft that needs review again.",
+  "report.edit.reopenNotice.submitted":
+    "This pledge's verdict awaits review: splitting, merging or changing the target or kind withdraws it to a draft.",
   "review.ownPart.submitted": "submitted by you",
   "review.ownPart.wrote": "last changed by you",
   "review.ownPart.hint": "Another reviewer must approve or return it (four-eyes rule)",
-  "field.MERGE_WOULD_LOSE_VERDICT": "The next pledge has a verdict of its own, which merging would discard. Clear it first (Not assessed, no rationale or reported figure), or keep the two apart.",
-  "field.DELETE_WOULD_LOSE_VERDICT": "This pledge's verdict is submitted or approved, so it cannot be deleted as it is. Change the verdict first (which reopens it as a draft), then delete.",
+  "field.MERGE_WOULD_LOSE_VERDICT":
+    "The next pledge has a verdict of its own, which merging would discard. Clear it first (Not assessed, no rationale or reported figure), or keep the two apart.",
+  "field.DELETE_WOULD_LOSE_VERDICT":
+    "This pledge's verdict is submitted or approved, so it cannot be deleted as it is. Change the verdict first (which reopens it as a draft), then delete.",
   "comments.title": "Discussion",
   "comments.empty": "No comments yet.",
   "comments.placeholder": "Write a comment…",
@@ -1421,12 +1504,16 @@ const en: Record<MessageKey, string> = {
   "review.mine.empty": "Nothing assigned to you awaits work.",
   "review.col.reviewState": "Review state",
   "review.col.updated": "Updated",
-  "field.TRANSITION_NOT_ALLOWED": "This step is not possible in the current review state (someone may have acted on it already). Reload to see the latest state.",
-  "field.SUBMIT_NEEDS_STATUS": "Choose and save a verdict first: “Not assessed” cannot be submitted.",
-  "field.FOUR_EYES": "You cannot review an assessment you submitted or whose verdict you last changed (four-eyes rule); another reviewer must.",
+  "field.TRANSITION_NOT_ALLOWED":
+    "This step is not possible in the current review state (someone may have acted on it already). Reload to see the latest state.",
+  "field.SUBMIT_NEEDS_STATUS":
+    "Choose and save a verdict first: “Not assessed” cannot be submitted.",
+  "field.FOUR_EYES":
+    "You cannot review an assessment you submitted or whose verdict you last changed (four-eyes rule); another reviewer must.",
   "field.RETURN_NEEDS_COMMENT": "Give a reason for returning.",
   "field.RATIONALE_REQUIRED": "A rationale is required for every verdict but “Not assessed”.",
-  "field.NUL_CHARACTER": "The input contains a character that cannot be saved (an invisible NUL or half of an emoji); remove it and try again.",
+  "field.NUL_CHARACTER":
+    "The input contains a character that cannot be saved (an invisible NUL or half of an emoji); remove it and try again.",
   "field.RATIONALE_TOO_LONG": "The rationale is too long (5000 characters at most).",
   "field.REPORTED_VALUE_TOO_LONG": "The reported figure is too long.",
   "field.STATUS_INVALID": "Unknown verdict.",
@@ -1455,18 +1542,22 @@ const en: Record<MessageKey, string> = {
   "dashboard.queue.returnedEmpty": "None of your assessments was returned.",
   "dashboard.queue.returnReason": "{name} returned it: {reason}",
   "dashboard.queue.assigned": "Assigned to me, not approved",
-  "dashboard.queue.assignedEmpty": "No open pledges are assigned to you. Filter a report by assignee to assign some.",
+  "dashboard.queue.assignedEmpty":
+    "No open pledges are assigned to you. Filter a report by assignee to assign some.",
   "dashboard.queue.all": "All {count} →",
   "dashboard.awaiting.pairing": "Reports awaiting pairing",
-  "dashboard.awaiting.pairingHint": "The next year's report is not imported, or the year is unknown: no review to check against yet.",
+  "dashboard.awaiting.pairingHint":
+    "The next year's report is not imported, or the year is unknown: no review to check against yet.",
   "dashboard.awaiting.pairingEmpty": "Every report is paired with its next year's report.",
   "dashboard.awaiting.assessment": "Reports awaiting assessment",
-  "dashboard.awaiting.assessmentHint": "Paired with the next year's report, but most pledges are not assessed yet.",
+  "dashboard.awaiting.assessmentHint":
+    "Paired with the next year's report, but most pledges are not assessed yet.",
   "dashboard.awaiting.assessmentEmpty": "Every paired report is at least half assessed.",
   "dashboard.awaiting.noNextYear": "no {year} report",
   "dashboard.awaiting.reviewedBy": "against {title}",
   "dashboard.awaiting.more": "{count} more in the report list →",
-  "dashboard.progress.label": "assessed {assessed} · awaiting review {submitted} · approved {approved} of {total}",
+  "dashboard.progress.label":
+    "assessed {assessed} · awaiting review {submitted} · approved {approved} of {total}",
   "dashboard.progress.notParsed": "no pledges yet",
   "dashboard.activity.title": "Recent activity",
   "dashboard.activity.empty": "No changes recorded yet.",
@@ -1480,7 +1571,8 @@ const en: Record<MessageKey, string> = {
   "dashboard.event.userCli": "created or reset user {email} from the command line",
   "dashboard.event.deletedPledge": "(pledge deleted)",
 
-  "auditReport.overview.subtitle": "Each report's plan paired with the next year's review: assessment progress and fulfilment rate; roll-ups by region across years and by year across regions.",
+  "auditReport.overview.subtitle":
+    "Each report's plan paired with the next year's review: assessment progress and fulfilment rate; roll-ups by region across years and by year across regions.",
   "auditReport.overview.pair": "Plan report → review report",
   "auditReport.overview.progress": "Progress",
   "auditReport.overview.progressLabel": "{assessed} of {n} pledges assessed, {approved} approved",
@@ -1500,10 +1592,14 @@ const en: Record<MessageKey, string> = {
   "auditReport.noReview": "no next-year report yet",
   "auditReport.asOf": "Data as of {time}",
   "auditReport.lastChange": "last assessment change {time}",
-  "auditReport.modeAll": "Includes provisional assessments not yet approved ({n}, marked “provisional”).",
-  "auditReport.modeApproved": "Approved assessments only; assessments not yet approved count as not assessed.",
-  "auditReport.formula": "Fulfilment rate = (fulfilled + ½ × partially fulfilled) ÷ (assessed − not verifiable).",
-  "auditReport.formulaNote": "Assessed means any status other than “not assessed” (“in progress” counts in the divisor).",
+  "auditReport.modeAll":
+    "Includes provisional assessments not yet approved ({n}, marked “provisional”).",
+  "auditReport.modeApproved":
+    "Approved assessments only; assessments not yet approved count as not assessed.",
+  "auditReport.formula":
+    "Fulfilment rate = (fulfilled + ½ × partially fulfilled) ÷ (assessed − not verifiable).",
+  "auditReport.formulaNote":
+    "Assessed means any status other than “not assessed” (“in progress” counts in the divisor).",
   "auditReport.notesHidden": "This shared link does not show rationales or people's names.",
   "auditReport.pledges": "Pledges",
   "auditReport.assessed": "Assessed",
@@ -1523,9 +1619,11 @@ const en: Record<MessageKey, string> = {
   "auditReport.chart.status": "Assessment status distribution",
   "auditReport.chart.statusDesc": "{n} pledges: {list}.",
   "auditReport.chart.groups": "Status and fulfilment rate per {by}",
-  "auditReport.chart.groupsDesc": "One row per group; bar length is the number of pledges, split by status, with the fulfilment rate at the end.",
+  "auditReport.chart.groupsDesc":
+    "One row per group; bar length is the number of pledges, split by status, with the fulfilment rate at the end.",
   "auditReport.chart.trend": "Fulfilment rate by plan year",
-  "auditReport.chart.trendDesc": "One column per plan year, its height the fulfilment rate of that year's plan; years without data show a dash.",
+  "auditReport.chart.trendDesc":
+    "One column per plan year, its height the fulfilment rate of that year's plan; years without data show a dash.",
   "auditReport.table.groups": "Counts per {by}",
   "auditReport.table.kinds": "Counts per pledge kind",
   "auditReport.targets": "Headline targets: target and reported value",
@@ -1562,7 +1660,8 @@ const en: Record<MessageKey, string> = {
   "auditReport.csv.reviewer": "Reviewer",
   "auditReport.csv.approvedAt": "Approved at",
   "share.title": "Share links",
-  "share.help": "Anyone with the link can read this audit report without an account (read only, not indexed by search engines). Revoke it at any time.",
+  "share.help":
+    "Anyone with the link can read this audit report without an account (read only, not indexed by search engines). Revoke it at any time.",
   "share.expiresOn": "Valid through (optional)",
   "share.showNotes": "Show rationales and reviewers",
   "share.create": "Create share link",
@@ -1588,9 +1687,11 @@ const en: Record<MessageKey, string> = {
   "shared.expires": "link valid through {date}",
   "shared.footer": "A read-only shared page generated by Duixian (兑现).",
   "shared.unavailable.title": "This shared link is no longer available",
-  "shared.unavailable.body": "It may have been revoked by the person who shared it, it may have expired, or the address is incomplete. Ask them for a new link.",
+  "shared.unavailable.body":
+    "It may have been revoked by the person who shared it, it may have expired, or the address is incomplete. Ask them for a new link.",
   "shared.rateLimited.title": "Too many attempts",
-  "shared.rateLimited.body": "Too many invalid share links were opened from your network address. This link opens nothing: check that the address is complete. Valid share links still open; for about {minutes} minutes, invalid ones are answered slowly.",
+  "shared.rateLimited.body":
+    "Too many invalid share links were opened from your network address. This link opens nothing: check that the address is complete. Valid share links still open; for about {minutes} minutes, invalid ones are answered slowly.",
   "field.EXPIRY_INVALID": "That expiry date is not valid.",
   "field.EXPIRY_PAST": "The expiry date cannot be before today.",
   "field.SUBJECT_INVALID": "Nothing to share there.",
@@ -1659,11 +1760,13 @@ const en: Record<MessageKey, string> = {
   "report.filter.text": "Filter pledges…",
   "report.filter.count": "{shown} of {total}",
   "report.filter.none": "No pledge matches.",
-  "report.empty": "This report has no pledges yet. Select text in the source on the right to add one.",
+  "report.empty":
+    "This report has no pledges yet. Select text in the source on the right to add one.",
   "report.noSection": "Outside any section",
   "report.position": "#{n} · source {start}–{end}",
   "report.sourceHint": "Click highlighted text to find its pledge in the list.",
-  "report.sourceHintEdit": "Click highlighted text to find its pledge; select unmarked text to add it as a pledge.",
+  "report.sourceHintEdit":
+    "Click highlighted text to find its pledge; select unmarked text to add it as a pledge.",
   "report.edit.kind": "Kind",
   "report.edit.target": "Target",
   "report.edit.noTarget": "No numeric target",
@@ -1694,8 +1797,10 @@ const en: Record<MessageKey, string> = {
   "report.add.confirm": "Add it",
   "report.add.cancel": "Cancel",
   "report.add.created": "Pledge added.",
-  "report.error.overlap": "The selection overlaps pledge #{n} “{text}”, so it cannot be added. Select only unmarked text.",
-  "field.PLEDGE_STALE": "Someone else has just changed this pledge; the page now shows the latest version. Check it and try again.",
+  "report.error.overlap":
+    "The selection overlaps pledge #{n} “{text}”, so it cannot be added. Select only unmarked text.",
+  "field.PLEDGE_STALE":
+    "Someone else has just changed this pledge; the page now shows the latest version. Check it and try again.",
   "field.PLEDGE_OVERLAP": "The selection overlaps an existing pledge, so it cannot be added.",
   "field.SPLIT_POINT_INVALID": "Cannot split there: both parts must contain text.",
   "field.MERGE_NOT_NEXT": "A pledge can only be merged with the one directly after it.",
@@ -1707,7 +1812,8 @@ const en: Record<MessageKey, string> = {
 
   "audit.title": "Audit reports",
   "audit.subtitle": "Pledge fulfilment by region and year.",
-  "audit.empty": "Nothing to summarise yet. Once reports are imported, their pledges and assessment progress are listed here by region and year.",
+  "audit.empty":
+    "Nothing to summarise yet. Once reports are imported, their pledges and assessment progress are listed here by region and year.",
   "audit.col.region": "Region",
   "audit.col.years": "Years",
   "audit.col.reports": "Reports",
@@ -1747,7 +1853,8 @@ const en: Record<MessageKey, string> = {
   "admin.users.updatedOk": "Saved.",
   "admin.users.submit": "Create",
   "admin.locks.title": "Sign-in locks",
-  "admin.locks.help": "5 wrong passwords for one account from one address lock that account from that address; 20 from any addresses lock the account; 30 from one address lock the address. Locks end by themselves after 15 minutes.",
+  "admin.locks.help":
+    "5 wrong passwords for one account from one address lock that account from that address; 20 from any addresses lock the account; 30 from one address lock the address. Locks end by themselves after 15 minutes.",
   "admin.locks.none": "No sign-in locks in force.",
   "admin.locks.what": "Locked",
   "admin.locks.account": "account (from failing addresses)",
@@ -1790,7 +1897,8 @@ const en: Record<MessageKey, string> = {
   "field.PASSWORDS_DIFFER": "The new passwords do not match.",
   "field.CURRENT_PASSWORD_REQUIRED": "Enter your current password.",
   "field.CURRENT_PASSWORD_WRONG": "The current password is wrong.",
-  "field.ACCOUNT_LOCKED": "Too many wrong passwords: this account is locked for now. Try again in 15 minutes.",
+  "field.ACCOUNT_LOCKED":
+    "Too many wrong passwords: this account is locked for now. Try again in 15 minutes.",
   "field.SELF_CHANGE": "You cannot change your own role or disable yourself.",
 
   // Issue 14: tiers, "not a pledge", span boundaries, titles.
@@ -1812,19 +1920,23 @@ const en: Record<MessageKey, string> = {
   "tiers.filter.direction": "Direction {n}",
   "tiers.filter.all": "All {n}",
   "tiers.filter.excluded": "Not a pledge ({n})",
-  "tiers.filter.hint": "Trackable commitments (next year's review can confirm them) are listed by default; direction items, grouped by topic, are under Direction.",
+  "tiers.filter.hint":
+    "Trackable commitments (next year's review can confirm them) are listed by default; direction items, grouped by topic, are under Direction.",
   "tiers.edit.tier": "Tier",
   "tiers.edit.auto": "Auto",
   "tiers.edit.autoHint": "Back to the automatic tier",
   "tiers.edit.reason": "Reason",
   "tiers.edit.reasonNone": "(none given)",
   "tiers.edit.title": "Title",
-  "tiers.edit.titleHint": "A short title where the source words alone do not stand (optional, 60 characters at most)",
+  "tiers.edit.titleHint":
+    "A short title where the source words alone do not stand (optional, 60 characters at most)",
   "tiers.edit.saveTitle": "Save title",
   "tiers.edit.exclude": "Not a pledge",
   "tiers.edit.restore": "Restore as a pledge",
-  "tiers.edit.excludedNotice": "Marked not a pledge: left out of the default list and of every count.",
-  "tiers.edit.excludeRefused": "A pledge whose verdict is submitted or approved cannot be marked not a pledge. Change the verdict first (which reopens it as a draft).",
+  "tiers.edit.excludedNotice":
+    "Marked not a pledge: left out of the default list and of every count.",
+  "tiers.edit.excludeRefused":
+    "A pledge whose verdict is submitted or approved cannot be marked not a pledge. Change the verdict first (which reopens it as a draft).",
   "tiers.span.label": "Adjust the span",
   "tiers.span.start": "Start",
   "tiers.span.end": "End",
@@ -1843,19 +1955,24 @@ const en: Record<MessageKey, string> = {
   "tiers.bulk.tier": "Tier…",
   "tiers.history.tier": "Tier: {before} → {after}",
   "tiers.history.excluded": "Marked not a pledge",
-  "tiers.history.excludedBySystem": "Marked not a pledge by the system (the new parser no longer extracts this text, and nobody had worked on it)",
+  "tiers.history.excludedBySystem":
+    "Marked not a pledge by the system (the new parser no longer extracts this text, and nobody had worked on it)",
   "tiers.history.restored": "Restored as a pledge",
   "tiers.history.span": "Span adjusted: “{before}” → “{after}”",
   "tiers.history.title": "Title: {before} → {after}",
-  "tiers.history.retier": "Re-derived the tier of {pledges} pledges ({changed} changed; {excluded} nobody had worked on marked not a pledge)",
+  "tiers.history.retier":
+    "Re-derived the tier of {pledges} pledges ({changed} changed; {excluded} nobody had worked on marked not a pledge)",
   "tiers.audit.switch": "What is counted",
   "tiers.audit.trackable": "Trackable commitments",
   "tiers.audit.all": "Direction items too",
-  "tiers.audit.countingTrackable": "Counting trackable commitments only ({trackable}; {direction} direction items are not counted; items marked not a pledge never are).",
-  "tiers.audit.countingAll": "Counting all pledges: {trackable} trackable, {direction} direction items (items marked not a pledge are not counted).",
+  "tiers.audit.countingTrackable":
+    "Counting trackable commitments only ({trackable}; {direction} direction items are not counted; items marked not a pledge never are).",
+  "tiers.audit.countingAll":
+    "Counting all pledges: {trackable} trackable, {direction} direction items (items marked not a pledge are not counted).",
   "tiers.audit.includeDirection": "Include direction items",
   "tiers.audit.onlyTrackable": "Count trackable commitments only",
-  "tiers.audit.overviewNote": "The columns count trackable commitments; direction items are counted apart.",
+  "tiers.audit.overviewNote":
+    "The columns count trackable commitments; direction items are counted apart.",
   "tiers.audit.colDirection": "Direction",
   "tiers.dashboard.trackable": "Trackable pledges",
   "tiers.dashboard.sub": "direction {direction} · {total} in all",
@@ -1866,8 +1983,10 @@ const en: Record<MessageKey, string> = {
   "auditReport.csv.title": "Title",
   "assessment.reopenCause.span_changed": "the span was adjusted (its text changed)",
   "assessment.reopenCause.tier_changed": "the tier changed",
-  "field.EXCLUDE_WOULD_DROP_VERDICT": "This pledge's verdict is submitted or approved, so it cannot be marked not a pledge. Change the verdict first (which reopens it as a draft).",
-  "field.BULK_WOULD_REOPEN": "The tier of a pledge whose verdict is submitted or approved is not changed in bulk (it would reopen the verdict); change it on its own.",
+  "field.EXCLUDE_WOULD_DROP_VERDICT":
+    "This pledge's verdict is submitted or approved, so it cannot be marked not a pledge. Change the verdict first (which reopens it as a draft).",
+  "field.BULK_WOULD_REOPEN":
+    "The tier of a pledge whose verdict is submitted or approved is not changed in bulk (it would reopen the verdict); change it on its own.",
   "field.PLEDGE_EXCLUDED": "An item marked not a pledge cannot be submitted for review.",
   "field.SPAN_OUTSIDE_REPORT": "The span leaves the report's text.",
   "field.SPAN_OUTSIDE_SECTION": "The span leaves the pledge's section.",
@@ -1879,7 +1998,8 @@ const en: Record<MessageKey, string> = {
   // Issue 15: regions as records, report metadata, archive and delete, pairing, honest rates.
   "regions.nav": "Regions",
   "regions.title": "Regions",
-  "regions.subtitle": "Provinces, prefecture-level cities, county-level districts and counties: one record per region; reports are filed and paired by region and year",
+  "regions.subtitle":
+    "Provinces, prefecture-level cities, county-level districts and counties: one record per region; reports are filed and paired by region and year",
   "regions.empty": "No regions yet: the first import creates one.",
   "regions.tree.reports": "{n} reports",
   "regions.tree.reportsBelow": "{n} below",
@@ -1902,15 +2022,18 @@ const en: Record<MessageKey, string> = {
   "regions.report.archive": "Archive",
   "regions.report.restore": "Restore",
   "regions.report.archived": "archived",
-  "regions.report.archivedNote": "Archived on {date}: hidden from the report list, review queue, search and audits. An admin can restore it.",
+  "regions.report.archivedNote":
+    "Archived on {date}: hidden from the report list, review queue, search and audits. An admin can restore it.",
   "regions.report.archivedList": "Archived reports",
   "regions.report.archivedCount": "{n} archived",
   "regions.report.backToList": "Back to the report list",
   "regions.report.delete": "Delete report",
-  "regions.report.deleteConfirm": "Delete “{title}”? Its sections, pledges and share links go with it; this cannot be undone.",
+  "regions.report.deleteConfirm":
+    "Delete “{title}”? Its sections, pledges and share links go with it; this cannot be undone.",
   "regions.report.deleteYes": "Delete",
   "regions.report.deleteNo": "Cancel",
-  "regions.report.hasWork": "This report has assessments, evidence or comments: it cannot be deleted. Archive it instead.",
+  "regions.report.hasWork":
+    "This report has assessments, evidence or comments: it cannot be deleted. Archive it instead.",
   "regions.pairing.automaticOption": "Automatic (the region's next-year report)",
   "regions.pairing.group.next-year": "Same region, next year (suggested)",
   "regions.pairing.group.same-region": "Same region, other years",
@@ -1940,10 +2063,12 @@ const en: Record<MessageKey, string> = {
   "regions.admin.saved": "Saved.",
   "regions.admin.renameNote": "After a rename the old name still matches imports.",
   "regions.admin.merge": "Merge regions",
-  "regions.admin.mergeHint": "One region recorded twice? Choose the other record to merge into “{name}”: its reports, regions below and names move here, and the reports are paired again.",
+  "regions.admin.mergeHint":
+    "One region recorded twice? Choose the other record to merge into “{name}”: its reports, regions below and names move here, and the reports are paired again.",
   "regions.admin.mergeSource": "Choose the region to merge in…",
   "regions.admin.mergeAction": "Merge…",
-  "regions.admin.mergeConfirm": "Merge “{source}” ({n} reports) into “{target}”? The other record is removed.",
+  "regions.admin.mergeConfirm":
+    "Merge “{source}” ({n} reports) into “{target}”? The other record is removed.",
   "regions.admin.mergeYes": "Merge",
   "regions.admin.merged": "Merged: {n} reports moved here and paired again.",
   "regions.rate.tooFew": "{assessed} of {pledges} assessed: too few for a rate",
@@ -1953,7 +2078,8 @@ const en: Record<MessageKey, string> = {
   "regions.csv.year": "Year",
   "regions.csv.pledgeId": "Pledge id",
   "regions.csv.pledgeUrl": "Pledge URL",
-  "regions.event.pairingAutoCleared": "automatic pairing removed (the next-year report is no longer available)",
+  "regions.event.pairingAutoCleared":
+    "automatic pairing removed (the next-year report is no longer available)",
   "regions.event.reportUpdated": "corrected the report's details: {fields}",
   "regions.event.reportArchived": "archived the report",
   "regions.event.reportRestored": "restored the report",
@@ -1962,9 +2088,11 @@ const en: Record<MessageKey, string> = {
   "regions.event.regionUpdated": "corrected region {name}",
   "regions.event.regionMerged": "merged region {name} into it",
   "regions.event.regionAlias": "remembered {name} as a region's name",
-  "field.REGION_UNCONFIRMED": "This region name is close to an existing region: answer whether it is the same first.",
+  "field.REGION_UNCONFIRMED":
+    "This region name is close to an existing region: answer whether it is the same first.",
   "field.REGION_ANSWER_INVALID": "Choose one of the regions offered, or a new region.",
-  "field.REPORT_HAS_WORK": "This report has assessments, evidence or comments: it cannot be deleted. Archive it instead.",
+  "field.REPORT_HAS_WORK":
+    "This report has assessments, evidence or comments: it cannot be deleted. Archive it instead.",
   "field.REPORT_CHANGED": "Someone else changed this report's details: reload and try again.",
   "field.REGION_CHANGED": "Someone else changed this region: reload and try again.",
   "field.PARENT_CYCLE": "A region cannot lie in itself or in a region below it.",
@@ -1978,11 +2106,13 @@ const en: Record<MessageKey, string> = {
   "verdict.confidence.medium": "medium confidence",
   "verdict.confidence.low": "low confidence",
   "verdict.accept": "Accept",
-  "verdict.acceptHint": "Accepting fills in the verdict, a rationale quoting the evidence and its figures, and the reported value; edit them, save as a draft with Enter, then submit.",
+  "verdict.acceptHint":
+    "Accepting fills in the verdict, a rationale quoting the evidence and its figures, and the reported value; edit them, save as a draft with Enter, then submit.",
   "verdict.filled": "Filled in from the suggestion: check the rationale and press Enter to save.",
   "verdict.matches": "matches the suggestion",
   "verdict.differs": "differs from the suggestion",
-  "ws.silent": "The review appears silent on this pledge: no sentence matches it well. Search next year's report below, or link an external source such as a statistical bulletin.",
+  "ws.silent":
+    "The review appears silent on this pledge: no sentence matches it well. Search next year's report below, or link an external source such as a statistical bulletin.",
   "ws.silentSearch": "Find in next year's report",
   "ws.silentSearchGo": "Find",
   "ws.silentNotFound": "“{term}” does not occur in next year's report.",
@@ -1995,16 +2125,20 @@ const en: Record<MessageKey, string> = {
   "keys.accept": "Accept the suggested verdict (fills verdict, rationale and reported value)",
   "bulk.acceptSuggestions": "Accept suggested verdicts",
   "bulk.acceptNumeric": "Accept suggestions for all trackable numeric pledges",
-  "bulk.acceptResult": "Accepted {accepted} suggested verdicts (drafts, still to submit); skipped {skipped} (already assessed or no suggestion).",
-  "auditReport.suggestions": "Suggested verdicts: {accepted} verdicts accepted as suggested, {changed} changed by the analyst.",
+  "bulk.acceptResult":
+    "Accepted {accepted} suggested verdicts (drafts, still to submit); skipped {skipped} (already assessed or no suggestion).",
+  "auditReport.suggestions":
+    "Suggested verdicts: {accepted} verdicts accepted as suggested, {changed} changed by the analyst.",
   // Batch import, API tokens, whole-corpus export (issue 19).
   "import.tab.batch": "Batch import",
-  "batch.hint": "Drop many files or one .zip (up to 1,000 files, 100 MB in all). Each file is read and matched to its region and year; check the table, then start the import. It runs on the server: reloading or closing the page does not stop it, and this page shows its progress when you come back.",
+  "batch.hint":
+    "Drop many files or one .zip (up to 1,000 files, 100 MB in all). Each file is read and matched to its region and year; check the table, then start the import. It runs on the server: reloading or closing the page does not stop it, and this page shows its progress when you come back.",
   "batch.drop": "Drop files or a .zip here, or",
   "batch.choose": "choose files",
   "batch.uploading": "Uploading {done} / {total} files…",
   "batch.reading": "Reading {done} / {total}: {file}",
-  "batch.readDone": "{total} files read: {ready} ready to import, {problem} with problems. Check region, year and title; untick the files you do not want.",
+  "batch.readDone":
+    "{total} files read: {ready} ready to import, {problem} with problems. Check region, year and title; untick the files you do not want.",
   "batch.col.include": "Import",
   "batch.col.file": "File",
   "batch.col.region": "Region",
@@ -2026,8 +2160,10 @@ const en: Record<MessageKey, string> = {
   "batch.etaSeconds": "{s} s",
   "batch.done": "Import finished: {imported} imported, {failed} failed, {skipped} not imported.",
   "batch.cancelled": "Cancelled. Reports already imported stay.",
-  "batch.resumed": "A server process stopped during the import; another one took over and went on ({count}×).",
-  "batch.stalled": "The server process working on this batch stopped answering; another takes over within 30 s.",
+  "batch.resumed":
+    "A server process stopped during the import; another one took over and went on ({count}×).",
+  "batch.stalled":
+    "The server process working on this batch stopped answering; another takes over within 30 s.",
   "batch.pairsWith": "next year's {file} will review its plan",
   "batch.sameRegionYear": "same region and year as {file}",
   "batch.duplicateFile": "same content as {file} in this batch",
@@ -2041,14 +2177,17 @@ const en: Record<MessageKey, string> = {
   "batch.state.imported": "imported",
   "batch.state.failed": "failed",
   "batch.state.skipped": "not imported",
-  "import.error.UNSAFE_NAME": "Unsafe file name inside the archive (../ or an absolute path): ignored.",
+  "import.error.UNSAFE_NAME":
+    "Unsafe file name inside the archive (../ or an absolute path): ignored.",
   "import.error.ENCRYPTED": "The file in the archive is encrypted and cannot be read.",
-  "import.error.UNSUPPORTED_COMPRESSION": "The file in the archive uses an unsupported compression method.",
+  "import.error.UNSUPPORTED_COMPRESSION":
+    "The file in the archive uses an unsupported compression method.",
   "import.error.NESTED_ARCHIVE": "An archive inside the archive: unpack it first.",
   "import.error.CORRUPT": "The file in the archive is damaged (size or checksum do not match).",
   "import.error.DUPLICATE": "This report was imported before.",
   "import.error.DUPLICATE_IN_BATCH": "A file with the same content is already in this batch.",
-  "import.error.ZIP_INVALID": "This .zip cannot be read (damaged, or not a zip). Nothing was imported.",
+  "import.error.ZIP_INVALID":
+    "This .zip cannot be read (damaged, or not a zip). Nothing was imported.",
   "import.error.ZIP_TOO_MANY_FILES": "Too many files in the archive (at most 1,000). Split it.",
   "import.error.ZIP_TOO_LARGE": "The archive unpacks to more than 100 MB. Split it.",
   "import.error.BATCH_TOO_LARGE": "A batch holds at most 1,000 files and 100 MB.",
@@ -2061,7 +2200,8 @@ const en: Record<MessageKey, string> = {
   "import.error.FORBIDDEN": "Your account may no longer import: not imported.",
   "import.error.INTERNAL": "Unexpected error: not imported.",
   "tokens.title": "API access tokens",
-  "tokens.intro": "For the read-only data API (/api/v1; see docs/openapi.json). A token reads only what your account may read at that moment, and can be revoked at any time.",
+  "tokens.intro":
+    "For the read-only data API (/api/v1; see docs/openapi.json). A token reads only what your account may read at that moment, and can be revoked at any time.",
   "tokens.name": "Token name (e.g. R script)",
   "tokens.create": "Create token",
   "tokens.created": "Your new token is shown only this once; copy it now:",
@@ -2075,7 +2215,8 @@ const en: Record<MessageKey, string> = {
   "tokens.empty": "No tokens yet.",
   "tokens.error.TOO_MANY_TOKENS": "At most 10 active tokens; revoke one you no longer use.",
   "corpusExport.title": "Export all pledges",
-  "corpusExport.intro": "Choose regions, years, tier and verdicts, and download every pledge (ids, links, verdicts, evidence) as CSV (opens in Excel) or JSON Lines (for R and Python). Any size downloads as it is read.",
+  "corpusExport.intro":
+    "Choose regions, years, tier and verdicts, and download every pledge (ids, links, verdicts, evidence) as CSV (opens in Excel) or JSON Lines (for R and Python). Any size downloads as it is read.",
   "corpusExport.regions": "Regions (none: all)",
   "corpusExport.from": "From year",
   "corpusExport.to": "To year",
@@ -2096,7 +2237,8 @@ const en: Record<MessageKey, string> = {
   "keys.hint.help": "all keys",
   "keys.leave.title": "This pledge's assessment has unsaved changes",
   "keys.leave.body": "Save them before you go?",
-  "keys.leave.cannotSave": "This verdict needs a rationale, so it cannot be saved yet: stay and write one, or discard the changes.",
+  "keys.leave.cannotSave":
+    "This verdict needs a rationale, so it cannot be saved yet: stay and write one, or discard the changes.",
   "keys.leave.save": "Save and go",
   "keys.leave.discard": "Discard and go",
   "keys.leave.stay": "Stay",
@@ -2105,7 +2247,8 @@ const en: Record<MessageKey, string> = {
   "ws.selectFirst": "Select the text to link in next year's report below first.",
   // lineage and the multi-year record (issue 18)
   "lineage.title": "Across years",
-  "lineage.pending": "A report of this region arrived or changed: its lineage is being computed again. Reload in a moment.",
+  "lineage.pending":
+    "A report of this region arrived or changed: its lineage is being computed again. Reload in a moment.",
   "lineage.none": "No earlier plan of this region carries this pledge.",
   "lineage.first": "first promised {year}",
   "lineage.repeated": "repeated {years}",
@@ -2137,7 +2280,8 @@ const en: Record<MessageKey, string> = {
   "record.pending": "The lineage of {n} reports is being computed; reload in a moment to see it.",
   "record.scope": "Only this region's own reports (not those of the regions below it).",
   "record.indicators.title": "Headline targets against outcomes",
-  "record.indicators.intro": "The target each year's plan set, and the figure the next year's review reports for the same indicator and kind of figure (read from the reports by the system); met or not, and how the next year's target moved.",
+  "record.indicators.intro":
+    "The target each year's plan set, and the figure the next year's review reports for the same indicator and kind of figure (read from the reports by the system); met or not, and how the next year's target moved.",
   "record.indicators.none": "No headline indicator has been targeted in two years or more yet.",
   "record.indicators.growth": "growth",
   "record.indicators.level": "level",
@@ -2161,9 +2305,11 @@ const en: Record<MessageKey, string> = {
   "record.legend.met": "outcome: met",
   "record.legend.missed": "outcome: missed",
   "record.legend.unknown": "outcome: not comparable",
-  "record.chart.desc": "{name}: each plan's target, {from}–{to}, against the figure the next year's report gives. {list}",
+  "record.chart.desc":
+    "{name}: each plan's target, {from}–{to}, against the figure the next year's report gives. {list}",
   "record.recurring.title": "Recurring pledges",
-  "record.recurring.intro": "The same pledge in the plans of three years or more (matched by the system; analysts confirm or set aside), worst record first.",
+  "record.recurring.intro":
+    "The same pledge in the plans of three years or more (matched by the system; analysts confirm or set aside), worst record first.",
   "record.recurring.none": "No pledge spans three years yet.",
   "record.recurring.col.pledge": "Pledge (latest wording)",
   "record.recurring.col.years": "Years",
@@ -2196,11 +2342,13 @@ const en: Record<MessageKey, string> = {
   "indicator.urbanization": "Urbanisation rate",
   "indicator.population-growth": "Natural population growth",
   "badge.rate": "{region} {years}: {rate} of trackable pledges fulfilled",
-  "badge.tooFew": "{region} {years}: {assessed} of {pledges} trackable pledges assessed, too few for a rate",
+  "badge.tooFew":
+    "{region} {years}: {assessed} of {pledges} trackable pledges assessed, too few for a rate",
   "badge.none": "{region}: no trackable pledges yet",
   "badge.source": "Duixian · tracking government work report pledges",
   "badge.embed": "Embed a badge",
-  "badge.embedHint": "Put this code on a web page to show the region's fulfilment rate; the badge stops working when the link is revoked or expires.",
+  "badge.embedHint":
+    "Put this code on a web page to show the region's fulfilment rate; the badge stops working when the link is revoked or expires.",
   "badge.alt": "{region}: how its work report pledges were kept",
 };
 
@@ -2221,7 +2369,9 @@ export function createTranslator(locale: Locale): Translate {
   const messages = catalogues[locale];
   return (key, vars) => {
     const text = messages[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+    return vars
+      ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m))
+      : text;
   };
 }
 

@@ -5,11 +5,26 @@ import { ROLES } from "@/lib/auth/permissions";
 import { REGION_LEVELS } from "@/lib/reports/schema";
 import { ASSESSMENT_STATUSES, PLEDGE_KINDS, REVIEW_STATES } from "@/lib/vocabulary";
 import { createTranslator, isMessageKey } from "./messages";
-import { kindKey, kindLabel, levelLabel, reviewStateKey, reviewStateLabel, roleKey, roleLabel, statusKey, statusLabel } from "./vocabulary";
+import {
+  kindKey,
+  kindLabel,
+  levelLabel,
+  reviewStateKey,
+  reviewStateLabel,
+  roleKey,
+  roleLabel,
+  statusKey,
+  statusLabel,
+} from "./vocabulary";
 
 describe("vocabulary labels", () => {
   it("every status, review state, kind, role and level has its message in both languages", () => {
-    const keys = [...ASSESSMENT_STATUSES.map(statusKey), ...REVIEW_STATES.map(reviewStateKey), ...PLEDGE_KINDS.map(kindKey), ...ROLES.map(roleKey)];
+    const keys = [
+      ...ASSESSMENT_STATUSES.map(statusKey),
+      ...REVIEW_STATES.map(reviewStateKey),
+      ...PLEDGE_KINDS.map(kindKey),
+      ...ROLES.map(roleKey),
+    ];
     for (const key of keys) expect(isMessageKey(key), key).toBe(true);
     for (const locale of ["zh", "en"] as const) {
       const t = createTranslator(locale);
@@ -35,7 +50,12 @@ describe("vocabulary labels", () => {
 /** The vocabularies are written out once, in lib/vocabulary.ts: a second list is how two copies drift apart. */
 describe("one definition of each vocabulary", () => {
   const ROOT = path.join(__dirname, "..", "..");
-  const LISTS = [/"not_assessed",\s*"in_progress"/, /"fulfilled",\s*"partial",\s*"unfulfilled"/, /"draft",\s*"submitted",\s*"approved"/, /"quantitative",\s*"project",\s*"policy"/];
+  const LISTS = [
+    /"not_assessed",\s*"in_progress"/,
+    /"fulfilled",\s*"partial",\s*"unfulfilled"/,
+    /"draft",\s*"submitted",\s*"approved"/,
+    /"quantitative",\s*"project",\s*"policy"/,
+  ];
   function sourceFiles(dir: string): string[] {
     return readdirSync(dir).flatMap((entry) => {
       if (entry === "node_modules" || entry.startsWith(".")) return [];

@@ -4,7 +4,14 @@
  * compile error rather than a raw key on screen. Values that are not of the vocabulary (an old
  * row, a future value) show as they are.
  */
-import { isAssessmentStatus, isPledgeKind, isReviewState, type AssessmentStatus, type PledgeKind, type ReviewState } from "@/lib/vocabulary";
+import {
+  isAssessmentStatus,
+  isPledgeKind,
+  isReviewState,
+  type AssessmentStatus,
+  type PledgeKind,
+  type ReviewState,
+} from "@/lib/vocabulary";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { REGION_LEVELS } from "@/lib/reports/schema";
 import type { Translate } from "./messages";
@@ -30,7 +37,8 @@ export function kindLabel(t: Translate, kind: string): string {
 
 type RegionLevel = (typeof REGION_LEVELS)[number];
 const isRole = (v: string): v is Role => (ROLES as readonly string[]).includes(v);
-const isRegionLevel = (v: string): v is RegionLevel => (REGION_LEVELS as readonly string[]).includes(v);
+const isRegionLevel = (v: string): v is RegionLevel =>
+  (REGION_LEVELS as readonly string[]).includes(v);
 
 export const roleKey = (r: Role) => `role.${r}` as const;
 export const levelKey = (l: RegionLevel) => `level.${l}` as const;

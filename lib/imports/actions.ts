@@ -27,27 +27,44 @@ const addFilesSchema = z.object({
  */
 export async function addImportFilesAction(form: FormData) {
   const jobId = form.get("jobId");
-  const input = { jobId: typeof jobId === "string" && jobId ? jobId : null, files: form.getAll("file").filter((f) => f instanceof File) };
-  return runGuardedAction({ permission: "report:import", schema: addFilesSchema, input, name: "addImportFilesAction" }, async (user, data) => {
-    const uploads = await Promise.all(data.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    const res = await addImportFiles(user.id, data.jobId, uploads);
-    kickImportRunner(res.jobId);
-    return res;
-  });
+  const input = {
+    jobId: typeof jobId === "string" && jobId ? jobId : null,
+    files: form.getAll("file").filter((f) => f instanceof File),
+  };
+  return runGuardedAction(
+    { permission: "report:import", schema: addFilesSchema, input, name: "addImportFilesAction" },
+    async (user, data) => {
+      const uploads = await Promise.all(
+        data.files.map(async (f) => ({
+          name: f.name,
+          bytes: new Uint8Array(await f.arrayBuffer()),
+        })),
+      );
+      const res = await addImportFiles(user.id, data.jobId, uploads);
+      kickImportRunner(res.jobId);
+      return res;
+    },
+  );
 }
 
 /** The caller's batch as the table shows it (polled while files are read and imported). */
 export async function getImportJobAction(input: unknown) {
-  return runGuardedAction({ permission: "report:import", schema: importJobRefSchema, input }, async (user, data) => {
-    const job = await getImportJob(user.id, data.jobId);
-    if (!job) throw new AppError("NOT_FOUND");
-    return job;
-  });
+  return runGuardedAction(
+    { permission: "report:import", schema: importJobRefSchema, input },
+    async (user, data) => {
+      const job = await getImportJob(user.id, data.jobId);
+      if (!job) throw new AppError("NOT_FOUND");
+      return job;
+    },
+  );
 }
 
 /** Corrects one row of the caller's batch (metadata, or whether to import it). */
 export async function updateImportFileAction(input: unknown) {
-  return runGuardedAction({ permission: "report:import", schema: updateImportFileSchema, input }, (user, data) => updateImportFile(user.id, data));
+  return runGuardedAction(
+    { permission: "report:import", schema: updateImportFileSchema, input },
+    (user, data) => updateImportFile(user.id, data),
+  );
 }
 
 /** Starts importing the caller's checked batch in the background. */
@@ -68,5 +85,8 @@ export async function startImportJobAction(input: unknown) {
 
 /** Cancels the caller's batch: what is not imported yet is left out; imported reports stay. */
 export async function cancelImportJobAction(input: unknown) {
-  return runGuardedAction({ permission: "report:import", schema: importJobRefSchema, input }, (user, data) => cancelImportJob(user.id, data));
+  return runGuardedAction(
+    { permission: "report:import", schema: importJobRefSchema, input },
+    (user, data) => cancelImportJob(user.id, data),
+  );
 }

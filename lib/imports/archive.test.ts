@@ -5,7 +5,9 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ArchiveError, looksLikeZip, readZipArchive } from "./archive";
 
-const report = readFileSync(path.join(__dirname, "..", "..", "seed", "reports", "hailar", "hailar_2014.txt"));
+const report = readFileSync(
+  path.join(__dirname, "..", "..", "seed", "reports", "hailar", "hailar_2014.txt"),
+);
 
 /** Replaces every occurrence of `from` (name bytes in the local and central headers) with `to` of the same length. */
 function patchBytes(zip: Uint8Array, from: Uint8Array, to: Uint8Array): Uint8Array {
@@ -19,7 +21,8 @@ function patchBytes(zip: Uint8Array, from: Uint8Array, to: Uint8Array): Uint8Arr
 
 /** Offset of the central directory record of the first entry. */
 function centralRecord(zip: Uint8Array): number {
-  for (let i = 0; i < zip.length - 4; i++) if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2) return i;
+  for (let i = 0; i < zip.length - 4; i++)
+    if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2) return i;
   throw new Error("no central record");
 }
 
@@ -46,12 +49,21 @@ describe("readZipArchive", () => {
   it("decodes names that Chinese Windows tools write in GBK without the UTF-8 flag", () => {
     const gbk = iconv.encode("河北2009.txt", "gbk");
     const placeholder = strToU8("A".repeat(gbk.length - 8) + "2009.txt");
-    const zip = patchBytes(zipSync({ [new TextDecoder().decode(placeholder)]: report }), placeholder, gbk);
+    const zip = patchBytes(
+      zipSync({ [new TextDecoder().decode(placeholder)]: report }),
+      placeholder,
+      gbk,
+    );
     expect(readZipArchive(zip).map((e) => e.name)).toEqual(["河北2009.txt"]);
   });
 
   it("marks entries whose names climb out, nested archives and encrypted entries as problems; the others are read", () => {
-    const zip = zipSync({ "../../etc/passwd": strToU8("root"), "/abs.txt": strToU8("x"), "inner.zip": zipSync({ "a.txt": strToU8("a") }), "ok.txt": strToU8("好") });
+    const zip = zipSync({
+      "../../etc/passwd": strToU8("root"),
+      "/abs.txt": strToU8("x"),
+      "inner.zip": zipSync({ "a.txt": strToU8("a") }),
+      "ok.txt": strToU8("好"),
+    });
     const encrypted = zipSync({ "secret.txt": strToU8("secret") });
     const flags = centralRecord(encrypted) + 8;
     encrypted[flags] |= 1;
@@ -80,9 +92,16 @@ describe("readZipArchive", () => {
 
   it("refuses files over the per-file cap, and archives over the total cap or with too many entries, before inflating", () => {
     const zip = zipSync({ "a.txt": new Uint8Array(3000), "b.txt": new Uint8Array(3000) });
-    expect(readZipArchive(zip, { maxEntryBytes: 2000 }).map((e) => e.problem)).toEqual(["TOO_LARGE", "TOO_LARGE"]);
-    expect(() => readZipArchive(zip, { maxTotalBytes: 5000 })).toThrow(expect.objectContaining({ code: "ZIP_TOO_LARGE" }));
-    expect(() => readZipArchive(zip, { maxEntries: 1 })).toThrow(expect.objectContaining({ code: "ZIP_TOO_MANY_FILES" }));
+    expect(readZipArchive(zip, { maxEntryBytes: 2000 }).map((e) => e.problem)).toEqual([
+      "TOO_LARGE",
+      "TOO_LARGE",
+    ]);
+    expect(() => readZipArchive(zip, { maxTotalBytes: 5000 })).toThrow(
+      expect.objectContaining({ code: "ZIP_TOO_LARGE" }),
+    );
+    expect(() => readZipArchive(zip, { maxEntries: 1 })).toThrow(
+      expect.objectContaining({ code: "ZIP_TOO_MANY_FILES" }),
+    );
   });
 
   it("marks an entry whose data was damaged (CRC) as corrupt, and refuses what is not a zip", () => {

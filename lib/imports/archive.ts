@@ -43,13 +43,29 @@ export class ArchiveError extends Error {
 }
 
 /** Why one entry of an archive is not read (its neighbours are). */
-export type EntryProblem = "UNSAFE_NAME" | "ENCRYPTED" | "UNSUPPORTED_COMPRESSION" | "NESTED_ARCHIVE" | "TOO_LARGE" | "CORRUPT";
+export type EntryProblem =
+  | "UNSAFE_NAME"
+  | "ENCRYPTED"
+  | "UNSUPPORTED_COMPRESSION"
+  | "NESTED_ARCHIVE"
+  | "TOO_LARGE"
+  | "CORRUPT";
 
-export type ArchiveEntry = { name: string; size: number; bytes: Uint8Array | null; problem: EntryProblem | null };
+export type ArchiveEntry = {
+  name: string;
+  size: number;
+  bytes: Uint8Array | null;
+  problem: EntryProblem | null;
+};
 
 /** Whether bytes start like a zip archive (a local file header, or the end record of an empty one). */
 export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))
+  );
 }
 
 /** CRC-32 (IEEE), as zip stores it per entry: a damaged entry inflates to the right length now and then. */
@@ -70,14 +86,18 @@ function crc32(bytes: Uint8Array): number {
 }
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+const u32 = (b: Uint8Array, i: number) =>
+  (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
 
 /** The end-of-central-directory record: searched backwards over the comment (at most 64 KB). */
 function findEndRecord(zip: Uint8Array): number {
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
     if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 5 && zip[i + 3] === 6) return i;
   }
-  throw new ArchiveError("ZIP_INVALID", "This is not a readable .zip archive (no central directory).");
+  throw new ArchiveError(
+    "ZIP_INVALID",
+    "This is not a readable .zip archive (no central directory).",
+  );
 }
 
 /** A name from its raw bytes: UTF-8 when flagged or valid, else GB18030 (what Chinese Windows writes). */
@@ -94,7 +114,11 @@ function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
 function unsafeName(name: string): boolean {
   if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) return true;
   const normal = name.replace(/\\/g, "/");
-  return normal.startsWith("/") || /^[A-Za-z]:/.test(normal) || normal.split("/").some((part) => part === "..");
+  return (
+    normal.startsWith("/") ||
+    /^[A-Za-z]:/.test(normal) ||
+    normal.split("/").some((part) => part === "..")
+  );
 }
 
 /** Entries left out without a word: folders, macOS resource forks, hidden files. */
@@ -134,7 +158,10 @@ function inflateCapped(data: Uint8Array, cap: number): Uint8Array | null {
  * kept them out. Throws ArchiveError when the archive cannot be read at all, lists more than
  * ZIP_MAX_ENTRIES entries, or its files inflate to more than ZIP_MAX_TOTAL_BYTES together.
  */
-export function readZipArchive(zip: Uint8Array, caps: { maxEntries?: number; maxEntryBytes?: number; maxTotalBytes?: number } = {}): ArchiveEntry[] {
+export function readZipArchive(
+  zip: Uint8Array,
+  caps: { maxEntries?: number; maxEntryBytes?: number; maxTotalBytes?: number } = {},
+): ArchiveEntry[] {
   const maxEntries = caps.maxEntries ?? ZIP_MAX_ENTRIES;
   const maxEntryBytes = caps.maxEntryBytes ?? ZIP_MAX_ENTRY_BYTES;
   const maxTotalBytes = caps.maxTotalBytes ?? ZIP_MAX_TOTAL_BYTES;
@@ -142,16 +169,30 @@ export function readZipArchive(zip: Uint8Array, caps: { maxEntries?: number; max
   const count = u16(zip, end + 10);
   const dirSize = u32(zip, end + 12);
   const dirOffset = u32(zip, end + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new ArchiveError("ZIP_INVALID", "ZIP64 archives are not supported; make a plain .zip.");
-  if (count > maxEntries) throw new ArchiveError("ZIP_TOO_MANY_FILES", `The archive lists ${count} entries; at most ${maxEntries} are read.`);
-  if (dirOffset + dirSize > end) throw new ArchiveError("ZIP_INVALID", "The archive's central directory is damaged.");
+  if (count === 0xffff || dirOffset === 0xffffffff)
+    throw new ArchiveError("ZIP_INVALID", "ZIP64 archives are not supported; make a plain .zip.");
+  if (count > maxEntries)
+    throw new ArchiveError(
+      "ZIP_TOO_MANY_FILES",
+      `The archive lists ${count} entries; at most ${maxEntries} are read.`,
+    );
+  if (dirOffset + dirSize > end)
+    throw new ArchiveError("ZIP_INVALID", "The archive's central directory is damaged.");
 
-  type Candidate = { name: string; size: number; method: number; crc: number; compressedSize: number; localOffset: number };
+  type Candidate = {
+    name: string;
+    size: number;
+    method: number;
+    crc: number;
+    compressedSize: number;
+    localOffset: number;
+  };
   const listed: (ArchiveEntry | Candidate)[] = [];
   let declared = 0;
   let at = dirOffset;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > end || u32(zip, at) !== 0x02014b50) throw new ArchiveError("ZIP_INVALID", "The archive's central directory is damaged.");
+    if (at + 46 > end || u32(zip, at) !== 0x02014b50)
+      throw new ArchiveError("ZIP_INVALID", "The archive's central directory is damaged.");
     const flags = u16(zip, at + 8);
     const method = u16(zip, at + 10);
     const crc = u32(zip, at + 16);
@@ -172,7 +213,10 @@ export function readZipArchive(zip: Uint8Array, caps: { maxEntries?: number; max
         ? "ENCRYPTED"
         : /\.(zip|rar|7z|gz|tgz|tar)$/i.test(name)
           ? "NESTED_ARCHIVE"
-          : compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff || size > maxEntryBytes
+          : compressedSize === 0xffffffff ||
+              size === 0xffffffff ||
+              localOffset === 0xffffffff ||
+              size > maxEntryBytes
             ? "TOO_LARGE"
             : method !== 0 && method !== 8
               ? "UNSUPPORTED_COMPRESSION"
@@ -185,15 +229,30 @@ export function readZipArchive(zip: Uint8Array, caps: { maxEntries?: number; max
   }
   // Each entry is inflated to at most its stated size (more is a lie: CORRUPT), so the stated
   // sizes bound what the whole archive can cost before anything is inflated.
-  if (declared > maxTotalBytes) throw new ArchiveError("ZIP_TOO_LARGE", `The archive's files come to more than ${Math.round(maxTotalBytes / 1024 / 1024)} MB; split it.`);
+  if (declared > maxTotalBytes)
+    throw new ArchiveError(
+      "ZIP_TOO_LARGE",
+      `The archive's files come to more than ${Math.round(maxTotalBytes / 1024 / 1024)} MB; split it.`,
+    );
   return listed.map((c) => ("problem" in c ? c : readEntry(zip, c)));
 }
 
 /** One listed entry's bytes: inflated to at most its stated size and checked against its CRC. */
-function readEntry(zip: Uint8Array, c: { name: string; size: number; method: number; crc: number; compressedSize: number; localOffset: number }): ArchiveEntry {
+function readEntry(
+  zip: Uint8Array,
+  c: {
+    name: string;
+    size: number;
+    method: number;
+    crc: number;
+    compressedSize: number;
+    localOffset: number;
+  },
+): ArchiveEntry {
   const corrupt: ArchiveEntry = { name: c.name, size: c.size, bytes: null, problem: "CORRUPT" };
   if (c.localOffset + 30 > zip.length || u32(zip, c.localOffset) !== 0x04034b50) return corrupt;
-  const dataStart = c.localOffset + 30 + u16(zip, c.localOffset + 26) + u16(zip, c.localOffset + 28);
+  const dataStart =
+    c.localOffset + 30 + u16(zip, c.localOffset + 26) + u16(zip, c.localOffset + 28);
   if (dataStart + c.compressedSize > zip.length) return corrupt;
   const data = zip.subarray(dataStart, dataStart + c.compressedSize);
   let bytes: Uint8Array | null;

@@ -13,7 +13,12 @@ import { ArchiveError, looksLikeZip, readZipArchive, type EntryProblem } from ".
  */
 
 /** One file of a batch: its bytes, or the reason it cannot even be read (a problem of the zip entry). */
-export type BatchFile = { name: string; size: number; bytes: Uint8Array | null; problem: EntryProblem | null };
+export type BatchFile = {
+  name: string;
+  size: number;
+  bytes: Uint8Array | null;
+  problem: EntryProblem | null;
+};
 
 /**
  * The files of one upload: a .zip's entries (names as in the archive, prefixed with the archive's
@@ -22,8 +27,14 @@ export type BatchFile = { name: string; size: number; bytes: Uint8Array | null; 
  */
 export function expandUpload(rawName: string | null, bytes: Uint8Array): BatchFile[] {
   const name = cleanFileName(rawName) ?? "upload";
-  if (!looksLikeZip(bytes) || !/\.zip$/i.test(name)) return [{ name, size: bytes.length, bytes, problem: null }];
-  return readZipArchive(bytes).map((e) => ({ name: cleanFileName(e.name) ?? "?", size: e.size, bytes: e.bytes, problem: e.problem }));
+  if (!looksLikeZip(bytes) || !/\.zip$/i.test(name))
+    return [{ name, size: bytes.length, bytes, problem: null }];
+  return readZipArchive(bytes).map((e) => ({
+    name: cleanFileName(e.name) ?? "?",
+    size: e.size,
+    bytes: e.bytes,
+    problem: e.problem,
+  }));
 }
 
 /**
@@ -34,7 +45,8 @@ export function expandUpload(rawName: string | null, bytes: Uint8Array): BatchFi
 export function importErrorCode(e: unknown): string {
   if (e instanceof ReportInputError) return e.code;
   if (e instanceof ArchiveError) return e.code;
-  if (e instanceof AppError) return e.code === "INVALID_INPUT" && /^[A-Z_]+$/.test(e.message) ? e.message : e.code;
+  if (e instanceof AppError)
+    return e.code === "INVALID_INPUT" && /^[A-Z_]+$/.test(e.message) ? e.message : e.code;
   logger.error("import.file_failed", { err: e });
   return "INTERNAL";
 }

@@ -2,7 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { toSimplified } from "@/lib/report/script";
 import { CLAIM_STALE_MS } from "./mutations";
-import { IMPORT_FILE_STATES, type ImportFileDto, type ImportFileState, type ImportJobDto, type ImportJobState } from "./schema";
+import {
+  IMPORT_FILE_STATES,
+  type ImportFileDto,
+  type ImportFileState,
+  type ImportJobDto,
+  type ImportJobState,
+} from "./schema";
 
 const FILE_SELECT = {
   id: true,
@@ -39,20 +45,41 @@ const FILE_SELECT = {
  * and which file's report will review which (same region, next year), and the time left, from the
  * files imported so far.
  */
-export async function getImportJob(userId: string, jobId: string, now: Date = new Date()): Promise<ImportJobDto | null> {
+export async function getImportJob(
+  userId: string,
+  jobId: string,
+  now: Date = new Date(),
+): Promise<ImportJobDto | null> {
   const job = await db.importJob.findFirst({
     where: { id: jobId, userId },
-    select: { id: true, state: true, createdAt: true, startedAt: true, finishedAt: true, currentFile: true, resumed: true, claimedBy: true, heartbeatAt: true, files: { select: FILE_SELECT, orderBy: { position: "asc" } } },
+    select: {
+      id: true,
+      state: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      currentFile: true,
+      resumed: true,
+      claimedBy: true,
+      heartbeatAt: true,
+      files: { select: FILE_SELECT, orderBy: { position: "asc" } },
+    },
   });
   if (!job) return null;
-  const dupIds = [...new Set(job.files.map((f) => f.duplicateReportId).filter((x): x is string => x !== null))];
-  const dups = dupIds.length ? await db.report.findMany({ where: { id: { in: dupIds } }, select: { id: true, title: true } }) : [];
+  const dupIds = [
+    ...new Set(job.files.map((f) => f.duplicateReportId).filter((x): x is string => x !== null)),
+  ];
+  const dups = dupIds.length
+    ? await db.report.findMany({ where: { id: { in: dupIds } }, select: { id: true, title: true } })
+    : [];
   const dupById = new Map(dups.map((d) => [d.id, d]));
   const names = new Map(job.files.map((f) => [f.id, f.name]));
 
   // Region and year of each file that counts (included, or imported): keyed in simplified characters.
-  const counts = (f: (typeof job.files)[number]) => (f.include && f.state !== "skipped" && f.state !== "failed") || f.state === "imported";
-  const key = (region: string | null, year: number | null) => (region && year !== null ? `${toSimplified(region.trim())}|${year}` : null);
+  const counts = (f: (typeof job.files)[number]) =>
+    (f.include && f.state !== "skipped" && f.state !== "failed") || f.state === "imported";
+  const key = (region: string | null, year: number | null) =>
+    region && year !== null ? `${toSimplified(region.trim())}|${year}` : null;
   const byKey = new Map<string, string[]>();
   for (const f of job.files) {
     const k = counts(f) ? key(f.region, f.year) : null;
@@ -67,7 +94,9 @@ export async function getImportJob(userId: string, jobId: string, now: Date = ne
       position: f.position,
       name: f.name,
       size: f.size,
-      state: (IMPORT_FILE_STATES as readonly string[]).includes(f.state) ? (f.state as ImportFileState) : "problem",
+      state: (IMPORT_FILE_STATES as readonly string[]).includes(f.state)
+        ? (f.state as ImportFileState)
+        : "problem",
       include: f.include,
       problem: f.problem,
       encoding: f.encoding,
@@ -84,8 +113,15 @@ export async function getImportJob(userId: string, jobId: string, now: Date = ne
         meeting: f.meeting,
         script: f.script ?? "simplified",
       },
-      regionQuestion: f.regionQuestion ? { candidates: parseCandidates(f.regionQuestion), answer: f.newRegion ? "new" : f.regionId } : null,
-      duplicateReport: f.duplicateReportId ? (dupById.get(f.duplicateReportId) ?? { id: f.duplicateReportId, title: "" }) : null,
+      regionQuestion: f.regionQuestion
+        ? {
+            candidates: parseCandidates(f.regionQuestion),
+            answer: f.newRegion ? "new" : f.regionId,
+          }
+        : null,
+      duplicateReport: f.duplicateReportId
+        ? (dupById.get(f.duplicateReportId) ?? { id: f.duplicateReportId, title: "" })
+        : null,
       duplicateFile: f.duplicateFileId ? (names.get(f.duplicateFileId) ?? null) : null,
       sameRegionYear: k ? (byKey.get(k)?.find((n) => n !== f.name) ?? null) : null,
       pairsWith: next ? (byKey.get(next)?.[0] ?? null) : null,
@@ -94,12 +130,19 @@ export async function getImportJob(userId: string, jobId: string, now: Date = ne
     };
   });
 
-  const tally = Object.fromEntries(IMPORT_FILE_STATES.map((s) => [s, 0])) as Record<ImportFileState, number>;
+  const tally = Object.fromEntries(IMPORT_FILE_STATES.map((s) => [s, 0])) as Record<
+    ImportFileState,
+    number
+  >;
   for (const f of files) tally[f.state]++;
   const total = tally.queued + tally.importing + tally.imported + tally.failed;
   const done = tally.imported + tally.failed;
-  const timed = job.files.filter((f) => (f.state === "imported" || f.state === "failed") && f.durationMs !== null);
-  const average = timed.length ? timed.reduce((n, f) => n + (f.durationMs ?? 0), 0) / timed.length : null;
+  const timed = job.files.filter(
+    (f) => (f.state === "imported" || f.state === "failed") && f.durationMs !== null,
+  );
+  const average = timed.length
+    ? timed.reduce((n, f) => n + (f.durationMs ?? 0), 0) / timed.length
+    : null;
   const working = job.state === "analysing" || job.state === "importing";
   return {
     id: job.id,
@@ -109,16 +152,29 @@ export async function getImportJob(userId: string, jobId: string, now: Date = ne
     finishedAt: job.finishedAt?.toISOString() ?? null,
     currentFile: working ? job.currentFile : null,
     resumed: job.resumed,
-    stalled: working && job.claimedBy !== null && job.heartbeatAt !== null && now.getTime() - job.heartbeatAt.getTime() > CLAIM_STALE_MS,
+    stalled:
+      working &&
+      job.claimedBy !== null &&
+      job.heartbeatAt !== null &&
+      now.getTime() - job.heartbeatAt.getTime() > CLAIM_STALE_MS,
     counts: tally,
-    progress: { total, done, etaMs: job.state === "importing" && average !== null ? Math.round(average * (total - done)) : null },
+    progress: {
+      total,
+      done,
+      etaMs:
+        job.state === "importing" && average !== null ? Math.round(average * (total - done)) : null,
+    },
     files,
   };
 }
 
 /** The actor's newest job still in progress (reading, to check, importing), for the import page after a reload. */
 export async function findOpenImportJob(userId: string): Promise<string | null> {
-  const job = await db.importJob.findFirst({ where: { userId, state: { in: ["analysing", "review", "importing"] } }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  const job = await db.importJob.findFirst({
+    where: { userId, state: { in: ["analysing", "review", "importing"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
   return job?.id ?? null;
 }
 
@@ -126,7 +182,12 @@ export async function findOpenImportJob(userId: string): Promise<string | null> 
 function parseCandidates(json: string): { id: string; label: string }[] {
   try {
     const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.filter((c): c is { id: string; label: string } => typeof c?.id === "string" && typeof c?.label === "string") : [];
+    return Array.isArray(v)
+      ? v.filter(
+          (c): c is { id: string; label: string } =>
+            typeof c?.id === "string" && typeof c?.label === "string",
+        )
+      : [];
   } catch {
     return [];
   }

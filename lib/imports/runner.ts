@@ -18,13 +18,27 @@ import { claimImportJob, releaseImportJob, renewImportClaims, runImportJobStep }
 const POLL_MS = 2_000;
 const RENEW_MS = 5_000;
 
-type RunnerState = { owner: string; busy: boolean; stopping: boolean; held: Set<string>; started: boolean; again: boolean };
+type RunnerState = {
+  owner: string;
+  busy: boolean;
+  stopping: boolean;
+  held: Set<string>;
+  started: boolean;
+  again: boolean;
+};
 
 const KEY = Symbol.for("duixian.importRunner");
 
 function state(): RunnerState {
   const g = globalThis as unknown as { [KEY]?: RunnerState };
-  return (g[KEY] ??= { owner: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`, busy: false, stopping: false, held: new Set(), started: false, again: false });
+  return (g[KEY] ??= {
+    owner: `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+    busy: false,
+    stopping: false,
+    held: new Set(),
+    started: false,
+    again: false,
+  });
 }
 
 /** Works on `jobId` (when given) and then any job needing work, until none does. One loop per process. */
@@ -38,7 +52,8 @@ async function work(jobId?: string): Promise<void> {
   try {
     do {
       s.again = false;
-      let id = (jobId ? await claimImportJob(s.owner, jobId) : null) ?? (await claimImportJob(s.owner));
+      let id =
+        (jobId ? await claimImportJob(s.owner, jobId) : null) ?? (await claimImportJob(s.owner));
       jobId = undefined;
       while (id && !s.stopping) {
         s.held.add(id);
@@ -69,7 +84,10 @@ export function startImportRunner(): void {
   s.started = true;
   setInterval(() => void work(), POLL_MS).unref();
   setInterval(() => {
-    if (s.held.size) renewImportClaims(s.owner, [...s.held]).catch((e) => logger.warn("import.renew_failed", { err: e }));
+    if (s.held.size)
+      renewImportClaims(s.owner, [...s.held]).catch((e) =>
+        logger.warn("import.renew_failed", { err: e }),
+      );
   }, RENEW_MS).unref();
   const stop = () => {
     s.stopping = true;

@@ -13,7 +13,16 @@ export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
  * a report, a duplicate, no region…); once the import starts the included ready files are `queued`,
  * then `importing` and `imported` or `failed`; files left out become `skipped`.
  */
-export const IMPORT_FILE_STATES = ["pending", "ready", "problem", "queued", "importing", "imported", "failed", "skipped"] as const;
+export const IMPORT_FILE_STATES = [
+  "pending",
+  "ready",
+  "problem",
+  "queued",
+  "importing",
+  "imported",
+  "failed",
+  "skipped",
+] as const;
 export type ImportFileState = (typeof IMPORT_FILE_STATES)[number];
 
 /** Most files one batch may hold, and most bytes together (the zip reader's caps, for loose files too). */
@@ -23,10 +32,21 @@ export const MAX_BATCH_BYTES = 100 * 1024 * 1024;
 export const MAX_OPEN_JOBS = 3;
 
 const id = z.string().min(1).max(64);
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max).nullable());
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.string().trim().max(max).nullable(),
+  );
 
 /** Problems a person can fix in the table (the metadata, or the answer to a region question); the others never import. */
-export const FIXABLE_PROBLEMS: ReadonlySet<string> = new Set(["REGION_REQUIRED", "REGION_UNCONFIRMED", "TITLE_REQUIRED", "YEAR_INVALID", "DATE_INVALID", "INVALID_INPUT"]);
+export const FIXABLE_PROBLEMS: ReadonlySet<string> = new Set([
+  "REGION_REQUIRED",
+  "REGION_UNCONFIRMED",
+  "TITLE_REQUIRED",
+  "YEAR_INVALID",
+  "DATE_INVALID",
+  "INVALID_INPUT",
+]);
 
 /** A correction of one file's row in the table: what to import it with, or whether to import it. */
 export const updateImportFileSchema = z.object({
@@ -34,14 +54,24 @@ export const updateImportFileSchema = z.object({
   fileId: id,
   include: z.boolean().optional(),
   /** The answer to the row's region question: one of the regions it offered, or a new region. */
-  regionAnswer: z.union([z.object({ regionId: id }), z.object({ newRegion: z.literal(true) })]).optional(),
+  regionAnswer: z
+    .union([z.object({ regionId: id }), z.object({ newRegion: z.literal(true) })])
+    .optional(),
   meta: z
     .object({
       region: z.string().trim().max(100),
       level: z.enum(REGION_LEVELS),
-      year: z.number().int().min(1949, { message: "YEAR_INVALID" }).max(2100, { message: "YEAR_INVALID" }).nullable(),
+      year: z
+        .number()
+        .int()
+        .min(1949, { message: "YEAR_INVALID" })
+        .max(2100, { message: "YEAR_INVALID" })
+        .nullable(),
       title: z.string().trim().max(200),
-      deliveredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_INVALID" }).nullable(),
+      deliveredOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_INVALID" })
+        .nullable(),
       speaker: optionalText(50),
       meeting: optionalText(200),
       script: z.enum(SCRIPTS),
@@ -66,7 +96,16 @@ export type ImportFileDto = {
   characters: number | null;
   pledges: number | null;
   trackable: number | null;
-  meta: { region: string; level: string; year: number | null; title: string; deliveredOn: string | null; speaker: string | null; meeting: string | null; script: string };
+  meta: {
+    region: string;
+    level: string;
+    year: number | null;
+    title: string;
+    deliveredOn: string | null;
+    speaker: string | null;
+    meeting: string | null;
+    script: string;
+  };
   /** A region name close to existing regions: the regions it may mean, and the answer given (a region id, "new", or none yet). */
   regionQuestion: { candidates: { id: string; label: string }[]; answer: string | null } | null;
   duplicateReport: { id: string; title: string } | null;

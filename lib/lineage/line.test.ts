@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { buildIndicatorSeries, buildLines, lineLabel, lineOf, lineThrough, outcomeMet, outcomeState, recurringLines, type LineNode, type OutcomeRow } from "./line";
+import {
+  buildIndicatorSeries,
+  buildLines,
+  lineLabel,
+  lineOf,
+  lineThrough,
+  outcomeMet,
+  outcomeState,
+  recurringLines,
+  type LineNode,
+  type OutcomeRow,
+} from "./line";
 
-const node = (pledgeId: string, year: number, status: LineNode["status"] = "not_assessed", title: string | null = null): LineNode => ({
+const node = (
+  pledgeId: string,
+  year: number,
+  status: LineNode["status"] = "not_assessed",
+  title: string | null = null,
+): LineNode => ({
   pledgeId,
   reportId: `r${year}`,
   year,
@@ -14,7 +30,14 @@ const node = (pledgeId: string, year: number, status: LineNode["status"] = "not_
 
 describe("lines", () => {
   const nodes = new Map(
-    [node("a14", 2014, "unfulfilled"), node("a15", 2015, "partial"), node("a16", 2016, "not_assessed", "红星美凯龙主力店"), node("b15", 2015, "fulfilled"), node("b16", 2016, "fulfilled"), node("c16", 2016)].map((n) => [n.pledgeId, n]),
+    [
+      node("a14", 2014, "unfulfilled"),
+      node("a15", 2015, "partial"),
+      node("a16", 2016, "not_assessed", "红星美凯龙主力店"),
+      node("b15", 2015, "fulfilled"),
+      node("b16", 2016, "fulfilled"),
+      node("c16", 2016),
+    ].map((n) => [n.pledgeId, n]),
   );
   const lines = buildLines(nodes, [
     { pledgeId: "a15", predecessorId: "a14", state: "confirmed" },
@@ -50,14 +73,30 @@ describe("lines", () => {
       ["a14", "a15", "a16"],
       ["a14", "a15", "a16b"],
     ]);
-    expect(lineThrough(split, links, "a15")!.nodes.map((n) => n.pledgeId)).toEqual(["a14", "a15", "a16", "a16b"]);
-    expect(lineThrough(split, links, "a16b")!.nodes.map((n) => n.pledgeId)).toEqual(["a14", "a15", "a16b"]);
+    expect(lineThrough(split, links, "a15")!.nodes.map((n) => n.pledgeId)).toEqual([
+      "a14",
+      "a15",
+      "a16",
+      "a16b",
+    ]);
+    expect(lineThrough(split, links, "a16b")!.nodes.map((n) => n.pledgeId)).toEqual([
+      "a14",
+      "a15",
+      "a16b",
+    ]);
     expect(lineThrough(split, links, "c16")).toBeNull();
   });
 
   it("lists lines of three years or more, worst record first", () => {
     const more = buildLines(
-      new Map([...nodes, ...[node("d13", 2013, "fulfilled"), node("d14", 2014, "fulfilled"), node("d15", 2015, "fulfilled")].map((n) => [n.pledgeId, n] as const)]),
+      new Map([
+        ...nodes,
+        ...[
+          node("d13", 2013, "fulfilled"),
+          node("d14", 2014, "fulfilled"),
+          node("d15", 2015, "fulfilled"),
+        ].map((n) => [n.pledgeId, n] as const),
+      ]),
       [
         { pledgeId: "a15", predecessorId: "a14", state: "confirmed" },
         { pledgeId: "a16", predecessorId: "a15", state: "suggested" },
@@ -71,7 +110,13 @@ describe("lines", () => {
 });
 
 describe("indicator series", () => {
-  const row = (year: number, target: number, reported: number | null, verdict: string | null, extra: Partial<OutcomeRow> = {}): OutcomeRow => ({
+  const row = (
+    year: number,
+    target: number,
+    reported: number | null,
+    verdict: string | null,
+    extra: Partial<OutcomeRow> = {},
+  ): OutcomeRow => ({
     reportId: `r${year}`,
     year,
     pledgeId: `p${year}`,

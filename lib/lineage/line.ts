@@ -26,7 +26,11 @@ export type LineNode = {
 };
 
 /** A lineage link that joins: suggested by the matcher or confirmed by a person. */
-export type LineLink = { pledgeId: string; predecessorId: string; state: "suggested" | "confirmed" };
+export type LineLink = {
+  pledgeId: string;
+  predecessorId: string;
+  state: "suggested" | "confirmed";
+};
 
 export type LineRecord = {
   /** Pledges with a verdict (any status but not_assessed). */
@@ -56,11 +60,16 @@ function recordOf(nodes: LineNode[]): LineRecord {
 }
 
 function byYear(a: LineNode, b: LineNode): number {
-  return a.year - b.year || a.reportId.localeCompare(b.reportId) || a.pledgeId.localeCompare(b.pledgeId);
+  return (
+    a.year - b.year || a.reportId.localeCompare(b.reportId) || a.pledgeId.localeCompare(b.pledgeId)
+  );
 }
 
 /** The usable links among `nodes`: both ends loaded, one predecessor per pledge (the first given), always an earlier year. */
-function usableLinks(nodes: ReadonlyMap<string, LineNode>, links: readonly LineLink[]): Map<string, LineLink> {
+function usableLinks(
+  nodes: ReadonlyMap<string, LineNode>,
+  links: readonly LineLink[],
+): Map<string, LineLink> {
   const byPledge = new Map<string, LineLink>();
   for (const l of links) {
     const a = nodes.get(l.pledgeId);
@@ -87,7 +96,10 @@ function makeLine(members: LineNode[], links: LineLink[]): PledgeLine {
  * pledges it repeats, back to the first promise (a pledge repeated by two later ones — a split —
  * starts two lines that share their beginning). Only chains of two pledges or more.
  */
-export function buildLines(nodes: ReadonlyMap<string, LineNode>, links: readonly LineLink[]): PledgeLine[] {
+export function buildLines(
+  nodes: ReadonlyMap<string, LineNode>,
+  links: readonly LineLink[],
+): PledgeLine[] {
   const up = usableLinks(nodes, links);
   const hasSuccessor = new Set([...up.values()].map((l) => l.predecessorId));
   const lines: PledgeLine[] = [];
@@ -95,7 +107,7 @@ export function buildLines(nodes: ReadonlyMap<string, LineNode>, links: readonly
     if (hasSuccessor.has(id)) continue;
     const members: LineNode[] = [];
     const chain: LineLink[] = [];
-    for (let at: string | undefined = id; at; ) {
+    for (let at: string | undefined = id; at;) {
       members.push(nodes.get(at)!);
       const l = up.get(at);
       if (l) chain.push(l);
@@ -110,20 +122,24 @@ export function buildLines(nodes: ReadonlyMap<string, LineNode>, links: readonly
  * The line through one pledge: the earlier pledges it repeats, back to the first promise, and every
  * later pledge that repeats it (or repeats one that does); null when no link joins it to another.
  */
-export function lineThrough(nodes: ReadonlyMap<string, LineNode>, links: readonly LineLink[], pledgeId: string): PledgeLine | null {
+export function lineThrough(
+  nodes: ReadonlyMap<string, LineNode>,
+  links: readonly LineLink[],
+  pledgeId: string,
+): PledgeLine | null {
   if (!nodes.has(pledgeId)) return null;
   const up = usableLinks(nodes, links);
   const down = new Map<string, LineLink[]>();
   for (const l of up.values()) down.set(l.predecessorId, [...(down.get(l.predecessorId) ?? []), l]);
   const members = new Map<string, LineNode>();
   const used: LineLink[] = [];
-  for (let at: string | undefined = pledgeId; at && !members.has(at); ) {
+  for (let at: string | undefined = pledgeId; at && !members.has(at);) {
     members.set(at, nodes.get(at)!);
     const l = up.get(at);
     if (l) used.push(l);
     at = l?.predecessorId;
   }
-  for (const queue = [pledgeId]; queue.length; ) {
+  for (const queue = [pledgeId]; queue.length;) {
     for (const l of down.get(queue.shift()!) ?? []) {
       if (members.has(l.pledgeId)) continue;
       members.set(l.pledgeId, nodes.get(l.pledgeId)!);
@@ -144,7 +160,10 @@ export function lineOf(lines: readonly PledgeLine[], pledgeId: string): PledgeLi
  * first (lines without a verifiable verdict last), then more unfulfilled verdicts, then the longer
  * span, then the most recent.
  */
-export function recurringLines(lines: readonly PledgeLine[], minYears = RECURRING_MIN_YEARS): PledgeLine[] {
+export function recurringLines(
+  lines: readonly PledgeLine[],
+  minYears = RECURRING_MIN_YEARS,
+): PledgeLine[] {
   return lines
     .filter((l) => l.years.length >= minYears)
     .sort(
@@ -188,7 +207,13 @@ export type SeriesPoint = {
   year: number;
   reportId: string;
   pledgeId: string;
-  target: { value: number; high: number | null; comparator: string; ceiling: boolean; text: string };
+  target: {
+    value: number;
+    high: number | null;
+    comparator: string;
+    ceiling: boolean;
+    text: string;
+  };
   reported: { value: number; text: string; quote: string | null; year: number | null } | null;
   /** met, missed, or null: nothing comparable reported (or only a multi-year figure). */
   met: boolean | null;
@@ -237,7 +262,11 @@ export function outcomeMet(verdict: string | null, ceiling: boolean): boolean | 
  * the plan has no review yet (the latest year) — so the table never shows a figure beside "no
  * comparable figure", nor "no figure" for a review not yet written.
  */
-export function outcomeState(met: boolean | null, reported: boolean, reviewed: boolean): SeriesPoint["outcome"] {
+export function outcomeState(
+  met: boolean | null,
+  reported: boolean,
+  reviewed: boolean,
+): SeriesPoint["outcome"] {
   if (met !== null) return met ? "met" : "missed";
   if (reported) return "not-annual";
   return reviewed ? "no-figure" : "no-review";
@@ -273,16 +302,41 @@ export function buildIndicatorSeries(rows: readonly OutcomeRow[], minYears = 2):
         year,
         reportId: r.reportId,
         pledgeId: r.pledgeId,
-        target: { value: r.targetValue, high: r.targetHigh, comparator: r.comparator, ceiling: r.ceiling, text: r.targetText },
-        reported: r.reportedValue !== null && r.reportedText !== null ? { value: r.reportedValue, text: r.reportedText, quote: r.quote, year: r.sourceYear } : null,
+        target: {
+          value: r.targetValue,
+          high: r.targetHigh,
+          comparator: r.comparator,
+          ceiling: r.ceiling,
+          text: r.targetText,
+        },
+        reported:
+          r.reportedValue !== null && r.reportedText !== null
+            ? { value: r.reportedValue, text: r.reportedText, quote: r.quote, year: r.sourceYear }
+            : null,
         met: outcomeMet(r.verdict, r.ceiling),
         verdict: r.verdict,
-        outcome: outcomeState(outcomeMet(r.verdict, r.ceiling), r.reportedValue !== null, r.sourceYear !== null),
-        next: !nextRow ? null : nextRow.targetValue > r.targetValue ? "raised" : nextRow.targetValue < r.targetValue ? "lowered" : "kept",
+        outcome: outcomeState(
+          outcomeMet(r.verdict, r.ceiling),
+          r.reportedValue !== null,
+          r.sourceYear !== null,
+        ),
+        next: !nextRow
+          ? null
+          : nextRow.targetValue > r.targetValue
+            ? "raised"
+            : nextRow.targetValue < r.targetValue
+              ? "lowered"
+              : "kept",
       };
     });
     const first = list[0];
     out.push({ key, indicator: first.indicator, growth: first.growth, unit: first.unit, points });
   }
-  return out.sort((a, b) => rank(a.indicator) - rank(b.indicator) || a.indicator.localeCompare(b.indicator) || Number(b.growth) - Number(a.growth) || a.unit.localeCompare(b.unit));
+  return out.sort(
+    (a, b) =>
+      rank(a.indicator) - rank(b.indicator) ||
+      a.indicator.localeCompare(b.indicator) ||
+      Number(b.growth) - Number(a.growth) ||
+      a.unit.localeCompare(b.unit),
+  );
 }

@@ -7,8 +7,19 @@ import { archiveReport, restoreReport } from "@/lib/reports/mutations";
 import { createUser } from "@/lib/users/mutations";
 import { saveAssessment } from "@/lib/assessments/mutations";
 import { AppError } from "@/lib/app-error";
-import { findLineageCandidates, findRegionWithMostYears, getPledgeLineage, getRegionRecord } from "./data";
-import { choosePledgeLink, confirmPledgeLink, countStaleLineage, refreshStaleLineage, rejectPledgeLink } from "./mutations";
+import {
+  findLineageCandidates,
+  findRegionWithMostYears,
+  getPledgeLineage,
+  getRegionRecord,
+} from "./data";
+import {
+  choosePledgeLink,
+  confirmPledgeLink,
+  countStaleLineage,
+  refreshStaleLineage,
+  rejectPledgeLink,
+} from "./mutations";
 
 const corpus = (f: string) => readFileSync(path.join(__dirname, "..", "..", "seed", "reports", f));
 
@@ -18,16 +29,44 @@ const ids: Record<number, string> = {};
 let regionId = "";
 
 const pledgeWith = async (year: number, words: string) => {
-  const p = await db.pledge.findFirst({ where: { reportId: ids[year], text: { contains: words } }, select: { id: true, text: true, version: true } });
+  const p = await db.pledge.findFirst({
+    where: { reportId: ids[year], text: { contains: words } },
+    select: { id: true, text: true, version: true },
+  });
   if (!p) throw new Error(`no pledge with ${words} in ${year}`);
   return p;
 };
 
 beforeAll(async () => {
-  analyst = { id: (await createUser(null, { email: "lineage-analyst@test.local", name: "林分析", role: "analyst", password: "analyst-password" })).id, role: "analyst" };
-  viewer = { id: (await createUser(null, { email: "lineage-viewer@test.local", name: "V", role: "viewer", password: "viewer-password" })).id, role: "viewer" };
-  for (const year of [2013, 2012, 2015, 2014]) ids[year] = (await importReport(null, corpus(`hailar/hailar_${year}.txt`), `hailar_${year}.txt`)).id;
-  regionId = (await db.report.findUniqueOrThrow({ where: { id: ids[2012] }, select: { regionId: true } })).regionId;
+  analyst = {
+    id: (
+      await createUser(null, {
+        email: "lineage-analyst@test.local",
+        name: "林分析",
+        role: "analyst",
+        password: "analyst-password",
+      })
+    ).id,
+    role: "analyst",
+  };
+  viewer = {
+    id: (
+      await createUser(null, {
+        email: "lineage-viewer@test.local",
+        name: "V",
+        role: "viewer",
+        password: "viewer-password",
+      })
+    ).id,
+    role: "viewer",
+  };
+  for (const year of [2013, 2012, 2015, 2014])
+    ids[year] = (
+      await importReport(null, corpus(`hailar/hailar_${year}.txt`), `hailar_${year}.txt`)
+    ).id;
+  regionId = (
+    await db.report.findUniqueOrThrow({ where: { id: ids[2012] }, select: { regionId: true } })
+  ).regionId;
 }, 120_000);
 
 describe("lineage (real database)", () => {
@@ -44,8 +83,15 @@ describe("lineage (real database)", () => {
     // the anchor store runs 2013 → 2014 → 2015 (the 2012 plan names the complex, not the store)
     expect(lineage?.line?.years).toEqual(expect.arrayContaining([2013, 2014, 2015]));
     // 2012's GDP target against the 2013 review: 240亿元 planned, 235.2亿元 reported
-    const outcomes = await db.indicatorOutcome.findMany({ where: { reportId: ids[2012], indicator: "gdp", growth: false } });
-    expect(outcomes[0]).toMatchObject({ targetValue: 240e8, reportedValue: 235.2e8, verdict: "below", sourceReportId: ids[2013] });
+    const outcomes = await db.indicatorOutcome.findMany({
+      where: { reportId: ids[2012], indicator: "gdp", growth: false },
+    });
+    expect(outcomes[0]).toMatchObject({
+      targetValue: 240e8,
+      reportedValue: 235.2e8,
+      verdict: "below",
+      sourceReportId: ids[2013],
+    });
   }, 120_000);
 
   it("the region record lists lines of three years and more, and each headline indicator across years", async () => {
@@ -63,10 +109,14 @@ describe("lineage (real database)", () => {
 
   it("a line none of whose pledges is trackable is not part of the record; the region with most years is found", async () => {
     const before = await getRegionRecord(regionId);
-    for (const l of before!.recurring) expect(l.nodes.some((n) => n.tier === "trackable")).toBe(true);
+    for (const l of before!.recurring)
+      expect(l.nodes.some((n) => n.tier === "trackable")).toBe(true);
     const line = before!.recurring.find((l) => l.nodes.length >= 3)!;
     const pledgeIds = line.nodes.map((n) => n.pledgeId);
-    const tiers = await db.pledge.findMany({ where: { id: { in: pledgeIds } }, select: { id: true, tier: true } });
+    const tiers = await db.pledge.findMany({
+      where: { id: { in: pledgeIds } },
+      select: { id: true, tier: true },
+    });
     await db.pledge.updateMany({ where: { id: { in: pledgeIds } }, data: { tier: "direction" } });
     try {
       const after = await getRegionRecord(regionId);
@@ -74,17 +124,27 @@ describe("lineage (real database)", () => {
       const key = (l: { nodes: { pledgeId: string }[] }) => l.nodes.map((n) => n.pledgeId).join();
       expect(after!.recurring.map(key)).not.toContain(key(line));
       expect(after!.recurring.length).toBeLessThan(before!.recurring.length);
-      for (const l of after!.recurring) expect(l.nodes.some((n) => n.tier === "trackable")).toBe(true);
+      for (const l of after!.recurring)
+        expect(l.nodes.some((n) => n.tier === "trackable")).toBe(true);
     } finally {
-      for (const t of tiers) await db.pledge.update({ where: { id: t.id }, data: { tier: t.tier } });
+      for (const t of tiers)
+        await db.pledge.update({ where: { id: t.id }, data: { tier: t.tier } });
     }
-    expect((await getRegionRecord(regionId))!.recurring.map((l) => l.nodes.map((n) => n.pledgeId))).toEqual(before!.recurring.map((l) => l.nodes.map((n) => n.pledgeId)));
+    expect(
+      (await getRegionRecord(regionId))!.recurring.map((l) => l.nodes.map((n) => n.pledgeId)),
+    ).toEqual(before!.recurring.map((l) => l.nodes.map((n) => n.pledgeId)));
     expect(await findRegionWithMostYears()).toEqual({ regionId, years: 4 });
   });
 
   it("a verdict shows in the line's record; recurring lines put the worst record first", async () => {
     const gdp2013 = await pledgeWith(2013, "地区生产总值增长20%");
-    await saveAssessment(analyst, { pledgeId: gdp2013.id, version: gdp2013.version, status: "unfulfilled", rationale: "增长10.1%，低于20%", reportedValue: "10.1%" });
+    await saveAssessment(analyst, {
+      pledgeId: gdp2013.id,
+      version: gdp2013.version,
+      status: "unfulfilled",
+      rationale: "增长10.1%，低于20%",
+      reportedValue: "10.1%",
+    });
     const record = await getRegionRecord(regionId);
     const worst = record!.recurring[0];
     expect(worst.record.rate).toBe(0);
@@ -94,11 +154,20 @@ describe("lineage (real database)", () => {
   it("an analyst confirms, rejects or names the predecessor, audited; a rejected link is never suggested again; viewers cannot", async () => {
     const mall = await pledgeWith(2014, "红星美凯龙主力店年内投入运营");
     const link = (await getPledgeLineage(mall.id))!.link!;
-    await expect(confirmPledgeLink(viewer, { linkId: link.id, version: link.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(confirmPledgeLink(analyst, { linkId: link.id, version: link.version + 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      confirmPledgeLink(viewer, { linkId: link.id, version: link.version }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      confirmPledgeLink(analyst, { linkId: link.id, version: link.version + 1 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     const confirmed = await confirmPledgeLink(analyst, { linkId: link.id, version: link.version });
-    expect((await getPledgeLineage(mall.id))!.link).toMatchObject({ state: "confirmed", decidedBy: "林分析" });
-    await expect(confirmPledgeLink(analyst, { linkId: link.id, version: confirmed.version })).rejects.toMatchObject({ code: "CONFLICT", message: "LINK_ALREADY_DECIDED" });
+    expect((await getPledgeLineage(mall.id))!.link).toMatchObject({
+      state: "confirmed",
+      decidedBy: "林分析",
+    });
+    await expect(
+      confirmPledgeLink(analyst, { linkId: link.id, version: confirmed.version }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "LINK_ALREADY_DECIDED" });
 
     const ring = await pledgeWith(2014, "确保城市东外环道路开工建设");
     const ringLink = (await getPledgeLineage(ring.id))!.link!;
@@ -115,18 +184,43 @@ describe("lineage (real database)", () => {
     // naming it by hand: candidates of earlier plans, a later or foreign pledge refused
     const candidates = await findLineageCandidates(ring.id);
     expect(candidates[0].year).toBeLessThan(2014);
-    const chosen = await choosePledgeLink(analyst, { pledgeId: ring.id, predecessorId: candidates[0].id });
-    expect((await getPledgeLineage(ring.id))!.link).toMatchObject({ id: chosen.id, state: "confirmed" });
+    const chosen = await choosePledgeLink(analyst, {
+      pledgeId: ring.id,
+      predecessorId: candidates[0].id,
+    });
+    expect((await getPledgeLineage(ring.id))!.link).toMatchObject({
+      id: chosen.id,
+      state: "confirmed",
+    });
     const later = await pledgeWith(2015, "东西外环道路开工建设");
-    await expect(choosePledgeLink(analyst, { pledgeId: ring.id, predecessorId: later.id })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "LINK_NOT_EARLIER" });
-    await expect(choosePledgeLink(analyst, { pledgeId: ring.id, predecessorId: "cnonexistent00000000000000" })).rejects.toBeInstanceOf(AppError);
-    const events = await db.auditEvent.findMany({ where: { action: { startsWith: "lineage." } }, select: { action: true, actorId: true, pledgeId: true }, orderBy: { at: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["lineage.confirm", "lineage.reject", "lineage.choose"]);
+    await expect(
+      choosePledgeLink(analyst, { pledgeId: ring.id, predecessorId: later.id }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message: "LINK_NOT_EARLIER" });
+    await expect(
+      choosePledgeLink(analyst, { pledgeId: ring.id, predecessorId: "cnonexistent00000000000000" }),
+    ).rejects.toBeInstanceOf(AppError);
+    const events = await db.auditEvent.findMany({
+      where: { action: { startsWith: "lineage." } },
+      select: { action: true, actorId: true, pledgeId: true },
+      orderBy: { at: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "lineage.confirm",
+      "lineage.reject",
+      "lineage.choose",
+    ]);
     expect(events.every((e) => e.actorId === analyst.id)).toBe(true);
   }, 120_000);
 
   it("archiving a report makes the region stale and leaves it out of lines and series", async () => {
-    const admin = (await createUser(null, { email: "lineage-admin@test.local", name: "Ad", role: "admin", password: "admin-password" })).id;
+    const admin = (
+      await createUser(null, {
+        email: "lineage-admin@test.local",
+        name: "Ad",
+        role: "admin",
+        password: "admin-password",
+      })
+    ).id;
     await archiveReport(admin, { reportId: ids[2013] });
     expect(await countStaleLineage(regionId)).toBe(3);
     await refreshStaleLineage({ regionId });

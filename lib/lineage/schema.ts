@@ -19,7 +19,13 @@ export const choosePledgeLinkSchema = z.object({ pledgeId: id, predecessorId: id
 export type ChoosePledgeLinkInput = z.infer<typeof choosePledgeLinkSchema>;
 
 /** A pledge of another year as the lineage panel shows it. */
-export type LinePledgeDto = { id: string; reportId: string; year: number; text: string; status: AssessmentStatus };
+export type LinePledgeDto = {
+  id: string;
+  reportId: string;
+  year: number;
+  text: string;
+  status: AssessmentStatus;
+};
 
 /** A predecessor the matcher offers for a pledge, with its words in common. */
 export type LineageCandidateDto = LinePledgeDto & { score: number; terms: string[] };
@@ -63,8 +69,22 @@ export type RegionRecordDto = {
 
 /** A pledge's lineage for the data API: its predecessor and successors that still join, its line, and whether it is computed. */
 export type LineageSummary = {
-  predecessor: { pledgeId: string; reportId: string; year: number; state: "suggested" | "confirmed"; score: number | null } | null;
-  successors: { pledgeId: string; reportId: string; year: number; state: "suggested" | "confirmed" }[];
-  line: { years: number[]; pledges: { pledgeId: string; reportId: string; year: number; status: string }[] } | null;
+  predecessor: {
+    pledgeId: string;
+    reportId: string;
+    year: number;
+    state: "suggested" | "confirmed";
+    score: number | null;
+  } | null;
+  successors: {
+    pledgeId: string;
+    reportId: string;
+    year: number;
+    state: "suggested" | "confirmed";
+  }[];
+  line: {
+    years: number[];
+    pledges: { pledgeId: string; reportId: string; year: number; status: string }[];
+  } | null;
   computed: boolean;
 };

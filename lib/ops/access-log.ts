@@ -58,7 +58,9 @@ export function observeHttpServer(): void {
     const actionId = headerValue(request.headers["next-action"]);
     const status = response.statusCode;
     const fields = {
-      requestId: headerValue(response.getHeader(REQUEST_ID_HEADER)) ?? headerValue(request.headers[REQUEST_ID_HEADER]),
+      requestId:
+        headerValue(response.getHeader(REQUEST_ID_HEADER)) ??
+        headerValue(request.headers[REQUEST_ID_HEADER]),
       method: request.method,
       path: redactPath(url),
       status,

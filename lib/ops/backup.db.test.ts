@@ -19,7 +19,11 @@ afterAll(async () => Promise.all(created.map((d) => d.drop())));
 
 function cli(url: string, dir: string, ...args: string[]) {
   const env = { ...process.env, DATABASE_URL: url, DUIXIAN_DATA_DIR: dir };
-  return spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "lib", "cli.ts"), ...args], { cwd: root, env, encoding: "utf8" });
+  return spawnSync(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", path.join(root, "lib", "cli.ts"), ...args],
+    { cwd: root, env, encoding: "utf8" },
+  );
 }
 
 async function freshMigrated(label: string): Promise<{ url: string; dir: string }> {
@@ -32,7 +36,9 @@ async function freshMigrated(label: string): Promise<{ url: string; dir: string 
 describe("backup and restore (cli)", () => {
   it("round-trips: a backup taken while the database is in use restores the data as it was", async () => {
     const { url, dir } = await freshMigrated("backup");
-    expect(cli(url, dir, "import", path.join(root, "seed/reports/hailar/hailar_2014.txt")).status).toBe(0);
+    expect(
+      cli(url, dir, "import", path.join(root, "seed/reports/hailar/hailar_2014.txt")).status,
+    ).toBe(0);
     const pledges = await countRows(url, "Pledge");
     expect(pledges).toBeGreaterThan(200);
 
@@ -57,11 +63,15 @@ describe("backup and restore (cli)", () => {
 
   it("refuses to restore while another process uses the database (the app running), and changes nothing", async () => {
     const { url, dir } = await freshMigrated("restore_busy");
-    expect(cli(url, dir, "import", path.join(root, "seed/reports/hailar/hailar_2014.txt")).status).toBe(0);
+    expect(
+      cli(url, dir, "import", path.join(root, "seed/reports/hailar/hailar_2014.txt")).status,
+    ).toBe(0);
     const backup = path.join(dir, postgres ? "busy.dump" : "busy.db");
     expect(cli(url, dir, "backup", backup).status).toBe(0);
     // The running app, as restore meets it: a connection held open, writing after the backup.
-    const pgClient = postgres ? new Client({ connectionString: url, application_name: "duixian-serve" }) : null;
+    const pgClient = postgres
+      ? new Client({ connectionString: url, application_name: "duixian-serve" })
+      : null;
     await pgClient?.connect();
     const live = postgres ? null : new Database(url.slice("file:".length));
     live?.pragma("journal_mode = WAL");
@@ -69,7 +79,9 @@ describe("backup and restore (cli)", () => {
     try {
       const refused = cli(url, dir, "restore", backup);
       expect(refused.status).toBe(2);
-      expect(refused.stderr).toMatch(/in use by \d+ other process.*Stop the app.*nothing was changed/);
+      expect(refused.stderr).toMatch(
+        /in use by \d+ other process.*Stop the app.*nothing was changed/,
+      );
       expect(refused.stderr).toContain(postgres ? "duixian-serve" : String(process.pid));
       expect(await countRows(url, "Pledge")).toBe(0);
     } finally {

@@ -23,7 +23,10 @@ export class BackupError extends Error {
 
 /** The SQLite file behind a `file:` DATABASE_URL; other databases are refused. */
 export function sqliteFileOf(url: string): string {
-  if (!url.startsWith("file:")) throw new BackupError("backup and restore work on the embedded SQLite database (DATABASE_URL=file:…) or PostgreSQL");
+  if (!url.startsWith("file:"))
+    throw new BackupError(
+      "backup and restore work on the embedded SQLite database (DATABASE_URL=file:…) or PostgreSQL",
+    );
   return path.resolve(url.slice("file:".length));
 }
 
@@ -34,7 +37,10 @@ export function sqliteFileOf(url: string): string {
 async function refuseWhileInUse(url: string): Promise<void> {
   const users = await findDatabaseUsers(url);
   if (!users.length) return;
-  const list = users.slice(0, 5).map((u) => `${u.pid} (${u.what})`).join(", ");
+  const list = users
+    .slice(0, 5)
+    .map((u) => `${u.pid} (${u.what})`)
+    .join(", ");
   throw new BackupError(
     `the database is in use by ${users.length} other process${users.length > 1 ? "es" : ""}: ${list}. Stop the app (npm start) and anything else using the database, then restore again; nothing was changed`,
   );
@@ -44,7 +50,11 @@ async function refuseWhileInUse(url: string): Promise<void> {
 export async function backupUrl(url: string, target: string): Promise<{ bytes: number }> {
   if (!isPostgresUrl(url)) return backupDatabase(sqliteFileOf(url), target);
   if (existsSync(target)) throw new BackupError(`${target} exists already; choose a new file name`);
-  const res = spawnSync(postgresTool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", `--file=${target}`, `--dbname=${url}`], { encoding: "utf8" });
+  const res = spawnSync(
+    postgresTool("pg_dump"),
+    ["--format=custom", "--no-owner", "--no-privileges", `--file=${target}`, `--dbname=${url}`],
+    { encoding: "utf8" },
+  );
   if (res.status !== 0) {
     rmSync(target, { force: true });
     throw new BackupError(`pg_dump failed: ${firstLine(res.stderr || res.error?.message)}`);
@@ -53,7 +63,10 @@ export async function backupUrl(url: string, target: string): Promise<{ bytes: n
 }
 
 /** Restores `source` into the database at `url` (either engine), after checking it is a Duixian backup. */
-export async function restoreUrl(url: string, source: string): Promise<{ reports: number; users: number }> {
+export async function restoreUrl(
+  url: string,
+  source: string,
+): Promise<{ reports: number; users: number }> {
   if (!isPostgresUrl(url)) {
     const file = sqliteFileOf(url);
     if (!existsSync(source)) throw new BackupError(`no backup at ${source}`);
@@ -63,18 +76,41 @@ export async function restoreUrl(url: string, source: string): Promise<{ reports
   }
   if (!existsSync(source)) throw new BackupError(`no backup at ${source}`);
   const list = spawnSync(postgresTool("pg_restore"), ["--list", source], { encoding: "utf8" });
-  if (list.status !== 0) throw new BackupError(`${source} is not a PostgreSQL backup made by \`backup\` (${firstLine(list.stderr)})`);
-  if (!/TABLE public _prisma_migrations /.test(list.stdout) || !/TABLE public Report /.test(list.stdout)) {
-    throw new BackupError(`${source} is not a Duixian database backup (no migrations or reports table)`);
+  if (list.status !== 0)
+    throw new BackupError(
+      `${source} is not a PostgreSQL backup made by \`backup\` (${firstLine(list.stderr)})`,
+    );
+  if (
+    !/TABLE public _prisma_migrations /.test(list.stdout) ||
+    !/TABLE public Report /.test(list.stdout)
+  ) {
+    throw new BackupError(
+      `${source} is not a Duixian database backup (no migrations or reports table)`,
+    );
   }
   await refuseWhileInUse(url);
-  const res = spawnSync(postgresTool("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${url}`, source], { encoding: "utf8" });
-  if (res.status !== 0) throw new BackupError(`pg_restore failed, nothing was changed: ${firstLine(res.stderr)}`);
+  const res = spawnSync(
+    postgresTool("pg_restore"),
+    [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      "--no-privileges",
+      "--single-transaction",
+      "--exit-on-error",
+      `--dbname=${url}`,
+      source,
+    ],
+    { encoding: "utf8" },
+  );
+  if (res.status !== 0)
+    throw new BackupError(`pg_restore failed, nothing was changed: ${firstLine(res.stderr)}`);
   const { Client } = await import("pg");
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const count = async (table: string) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+    const count = async (table: string) =>
+      Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
     return { reports: await count("Report"), users: await count("User") };
   } finally {
     await client.end();
@@ -84,7 +120,10 @@ export async function restoreUrl(url: string, source: string): Promise<{ reports
 const firstLine = (text: string | undefined) => (text ?? "").trim().split("\n")[0] || "no output";
 
 /** Copies the live database to `target` (refuses to overwrite an existing file). */
-export async function backupDatabase(databaseFile: string, target: string): Promise<{ bytes: number }> {
+export async function backupDatabase(
+  databaseFile: string,
+  target: string,
+): Promise<{ bytes: number }> {
   if (!existsSync(databaseFile)) throw new BackupError(`no database at ${databaseFile}`);
   if (existsSync(target)) throw new BackupError(`${target} exists already; choose a new file name`);
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
@@ -97,7 +136,11 @@ export async function backupDatabase(databaseFile: string, target: string): Prom
 }
 
 /** Whether `file` is an intact SQLite database with this app's migrations applied; returns its counts. */
-export function inspectBackup(file: string): { migrations: number; reports: number; users: number } {
+export function inspectBackup(file: string): {
+  migrations: number;
+  reports: number;
+  users: number;
+} {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -106,21 +149,34 @@ export function inspectBackup(file: string): { migrations: number; reports: numb
   }
   try {
     const check = db.pragma("integrity_check", { simple: true });
-    if (check !== "ok") throw new BackupError(`${file} failed SQLite's integrity check: ${String(check)}`);
-    const hasMigrations = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'").get();
-    if (!hasMigrations) throw new BackupError(`${file} is not a Duixian database (no migrations table)`);
+    if (check !== "ok")
+      throw new BackupError(`${file} failed SQLite's integrity check: ${String(check)}`);
+    const hasMigrations = db
+      .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'")
+      .get();
+    if (!hasMigrations)
+      throw new BackupError(`${file} is not a Duixian database (no migrations table)`);
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    return { migrations: count("SELECT count(*) AS n FROM _prisma_migrations"), reports: count('SELECT count(*) AS n FROM "Report"'), users: count('SELECT count(*) AS n FROM "User"') };
+    return {
+      migrations: count("SELECT count(*) AS n FROM _prisma_migrations"),
+      reports: count('SELECT count(*) AS n FROM "Report"'),
+      users: count('SELECT count(*) AS n FROM "User"'),
+    };
   } catch (e) {
     if (e instanceof BackupError) throw e;
-    throw new BackupError(`${file} is not a Duixian database (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+    throw new BackupError(
+      `${file} is not a Duixian database (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
+    );
   } finally {
     db.close();
   }
 }
 
 /** Replaces the database with a checked backup: copied beside it first, then renamed over it. */
-export async function restoreDatabase(databaseFile: string, source: string): Promise<{ reports: number; users: number }> {
+export async function restoreDatabase(
+  databaseFile: string,
+  source: string,
+): Promise<{ reports: number; users: number }> {
   if (!existsSync(source)) throw new BackupError(`no backup at ${source}`);
   const info = inspectBackup(source);
   const staging = `${databaseFile}.restoring`;

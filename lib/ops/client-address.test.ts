@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { addressKey, clientAddress, guardedForwardedFor, trustedProxyCount } from "./client-address";
+import {
+  addressKey,
+  clientAddress,
+  guardedForwardedFor,
+  trustedProxyCount,
+} from "./client-address";
 
 describe("trustedProxyCount", () => {
   it("is 0 unless DUIXIAN_TRUSTED_PROXIES names a small whole number", () => {
@@ -7,7 +12,8 @@ describe("trustedProxyCount", () => {
     expect(trustedProxyCount({ DUIXIAN_TRUSTED_PROXIES: "" })).toBe(0);
     expect(trustedProxyCount({ DUIXIAN_TRUSTED_PROXIES: "1" })).toBe(1);
     expect(trustedProxyCount({ DUIXIAN_TRUSTED_PROXIES: " 2 " })).toBe(2);
-    for (const bad of ["yes", "-1", "1.5", "99"]) expect(trustedProxyCount({ DUIXIAN_TRUSTED_PROXIES: bad })).toBe(0);
+    for (const bad of ["yes", "-1", "1.5", "99"])
+      expect(trustedProxyCount({ DUIXIAN_TRUSTED_PROXIES: bad })).toBe(0);
   });
 });
 

@@ -26,7 +26,11 @@ export function trustedProxyCount(env: Record<string, string | undefined> = proc
  * The header value Next should see: the socket address alone (no trusted proxy), or what the
  * proxies sent followed by the socket address.
  */
-export function guardedForwardedFor(sent: string | string[] | undefined, socketAddress: string | undefined, trustedProxies: number): string {
+export function guardedForwardedFor(
+  sent: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedProxies: number,
+): string {
   const socket = socketAddress || "unknown";
   const received = (Array.isArray(sent) ? sent.join(", ") : (sent ?? "")).trim();
   return trustedProxies > 0 && received ? `${received}, ${socket}` : socket;
@@ -34,15 +38,23 @@ export function guardedForwardedFor(sent: string | string[] | undefined, socketA
 
 /** A rate-limit key for an address: IPv4 as is, IPv4-mapped IPv6 as IPv4, other IPv6 by its /64 (one host's usual share). */
 export function addressKey(address: string): string {
-  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const a = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
   if (mapped) return mapped[1];
   if (!a.includes(":")) return a || "unknown";
   const [head, tail = ""] = a.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = a.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => (g || "0").replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups = a.includes("::")
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (g || "0").replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**
@@ -50,8 +62,14 @@ export function addressKey(address: string): string {
  * guard): the entry `trustedProxies` places left of the last one, or the left-most if there are
  * fewer entries (a request that bypassed the proxies).
  */
-export function clientAddress(forwardedFor: string | null, trustedProxies: number = trustedProxyCount()): string {
-  const entries = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+export function clientAddress(
+  forwardedFor: string | null,
+  trustedProxies: number = trustedProxyCount(),
+): string {
+  const entries = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (entries.length === 0) return "unknown";
   return addressKey(entries[Math.max(0, entries.length - 1 - trustedProxies)]);
 }
@@ -73,5 +91,7 @@ let warned = false;
 function warnOnce(): void {
   if (warned) return;
   warned = true;
-  console.warn("[client-address] the X-Forwarded-For guard is not installed (instrumentation.ts did not run): rate limits trust the header as sent");
+  console.warn(
+    "[client-address] the X-Forwarded-For guard is not installed (instrumentation.ts did not run): rate limits trust the header as sent",
+  );
 }

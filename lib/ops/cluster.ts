@@ -26,7 +26,10 @@ export function defaultWorkerCount(env: Record<string, string | undefined> = pro
   const configured = env.DUIXIAN_WORKERS;
   if (configured !== undefined && configured !== "") {
     const n = Number(configured);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new Error(`DUIXIAN_WORKERS must be a whole number from 1 to ${MAX_WORKERS}, not ${configured}`);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS)
+      throw new Error(
+        `DUIXIAN_WORKERS must be a whole number from 1 to ${MAX_WORKERS}, not ${configured}`,
+      );
     return n;
   }
   return Math.max(1, Math.min(4, os.availableParallelism()));
@@ -60,14 +63,20 @@ export function startServerGroup(options: GroupOptions): ServerGroup {
   const codes: (number | null)[] = [];
   const live = new Set<Worker>();
   let resolveDone!: (v: { crashLoop: boolean; codes: (number | null)[] }) => void;
-  const done = new Promise<{ crashLoop: boolean; codes: (number | null)[] }>((r) => (resolveDone = r));
+  const done = new Promise<{ crashLoop: boolean; codes: (number | null)[] }>(
+    (r) => (resolveDone = r),
+  );
 
   const fork = (slot: number) => {
     const worker = cluster.fork({ ...options.env, DUIXIAN_WORKER: String(slot) });
     live.add(worker);
     options.relay(worker.process.stdout, worker.process.stderr, slot);
-    worker.once("online", () => logger.info("serve.worker_started", { worker: slot, pid: worker.process.pid }));
-    worker.on("message", (message: unknown) => handleLimiterMessage(message, (reply) => worker.isConnected() && worker.send(reply)));
+    worker.once("online", () =>
+      logger.info("serve.worker_started", { worker: slot, pid: worker.process.pid }),
+    );
+    worker.on("message", (message: unknown) =>
+      handleLimiterMessage(message, (reply) => worker.isConnected() && worker.send(reply)),
+    );
     worker.once("exit", (code, signal) => {
       live.delete(worker);
       codes.push(code);
@@ -77,10 +86,19 @@ export function startServerGroup(options: GroupOptions): ServerGroup {
         while (restarts.length && restarts[0] < now - RESTART_WINDOW_MS) restarts.shift();
         if (restarts.length > MAX_RESTARTS) {
           crashLoop = true;
-          logger.error("serve.crash_loop", { restarts: restarts.length, windowMs: RESTART_WINDOW_MS });
+          logger.error("serve.crash_loop", {
+            restarts: restarts.length,
+            windowMs: RESTART_WINDOW_MS,
+          });
           group.stop("SIGTERM");
         } else {
-          logger.error("serve.worker_exited", { worker: slot, pid: worker.process.pid, code, signal, restarting: true });
+          logger.error("serve.worker_exited", {
+            worker: slot,
+            pid: worker.process.pid,
+            code,
+            signal,
+            restarting: true,
+          });
           fork(slot);
         }
       }

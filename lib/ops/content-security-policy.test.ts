@@ -9,7 +9,9 @@ describe("contentSecurityPolicy", () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
-    expect(contentSecurityPolicy("abc123", { dev: true })).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic' 'unsafe-eval'");
+    expect(contentSecurityPolicy("abc123", { dev: true })).toContain(
+      "script-src 'self' 'nonce-abc123' 'strict-dynamic' 'unsafe-eval'",
+    );
   });
 
   it("nonces are 128 random bits in base64, different every time", () => {

@@ -28,7 +28,10 @@ const sqliteFileOf = (url: string) => path.resolve(url.slice("file:".length));
 /** Keeps the database open until the returned function is called (serve, for its whole life). */
 export async function holdDatabasePresence(url: string): Promise<() => Promise<void>> {
   if (isPostgresUrl(url)) {
-    const client = new Client({ connectionString: url, application_name: PRESENCE_APPLICATION_NAME });
+    const client = new Client({
+      connectionString: url,
+      application_name: PRESENCE_APPLICATION_NAME,
+    });
     await client.connect();
     // A dropped connection must not crash the server; restore then only sees the app's pool.
     client.on("error", () => undefined);
@@ -52,10 +55,17 @@ export async function findDatabaseUsers(url: string): Promise<DatabaseUser[]> {
     const client = new Client({ connectionString: url, application_name: "duixian-restore-check" });
     await client.connect();
     try {
-      const rows = await client.query<{ pid: number; application_name: string; client_addr: string | null }>(
+      const rows = await client.query<{
+        pid: number;
+        application_name: string;
+        client_addr: string | null;
+      }>(
         `SELECT pid, application_name, client_addr::text AS client_addr FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
       );
-      return rows.rows.map((r) => ({ pid: r.pid, what: `${r.application_name || "a client"}${r.client_addr ? ` from ${r.client_addr}` : ""}` }));
+      return rows.rows.map((r) => ({
+        pid: r.pid,
+        what: `${r.application_name || "a client"}${r.client_addr ? ` from ${r.client_addr}` : ""}`,
+      }));
     } finally {
       await client.end();
     }
@@ -100,7 +110,14 @@ function processesWithOpen(paths: Set<string>): DatabaseUser[] {
 
 function commandOf(pid: string): string {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).slice(0, 4).join(" ").slice(0, 120) || "a process";
+    return (
+      readFileSync(`/proc/${pid}/cmdline`, "utf8")
+        .split("\0")
+        .filter(Boolean)
+        .slice(0, 4)
+        .join(" ")
+        .slice(0, 120) || "a process"
+    );
   } catch {
     return "a process";
   }

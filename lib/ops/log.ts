@@ -18,14 +18,22 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
 type LogContext = { requestId?: string };
 
-const LEVELS: Record<LogLevel | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+const LEVELS: Record<LogLevel | "silent", number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 100,
+};
 
 /** The header that carries a request's id, to the app (request) and back to the client (response). */
 export const REQUEST_ID_HEADER = "x-request-id";
 
 // One store per process, even when Next bundles this module into several graphs (proxy, app).
 const CONTEXT_KEY = Symbol.for("duixian.log.context");
-const contextStore: AsyncLocalStorage<LogContext> = ((globalThis as Record<symbol, unknown>)[CONTEXT_KEY] ??= new AsyncLocalStorage<LogContext>()) as AsyncLocalStorage<LogContext>;
+const contextStore: AsyncLocalStorage<LogContext> = ((globalThis as Record<symbol, unknown>)[
+  CONTEXT_KEY
+] ??= new AsyncLocalStorage<LogContext>()) as AsyncLocalStorage<LogContext>;
 
 /** Runs `fn` with `context` (e.g. the request id) added to every line it logs, also across awaits. */
 export function withLogContext<T>(context: LogContext, fn: () => T): T {
@@ -40,7 +48,8 @@ export function acceptRequestId(incoming: string | null | undefined): string {
   return incoming && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
 }
 
-const SECRET_KEY = /passw(or)?d|passphrase|secret|token|cookie|authori[sz]ation|^session$|csrf|api[-_]?key/i;
+const SECRET_KEY =
+  /passw(or)?d|passphrase|secret|token|cookie|authori[sz]ation|^session$|csrf|api[-_]?key/i;
 const MAX_STRING = 2000;
 const MAX_DEPTH = 5;
 
@@ -90,8 +99,15 @@ export function redactErrorMessage(message: string): string {
   const prisma = PRISMA_INVOCATION.exec(message);
   let text = message;
   if (prisma) {
-    const reason = message.trim().split("\n").filter((l) => l.trim()).at(-1)?.trim() ?? "";
-    text = `Invalid \`${prisma[1]}\` invocation (arguments not logged): ${PRISMA_INVOCATION.test(reason) ? "" : reason}`.trim();
+    const reason =
+      message
+        .trim()
+        .split("\n")
+        .filter((l) => l.trim())
+        .at(-1)
+        ?.trim() ?? "";
+    text =
+      `Invalid \`${prisma[1]}\` invocation (arguments not logged): ${PRISMA_INVOCATION.test(reason) ? "" : reason}`.trim();
   }
   return redactPathsInText(text);
 }
@@ -117,7 +133,10 @@ function describeError(e: Error, depth: number): Record<string, unknown> {
 /** A JSON-safe copy of a value: secrets redacted, long strings cut, errors described, cycles broken. */
 function clean(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (value === null || value === undefined) return value;
-  if (typeof value === "string") return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…[${value.length} chars]` : value;
+  if (typeof value === "string")
+    return value.length > MAX_STRING
+      ? `${value.slice(0, MAX_STRING)}…[${value.length} chars]`
+      : value;
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "function" || typeof value === "symbol") return undefined;
@@ -129,12 +148,18 @@ function clean(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown
   if (depth >= MAX_DEPTH) return "[nested]";
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => clean(v, depth + 1, seen));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? "[redacted]" : clean(v, depth + 1, seen);
+  for (const [k, v] of Object.entries(value))
+    out[k] = SECRET_KEY.test(k) ? "[redacted]" : clean(v, depth + 1, seen);
   return out;
 }
 
 /** The JSON line for one event (without writing it); exported for tests. */
-export function formatLogLine(level: LogLevel, msg: string, fields: LogFields = {}, now: Date = new Date()): string {
+export function formatLogLine(
+  level: LogLevel,
+  msg: string,
+  fields: LogFields = {},
+  now: Date = new Date(),
+): string {
   const context = contextStore.getStore();
   const { requestId, ...rest } = fields;
   const record: Record<string, unknown> = { time: now.toISOString(), level, msg };
@@ -184,11 +209,18 @@ const CONSOLE_REDACTED = Symbol.for("duixian.log.consoleRedacted");
  * strings lose share tokens and query values (Next prints "Request body exceeded 25MB for /path?…").
  * Called once at server start (instrumentation.ts). Idempotent.
  */
-export function redactConsole(target: Pick<Console, "log" | "info" | "warn" | "error"> = console): void {
+export function redactConsole(
+  target: Pick<Console, "log" | "info" | "warn" | "error"> = console,
+): void {
   const t = target as typeof target & { [CONSOLE_REDACTED]?: boolean };
   if (t[CONSOLE_REDACTED]) return;
   t[CONSOLE_REDACTED] = true;
-  const redact = (arg: unknown) => (arg instanceof Error ? describeErrorForConsole(arg) : typeof arg === "string" ? redactPathsInText(arg) : arg);
+  const redact = (arg: unknown) =>
+    arg instanceof Error
+      ? describeErrorForConsole(arg)
+      : typeof arg === "string"
+        ? redactPathsInText(arg)
+        : arg;
   for (const method of ["log", "info", "warn", "error"] as const) {
     const original = target[method].bind(target);
     target[method] = (...args: unknown[]) => original(...args.map(redact));

@@ -30,7 +30,10 @@ export async function migrateDatabase(url: string, root = process.cwd()): Promis
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: url },
   });
-  if (res.status !== 0) throw new Error(`prisma migrate deploy failed (exit ${res.status ?? res.signal}):\n${res.stderr || res.stdout}`);
+  if (res.status !== 0)
+    throw new Error(
+      `prisma migrate deploy failed (exit ${res.status ?? res.signal}):\n${res.stderr || res.stdout}`,
+    );
   const lines = res.stdout.split("\n").map((l) => l.trim());
   // Prisma lists what it applied as a tree of folders ("└─ 20261121213710_init/").
   const applied = lines.flatMap((l) => /^└─ (\d{14}_[a-z0-9_]+)\/$/.exec(l)?.[1] ?? []);
@@ -69,39 +72,65 @@ async function migratePostgres(url: string, dir: string): Promise<MigrationResul
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(CREATE_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const done = new Map(rows.map((r) => [r.migration_name, r]));
     for (const r of rows) {
-      if (!r.finished_at) throw new Error(`migration ${r.migration_name} started but did not finish: inspect the database, then mark it rolled back before retrying`);
+      if (!r.finished_at)
+        throw new Error(
+          `migration ${r.migration_name} started but did not finish: inspect the database, then mark it rolled back before retrying`,
+        );
     }
     const known = new Set(migrations.map((m) => m.name));
     const unknown = rows.filter((r) => !known.has(r.migration_name)).map((r) => r.migration_name);
-    if (unknown.length) throw new Error(`the database has migrations this code does not know (${unknown.join(", ")}): is the code older than the database?`);
+    if (unknown.length)
+      throw new Error(
+        `the database has migrations this code does not know (${unknown.join(", ")}): is the code older than the database?`,
+      );
 
     const applied: string[] = [];
     for (const m of migrations) {
       const previous = done.get(m.name);
       if (previous) {
-        if (previous.checksum !== m.checksum) console.warn(`[migrate] warning: ${m.name} was edited after it was applied (checksum differs)`);
+        if (previous.checksum !== m.checksum)
+          console.warn(
+            `[migrate] warning: ${m.name} was edited after it was applied (checksum differs)`,
+          );
         continue;
       }
       const id = randomUUID();
       await client.query("BEGIN");
       try {
-        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`, [id, m.checksum, m.name]);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
+          [id, m.checksum, m.name],
+        );
         await client.query(m.sql);
-        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+        await client.query(
+          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+          [id],
+        );
         await client.query("COMMIT");
       } catch (e) {
         await client.query("ROLLBACK");
-        throw new Error(`migration ${m.name} failed and was rolled back: ${e instanceof Error ? e.message : String(e)}`);
+        throw new Error(
+          `migration ${m.name} failed and was rolled back: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
       applied.push(m.name);
     }
     const already = migrations.length - applied.length;
-    return { summary: applied.length ? `applied ${applied.join(", ")} (${already} already applied)` : `no pending migrations (${already} applied)` };
+    return {
+      summary: applied.length
+        ? `applied ${applied.join(", ")} (${already} already applied)`
+        : `no pending migrations (${already} applied)`,
+    };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);
     await client.end();

@@ -8,10 +8,14 @@ import path from "node:path";
 export function findPostgresBin(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "pg_dump"))) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "pg_dump")))
+    : [];
   versions.sort((a, b) => Number(b) - Number(a));
   if (!versions.length) {
-    throw new Error("PostgreSQL programs not found (looked in $PG_BIN and /usr/lib/postgresql/*/bin). Install them with: apt-get install -y postgresql");
+    throw new Error(
+      "PostgreSQL programs not found (looked in $PG_BIN and /usr/lib/postgresql/*/bin). Install them with: apt-get install -y postgresql",
+    );
   }
   return path.join(root, versions[0], "bin");
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FailureRateLimiter, handleLimiterMessage, sharedLimiter, sharedLimiterOp, type LimiterOp, type LimiterReply } from "./rate-limit";
+import {
+  FailureRateLimiter,
+  handleLimiterMessage,
+  sharedLimiter,
+  sharedLimiterOp,
+  type LimiterOp,
+  type LimiterReply,
+} from "./rate-limit";
 
 const MIN = 60_000;
 const t0 = Date.UTC(2026, 0, 1, 12);
@@ -102,7 +109,10 @@ describe("limiter requests from serve's workers", () => {
   it("answers a well-formed request on the named limiter of this process", () => {
     const replies: LimiterReply[] = [];
     const ask = (op: LimiterOp, id: number, now = 5000) =>
-      handleLimiterMessage({ duixianLimiter: { id, name: "test-ipc", limit: 1, windowMs: MIN, op, key: "k", now } }, (r) => replies.push(r));
+      handleLimiterMessage(
+        { duixianLimiter: { id, name: "test-ipc", limit: 1, windowMs: MIN, op, key: "k", now } },
+        (r) => replies.push(r),
+      );
     ask("begin", 1);
     ask("check", 2);
     ask("forgive", 3);
@@ -119,14 +129,26 @@ describe("limiter requests from serve's workers", () => {
 
   it("ignores any other message (Next's own, or malformed ones)", () => {
     const replies: unknown[] = [];
-    for (const m of [null, "x", { nextServerReady: true }, { duixianLimiter: { id: 1, name: "n", limit: 0, windowMs: 1, op: "check", key: "k", now: 1 } }, { duixianLimiter: { id: 1, name: "n", limit: 1, windowMs: 1, op: "drop", key: "k", now: 1 } }])
+    for (const m of [
+      null,
+      "x",
+      { nextServerReady: true },
+      {
+        duixianLimiter: { id: 1, name: "n", limit: 0, windowMs: 1, op: "check", key: "k", now: 1 },
+      },
+      { duixianLimiter: { id: 1, name: "n", limit: 1, windowMs: 1, op: "drop", key: "k", now: 1 } },
+    ])
       handleLimiterMessage(m, (r) => replies.push(r));
     expect(replies).toEqual([]);
   });
 
   it("outside a worker of serve, sharedLimiterOp uses this process's limiter", async () => {
-    expect(await sharedLimiterOp("test-local-op", { limit: 1, windowMs: MIN }, "begin", "k", 1000)).toEqual({ blocked: false, remaining: 1 });
-    expect(await sharedLimiterOp("test-local-op", { limit: 1, windowMs: MIN }, "check", "k", 1001)).toMatchObject({ blocked: true });
+    expect(
+      await sharedLimiterOp("test-local-op", { limit: 1, windowMs: MIN }, "begin", "k", 1000),
+    ).toEqual({ blocked: false, remaining: 1 });
+    expect(
+      await sharedLimiterOp("test-local-op", { limit: 1, windowMs: MIN }, "check", "k", 1001),
+    ).toMatchObject({ blocked: true });
     expect(sharedLimiter("test-local-op", { limit: 1, windowMs: MIN }).size).toBe(1);
   });
 });

@@ -12,7 +12,8 @@
  */
 export type LimiterOptions = { limit: number; windowMs: number; maxKeys?: number };
 
-export type LimitState = { blocked: false; remaining: number } | { blocked: true; retryAfterMs: number };
+export type LimitState =
+  { blocked: false; remaining: number } | { blocked: true; retryAfterMs: number };
 
 const DEFAULT_MAX_KEYS = 10_000;
 
@@ -24,7 +25,8 @@ export class FailureRateLimiter {
   readonly maxKeys: number;
 
   constructor(options: LimiterOptions) {
-    if (!(Number.isInteger(options.limit) && options.limit >= 1)) throw new Error("limit must be a positive integer");
+    if (!(Number.isInteger(options.limit) && options.limit >= 1))
+      throw new Error("limit must be a positive integer");
     if (!(options.windowMs > 0)) throw new Error("windowMs must be positive");
     this.limit = options.limit;
     this.windowMs = options.windowMs;
@@ -112,10 +114,25 @@ export function sharedLimiter(name: string, options: LimiterOptions): FailureRat
 
 /** The operations a worker may ask of the serve process's limiters (the methods of FailureRateLimiter). */
 export type LimiterOp = "check" | "begin" | "forgive" | "record";
-const LIMITER_OPS: readonly string[] = ["check", "begin", "forgive", "record"] satisfies LimiterOp[];
+const LIMITER_OPS: readonly string[] = [
+  "check",
+  "begin",
+  "forgive",
+  "record",
+] satisfies LimiterOp[];
 
 /** What a worker asks the limiters kept by the serve process (one message per operation). */
-export type LimiterRequest = { duixianLimiter: { id: number; name: string; limit: number; windowMs: number; op: LimiterOp; key: string; now: number } };
+export type LimiterRequest = {
+  duixianLimiter: {
+    id: number;
+    name: string;
+    limit: number;
+    windowMs: number;
+    op: LimiterOp;
+    key: string;
+    now: number;
+  };
+};
 export type LimiterReply = { duixianLimiterReply: { id: number; state: LimitState | null } };
 
 function isLimiterRequest(message: unknown): message is LimiterRequest {
@@ -133,7 +150,12 @@ function isLimiterRequest(message: unknown): message is LimiterRequest {
   );
 }
 
-function applyOp(limiter: FailureRateLimiter, op: LimiterOp, key: string, now: number): LimitState | null {
+function applyOp(
+  limiter: FailureRateLimiter,
+  op: LimiterOp,
+  key: string,
+  now: number,
+): LimitState | null {
   if (op === "check") return limiter.check(key, now);
   if (op === "begin") return limiter.begin(key, now);
   if (op === "record") return limiter.recordFailure(key, now);
@@ -142,10 +164,18 @@ function applyOp(limiter: FailureRateLimiter, op: LimiterOp, key: string, now: n
 }
 
 /** In the serve process: answers a worker's limiter request (ignores any other message). */
-export function handleLimiterMessage(message: unknown, reply: (answer: LimiterReply) => void): void {
+export function handleLimiterMessage(
+  message: unknown,
+  reply: (answer: LimiterReply) => void,
+): void {
   if (!isLimiterRequest(message)) return;
   const { id, name, limit, windowMs, op, key, now } = message.duixianLimiter;
-  reply({ duixianLimiterReply: { id, state: applyOp(sharedLimiter(name, { limit, windowMs }), op, key, now) } });
+  reply({
+    duixianLimiterReply: {
+      id,
+      state: applyOp(sharedLimiter(name, { limit, windowMs }), op, key, now),
+    },
+  });
 }
 
 const IPC = Symbol.for("duixian.rateLimiterIpc");
@@ -154,7 +184,8 @@ type IpcState = { nextId: number; pending: Map<number, (state: LimitState | null
 
 /** In a worker of `serve` (DUIXIAN_WORKER set, an IPC channel to the serve process): the shared channel. */
 function workerChannel(): IpcState | null {
-  if (!process.env.DUIXIAN_WORKER || typeof process.send !== "function" || !process.connected) return null;
+  if (!process.env.DUIXIAN_WORKER || typeof process.send !== "function" || !process.connected)
+    return null;
   const g = globalThis as unknown as { [IPC]?: IpcState };
   if (!g[IPC]) {
     const state: IpcState = { nextId: 1, pending: new Map() };
@@ -174,7 +205,13 @@ function workerChannel(): IpcState | null {
  * workers share the counts); elsewhere — or when the serve process does not answer within 2 s —
  * on this process's own.
  */
-export async function sharedLimiterOp(name: string, options: LimiterOptions, op: LimiterOp, key: string, now: number = Date.now()): Promise<LimitState | null> {
+export async function sharedLimiterOp(
+  name: string,
+  options: LimiterOptions,
+  op: LimiterOp,
+  key: string,
+  now: number = Date.now(),
+): Promise<LimitState | null> {
   const local = () => applyOp(sharedLimiter(name, options), op, key, now);
   const channel = workerChannel();
   if (!channel) return local();
@@ -188,7 +225,9 @@ export async function sharedLimiterOp(name: string, options: LimiterOptions, op:
       clearTimeout(timer);
       resolve(state);
     });
-    const request: LimiterRequest = { duixianLimiter: { id, name, limit: options.limit, windowMs: options.windowMs, op, key, now } };
+    const request: LimiterRequest = {
+      duixianLimiter: { id, name, limit: options.limit, windowMs: options.windowMs, op, key, now },
+    };
     process.send!(request, undefined, undefined, (err) => {
       if (!err) return;
       clearTimeout(timer);

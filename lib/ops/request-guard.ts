@@ -43,9 +43,18 @@ export const DRAIN_LIMIT_BYTES = 2 * MAX_REQUEST_BODY_BYTES;
 const ACTION_FORWARDED_HEADER = "x-action-forwarded";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const CLIENT_CHOSEN_WHEN_DIRECT = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
+const CLIENT_CHOSEN_WHEN_DIRECT = [
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+];
 
-export type RequestRefusal = { status: 403 | 411 | 413; code: "FORBIDDEN" | "LENGTH_REQUIRED" | "PAYLOAD_TOO_LARGE"; reason: string };
+export type RequestRefusal = {
+  status: 403 | 411 | 413;
+  code: "FORBIDDEN" | "LENGTH_REQUIRED" | "PAYLOAD_TOO_LARGE";
+  reason: string;
+};
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -55,8 +64,16 @@ function first(value: string | string[] | undefined): string | undefined {
  * Rewrites, in place, the forwarded headers of a request as it arrives (see 1. above): the
  * headers Next and the app read afterwards can be believed.
  */
-export function scrubForwardedHeaders(headers: IncomingHttpHeaders, socketAddress: string | undefined, trustedProxies: number): void {
-  headers["x-forwarded-for"] = guardedForwardedFor(headers["x-forwarded-for"], socketAddress, trustedProxies);
+export function scrubForwardedHeaders(
+  headers: IncomingHttpHeaders,
+  socketAddress: string | undefined,
+  trustedProxies: number,
+): void {
+  headers["x-forwarded-for"] = guardedForwardedFor(
+    headers["x-forwarded-for"],
+    socketAddress,
+    trustedProxies,
+  );
   if (trustedProxies === 0) for (const name of CLIENT_CHOSEN_WHEN_DIRECT) delete headers[name];
 }
 
@@ -65,7 +82,8 @@ export function scrubForwardedHeaders(headers: IncomingHttpHeaders, socketAddres
  * first X-Forwarded-Host when trusted proxies set it, else Host. Lower case; null when neither.
  */
 export function requestHost(headers: IncomingHttpHeaders, trustedProxies: number): string | null {
-  const forwarded = trustedProxies > 0 ? first(headers["x-forwarded-host"])?.split(",")[0]?.trim() : undefined;
+  const forwarded =
+    trustedProxies > 0 ? first(headers["x-forwarded-host"])?.split(",")[0]?.trim() : undefined;
   const host = forwarded || first(headers.host)?.trim();
   return host ? host.toLowerCase() : null;
 }
@@ -81,18 +99,27 @@ export function sameOrigin(origin: string, host: string | null): boolean {
 }
 
 /** Why the request must be refused before Next handles it (see 2. above), or null. Headers already scrubbed. */
-export function requestRefusal(request: { method?: string; headers: IncomingHttpHeaders }, trustedProxies: number, maxBodyBytes: number = MAX_REQUEST_BODY_BYTES): RequestRefusal | null {
+export function requestRefusal(
+  request: { method?: string; headers: IncomingHttpHeaders },
+  trustedProxies: number,
+  maxBodyBytes: number = MAX_REQUEST_BODY_BYTES,
+): RequestRefusal | null {
   const method = (request.method ?? "GET").toUpperCase();
   if (SAFE_METHODS.has(method)) return null;
   const { headers } = request;
   const origin = first(headers.origin);
-  if (origin !== undefined && !sameOrigin(origin, requestHost(headers, trustedProxies))) return { status: 403, code: "FORBIDDEN", reason: "cross_site" };
+  if (origin !== undefined && !sameOrigin(origin, requestHost(headers, trustedProxies)))
+    return { status: 403, code: "FORBIDDEN", reason: "cross_site" };
   const length = first(headers["content-length"]);
   if (length !== undefined) {
     // Node's parser has refused malformed lengths already; a huge one is not a safe integer.
     const bytes = Number(length);
-    if (!Number.isSafeInteger(bytes) || bytes > maxBodyBytes) return { status: 413, code: "PAYLOAD_TOO_LARGE", reason: "body_too_large" };
-  } else if (headers["transfer-encoding"] !== undefined && headers[ACTION_FORWARDED_HEADER] === undefined) {
+    if (!Number.isSafeInteger(bytes) || bytes > maxBodyBytes)
+      return { status: 413, code: "PAYLOAD_TOO_LARGE", reason: "body_too_large" };
+  } else if (
+    headers["transfer-encoding"] !== undefined &&
+    headers[ACTION_FORWARDED_HEADER] === undefined
+  ) {
     return { status: 411, code: "LENGTH_REQUIRED", reason: "body_without_length" };
   }
   return null;
@@ -107,7 +134,13 @@ function refuse(req: IncomingMessage, res: ServerResponse, refusal: RequestRefus
   });
   req.resume();
   const requestId = acceptRequestId(first(req.headers[REQUEST_ID_HEADER]));
-  logger.warn("request.refused", { requestId, method: req.method, path: redactPath(req.url ?? ""), status: refusal.status, reason: refusal.reason });
+  logger.warn("request.refused", {
+    requestId,
+    method: req.method,
+    path: redactPath(req.url ?? ""),
+    status: refusal.status,
+    reason: refusal.reason,
+  });
   const body = JSON.stringify({ ok: false, code: refusal.code });
   res.writeHead(refusal.status, {
     "Content-Type": "application/json; charset=utf-8",
@@ -127,12 +160,19 @@ const INSTALLED = Symbol.for("duixian.forwardedForGuard");
  * listener runs. Idempotent. Called from instrumentation.ts, which Next runs once at start, before
  * the server handles any request.
  */
-export function installRequestGuard(http: { Server: typeof Server }, trustedProxies: number = trustedProxyCount()): void {
+export function installRequestGuard(
+  http: { Server: typeof Server },
+  trustedProxies: number = trustedProxyCount(),
+): void {
   const g = globalThis as Record<symbol, unknown>;
   if (g[INSTALLED]) return;
   g[INSTALLED] = true;
   const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
+  http.Server.prototype.emit = function (
+    this: Server,
+    event: string | symbol,
+    ...args: unknown[]
+  ): boolean {
     if (event === "request") {
       const req = args[0] as IncomingMessage;
       scrubForwardedHeaders(req.headers, req.socket?.remoteAddress, trustedProxies);
@@ -142,6 +182,10 @@ export function installRequestGuard(http: { Server: typeof Server }, trustedProx
         return true;
       }
     }
-    return (emit as (this: Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
+    return (emit as (this: Server, event: string | symbol, ...rest: unknown[]) => boolean).call(
+      this,
+      event,
+      ...args,
+    );
   } as typeof emit;
 }

@@ -47,12 +47,27 @@ export function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts"];
+  const sources = [
+    "app",
+    "lib",
+    "generated",
+    "next.config.js",
+    "postcss.config.mjs",
+    "package-lock.json",
+    "tsconfig.json",
+    "proxy.ts",
+    "instrumentation.ts",
+    "instrumentation-client.ts",
+  ];
   return sources.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 
 /** Relays a child's output line by line: JSON log lines as they are, anything else wrapped as one. */
-function relayOutput(stdout: NodeJS.ReadableStream | null, stderr: NodeJS.ReadableStream | null, source: string): void {
+function relayOutput(
+  stdout: NodeJS.ReadableStream | null,
+  stderr: NodeJS.ReadableStream | null,
+  source: string,
+): void {
   const relay = (stream: NodeJS.ReadableStream | null, level: "info" | "warn") => {
     if (!stream) return;
     createInterface({ input: stream, crlfDelay: Infinity }).on("line", (raw) => {
@@ -67,12 +82,20 @@ function relayOutput(stdout: NodeJS.ReadableStream | null, stderr: NodeJS.Readab
   relay(stderr, "warn");
 }
 
-export type ServeOptions = { port: number; host?: string; build: "auto" | "always" | "never"; workers: number };
+export type ServeOptions = {
+  port: number;
+  host?: string;
+  build: "auto" | "always" | "never";
+  workers: number;
+};
 
 /** Prepares the database and serves the app; resolves with the exit code once the server has stopped. */
 export async function serveApp(options: ServeOptions): Promise<number> {
   const started = Date.now();
-  const timeoutMs = Number(process.env.DUIXIAN_SHUTDOWN_TIMEOUT_MS) > 0 ? Number(process.env.DUIXIAN_SHUTDOWN_TIMEOUT_MS) : DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  const timeoutMs =
+    Number(process.env.DUIXIAN_SHUTDOWN_TIMEOUT_MS) > 0
+      ? Number(process.env.DUIXIAN_SHUTDOWN_TIMEOUT_MS)
+      : DEFAULT_SHUTDOWN_TIMEOUT_MS;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: resolveDatabaseUrl(),
@@ -90,12 +113,19 @@ export async function serveApp(options: ServeOptions): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopSignal) return; // a second signal (or the same one to the whole group): already stopping
     stopSignal = signal;
-    logger.info("serve.stopping", { signal, timeoutMs, pids: group ? group.pids() : child?.pid ? [child.pid] : [] });
+    logger.info("serve.stopping", {
+      signal,
+      timeoutMs,
+      pids: group ? group.pids() : child?.pid ? [child.pid] : [],
+    });
     const running = group ?? child;
     if (!running) return;
     const deadline = setTimeout(() => {
       killedAtDeadline = true;
-      logger.error("serve.shutdown_timeout", { timeoutMs, pids: group ? group.pids() : [child?.pid] });
+      logger.error("serve.shutdown_timeout", {
+        timeoutMs,
+        pids: group ? group.pids() : [child?.pid],
+      });
       if (group) killServerGroup(group);
       else child?.kill("SIGKILL");
     }, timeoutMs);
@@ -110,9 +140,16 @@ export async function serveApp(options: ServeOptions): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const runChild = (cmd: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
+  const runChild = (
+    cmd: string,
+    args: string[],
+    childEnv: NodeJS.ProcessEnv,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
     new Promise((resolve, reject) => {
-      child = spawn(path.join(BIN, cmd), args, { stdio: ["ignore", "pipe", "pipe"], env: childEnv });
+      child = spawn(path.join(BIN, cmd), args, {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: childEnv,
+      });
       relayOutput(child.stdout, child.stderr, cmd);
       child.once("error", reject);
       child.once("exit", (code, signal) => {
@@ -120,21 +157,40 @@ export async function serveApp(options: ServeOptions): Promise<number> {
         resolve({ code, signal });
       });
     });
-  const runStep = async (step: string, cmd: string, args: string[], childEnv: NodeJS.ProcessEnv) => {
+  const runStep = async (
+    step: string,
+    cmd: string,
+    args: string[],
+    childEnv: NodeJS.ProcessEnv,
+  ) => {
     const res = await runChild(cmd, args, childEnv);
-    if (res.code !== 0 && !stopSignal) throw new Error(`${step}: ${cmd} ${args.join(" ")} failed (exit ${res.code ?? res.signal})`);
+    if (res.code !== 0 && !stopSignal)
+      throw new Error(`${step}: ${cmd} ${args.join(" ")} failed (exit ${res.code ?? res.signal})`);
   };
   const stopped = (phase: string, exitCode: number) => {
-    logger.info("serve.stopped", { phase, signal: stopSignal, exitCode, uptimeMs: Date.now() - started });
+    logger.info("serve.stopped", {
+      phase,
+      signal: stopSignal,
+      exitCode,
+      uptimeMs: Date.now() - started,
+    });
     return exitCode;
   };
 
   let releasePresence: (() => Promise<void>) | null = null;
   try {
-    logger.info("serve.start", { port: options.port, host: options.host ?? null, database: redactDatabaseUrl(env.DATABASE_URL!), build: options.build, pid: process.pid });
+    logger.info("serve.start", {
+      port: options.port,
+      host: options.host ?? null,
+      database: redactDatabaseUrl(env.DATABASE_URL!),
+      build: options.build,
+      pid: process.pid,
+    });
     logger.info("serve.migrate");
     // In process: PostgreSQL migrations are applied by lib/ops/migrate.ts, SQLite's by prisma migrate deploy.
-    logger.info("serve.migrated", { summary: (await migrateDatabase(env.DATABASE_URL!, ROOT)).summary });
+    logger.info("serve.migrated", {
+      summary: (await migrateDatabase(env.DATABASE_URL!, ROOT)).summary,
+    });
     if (stopSignal) return stopped("migrate", 0);
 
     const { configureDatabase, db } = await import("@/lib/db");
@@ -156,14 +212,24 @@ export async function serveApp(options: ServeOptions): Promise<number> {
     releasePresence = await holdDatabasePresence(env.DATABASE_URL!);
 
     if (options.build === "always" || (options.build === "auto" && buildIsStale())) {
-      logger.info("serve.build", { reason: options.build === "always" ? "--build always" : "no build, or sources changed" });
+      logger.info("serve.build", {
+        reason: options.build === "always" ? "--build always" : "no build, or sources changed",
+      });
       await runStep("build", "next", ["build"], { ...env, NODE_ENV: "production" });
       if (stopSignal) return stopped("build", 0);
     }
 
     if (stopSignal) return stopped("build", 0);
-    const args = ["start", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])];
-    logger.info("serve.listen", { url: `http://${options.host ?? "localhost"}:${options.port}`, workers: options.workers });
+    const args = [
+      "start",
+      "-p",
+      String(options.port),
+      ...(options.host ? ["-H", options.host] : []),
+    ];
+    logger.info("serve.listen", {
+      url: `http://${options.host ?? "localhost"}:${options.port}`,
+      workers: options.workers,
+    });
     group = startServerGroup({
       workers: options.workers,
       exec: path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),

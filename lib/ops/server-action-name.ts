@@ -12,8 +12,11 @@ function loadNames(): Map<string, string> {
   const map = new Map<string, string>();
   try {
     const file = path.join(process.cwd(), ".next", "server", "server-reference-manifest.json");
-    const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, { exportedName?: string }> };
-    for (const [id, entry] of Object.entries(manifest.node ?? {})) if (entry.exportedName) map.set(id, entry.exportedName);
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as {
+      node?: Record<string, { exportedName?: string }>;
+    };
+    for (const [id, entry] of Object.entries(manifest.node ?? {}))
+      if (entry.exportedName) map.set(id, entry.exportedName);
   } catch {
     // No build (unit tests, the CLI): actions are then logged by id.
   }

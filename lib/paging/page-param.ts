@@ -11,13 +11,23 @@ export function pageSizeFrom(raw: string | undefined): number {
 }
 
 /** The page a list shows: 1-based `page` of `pages`, the rows to skip, and the raw value when it named no page. */
-export type PageWindow = { page: number; pages: number; total: number; skip: number; take: number; invalid: string | null };
+export type PageWindow = {
+  page: number;
+  pages: number;
+  total: number;
+  skip: number;
+  take: number;
+  invalid: string | null;
+};
 
 /**
  * The page number a `?page=` value asks for: a whole number from 1, else null. Anything else
  * (empty, "abc", "0", "-1", "1.5", "1e3", a repeated parameter) names no page.
  */
-export function parsePageParam(raw: string | string[] | undefined): { page: number | null; invalid: string | null } {
+export function parsePageParam(raw: string | string[] | undefined): {
+  page: number | null;
+  invalid: string | null;
+} {
   if (raw === undefined) return { page: 1, invalid: null };
   const value = Array.isArray(raw) ? raw.join(",") : raw;
   if (!/^[1-9][0-9]{0,8}$/.test(value)) return { page: null, invalid: value };
@@ -29,7 +39,11 @@ export function parsePageParam(raw: string | string[] | undefined): { page: numb
  * the last shows the last (and reports the raw value as invalid), one that names no page shows the
  * first. An empty list has one (empty) page.
  */
-export function pageWindow(requested: { page: number | null; invalid: string | null }, total: number, size = PAGE_SIZE): PageWindow {
+export function pageWindow(
+  requested: { page: number | null; invalid: string | null },
+  total: number,
+  size = PAGE_SIZE,
+): PageWindow {
   const pages = Math.max(1, Math.ceil(total / size));
   let page = requested.page ?? 1;
   let invalid = requested.invalid;

@@ -15,7 +15,14 @@ import type { AuditEvent, UnknownAuditEvent } from "@/lib/audit/events";
 type ReportClient = Pick<Tx, "report">;
 
 /** The report that reviews a plan, as screens name it. */
-export type PairedReport = { id: string; title: string; year: number | null; regionId: string; regionName: string; archived: boolean };
+export type PairedReport = {
+  id: string;
+  title: string;
+  year: number | null;
+  regionId: string;
+  regionName: string;
+  archived: boolean;
+};
 
 /**
  * A report's pairing: the report whose review reports on its plan, and how it came about:
@@ -23,24 +30,55 @@ export type PairedReport = { id: string; title: string; year: number | null; reg
  * reviewer removed it: nothing reviews this plan until a reviewer sets one), `none` (no report of
  * the next year yet, or the year is unknown).
  */
-export type Pairing = { review: PairedReport | null; source: "automatic" | "manual" | "cleared" | "none" };
+export type Pairing = {
+  review: PairedReport | null;
+  source: "automatic" | "manual" | "cleared" | "none";
+};
 
 const pairingSelect = {
   id: true,
   pairingManual: true,
-  reviewReport: { select: { id: true, title: true, year: true, regionId: true, archivedAt: true, region: { select: { name: true } } } },
+  reviewReport: {
+    select: {
+      id: true,
+      title: true,
+      year: true,
+      regionId: true,
+      archivedAt: true,
+      region: { select: { name: true } },
+    },
+  },
 } as const;
 
 type PairingRow = {
   id: string;
   pairingManual: boolean;
-  reviewReport: { id: string; title: string; year: number | null; regionId: string; archivedAt: Date | null; region: { name: string } } | null;
+  reviewReport: {
+    id: string;
+    title: string;
+    year: number | null;
+    regionId: string;
+    archivedAt: Date | null;
+    region: { name: string };
+  } | null;
 };
 
 function toPairing(row: PairingRow): Pairing {
   const r = row.reviewReport;
-  const review = r ? { id: r.id, title: r.title, year: r.year, regionId: r.regionId, regionName: r.region.name, archived: r.archivedAt !== null } : null;
-  return { review, source: row.pairingManual ? (review ? "manual" : "cleared") : review ? "automatic" : "none" };
+  const review = r
+    ? {
+        id: r.id,
+        title: r.title,
+        year: r.year,
+        regionId: r.regionId,
+        regionName: r.region.name,
+        archived: r.archivedAt !== null,
+      }
+    : null;
+  return {
+    review,
+    source: row.pairingManual ? (review ? "manual" : "cleared") : review ? "automatic" : "none",
+  };
 }
 
 /** The pairing of one report; null when no report has this id. `client` may be a transaction. */
@@ -50,9 +88,15 @@ export async function getPairing(client: ReportClient, reportId: string): Promis
 }
 
 /** The pairings of several reports (unknown ids are left out), for lists and audits. */
-export async function listPairings(client: ReportClient, reportIds: readonly string[]): Promise<Map<string, Pairing>> {
+export async function listPairings(
+  client: ReportClient,
+  reportIds: readonly string[],
+): Promise<Map<string, Pairing>> {
   if (!reportIds.length) return new Map();
-  const rows = await client.report.findMany({ where: { id: { in: [...new Set(reportIds)] } }, select: pairingSelect });
+  const rows = await client.report.findMany({
+    where: { id: { in: [...new Set(reportIds)] } },
+    select: pairingSelect,
+  });
   return new Map(rows.map((r) => [r.id, toPairing(r)]));
 }
 
@@ -61,14 +105,40 @@ export async function listPairings(client: ReportClient, reportIds: readonly str
  * (lib/pairing/rule.ts rankPairingCandidates): the region's report of the next year first, then
  * the region's other years, then other regions. Archived reports are not offered.
  */
-export async function listPairingCandidates(reportId: string): Promise<{ id: string; title: string; regionName: string; year: number | null; group: "next-year" | "same-region" | "other-region" }[]> {
-  const report = await db.report.findUnique({ where: { id: reportId }, select: { id: true, regionId: true, year: true } });
+export async function listPairingCandidates(reportId: string): Promise<
+  {
+    id: string;
+    title: string;
+    regionName: string;
+    year: number | null;
+    group: "next-year" | "same-region" | "other-region";
+  }[]
+> {
+  const report = await db.report.findUnique({
+    where: { id: reportId },
+    select: { id: true, regionId: true, year: true },
+  });
   if (!report) return [];
   const rows = await db.report.findMany({
     where: { id: { not: reportId }, archivedAt: null },
-    select: { id: true, title: true, year: true, regionId: true, region: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      year: true,
+      regionId: true,
+      region: { select: { name: true } },
+    },
   });
-  return rankPairingCandidates(report, rows.map((r) => ({ id: r.id, title: r.title, year: r.year, regionId: r.regionId, regionName: r.region.name }))).map((c) => ({
+  return rankPairingCandidates(
+    report,
+    rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      year: r.year,
+      regionId: r.regionId,
+      regionName: r.region.name,
+    })),
+  ).map((c) => ({
     id: c.id,
     title: c.title,
     regionName: c.regionName,

@@ -19,15 +19,31 @@ import { automaticReviewOf } from "./rule";
  * lineage too (which plans come before which, which review reports on a target): the regions'
  * reports are marked for their lineage to be computed again (lib/lineage).
  */
-export async function refreshAutomaticPairings(tx: Tx, actorId: string | null, regionIds: readonly string[]): Promise<number> {
+export async function refreshAutomaticPairings(
+  tx: Tx,
+  actorId: string | null,
+  regionIds: readonly string[],
+): Promise<number> {
   await markLineageStale(tx, regionIds);
   let changed = 0;
   for (const regionId of new Set(regionIds)) {
     const reports = await tx.report.findMany({
       where: { regionId },
-      select: { id: true, year: true, createdAt: true, archivedAt: true, reviewReportId: true, pairingManual: true },
+      select: {
+        id: true,
+        year: true,
+        createdAt: true,
+        archivedAt: true,
+        reviewReportId: true,
+        pairingManual: true,
+      },
     });
-    const candidates = reports.map((r) => ({ id: r.id, year: r.year, createdAt: r.createdAt, archived: r.archivedAt !== null }));
+    const candidates = reports.map((r) => ({
+      id: r.id,
+      year: r.year,
+      createdAt: r.createdAt,
+      archived: r.archivedAt !== null,
+    }));
     for (const r of reports) {
       if (r.pairingManual) continue;
       const want = automaticReviewOf(r, candidates);
@@ -53,10 +69,20 @@ export async function refreshAutomaticPairings(tx: Tx, actorId: string | null, r
  * pairing (their region's rule), with an audit event each. Their regions are refreshed by the caller
  * after the delete, when the report is gone. Returns those regions.
  */
-export async function releasePairingsTo(tx: Tx, actorId: string, reportId: string): Promise<string[]> {
-  const plans = await tx.report.findMany({ where: { reviewReportId: reportId, pairingManual: true }, select: { id: true, regionId: true } });
+export async function releasePairingsTo(
+  tx: Tx,
+  actorId: string,
+  reportId: string,
+): Promise<string[]> {
+  const plans = await tx.report.findMany({
+    where: { reviewReportId: reportId, pairingManual: true },
+    select: { id: true, regionId: true },
+  });
   for (const p of plans) {
-    await tx.report.update({ where: { id: p.id }, data: { reviewReportId: null, pairingManual: false } });
+    await tx.report.update({
+      where: { id: p.id },
+      data: { reviewReportId: null, pairingManual: false },
+    });
     await recordAuditEvent(tx, {
       actorId,
       entityType: "report",
@@ -75,11 +101,17 @@ export async function releasePairingsTo(tx: Tx, actorId: string, reportId: strin
  * person's decision, which automatic pairing never overrides. `automatic: true` hands the report
  * back to the automatic rule instead. Audit event report.pair_manual with before and after.
  */
-export async function setPairing(actorId: string, input: { reportId: string; reviewId: string | null; automatic?: boolean }): Promise<void> {
+export async function setPairing(
+  actorId: string,
+  input: { reportId: string; reviewId: string | null; automatic?: boolean },
+): Promise<void> {
   const { reportId, reviewId } = input;
   if (reviewId === reportId) throw new AppError("INVALID_INPUT", "PAIR_SELF");
   await writeTransaction(async (tx) => {
-    const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true, regionId: true, reviewReportId: true, pairingManual: true } });
+    const report = await tx.report.findUnique({
+      where: { id: reportId },
+      select: { id: true, regionId: true, reviewReportId: true, pairingManual: true },
+    });
     if (!report) throw new AppError("NOT_FOUND");
     if (input.automatic) {
       if (!report.pairingManual) return;
@@ -100,7 +132,10 @@ export async function setPairing(actorId: string, input: { reportId: string; rev
       const review = await tx.report.findUnique({ where: { id: reviewId }, select: { id: true } });
       if (!review) throw new AppError("NOT_FOUND");
     }
-    await tx.report.update({ where: { id: reportId }, data: { reviewReportId: reviewId, pairingManual: true } });
+    await tx.report.update({
+      where: { id: reportId },
+      data: { reviewReportId: reviewId, pairingManual: true },
+    });
     await markLineageStale(tx, [report.regionId]);
     await recordAuditEvent(tx, {
       actorId,

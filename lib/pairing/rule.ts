@@ -7,13 +7,25 @@
  */
 
 /** What a pairing event (report.pair_auto, report.pair_manual) records before and after (lib/audit/events.ts). */
-export type PairingEventPayload = { reviewReportId: string | null; manual?: boolean; reason?: string };
+export type PairingEventPayload = {
+  reviewReportId: string | null;
+  manual?: boolean;
+  reason?: string;
+};
 
 /** What the rule needs of a report of the region. */
-export type PairingCandidate = { id: string; year: number | null; createdAt: Date; archived: boolean };
+export type PairingCandidate = {
+  id: string;
+  year: number | null;
+  createdAt: Date;
+  archived: boolean;
+};
 
 /** The report that automatically reviews `report`'s plan among `regionReports` (its region's), or null. */
-export function automaticReviewOf(report: { id: string; year: number | null }, regionReports: readonly PairingCandidate[]): string | null {
+export function automaticReviewOf(
+  report: { id: string; year: number | null },
+  regionReports: readonly PairingCandidate[],
+): string | null {
   if (report.year === null) return null;
   const next = regionReports
     .filter((r) => r.id !== report.id && !r.archived && r.year === report.year! + 1)
@@ -29,21 +41,35 @@ export type PairingCandidateGroup = "next-year" | "same-region" | "other-region"
  * (what automatic pairing would choose, marked `suggested`), then the region's other later years,
  * then its earlier years, then every other region by name and year.
  */
-export function rankPairingCandidates<T extends { id: string; regionId: string; regionName: string; year: number | null }>(
+export function rankPairingCandidates<
+  T extends { id: string; regionId: string; regionName: string; year: number | null },
+>(
   report: { id: string; regionId: string; year: number | null },
   candidates: readonly T[],
 ): (T & { group: PairingCandidateGroup })[] {
-  const group = (c: T): PairingCandidateGroup => (c.regionId !== report.regionId ? "other-region" : report.year !== null && c.year === report.year + 1 ? "next-year" : "same-region");
+  const group = (c: T): PairingCandidateGroup =>
+    c.regionId !== report.regionId
+      ? "other-region"
+      : report.year !== null && c.year === report.year + 1
+        ? "next-year"
+        : "same-region";
   const order = { "next-year": 0, "same-region": 1, "other-region": 2 } as const;
   // Within the region: later years first (nearest first), then earlier ones, then unknown years.
-  const distance = (c: T) => (c.year === null || report.year === null ? 10_000 : c.year > report.year ? c.year - report.year : 1_000 + report.year - c.year);
+  const distance = (c: T) =>
+    c.year === null || report.year === null
+      ? 10_000
+      : c.year > report.year
+        ? c.year - report.year
+        : 1_000 + report.year - c.year;
   return candidates
     .filter((c) => c.id !== report.id)
     .map((c) => ({ ...c, group: group(c) }))
     .sort(
       (a, b) =>
         order[a.group] - order[b.group] ||
-        (a.group === "other-region" ? a.regionName.localeCompare(b.regionName, "zh") || (a.year ?? 0) - (b.year ?? 0) : distance(a) - distance(b)) ||
+        (a.group === "other-region"
+          ? a.regionName.localeCompare(b.regionName, "zh") || (a.year ?? 0) - (b.year ?? 0)
+          : distance(a) - distance(b)) ||
         a.id.localeCompare(b.id),
     );
 }

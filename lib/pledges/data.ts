@@ -26,11 +26,24 @@ export type ReviewQueueItem = {
 export type ReviewQueueTier = "all" | "trackable" | "direction";
 
 // Archived reports are out of the queue (lib/reports/mutations.ts archiveReport).
-const queueWhere = (tier: ReviewQueueTier) => ({ reviewState: "submitted", excluded: false, report: { archivedAt: null }, ...(tier === "all" ? {} : { tier }) });
+const queueWhere = (tier: ReviewQueueTier) => ({
+  reviewState: "submitted",
+  excluded: false,
+  report: { archivedAt: null },
+  ...(tier === "all" ? {} : { tier }),
+});
 
 /** How many submitted assessments await review, by tier (an excluded pledge is never in the queue). */
-export async function countReviewQueue(): Promise<{ all: number; trackable: number; direction: number }> {
-  const groups = await db.pledge.groupBy({ by: ["tier"], where: queueWhere("all"), _count: { _all: true } });
+export async function countReviewQueue(): Promise<{
+  all: number;
+  trackable: number;
+  direction: number;
+}> {
+  const groups = await db.pledge.groupBy({
+    by: ["tier"],
+    where: queueWhere("all"),
+    _count: { _all: true },
+  });
   const counts = { all: 0, trackable: 0, direction: 0 };
   for (const g of groups) {
     counts.all += g._count._all;
@@ -40,7 +53,10 @@ export async function countReviewQueue(): Promise<{ all: number; trackable: numb
 }
 
 /** Submitted assessments awaiting review (of one tier, or all), oldest submission first: the window { skip, take } of them. */
-export async function listReviewQueue(page: { skip: number; take: number } = { skip: 0, take: 200 }, tier: ReviewQueueTier = "all"): Promise<ReviewQueueItem[]> {
+export async function listReviewQueue(
+  page: { skip: number; take: number } = { skip: 0, take: 200 },
+  tier: ReviewQueueTier = "all",
+): Promise<ReviewQueueItem[]> {
   const rows = await db.pledge.findMany({
     where: queueWhere(tier),
     select: {
@@ -83,7 +99,10 @@ export async function listReviewQueue(page: { skip: number; take: number } = { s
  * may approve or return — not `currentPledgeId`, and not one the four-eyes rule keeps from them
  * (canReviewSubmission, the rule's one owner) — for "approve and next". Null when none is left.
  */
-export async function findNextReviewable(reviewer: { id: string; role: string }, currentPledgeId: string): Promise<{ reportId: string; pledgeId: string } | null> {
+export async function findNextReviewable(
+  reviewer: { id: string; role: string },
+  currentPledgeId: string,
+): Promise<{ reportId: string; pledgeId: string } | null> {
   // Windows of the queue, so a reviewer whose own submissions fill its head still gets the next one.
   for (let skip = 0; ; skip += 50) {
     const rows = await db.pledge.findMany({

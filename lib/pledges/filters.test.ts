@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { filtersToQuery, hasFilters, inTierView, matchPledge, parsePledgeFilters, sectionAndDescendants, type FilterablePledge } from "./filters";
+import {
+  filtersToQuery,
+  hasFilters,
+  inTierView,
+  matchPledge,
+  parsePledgeFilters,
+  sectionAndDescendants,
+  type FilterablePledge,
+} from "./filters";
 
 const base: FilterablePledge = {
   text: "维修改造20部居民老旧電梯",
@@ -18,19 +26,38 @@ const ctx = { query: "", sectionIds: null, userId: "u1" };
 
 describe("parsePledgeFilters", () => {
   it("reads allowed values and reports the others", () => {
-    const { filters, invalid } = parsePledgeFilters({ status: "fulfilled", review: "bogus", kind: "project", evidence: "yes", assignee: "me", q: " 电梯 ", section: "<script>" });
-    expect(filters).toEqual({ status: "fulfilled", kind: "project", evidence: "yes", assignee: "me", q: "电梯" });
+    const { filters, invalid } = parsePledgeFilters({
+      status: "fulfilled",
+      review: "bogus",
+      kind: "project",
+      evidence: "yes",
+      assignee: "me",
+      q: " 电梯 ",
+      section: "<script>",
+    });
+    expect(filters).toEqual({
+      status: "fulfilled",
+      kind: "project",
+      evidence: "yes",
+      assignee: "me",
+      q: "电梯",
+    });
     expect(invalid.sort()).toEqual(["review", "section"]);
   });
   it("treats 'all' and empty as no filter, takes the first of repeated params", () => {
-    expect(parsePledgeFilters({ status: "all", kind: "", review: ["approved", "draft"] }).filters).toEqual({ review: "approved" });
+    expect(
+      parsePledgeFilters({ status: "all", kind: "", review: ["approved", "draft"] }).filters,
+    ).toEqual({ review: "approved" });
   });
   it("refuses absurdly long queries", () => {
     expect(parsePledgeFilters({ q: "字".repeat(101) }).invalid).toEqual(["q"]);
   });
   it("round-trips through the query string", () => {
     const f = { q: "电梯", status: "fulfilled" as const, assignee: "none" };
-    expect(parsePledgeFilters(Object.fromEntries(new URLSearchParams(filtersToQuery(f).slice(1)))).filters).toEqual(f);
+    expect(
+      parsePledgeFilters(Object.fromEntries(new URLSearchParams(filtersToQuery(f).slice(1))))
+        .filters,
+    ).toEqual(f);
     expect(filtersToQuery({})).toBe("");
   });
 });
@@ -38,10 +65,18 @@ describe("parsePledgeFilters", () => {
 describe("tier views", () => {
   it("reads tier=direction|all and excluded=1; trackable is the default and not a parameter", () => {
     expect(parsePledgeFilters({ tier: "direction" }).filters).toEqual({ tier: "direction" });
-    expect(parsePledgeFilters({ tier: "all", excluded: "1" }).filters).toEqual({ tier: "all", excluded: "1" });
+    expect(parsePledgeFilters({ tier: "all", excluded: "1" }).filters).toEqual({
+      tier: "all",
+      excluded: "1",
+    });
     expect(parsePledgeFilters({ tier: "trackable" }).filters).toEqual({});
-    expect(parsePledgeFilters({ tier: "important", excluded: "yes" }).invalid.sort()).toEqual(["excluded", "tier"]);
-    expect(filtersToQuery({ tier: "direction", q: "电梯" })).toBe("?tier=direction&q=%E7%94%B5%E6%A2%AF");
+    expect(parsePledgeFilters({ tier: "important", excluded: "yes" }).invalid.sort()).toEqual([
+      "excluded",
+      "tier",
+    ]);
+    expect(filtersToQuery({ tier: "direction", q: "电梯" })).toBe(
+      "?tier=direction&q=%E7%94%B5%E6%A2%AF",
+    );
     expect(hasFilters({ tier: "direction" })).toBe(false);
     expect(hasFilters({ tier: "direction", kind: "policy" })).toBe(true);
   });
@@ -89,6 +124,8 @@ describe("matchPledge", () => {
     ]);
     expect([...ids].sort()).toEqual(["sub1", "top", "topic1"]);
     expect(matchPledge(base, { section: "top" }, { ...ctx, sectionIds: ids })).toBe(true);
-    expect(matchPledge({ ...base, sectionId: "other" }, { section: "top" }, { ...ctx, sectionIds: ids })).toBe(false);
+    expect(
+      matchPledge({ ...base, sectionId: "other" }, { section: "top" }, { ...ctx, sectionIds: ids }),
+    ).toBe(false);
   });
 });

@@ -3,7 +3,14 @@
  * and shared. Pure: parsing never throws (unknown values are reported, not applied) and matching
  * takes the search query already normalised to simplified characters by the caller.
  */
-import { ASSESSMENT_STATUSES, PLEDGE_KINDS, REVIEW_STATES, type AssessmentStatus, type PledgeKind, type ReviewState } from "@/lib/vocabulary";
+import {
+  ASSESSMENT_STATUSES,
+  PLEDGE_KINDS,
+  REVIEW_STATES,
+  type AssessmentStatus,
+  type PledgeKind,
+  type ReviewState,
+} from "@/lib/vocabulary";
 
 /** The tier views of the list: trackable is the default (no parameter), direction, or all. */
 export const FILTER_TIERS = ["trackable", "direction", "all"] as const;
@@ -43,7 +50,10 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
 
 /** Reads filters from URL search params; values that are not allowed are listed in `invalid` and ignored. */
-export function parsePledgeFilters(params: Record<string, string | string[] | undefined>): { filters: PledgeFilters; invalid: string[] } {
+export function parsePledgeFilters(params: Record<string, string | string[] | undefined>): {
+  filters: PledgeFilters;
+  invalid: string[];
+} {
   const filters: PledgeFilters = {};
   const invalid: string[] = [];
   const pick = <T extends string>(key: keyof PledgeFilters, allowed: readonly T[]) => {
@@ -86,7 +96,9 @@ export function parsePledgeFilters(params: Record<string, string | string[] | un
 
 /** Whether any filter is set beyond the tier view (the default view lists trackable items). */
 export function hasFilters(f: PledgeFilters): boolean {
-  return Object.entries(f).some(([k, v]) => k !== "tier" && k !== "excluded" && v !== undefined && v !== "");
+  return Object.entries(f).some(
+    ([k, v]) => k !== "tier" && k !== "excluded" && v !== undefined && v !== "",
+  );
 }
 
 /** The tier view a set of filters shows. */
@@ -98,7 +110,10 @@ export function tierView(f: PledgeFilters): TierView {
  * Whether a pledge is in the list's tier view: items marked "not a pledge" only in their own view
  * (excluded=1, every tier), the others by tier (trackable by default).
  */
-export function inTierView(p: Pick<FilterablePledge, "tier" | "excluded">, f: PledgeFilters): boolean {
+export function inTierView(
+  p: Pick<FilterablePledge, "tier" | "excluded">,
+  f: PledgeFilters,
+): boolean {
   if (f.excluded === "1") return p.excluded;
   if (p.excluded) return false;
   const view = tierView(f);
@@ -111,7 +126,11 @@ export function inTierView(p: Pick<FilterablePledge, "tier" | "excluded">, f: Pl
  * filtered section and its descendants; `userId` resolves assignee=me. The tier view applies
  * first (inTierView).
  */
-export function matchPledge(p: FilterablePledge, f: PledgeFilters, ctx: { query: string; sectionIds: ReadonlySet<string> | null; userId: string }): boolean {
+export function matchPledge(
+  p: FilterablePledge,
+  f: PledgeFilters,
+  ctx: { query: string; sectionIds: ReadonlySet<string> | null; userId: string },
+): boolean {
   if (!inTierView(p, f)) return false;
   if (f.kind && p.kind !== f.kind) return false;
   if (f.status && p.status !== f.status) return false;
@@ -120,17 +139,26 @@ export function matchPledge(p: FilterablePledge, f: PledgeFilters, ctx: { query:
   if (f.evidence === "no" && p.evidenceCount > 0) return false;
   if (f.assignee === "me" && p.assigneeId !== ctx.userId) return false;
   if (f.assignee === "none" && p.assigneeId !== null) return false;
-  if (f.assignee && f.assignee !== "me" && f.assignee !== "none" && p.assigneeId !== f.assignee) return false;
+  if (f.assignee && f.assignee !== "me" && f.assignee !== "none" && p.assigneeId !== f.assignee)
+    return false;
   if (ctx.sectionIds && (!p.sectionId || !ctx.sectionIds.has(p.sectionId))) return false;
   if (ctx.query) {
     const q = ctx.query.toLowerCase();
-    if (!p.searchText.toLowerCase().includes(q) && !p.text.toLowerCase().includes(q) && !(p.topic ?? "").includes(ctx.query)) return false;
+    if (
+      !p.searchText.toLowerCase().includes(q) &&
+      !p.text.toLowerCase().includes(q) &&
+      !(p.topic ?? "").includes(ctx.query)
+    )
+      return false;
   }
   return true;
 }
 
 /** The ids of a section and all sections below it. */
-export function sectionAndDescendants(rootId: string, sections: { id: string; parentId: string | null }[]): Set<string> {
+export function sectionAndDescendants(
+  rootId: string,
+  sections: { id: string; parentId: string | null }[],
+): Set<string> {
   const ids = new Set([rootId]);
   let grew = true;
   while (grew) {
@@ -148,7 +176,17 @@ export function sectionAndDescendants(rootId: string, sections: { id: string; pa
 /** The URL query string of a set of filters (empty values dropped), stable order. */
 export function filtersToQuery(f: PledgeFilters): string {
   const params = new URLSearchParams();
-  for (const key of ["tier", "excluded", "q", "kind", "status", "review", "assignee", "evidence", "section"] as const) {
+  for (const key of [
+    "tier",
+    "excluded",
+    "q",
+    "kind",
+    "status",
+    "review",
+    "assignee",
+    "evidence",
+    "section",
+  ] as const) {
     const v = f[key];
     if (v) params.set(key, v);
   }

@@ -79,12 +79,27 @@ type PledgeRow = {
   version: number;
 };
 
-type TargetFields = Pick<PledgeRow, "targetValue" | "targetValueMax" | "targetUnit" | "targetComparator" | "targetGrowth">;
+type TargetFields = Pick<
+  PledgeRow,
+  "targetValue" | "targetValueMax" | "targetUnit" | "targetComparator" | "targetGrowth"
+>;
 
-const NO_TARGET: TargetFields = { targetValue: null, targetValueMax: null, targetUnit: null, targetComparator: null, targetGrowth: false };
+const NO_TARGET: TargetFields = {
+  targetValue: null,
+  targetValueMax: null,
+  targetUnit: null,
+  targetComparator: null,
+  targetGrowth: false,
+};
 
 /** A pledge's verdict: what a merge or delete would lose, and what the delete's audit row keeps. */
-const verdictSelect = { status: true, rationale: true, reportedValue: true, reviewState: true, approvedById: true } as const;
+const verdictSelect = {
+  status: true,
+  rationale: true,
+  reportedValue: true,
+  reviewState: true,
+  approvedById: true,
+} as const;
 
 /** What the audit trail keeps of a pledge, before and after a change. */
 function snapshot(p: PledgeRow) {
@@ -96,7 +111,16 @@ function snapshot(p: PledgeRow) {
     sectionId: p.sectionId,
     topic: p.topic,
     kind: p.kind,
-    target: p.targetValue === null ? null : { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator, growth: p.targetGrowth },
+    target:
+      p.targetValue === null
+        ? null
+        : {
+            value: p.targetValue,
+            valueMax: p.targetValueMax,
+            unit: p.targetUnit,
+            comparator: p.targetComparator,
+            growth: p.targetGrowth,
+          },
     tier: p.tier,
     tierReason: p.tierReason,
     tierSource: p.tierSource,
@@ -107,13 +131,21 @@ function snapshot(p: PledgeRow) {
 type LoadedReport = { sourceText: string; script: Script; bodyStart: number; bodyEnd: number };
 
 async function loadReport(tx: Tx, reportId: string): Promise<LoadedReport> {
-  const report = await tx.report.findUnique({ where: { id: reportId }, select: { sourceText: true, script: true, bodyStart: true, bodyEnd: true } });
+  const report = await tx.report.findUnique({
+    where: { id: reportId },
+    select: { sourceText: true, script: true, bodyStart: true, bodyEnd: true },
+  });
   if (!report) throw new AppError("NOT_FOUND");
   return { ...report, script: report.script === "traditional" ? "traditional" : "simplified" };
 }
 
 /** The pledge by id AND report (an id from another report finds nothing), at the version the caller read. */
-async function loadPledge(tx: Tx, reportId: string, pledgeId: string, version: number): Promise<PledgeRow> {
+async function loadPledge(
+  tx: Tx,
+  reportId: string,
+  pledgeId: string,
+  version: number,
+): Promise<PledgeRow> {
   const p = await tx.pledge.findFirst({ where: { id: pledgeId, reportId }, select: pledgeSelect });
   if (!p) throw new AppError("NOT_FOUND");
   if (p.version !== version) throw new AppError("CONFLICT", "PLEDGE_STALE");
@@ -121,10 +153,21 @@ async function loadPledge(tx: Tx, reportId: string, pledgeId: string, version: n
 }
 
 /** Writes `data` only if the row is still at `version` (the guard against a concurrent writer), bumping it. */
-async function guardedUpdate(tx: Tx, p: PledgeRow, version: number, data: Record<string, unknown>): Promise<PledgeRow> {
-  const res = await tx.pledge.updateMany({ where: { id: p.id, reportId: p.reportId, version }, data: { ...data, version: { increment: 1 } } });
+async function guardedUpdate(
+  tx: Tx,
+  p: PledgeRow,
+  version: number,
+  data: Record<string, unknown>,
+): Promise<PledgeRow> {
+  const res = await tx.pledge.updateMany({
+    where: { id: p.id, reportId: p.reportId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (res.count !== 1) throw new AppError("CONFLICT", "PLEDGE_STALE");
-  return (await tx.pledge.findUniqueOrThrow({ where: { id: p.id }, select: pledgeSelect })) as PledgeRow;
+  return (await tx.pledge.findUniqueOrThrow({
+    where: { id: p.id },
+    select: pledgeSelect,
+  })) as PledgeRow;
 }
 
 /** A tier as the parser derives it: written with tierSource "parser". */
@@ -135,15 +178,30 @@ function deriveTier(analysisText: string, target: TargetFields): DerivedTier {
   const t: Target | null =
     target.targetValue === null
       ? null
-      : { value: target.targetValue, unit: target.targetUnit ?? "", comparator: (target.targetComparator ?? "=") as Target["comparator"], growth: target.targetGrowth, start: 0, end: 0 };
+      : {
+          value: target.targetValue,
+          unit: target.targetUnit ?? "",
+          comparator: (target.targetComparator ?? "=") as Target["comparator"],
+          growth: target.targetGrowth,
+          start: 0,
+          end: 0,
+        };
   const { tier, reason } = classifyTier(analysisText, t);
   return { tier, tierReason: reason, tierSource: "parser" };
 }
 
 /** The analysis text (simplified, half-width: what the parser reads) of [start, end), with a window around it for the helpers that look back. */
-function analysisWindow(sourceText: string, script: Script, start: number, end: number): { window: string; offset: number } {
+function analysisWindow(
+  sourceText: string,
+  script: Script,
+  start: number,
+  end: number,
+): { window: string; offset: number } {
   const from = Math.max(0, start - 40);
-  return { window: normalizeForParse(sourceText.slice(from, Math.min(sourceText.length, end + 8)), script), offset: from };
+  return {
+    window: normalizeForParse(sourceText.slice(from, Math.min(sourceText.length, end + 8)), script),
+    offset: from,
+  };
 }
 
 /**
@@ -164,13 +222,28 @@ export function analyseSpan(
   const analysis = window.slice(start - offset, end - offset);
   const kind = classifyPledge(analysis, target);
   const targetFields: TargetFields = target
-    ? { targetValue: target.value, targetValueMax: target.valueMax ?? null, targetUnit: target.unit, targetComparator: target.comparator, targetGrowth: target.growth }
+    ? {
+        targetValue: target.value,
+        targetValueMax: target.valueMax ?? null,
+        targetUnit: target.unit,
+        targetComparator: target.comparator,
+        targetGrowth: target.growth,
+      }
     : NO_TARGET;
-  return { text, searchText: toSimplified(text), kind, ...targetFields, ...deriveTier(analysis, targetFields) };
+  return {
+    text,
+    searchText: toSimplified(text),
+    kind,
+    ...targetFields,
+    ...deriveTier(analysis, targetFields),
+  };
 }
 
 /** The fields a re-derivation writes, without the tier when a person set it (a person's tier is never overwritten). */
-function keepPersonTier<T extends Partial<DerivedTier>>(p: Pick<PledgeRow, "tierSource">, derived: T): Partial<T> {
+function keepPersonTier<T extends Partial<DerivedTier>>(
+  p: Pick<PledgeRow, "tierSource">,
+  derived: T,
+): Partial<T> {
   if (p.tierSource !== "person") return derived;
   const rest: Partial<T> = { ...derived };
   delete rest.tier;
@@ -181,7 +254,10 @@ function keepPersonTier<T extends Partial<DerivedTier>>(p: Pick<PledgeRow, "tier
 
 /** Makes room at `position` by moving every later pledge of the report one place down. */
 async function shiftPositions(tx: Tx, reportId: string, position: number): Promise<void> {
-  await tx.pledge.updateMany({ where: { reportId, position: { gte: position } }, data: { position: { increment: 1 } } });
+  await tx.pledge.updateMany({
+    where: { reportId, position: { gte: position } },
+    data: { position: { increment: 1 } },
+  });
 }
 
 /**
@@ -192,14 +268,21 @@ async function shiftPositions(tx: Tx, reportId: string, position: number): Promi
  * reopened (`reopened`; see reopenForChange). A stale version → CONFLICT; a cut that leaves an
  * empty part → INVALID_INPUT.
  */
-export async function splitPledge(actor: Actor, input: SplitPledgeInput): Promise<{ firstId: string; secondId: string; reopened: boolean }> {
+export async function splitPledge(
+  actor: Actor,
+  input: SplitPledgeInput,
+): Promise<{ firstId: string; secondId: string; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const { sourceText, script } = await loadReport(tx, input.reportId);
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const parts = splitSpan(sourceText, p.start, p.end, input.at);
     if (!parts) throw new AppError("INVALID_INPUT", "SPLIT_POINT_INVALID");
     const [a, b] = parts;
-    const first = await guardedUpdate(tx, p, input.version, { start: a.start, end: a.end, ...keepPersonTier(p, analyseSpan(sourceText, script, a.start, a.end)) });
+    const first = await guardedUpdate(tx, p, input.version, {
+      start: a.start,
+      end: a.end,
+      ...keepPersonTier(p, analyseSpan(sourceText, script, a.start, a.end)),
+    });
     await shiftPositions(tx, p.reportId, p.position + 1);
     const second = (await tx.pledge.create({
       data: {
@@ -225,7 +308,9 @@ export async function splitPledge(actor: Actor, input: SplitPledgeInput): Promis
       reportId: p.reportId,
       pledgeId: p.id,
     });
-    const { reopened } = await reopenForChange(tx, actor.id, first.id, "pledge_split", { secondId: second.id });
+    const { reopened } = await reopenForChange(tx, actor.id, first.id, "pledge_split", {
+      secondId: second.id,
+    });
     return { firstId: first.id, secondId: second.id, reopened };
   });
 }
@@ -238,23 +323,43 @@ export async function splitPledge(actor: Actor, input: SplitPledgeInput): Promis
  * (INVALID_INPUT MERGE_WOULD_LOSE_VERDICT): a merge never silently deletes a verdict. The first's
  * text and evidence changed, so a submitted or approved verdict of it is reopened (`reopened`).
  */
-export async function mergePledges(actor: Actor, input: MergePledgeInput): Promise<{ id: string; reopened: boolean }> {
+export async function mergePledges(
+  actor: Actor,
+  input: MergePledgeInput,
+): Promise<{ id: string; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const { sourceText, script } = await loadReport(tx, input.reportId);
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const next = await loadPledge(tx, input.reportId, input.nextPledgeId, input.nextVersion);
-    if (next.id === p.id || next.start < p.end) throw new AppError("INVALID_INPUT", "MERGE_NOT_NEXT");
-    const between = await tx.pledge.count({ where: { reportId: p.reportId, start: { gte: p.end, lt: next.start } } });
+    if (next.id === p.id || next.start < p.end)
+      throw new AppError("INVALID_INPUT", "MERGE_NOT_NEXT");
+    const between = await tx.pledge.count({
+      where: { reportId: p.reportId, start: { gte: p.end, lt: next.start } },
+    });
     if (between > 0) throw new AppError("INVALID_INPUT", "MERGE_NOT_NEXT");
-    if (next.sectionId !== p.sectionId) throw new AppError("INVALID_INPUT", "MERGE_ACROSS_SECTIONS");
-    if (next.end - p.start > MAX_PLEDGE_LENGTH) throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
-    const nextVerdict = await tx.pledge.findUniqueOrThrow({ where: { id: next.id }, select: verdictSelect });
+    if (next.sectionId !== p.sectionId)
+      throw new AppError("INVALID_INPUT", "MERGE_ACROSS_SECTIONS");
+    if (next.end - p.start > MAX_PLEDGE_LENGTH)
+      throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
+    const nextVerdict = await tx.pledge.findUniqueOrThrow({
+      where: { id: next.id },
+      select: verdictSelect,
+    });
     if (hasVerdict(nextVerdict)) throw new AppError("INVALID_INPUT", "MERGE_WOULD_LOSE_VERDICT");
-    const movedEvidence = (await tx.evidence.updateMany({ where: { pledgeId: next.id }, data: { pledgeId: p.id } })).count;
-    const movedComments = (await tx.comment.updateMany({ where: { pledgeId: next.id }, data: { pledgeId: p.id } })).count;
-    const removed = await tx.pledge.deleteMany({ where: { id: next.id, reportId: next.reportId, version: input.nextVersion } });
+    const movedEvidence = (
+      await tx.evidence.updateMany({ where: { pledgeId: next.id }, data: { pledgeId: p.id } })
+    ).count;
+    const movedComments = (
+      await tx.comment.updateMany({ where: { pledgeId: next.id }, data: { pledgeId: p.id } })
+    ).count;
+    const removed = await tx.pledge.deleteMany({
+      where: { id: next.id, reportId: next.reportId, version: input.nextVersion },
+    });
     if (removed.count !== 1) throw new AppError("CONFLICT", "PLEDGE_STALE");
-    const merged = await guardedUpdate(tx, p, input.version, { end: next.end, ...keepPersonTier(p, analyseSpan(sourceText, script, p.start, next.end)) });
+    const merged = await guardedUpdate(tx, p, input.version, {
+      end: next.end,
+      ...keepPersonTier(p, analyseSpan(sourceText, script, p.start, next.end)),
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       entityType: "pledge",
@@ -265,7 +370,10 @@ export async function mergePledges(actor: Actor, input: MergePledgeInput): Promi
       reportId: p.reportId,
       pledgeId: p.id,
     });
-    const { reopened } = await reopenForChange(tx, actor.id, merged.id, "pledge_merged", { mergedId: next.id, movedEvidence });
+    const { reopened } = await reopenForChange(tx, actor.id, merged.id, "pledge_merged", {
+      mergedId: next.id,
+      movedEvidence,
+    });
     return { id: merged.id, reopened };
   });
 }
@@ -277,7 +385,10 @@ export async function mergePledges(actor: Actor, input: MergePledgeInput): Promi
  * target, kind and tier, so a submitted or approved one is reopened (`reopened`; the version
  * returned is the pledge's after that).
  */
-export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Promise<{ id: string; version: number; reopened: boolean }> {
+export async function updatePledge(
+  actor: Actor,
+  input: UpdatePledgeInput,
+): Promise<{ id: string; version: number; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const data: Partial<TargetFields> & { kind?: string } & Partial<DerivedTier> = {};
@@ -297,7 +408,13 @@ export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Prom
     if (targetChanged && p.tierSource !== "person") {
       const { sourceText, script } = await loadReport(tx, p.reportId);
       const { window, offset } = analysisWindow(sourceText, script, p.start, p.end);
-      Object.assign(data, deriveTier(window.slice(p.start - offset, p.end - offset), { ...pickTarget(p), ...pickTarget(data) } as TargetFields));
+      Object.assign(
+        data,
+        deriveTier(window.slice(p.start - offset, p.end - offset), {
+          ...pickTarget(p),
+          ...pickTarget(data),
+        } as TargetFields),
+      );
     }
     const changedFields = Object.keys(data).filter(differs);
     if (!changedFields.length) return { id: p.id, version: p.version, reopened: false };
@@ -313,9 +430,17 @@ export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Prom
       pledgeId: p.id,
     });
     // Every field written here is one the verdict rests on.
-    const fields = [...(changedFields.includes("kind") ? ["kind"] : []), ...(targetChanged ? ["target"] : []), ...(after.tier !== p.tier ? ["tier"] : [])];
+    const fields = [
+      ...(changedFields.includes("kind") ? ["kind"] : []),
+      ...(targetChanged ? ["target"] : []),
+      ...(after.tier !== p.tier ? ["tier"] : []),
+    ];
     if (!fields.length) return { id: after.id, version: after.version, reopened: false };
-    const cause = targetChanged ? "target_changed" : fields.includes("kind") ? "kind_changed" : "tier_changed";
+    const cause = targetChanged
+      ? "target_changed"
+      : fields.includes("kind")
+        ? "kind_changed"
+        : "tier_changed";
     const { reopened, version } = await reopenForChange(tx, actor.id, after.id, cause, { fields });
     return { id: after.id, version, reopened };
   });
@@ -323,7 +448,9 @@ export async function updatePledge(actor: Actor, input: UpdatePledgeInput): Prom
 
 /** The target columns of a row or a partial change (only those present). */
 function pickTarget(x: Partial<TargetFields>): Partial<TargetFields> {
-  return Object.fromEntries(Object.entries(x).filter(([k]) => k.startsWith("target"))) as Partial<TargetFields>;
+  return Object.fromEntries(
+    Object.entries(x).filter(([k]) => k.startsWith("target")),
+  ) as Partial<TargetFields>;
 }
 
 /**
@@ -335,10 +462,16 @@ function pickTarget(x: Partial<TargetFields>): Partial<TargetFields> {
 export async function deletePledge(actor: Actor, input: DeletePledgeInput): Promise<void> {
   await writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
-    const verdict = await tx.pledge.findUniqueOrThrow({ where: { id: p.id }, select: verdictSelect });
+    const verdict = await tx.pledge.findUniqueOrThrow({
+      where: { id: p.id },
+      select: verdictSelect,
+    });
     // The verdicts a change would reopen are exactly those with a review to lose.
-    if (reopensOnChange(verdict.reviewState)) throw new AppError("INVALID_INPUT", "DELETE_WOULD_LOSE_VERDICT");
-    const removed = await tx.pledge.deleteMany({ where: { id: p.id, reportId: p.reportId, version: input.version } });
+    if (reopensOnChange(verdict.reviewState))
+      throw new AppError("INVALID_INPUT", "DELETE_WOULD_LOSE_VERDICT");
+    const removed = await tx.pledge.deleteMany({
+      where: { id: p.id, reportId: p.reportId, version: input.version },
+    });
     if (removed.count !== 1) throw new AppError("CONFLICT", "PLEDGE_STALE");
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -368,28 +501,54 @@ export async function deletePledge(actor: Actor, input: DeletePledgeInput): Prom
  */
 async function planNewPledge(tx: Tx, input: CreatePledgeInput) {
   const { sourceText, script } = await loadReport(tx, input.reportId);
-  if (!(input.start >= 0 && input.start < input.end && input.end <= sourceText.length)) throw new AppError("INVALID_INPUT", "SPAN_INVALID");
+  if (!(input.start >= 0 && input.start < input.end && input.end <= sourceText.length))
+    throw new AppError("INVALID_INPUT", "SPAN_INVALID");
   const span = trimSpan(sourceText, input.start, input.end);
   if (span.start >= span.end) throw new AppError("INVALID_INPUT", "SPAN_EMPTY");
-  if (span.end - span.start > MAX_PLEDGE_LENGTH) throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
+  if (span.end - span.start > MAX_PLEDGE_LENGTH)
+    throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
   const overlap = await tx.pledge.findFirst({
     where: { reportId: input.reportId, start: { lt: span.end }, end: { gt: span.start } },
     select: { id: true, text: true },
     orderBy: { start: "asc" },
   });
-  if (overlap) throw new AppError("INVALID_INPUT", "PLEDGE_OVERLAP", { pledgeId: overlap.id, text: overlap.text });
+  if (overlap)
+    throw new AppError("INVALID_INPUT", "PLEDGE_OVERLAP", {
+      pledgeId: overlap.id,
+      text: overlap.text,
+    });
   return { span, analysis: analyseSpan(sourceText, script, span.start, span.end) };
 }
 
 /** The preview of a pledge to add (nothing is written): its text as it will be stored, kind, target and tier. */
-export async function previewNewPledge(_actor: Actor, input: CreatePledgeInput): Promise<NewPledgePreview> {
+export async function previewNewPledge(
+  _actor: Actor,
+  input: CreatePledgeInput,
+): Promise<NewPledgePreview> {
   // Reads only, so no transaction: createPledge checks everything again in its own.
   const { span, analysis: a } = await planNewPledge(db, input);
-  const target = toTargetDto({ targetValue: a.targetValue, targetValueMax: a.targetValueMax, targetUnit: a.targetUnit, targetComparator: a.targetComparator, targetGrowth: a.targetGrowth });
-  return { start: span.start, end: span.end, text: a.text, kind: a.kind, target, tier: a.tier, tierReason: a.tierReason };
+  const target = toTargetDto({
+    targetValue: a.targetValue,
+    targetValueMax: a.targetValueMax,
+    targetUnit: a.targetUnit,
+    targetComparator: a.targetComparator,
+    targetGrowth: a.targetGrowth,
+  });
+  return {
+    start: span.start,
+    end: span.end,
+    text: a.text,
+    kind: a.kind,
+    target,
+    tier: a.tier,
+    tierReason: a.tierReason,
+  };
 }
 
-export async function createPledge(actor: Actor, input: CreatePledgeInput): Promise<{ id: string }> {
+export async function createPledge(
+  actor: Actor,
+  input: CreatePledgeInput,
+): Promise<{ id: string }> {
   return writeTransaction(async (tx) => {
     const { span, analysis } = await planNewPledge(tx, input);
 
@@ -401,11 +560,17 @@ export async function createPledge(actor: Actor, input: CreatePledgeInput): Prom
     for (const s of sections) {
       if (s.kind === "topic") continue;
       const deeper = (s.parentId !== null ? 1 : 0) - (section?.parentId != null ? 1 : 0);
-      if (!section || deeper > 0 || (deeper === 0 && s.end - s.start < section.end - section.start)) section = s;
+      if (!section || deeper > 0 || (deeper === 0 && s.end - s.start < section.end - section.start))
+        section = s;
     }
     const topic = section
       ? await tx.section.findFirst({
-          where: { reportId: input.reportId, parentId: section.id, kind: "topic", start: { lte: span.start } },
+          where: {
+            reportId: input.reportId,
+            parentId: section.id,
+            kind: "topic",
+            start: { lte: span.start },
+          },
           select: { heading: true },
           orderBy: { start: "desc" },
         })
@@ -453,14 +618,20 @@ async function loadForBulk(tx: Tx, reportId: string, pledgeId: string): Promise<
 }
 
 /** What a tier change writes: the tier chosen by a person, or (auto) the parser's again. */
-async function tierChange(tx: Tx, p: PledgeRow, tier: SetPledgeTierInput["tier"], reason: string | null | undefined): Promise<DerivedTier | { tier: string; tierReason: string | null; tierSource: "person" }> {
+async function tierChange(
+  tx: Tx,
+  p: PledgeRow,
+  tier: SetPledgeTierInput["tier"],
+  reason: string | null | undefined,
+): Promise<DerivedTier | { tier: string; tierReason: string | null; tierSource: "person" }> {
   if (tier === "auto") {
     const { sourceText, script } = await loadReport(tx, p.reportId);
     const { window, offset } = analysisWindow(sourceText, script, p.start, p.end);
     return deriveTier(window.slice(p.start - offset, p.end - offset), p);
   }
   // A trackable tier keeps the reason it had unless a new one is given; direction has none.
-  const tierReason = tier === "direction" ? null : (reason ?? (p.tier === "trackable" ? p.tierReason : null));
+  const tierReason =
+    tier === "direction" ? null : (reason ?? (p.tier === "trackable" ? p.tierReason : null));
   return { tier, tierReason, tierSource: "person" };
 }
 
@@ -477,9 +648,15 @@ async function applyTier(
   change: { tier: string; tierReason: string | null; tierSource: string },
   options: { bulk?: boolean } = {},
 ): Promise<{ version: number; reopened: boolean; changed: boolean }> {
-  if (change.tier === p.tier && change.tierReason === p.tierReason && change.tierSource === p.tierSource) return { version: p.version, reopened: false, changed: false };
+  if (
+    change.tier === p.tier &&
+    change.tierReason === p.tierReason &&
+    change.tierSource === p.tierSource
+  )
+    return { version: p.version, reopened: false, changed: false };
   const tierChanged = change.tier !== p.tier;
-  if (options.bulk && tierChanged && reopensOnChange(p.reviewState)) throw new AppError("INVALID_INPUT", "BULK_WOULD_REOPEN");
+  if (options.bulk && tierChanged && reopensOnChange(p.reviewState))
+    throw new AppError("INVALID_INPUT", "BULK_WOULD_REOPEN");
   const after = await guardedUpdate(tx, p, p.version, change);
   await recordAuditEvent(tx, {
     actorId: actor.id,
@@ -487,12 +664,20 @@ async function applyTier(
     entityId: p.id,
     action: "pledge.tier",
     before: { tier: p.tier, tierReason: p.tierReason, tierSource: p.tierSource },
-    after: { tier: after.tier, tierReason: after.tierReason, tierSource: after.tierSource, ...(options.bulk ? { bulk: true } : {}) },
+    after: {
+      tier: after.tier,
+      tierReason: after.tierReason,
+      tierSource: after.tierSource,
+      ...(options.bulk ? { bulk: true } : {}),
+    },
     reportId: p.reportId,
     pledgeId: p.id,
   });
   if (!tierChanged) return { version: after.version, reopened: false, changed: true };
-  const { reopened, version } = await reopenForChange(tx, actor.id, p.id, "tier_changed", { from: p.tier, to: after.tier });
+  const { reopened, version } = await reopenForChange(tx, actor.id, p.id, "tier_changed", {
+    from: p.tier,
+    to: after.tier,
+  });
   return { version, reopened, changed: true };
 }
 
@@ -502,10 +687,18 @@ async function applyTier(
  * it; "auto" hands it back to the parser's classifier. Audited (`pledge.tier`); a submitted or
  * approved verdict is reopened when the tier changes. Unchanged → no write, no audit row.
  */
-export async function setPledgeTier(actor: Actor, input: SetPledgeTierInput): Promise<{ id: string; version: number; reopened: boolean }> {
+export async function setPledgeTier(
+  actor: Actor,
+  input: SetPledgeTierInput,
+): Promise<{ id: string; version: number; reopened: boolean }> {
   return writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
-    const { version, reopened } = await applyTier(tx, actor, p, await tierChange(tx, p, input.tier, input.reason));
+    const { version, reopened } = await applyTier(
+      tx,
+      actor,
+      p,
+      await tierChange(tx, p, input.tier, input.reason),
+    );
     return { id: p.id, version, reopened };
   });
 }
@@ -518,10 +711,24 @@ export async function setPledgeTier(actor: Actor, input: SetPledgeTierInput): Pr
  * first (edit the verdict). A draft or returned verdict, evidence and comments stay on the pledge
  * and come back with it. Unchanged → no write.
  */
-async function applyExcluded(tx: Tx, actor: Actor, p: PledgeRow, excluded: boolean, options: { bulk?: boolean } = {}): Promise<{ version: number; changed: boolean }> {
+async function applyExcluded(
+  tx: Tx,
+  actor: Actor,
+  p: PledgeRow,
+  excluded: boolean,
+  options: { bulk?: boolean } = {},
+): Promise<{ version: number; changed: boolean }> {
   if (p.excluded === excluded) return { version: p.version, changed: false };
-  if (excluded && reopensOnChange(p.reviewState)) throw new AppError("INVALID_INPUT", "EXCLUDE_WOULD_DROP_VERDICT");
-  const after = await guardedUpdate(tx, p, p.version, excluded ? { excluded: true, excludedById: actor.id, excludedAt: new Date() } : { excluded: false, excludedById: null, excludedAt: null });
+  if (excluded && reopensOnChange(p.reviewState))
+    throw new AppError("INVALID_INPUT", "EXCLUDE_WOULD_DROP_VERDICT");
+  const after = await guardedUpdate(
+    tx,
+    p,
+    p.version,
+    excluded
+      ? { excluded: true, excludedById: actor.id, excludedAt: new Date() }
+      : { excluded: false, excludedById: null, excludedAt: null },
+  );
   await recordAuditEvent(tx, {
     actorId: actor.id,
     entityType: "pledge",
@@ -536,7 +743,10 @@ async function applyExcluded(tx: Tx, actor: Actor, p: PledgeRow, excluded: boole
 }
 
 /** Marks a pledge "not a pledge" (excluded: hidden from lists and counts) or restores it; see applyExcluded. */
-export async function setPledgeExcluded(actor: Actor, input: SetPledgeExcludedInput): Promise<{ id: string; version: number }> {
+export async function setPledgeExcluded(
+  actor: Actor,
+  input: SetPledgeExcludedInput,
+): Promise<{ id: string; version: number }> {
   return writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const { version } = await applyExcluded(tx, actor, p, input.excluded);
@@ -547,12 +757,19 @@ export async function setPledgeExcluded(actor: Actor, input: SetPledgeExcludedIn
 type BulkResult = { updated: number; skipped: { pledgeId: string; reason: string }[] };
 
 /** Runs `change` on each pledge of the report in its own transaction; refusals are skipped with their reason. */
-async function forEachPledge(reportId: string, pledgeIds: string[], change: (tx: Tx, p: PledgeRow) => Promise<boolean>): Promise<BulkResult> {
+async function forEachPledge(
+  reportId: string,
+  pledgeIds: string[],
+  change: (tx: Tx, p: PledgeRow) => Promise<boolean>,
+): Promise<BulkResult> {
   const skipped: BulkResult["skipped"] = [];
   let updated = 0;
   for (const pledgeId of [...new Set(pledgeIds)]) {
     try {
-      if (await writeTransaction(async (tx) => change(tx, await loadForBulk(tx, reportId, pledgeId)))) updated++;
+      if (
+        await writeTransaction(async (tx) => change(tx, await loadForBulk(tx, reportId, pledgeId)))
+      )
+        updated++;
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       skipped.push({ pledgeId, reason: e.message === e.code || !e.message ? e.code : e.message });
@@ -566,8 +783,15 @@ async function forEachPledge(reportId: string, pledgeIds: string[], change: (tx:
  * with its own audit row, at whatever version each has. A pledge of another report (NOT_FOUND) or
  * with a submitted or approved verdict (EXCLUDE_WOULD_DROP_VERDICT) is skipped and reported.
  */
-export async function bulkSetPledgesExcluded(actor: Actor, input: BulkSetPledgesExcludedInput): Promise<BulkResult> {
-  return forEachPledge(input.reportId, input.pledgeIds, async (tx, p) => (await applyExcluded(tx, actor, p, input.excluded, { bulk: true })).changed);
+export async function bulkSetPledgesExcluded(
+  actor: Actor,
+  input: BulkSetPledgesExcludedInput,
+): Promise<BulkResult> {
+  return forEachPledge(
+    input.reportId,
+    input.pledgeIds,
+    async (tx, p) => (await applyExcluded(tx, actor, p, input.excluded, { bulk: true })).changed,
+  );
 }
 
 /**
@@ -575,8 +799,20 @@ export async function bulkSetPledgesExcluded(actor: Actor, input: BulkSetPledges
  * its own transaction with its own audit row. Pledges of another report (NOT_FOUND) and pledges
  * whose submitted or approved verdict the change would reopen (BULK_WOULD_REOPEN) are skipped.
  */
-export async function bulkSetPledgesTier(actor: Actor, input: BulkSetPledgesTierInput): Promise<BulkResult> {
-  return forEachPledge(input.reportId, input.pledgeIds, async (tx, p) => (await applyTier(tx, actor, p, await tierChange(tx, p, input.tier, undefined), { bulk: true })).changed);
+export async function bulkSetPledgesTier(
+  actor: Actor,
+  input: BulkSetPledgesTierInput,
+): Promise<BulkResult> {
+  return forEachPledge(
+    input.reportId,
+    input.pledgeIds,
+    async (tx, p) =>
+      (
+        await applyTier(tx, actor, p, await tierChange(tx, p, input.tier, undefined), {
+          bulk: true,
+        })
+      ).changed,
+  );
 }
 
 /**
@@ -589,30 +825,55 @@ export async function bulkSetPledgesTier(actor: Actor, input: BulkSetPledgesTier
  * and (unless a person set it) tier are re-derived. Audited (`pledge.span`); a submitted or
  * approved verdict is reopened (span_changed). The same span → no write.
  */
-export async function adjustPledgeSpan(actor: Actor, input: AdjustPledgeSpanInput): Promise<{ id: string; version: number; reopened: boolean; start: number; end: number }> {
+export async function adjustPledgeSpan(
+  actor: Actor,
+  input: AdjustPledgeSpanInput,
+): Promise<{ id: string; version: number; reopened: boolean; start: number; end: number }> {
   return writeTransaction(async (tx) => {
     const report = await loadReport(tx, input.reportId);
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     const { sourceText, script } = report;
-    if (!(input.start >= 0 && input.start < input.end && input.end <= sourceText.length)) throw new AppError("INVALID_INPUT", "SPAN_INVALID");
+    if (!(input.start >= 0 && input.start < input.end && input.end <= sourceText.length))
+      throw new AppError("INVALID_INPUT", "SPAN_INVALID");
     const span = trimSpan(sourceText, input.start, input.end);
     if (span.start >= span.end) throw new AppError("INVALID_INPUT", "SPAN_EMPTY");
     const bodyEnd = report.bodyEnd > report.bodyStart ? report.bodyEnd : sourceText.length;
-    if (span.start < report.bodyStart || span.end > bodyEnd) throw new AppError("INVALID_INPUT", "SPAN_OUTSIDE_REPORT");
-    if (span.end - span.start > MAX_PLEDGE_LENGTH) throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
-    if (span.start === p.start && span.end === p.end) return { id: p.id, version: p.version, reopened: false, start: p.start, end: p.end };
-    if (span.start >= p.end || span.end <= p.start) throw new AppError("INVALID_INPUT", "SPAN_DISJOINT");
+    if (span.start < report.bodyStart || span.end > bodyEnd)
+      throw new AppError("INVALID_INPUT", "SPAN_OUTSIDE_REPORT");
+    if (span.end - span.start > MAX_PLEDGE_LENGTH)
+      throw new AppError("INVALID_INPUT", "PLEDGE_TOO_LONG");
+    if (span.start === p.start && span.end === p.end)
+      return { id: p.id, version: p.version, reopened: false, start: p.start, end: p.end };
+    if (span.start >= p.end || span.end <= p.start)
+      throw new AppError("INVALID_INPUT", "SPAN_DISJOINT");
     if (p.sectionId) {
-      const section = await tx.section.findUnique({ where: { id: p.sectionId }, select: { start: true, end: true } });
-      if (section && (span.start < section.start || span.end > section.end)) throw new AppError("INVALID_INPUT", "SPAN_OUTSIDE_SECTION");
+      const section = await tx.section.findUnique({
+        where: { id: p.sectionId },
+        select: { start: true, end: true },
+      });
+      if (section && (span.start < section.start || span.end > section.end))
+        throw new AppError("INVALID_INPUT", "SPAN_OUTSIDE_SECTION");
     }
     const overlap = await tx.pledge.findFirst({
-      where: { reportId: p.reportId, id: { not: p.id }, start: { lt: span.end }, end: { gt: span.start } },
+      where: {
+        reportId: p.reportId,
+        id: { not: p.id },
+        start: { lt: span.end },
+        end: { gt: span.start },
+      },
       select: { id: true, text: true },
       orderBy: { start: "asc" },
     });
-    if (overlap) throw new AppError("INVALID_INPUT", "PLEDGE_OVERLAP", { pledgeId: overlap.id, text: overlap.text });
-    const after = await guardedUpdate(tx, p, input.version, { start: span.start, end: span.end, ...keepPersonTier(p, analyseSpan(sourceText, script, span.start, span.end)) });
+    if (overlap)
+      throw new AppError("INVALID_INPUT", "PLEDGE_OVERLAP", {
+        pledgeId: overlap.id,
+        text: overlap.text,
+      });
+    const after = await guardedUpdate(tx, p, input.version, {
+      start: span.start,
+      end: span.end,
+      ...keepPersonTier(p, analyseSpan(sourceText, script, span.start, span.end)),
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       entityType: "pledge",
@@ -623,7 +884,10 @@ export async function adjustPledgeSpan(actor: Actor, input: AdjustPledgeSpanInpu
       reportId: p.reportId,
       pledgeId: p.id,
     });
-    const { reopened, version } = await reopenForChange(tx, actor.id, p.id, "span_changed", { before: { start: p.start, end: p.end }, after: span });
+    const { reopened, version } = await reopenForChange(tx, actor.id, p.id, "span_changed", {
+      before: { start: p.start, end: p.end },
+      after: span,
+    });
     return { id: p.id, version, reopened, start: span.start, end: span.end };
   });
 }
@@ -633,7 +897,10 @@ export async function adjustPledgeSpan(actor: Actor, input: AdjustPledgeSpanInpu
  * do not stand. The source text is untouched and the verdict does not rest on the title, so no
  * verdict is reopened. Audited (`pledge.title`); unchanged → no write.
  */
-export async function setPledgeTitle(actor: Actor, input: SetPledgeTitleInput): Promise<{ id: string; version: number }> {
+export async function setPledgeTitle(
+  actor: Actor,
+  input: SetPledgeTitleInput,
+): Promise<{ id: string; version: number }> {
   return writeTransaction(async (tx) => {
     const p = await loadPledge(tx, input.reportId, input.pledgeId, input.version);
     if ((p.title ?? null) === input.title) return { id: p.id, version: p.version };
@@ -655,7 +922,14 @@ export async function setPledgeTitle(actor: Actor, input: SetPledgeTitleInput): 
 // ---------------------------------------------------------------------------------------------
 // The one-time data step of the tier migration
 
-export type RetierSummary = { reports: number; pledges: number; trackable: number; direction: number; changed: number; excluded: number };
+export type RetierSummary = {
+  reports: number;
+  pledges: number;
+  trackable: number;
+  direction: number;
+  changed: number;
+  excluded: number;
+};
 
 /**
  * Re-derives the tier of stored pledges with the parser's classifier (classifyTier on the
@@ -675,16 +949,40 @@ export type RetierSummary = { reports: number; pledges: number; trackable: numbe
  * has worked on them: no verdict, rationale or figure, not assigned, no evidence, no comments.
  * Anything with work stays as it is. Nothing is deleted; an analyst can restore any of them.
  */
-export async function retierPledges(options: { all?: boolean; log?: (line: string) => void } = {}): Promise<RetierSummary> {
+export async function retierPledges(
+  options: { all?: boolean; log?: (line: string) => void } = {},
+): Promise<RetierSummary> {
   const pending = options.all ? { tierSource: { not: "person" } } : { tierSource: "kind" };
-  const summary: RetierSummary = { reports: 0, pledges: 0, trackable: 0, direction: 0, changed: 0, excluded: 0 };
+  const summary: RetierSummary = {
+    reports: 0,
+    pledges: 0,
+    trackable: 0,
+    direction: 0,
+    changed: 0,
+    excluded: 0,
+  };
   const reports = await db.pledge.groupBy({ by: ["reportId"], where: pending });
   for (const { reportId } of reports) {
-    const report = await db.report.findUnique({ where: { id: reportId }, select: { sourceText: true, script: true } });
+    const report = await db.report.findUnique({
+      where: { id: reportId },
+      select: { sourceText: true, script: true },
+    });
     if (!report) continue;
     const rows = await db.pledge.findMany({
       where: { reportId, ...pending },
-      select: { id: true, start: true, end: true, tier: true, tierReason: true, tierSource: true, targetValue: true, targetValueMax: true, targetUnit: true, targetComparator: true, targetGrowth: true },
+      select: {
+        id: true,
+        start: true,
+        end: true,
+        tier: true,
+        tierReason: true,
+        tierSource: true,
+        targetValue: true,
+        targetValueMax: true,
+        targetUnit: true,
+        targetComparator: true,
+        targetGrowth: true,
+      },
     });
     const script: Script = report.script === "traditional" ? "traditional" : "simplified";
     const a = normalizeForParse(report.sourceText, script);
@@ -697,7 +995,9 @@ export async function retierPledges(options: { all?: boolean; log?: (line: strin
     const bySpan = new Map(extracted.map((x) => [`${x.start}:${x.end}`, x]));
     for (const p of rows) {
       const same = bySpan.get(`${p.start}:${p.end}`);
-      const d: DerivedTier = same ? { tier: same.tier, tierReason: same.tierReason, tierSource: "parser" } : deriveTier(a.slice(p.start, p.end), p);
+      const d: DerivedTier = same
+        ? { tier: same.tier, tierReason: same.tierReason, tierSource: "parser" }
+        : deriveTier(a.slice(p.start, p.end), p);
       if (d.tier !== p.tier || d.tierReason !== p.tierReason) changed++;
       summary[d.tier === "trackable" ? "trackable" : "direction"]++;
       const key = `${d.tier}:${d.tierReason}`;
@@ -709,14 +1009,18 @@ export async function retierPledges(options: { all?: boolean; log?: (line: strin
     const notExtracted: string[] = [];
     if (rows.some((p) => p.tierSource === "kind")) {
       for (const p of rows) {
-        if (p.tierSource === "kind" && !extracted.some((x) => x.start < p.end && x.end > p.start)) notExtracted.push(p.id);
+        if (p.tierSource === "kind" && !extracted.some((x) => x.start < p.end && x.end > p.start))
+          notExtracted.push(p.id);
       }
     }
     const excluded = await writeTransaction(
       async (tx) => {
         for (const g of groups.values()) {
           for (let i = 0; i < g.ids.length; i += 500) {
-            await tx.pledge.updateMany({ where: { id: { in: g.ids.slice(i, i + 500) }, ...pending }, data: { tier: g.tier, tierReason: g.tierReason, tierSource: "parser" } });
+            await tx.pledge.updateMany({
+              where: { id: { in: g.ids.slice(i, i + 500) }, ...pending },
+              data: { tier: g.tier, tierReason: g.tierReason, tierSource: "parser" },
+            });
           }
         }
         // Only what nobody has worked on; the conditions are checked again inside the transaction.
@@ -738,7 +1042,15 @@ export async function retierPledges(options: { all?: boolean; log?: (line: strin
           : [];
         if (idle.length) {
           const now = new Date();
-          await tx.pledge.updateMany({ where: { id: { in: idle.map((p) => p.id) } }, data: { excluded: true, excludedById: null, excludedAt: now, version: { increment: 1 } } });
+          await tx.pledge.updateMany({
+            where: { id: { in: idle.map((p) => p.id) } },
+            data: {
+              excluded: true,
+              excludedById: null,
+              excludedAt: now,
+              version: { increment: 1 },
+            },
+          });
           for (const p of idle) {
             await recordAuditEvent(tx, {
               actorId: null,
@@ -757,7 +1069,12 @@ export async function retierPledges(options: { all?: boolean; log?: (line: strin
           entityType: "report",
           entityId: reportId,
           action: "pledge.retier",
-          after: { pledges: rows.length, changed, excluded: idle.length, all: Boolean(options.all) },
+          after: {
+            pledges: rows.length,
+            changed,
+            excluded: idle.length,
+            all: Boolean(options.all),
+          },
           reportId,
         });
         return idle.length;
@@ -768,7 +1085,9 @@ export async function retierPledges(options: { all?: boolean; log?: (line: strin
     summary.pledges += rows.length;
     summary.changed += changed;
     summary.excluded += excluded;
-    options.log?.(`report ${reportId}: ${rows.length} pledges re-derived, ${changed} changed tier, ${excluded} marked not a pledge`);
+    options.log?.(
+      `report ${reportId}: ${rows.length} pledges re-derived, ${changed} changed tier, ${excluded} marked not a pledge`,
+    );
   }
   return summary;
 }

@@ -28,8 +28,35 @@ describe("packPledges / unpackPledges", () => {
   it("round-trips every field, nulls, targets and awkward text", () => {
     const pledges: PledgeDto[] = [
       base,
-      { ...base, id: "p2", start: 5, end: 12, text: 'a "quoted" </script> \\ \r\n 𠀀', topic: "就业", kind: "quantitative", target: { value: 6.5, valueMax: 7, unit: "%", comparator: "=", growth: true }, position: 1, status: "fulfilled", reviewState: "submitted", assigneeId: "u1", evidenceCount: 3, version: 7, tier: "trackable", tierReason: "target", tierSource: "person", excluded: true, title: "就业 0 \"标题\"" },
-      { ...base, id: "p3", sectionId: null, target: { value: 0, valueMax: null, unit: null, comparator: ">=", growth: false }, topic: "就业", assigneeId: "u1" },
+      {
+        ...base,
+        id: "p2",
+        start: 5,
+        end: 12,
+        text: 'a "quoted" </script> \\ \r\n 𠀀',
+        topic: "就业",
+        kind: "quantitative",
+        target: { value: 6.5, valueMax: 7, unit: "%", comparator: "=", growth: true },
+        position: 1,
+        status: "fulfilled",
+        reviewState: "submitted",
+        assigneeId: "u1",
+        evidenceCount: 3,
+        version: 7,
+        tier: "trackable",
+        tierReason: "target",
+        tierSource: "person",
+        excluded: true,
+        title: '就业 0 "标题"',
+      },
+      {
+        ...base,
+        id: "p3",
+        sectionId: null,
+        target: { value: 0, valueMax: null, unit: null, comparator: ">=", growth: false },
+        topic: "就业",
+        assigneeId: "u1",
+      },
     ];
     expect(unpackPledges(packPledges(pledges))).toEqual(pledges);
   });
@@ -41,7 +68,11 @@ describe("packPledges / unpackPledges", () => {
   });
 
   it("stores repeated values once", () => {
-    const many = Array.from({ length: 100 }, (_, i) => ({ ...base, id: `p${i}`, sectionId: "section-with-a-long-id-0000001" }));
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      ...base,
+      id: `p${i}`,
+      sectionId: "section-with-a-long-id-0000001",
+    }));
     expect(packPledges(many).split("section-with-a-long-id").length).toBe(2);
     expect(unpackPledges(packPledges([]))).toEqual([]);
   });

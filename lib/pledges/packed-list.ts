@@ -8,7 +8,15 @@ import type { PledgeDto } from "./schema";
  * client. Repeated values (section ids, topics, kinds, states, assignees) are stored once in a
  * dictionary and referenced by index. unpackPledges(packPledges(x)) deep-equals x.
  */
-type PackedTarget = 0 | [value: number, valueMax: number | null, unit: string | null, comparator: string, growth: 0 | 1];
+type PackedTarget =
+  | 0
+  | [
+      value: number,
+      valueMax: number | null,
+      unit: string | null,
+      comparator: string,
+      growth: 0 | 1,
+    ];
 type PackedRow = [
   id: string,
   start: number,
@@ -60,7 +68,15 @@ export function packPledges(pledges: PledgeDto[]): string {
     p.evidenceCount,
     p.version,
     p.position,
-    p.target ? [p.target.value, p.target.valueMax, p.target.unit, p.target.comparator, p.target.growth ? 1 : 0] : 0,
+    p.target
+      ? [
+          p.target.value,
+          p.target.valueMax,
+          p.target.unit,
+          p.target.comparator,
+          p.target.growth ? 1 : 0,
+        ]
+      : 0,
     ref(p.tier),
     ref(p.tierReason),
     ref(p.tierSource),
@@ -74,25 +90,55 @@ export function packPledges(pledges: PledgeDto[]): string {
 export function unpackPledges(packed: string): PledgeDto[] {
   const { d, r } = JSON.parse(packed) as Packed;
   const str = (i: number): string | null => (i < 0 ? null : d[i]);
-  return r.map(([id, start, end, text, sectionId, topic, kind, status, reviewState, assigneeId, evidenceCount, version, position, target, tier, tierReason, tierSource, excluded, title]) => ({
-    id,
-    start,
-    end,
-    text,
-    sectionId: str(sectionId),
-    topic: str(topic),
-    kind: d[kind],
-    target: target ? { value: target[0], valueMax: target[1], unit: target[2], comparator: target[3], growth: target[4] === 1 } : null,
-    position,
-    status: d[status],
-    reviewState: d[reviewState],
-    assigneeId: str(assigneeId),
-    evidenceCount,
-    version,
-    tier: d[tier],
-    tierReason: str(tierReason),
-    tierSource: d[tierSource],
-    excluded: excluded === 1,
-    title: title === 0 ? null : title,
-  }));
+  return r.map(
+    ([
+      id,
+      start,
+      end,
+      text,
+      sectionId,
+      topic,
+      kind,
+      status,
+      reviewState,
+      assigneeId,
+      evidenceCount,
+      version,
+      position,
+      target,
+      tier,
+      tierReason,
+      tierSource,
+      excluded,
+      title,
+    ]) => ({
+      id,
+      start,
+      end,
+      text,
+      sectionId: str(sectionId),
+      topic: str(topic),
+      kind: d[kind],
+      target: target
+        ? {
+            value: target[0],
+            valueMax: target[1],
+            unit: target[2],
+            comparator: target[3],
+            growth: target[4] === 1,
+          }
+        : null,
+      position,
+      status: d[status],
+      reviewState: d[reviewState],
+      assigneeId: str(assigneeId),
+      evidenceCount,
+      version,
+      tier: d[tier],
+      tierReason: str(tierReason),
+      tierSource: d[tierSource],
+      excluded: excluded === 1,
+      title: title === 0 ? null : title,
+    }),
+  );
 }

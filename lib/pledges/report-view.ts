@@ -7,9 +7,19 @@
 import { tallyProgress, type Progress } from "@/lib/assessments/progress";
 import { toSimplified } from "@/lib/report/script";
 import type { PledgeKind } from "@/lib/vocabulary";
-import { matchPledge, sectionAndDescendants, type FilterablePledge, type PledgeFilters } from "./filters";
+import {
+  matchPledge,
+  sectionAndDescendants,
+  type FilterablePledge,
+  type PledgeFilters,
+} from "./filters";
 
-export type ReportViewSection = { id: string; parentId: string | null; kind: string; heading: string };
+export type ReportViewSection = {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  heading: string;
+};
 
 export type ReportPledgeView = {
   /** The ids the list shows, in text order (the default view: trackable items; "not a pledge" hidden). */
@@ -35,10 +45,15 @@ export function reportPledgeView<P extends FilterablePledge & { id: string }>(in
 }): ReportPledgeView {
   const { sections, pledges, filters, userId } = input;
   const invalid: string[] = [];
-  const sectionIds = filters.section && sections.some((s) => s.id === filters.section) ? sectionAndDescendants(filters.section, [...sections]) : null;
+  const sectionIds =
+    filters.section && sections.some((s) => s.id === filters.section)
+      ? sectionAndDescendants(filters.section, [...sections])
+      : null;
   if (filters.section && !sectionIds) invalid.push("section");
   const query = filters.q ? toSimplified(filters.q) : "";
-  const visibleIds = pledges.filter((p) => matchPledge(p, filters, { query, sectionIds, userId })).map((p) => p.id);
+  const visibleIds = pledges
+    .filter((p) => matchPledge(p, filters, { query, sectionIds, userId }))
+    .map((p) => p.id);
 
   const tierCounts = { trackable: 0, direction: 0, excluded: 0 };
   const kindCounts = { quantitative: 0, project: 0, policy: 0 };
@@ -50,7 +65,20 @@ export function reportPledgeView<P extends FilterablePledge & { id: string }>(in
     if (p.kind in kindCounts) kindCounts[p.kind as keyof typeof kindCounts]++;
   }
   const filterSections = sections
-    .filter((s) => s.kind === "subsection" || s.kind === "targets" || s.kind === "list" || (s.parentId === null && s.kind === "plan"))
+    .filter(
+      (s) =>
+        s.kind === "subsection" ||
+        s.kind === "targets" ||
+        s.kind === "list" ||
+        (s.parentId === null && s.kind === "plan"),
+    )
     .map((s) => ({ id: s.id, heading: s.heading }));
-  return { visibleIds, invalid, tierCounts, kindCounts, progress: tallyProgress(counted), filterSections };
+  return {
+    visibleIds,
+    invalid,
+    tierCounts,
+    kindCounts,
+    progress: tallyProgress(counted),
+    filterSections,
+  };
 }

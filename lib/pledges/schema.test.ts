@@ -42,10 +42,21 @@ describe("action input schemas", () => {
     expect(updatePledgeSchema.safeParse({ ...base, target: null }).success).toBe(true);
     expect(updatePledgeSchema.safeParse({ ...base, kind: "project" }).success).toBe(true);
     expect(updatePledgeSchema.safeParse({ ...base, kind: "promise" }).success).toBe(false);
-    expect(updatePledgeSchema.safeParse({ ...base, target: { value: 6, unit: "%", comparator: "~", growth: true } }).success).toBe(true);
-    const bad = updatePledgeSchema.safeParse({ ...base, target: { value: 3, valueMax: 2, unit: "个", comparator: "=" } });
+    expect(
+      updatePledgeSchema.safeParse({
+        ...base,
+        target: { value: 6, unit: "%", comparator: "~", growth: true },
+      }).success,
+    ).toBe(true);
+    const bad = updatePledgeSchema.safeParse({
+      ...base,
+      target: { value: 3, valueMax: 2, unit: "个", comparator: "=" },
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].message).toBe("TARGET_RANGE_INVALID");
-    expect(updatePledgeSchema.safeParse({ ...base, target: { value: Number.NaN, comparator: "=" } }).success).toBe(false);
+    expect(
+      updatePledgeSchema.safeParse({ ...base, target: { value: Number.NaN, comparator: "=" } })
+        .success,
+    ).toBe(false);
   });
 });

@@ -27,7 +27,10 @@ export const targetSchema = z
     comparator: z.enum(TARGET_COMPARATORS),
     growth: z.boolean().default(false),
   })
-  .refine((t) => t.valueMax === null || t.valueMax > t.value, { message: "TARGET_RANGE_INVALID", path: ["valueMax"] });
+  .refine((t) => t.valueMax === null || t.valueMax > t.value, {
+    message: "TARGET_RANGE_INVALID",
+    path: ["valueMax"],
+  });
 export type TargetInput = z.infer<typeof targetSchema>;
 
 /** Split a pledge at source offset `at` (strictly inside its span). */
@@ -35,7 +38,13 @@ export const splitPledgeSchema = z.object({ reportId: id, pledgeId: id, version,
 export type SplitPledgeInput = z.infer<typeof splitPledgeSchema>;
 
 /** Merge a pledge with the one that follows it (both versions as the client read them). */
-export const mergePledgeSchema = z.object({ reportId: id, pledgeId: id, version, nextPledgeId: id, nextVersion: version });
+export const mergePledgeSchema = z.object({
+  reportId: id,
+  pledgeId: id,
+  version,
+  nextPledgeId: id,
+  nextVersion: version,
+});
 export type MergePledgeInput = z.infer<typeof mergePledgeSchema>;
 
 /** Change the kind and/or the target of a pledge; target null clears it, undefined leaves it. */
@@ -59,7 +68,15 @@ export const createPledgeSchema = z
 export type CreatePledgeInput = z.infer<typeof createPledgeSchema>;
 
 /** What adding a pledge over a selection would save (previewNewPledge): the trimmed span, its text, the parser's kind, target and tier. */
-export type NewPledgePreview = { start: number; end: number; text: string; kind: string; target: TargetDto | null; tier: string; tierReason: string | null };
+export type NewPledgePreview = {
+  start: number;
+  end: number;
+  text: string;
+  kind: string;
+  target: TargetDto | null;
+  tier: string;
+  tierReason: string | null;
+};
 
 /**
  * Set a pledge's tier by hand (tierSource becomes "person"; re-derivations leave it alone), with
@@ -73,11 +90,19 @@ export const setPledgeTierSchema = z
     tier: z.enum([...PLEDGE_TIERS, "auto"], { message: "TIER_INVALID" }),
     reason: z.enum(TIER_REASONS, { message: "TIER_INVALID" }).nullable().optional(),
   })
-  .refine((t) => t.tier === "trackable" || t.reason == null, { message: "TIER_REASON_ONLY_TRACKABLE", path: ["reason"] });
+  .refine((t) => t.tier === "trackable" || t.reason == null, {
+    message: "TIER_REASON_ONLY_TRACKABLE",
+    path: ["reason"],
+  });
 export type SetPledgeTierInput = z.infer<typeof setPledgeTierSchema>;
 
 /** Mark a pledge "not a pledge" (excluded: true) or restore it (false). */
-export const setPledgeExcludedSchema = z.object({ reportId: id, pledgeId: id, version, excluded: z.boolean() });
+export const setPledgeExcludedSchema = z.object({
+  reportId: id,
+  pledgeId: id,
+  version,
+  excluded: z.boolean(),
+});
 export type SetPledgeExcludedInput = z.infer<typeof setPledgeExcludedSchema>;
 
 /** Move a pledge's span to [start, end) of the report's source (trimmed on the server). */
@@ -92,7 +117,12 @@ export const setPledgeTitleSchema = z.object({
   pledgeId: id,
   version,
   title: z.preprocess(
-    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? v.trim() : v),
+    (v) =>
+      v === undefined || v === null || (typeof v === "string" && v.trim() === "")
+        ? null
+        : typeof v === "string"
+          ? v.trim()
+          : v,
     z
       .string()
       .max(MAX_PLEDGE_TITLE, { message: "TITLE_TOO_LONG" })
@@ -102,14 +132,20 @@ export const setPledgeTitleSchema = z.object({
 });
 export type SetPledgeTitleInput = z.infer<typeof setPledgeTitleSchema>;
 
-const bulkPledges = { reportId: id, pledgeIds: z.array(id).min(1).max(MAX_BULK_PLEDGES, { message: "TOO_MANY_PLEDGES" }) };
+const bulkPledges = {
+  reportId: id,
+  pledgeIds: z.array(id).min(1).max(MAX_BULK_PLEDGES, { message: "TOO_MANY_PLEDGES" }),
+};
 
 /** Mark many pledges of one report "not a pledge", or restore them; each is changed and audited on its own. */
 export const bulkSetPledgesExcludedSchema = z.object({ ...bulkPledges, excluded: z.boolean() });
 export type BulkSetPledgesExcludedInput = z.infer<typeof bulkSetPledgesExcludedSchema>;
 
 /** Set the tier of many pledges of one report by hand ("auto": back to the classifier). */
-export const bulkSetPledgesTierSchema = z.object({ ...bulkPledges, tier: z.enum([...PLEDGE_TIERS, "auto"], { message: "TIER_INVALID" }) });
+export const bulkSetPledgesTierSchema = z.object({
+  ...bulkPledges,
+  tier: z.enum([...PLEDGE_TIERS, "auto"], { message: "TIER_INVALID" }),
+});
 export type BulkSetPledgesTierInput = z.infer<typeof bulkSetPledgesTierSchema>;
 
 /** What the report page sees of a pledge. Offsets index the report's sourceText; text is its slice. */
@@ -151,7 +187,11 @@ export function isSpanEdge(ch: string | undefined): boolean {
  * Tightens [start, end) of `source` by dropping whitespace and punctuation at both ends.
  * Pure, shared by the server (authoritative) and the client (preview). May return start === end.
  */
-export function trimSpan(source: string, start: number, end: number): { start: number; end: number } {
+export function trimSpan(
+  source: string,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   while (start < end && EDGE.test(source[start])) start++;
   while (end > start && EDGE.test(source[end - 1])) end--;
   return { start, end };

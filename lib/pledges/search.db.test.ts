@@ -13,8 +13,14 @@ const toTraditional = Converter({ from: "cn", to: "tw" });
 const corpus = (f: string) => readFileSync(path.join(__dirname, "..", "..", "seed", "reports", f));
 
 async function groundTruth(q: string): Promise<string[]> {
-  const all = await db.pledge.findMany({ where: { excluded: false }, select: { id: true, searchText: true } });
-  return all.filter((p) => p.searchText.toLowerCase().includes(q.toLowerCase())).map((p) => p.id).sort();
+  const all = await db.pledge.findMany({
+    where: { excluded: false },
+    select: { id: true, searchText: true },
+  });
+  return all
+    .filter((p) => p.searchText.toLowerCase().includes(q.toLowerCase()))
+    .map((p) => p.id)
+    .sort();
 }
 
 beforeAll(async () => {
@@ -26,16 +32,19 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("searchPledges", () => {
-  it.each(["老旧小区", "基础设施建设", "棚户区改造", "就业", "旅游", "园"])("finds exactly the pledges that contain %s", async (q) => {
-    const expected = await groundTruth(q);
-    expect(expected.length).toBeGreaterThan(0);
-    const res = await searchPledges({ q, take: 500 });
-    expect(res.total).toBe(expected.length);
-    expect(res.hits.map((h) => h.id).sort()).toEqual(expected.slice(0, 500));
-    for (const h of res.hits) expect(h.text.length).toBeGreaterThan(0);
-  });
+  it.each(["老旧小区", "基础设施建设", "棚户区改造", "就业", "旅游", "园"])(
+    "finds exactly the pledges that contain %s",
+    async (q) => {
+      const expected = await groundTruth(q);
+      expect(expected.length).toBeGreaterThan(0);
+      const res = await searchPledges({ q, take: 500 });
+      expect(res.total).toBe(expected.length);
+      expect(res.hits.map((h) => h.id).sort()).toEqual(expected.slice(0, 500));
+      for (const h of res.hits) expect(h.text.length).toBeGreaterThan(0);
+    },
+  );
 
-  it("leaves out items marked \"not a pledge\", on both index paths", async () => {
+  it('leaves out items marked "not a pledge", on both index paths', async () => {
     for (const q of ["老旧小区", "园"]) {
       const before = await searchPledges({ q, take: 500 });
       const target = before.hits[0];
@@ -67,7 +76,17 @@ describe("searchPledges", () => {
   });
 
   it("treats LIKE wildcards and FTS syntax in the query as plain text", async () => {
-    for (const q of ["%", "_", "100%", '"', 'a" OR "b', "建设*", "(建设)", "NEAR(建设 改造)", "\\"]) {
+    for (const q of [
+      "%",
+      "_",
+      "100%",
+      '"',
+      'a" OR "b',
+      "建设*",
+      "(建设)",
+      "NEAR(建设 改造)",
+      "\\",
+    ]) {
       const res = await searchPledges({ q });
       expect(res.total, q).toBe((await groundTruth(q)).length);
     }
@@ -84,7 +103,9 @@ describe("searchPledges", () => {
     const all = await searchPledges({ q: "建设", take: 500 });
     expect(all.total).toBeGreaterThan(12);
     const ids = all.hits.map((h) => h.id);
-    const pages = await Promise.all([0, 5, 10].map((skip) => searchPledges({ q: "建设", take: 5, skip })));
+    const pages = await Promise.all(
+      [0, 5, 10].map((skip) => searchPledges({ q: "建设", take: 5, skip })),
+    );
     expect(pages.flatMap((p) => p.hits.map((h) => h.id))).toEqual(ids.slice(0, 15));
     for (const p of pages) expect(p.total).toBe(all.total);
     const beyond = await searchPledges({ q: "建设", take: 5, skip: all.total + 100 });
@@ -94,9 +115,14 @@ describe("searchPledges", () => {
 
   it("keeps the index in step when a pledge's text changes or the pledge is deleted", async () => {
     const [first] = (await searchPledges({ q: "老旧小区" })).hits;
-    await db.pledge.update({ where: { id: first.id }, data: { searchText: "一条改写后的独特承诺文本" } });
+    await db.pledge.update({
+      where: { id: first.id },
+      data: { searchText: "一条改写后的独特承诺文本" },
+    });
     expect((await searchPledges({ q: "独特承诺" })).hits.map((h) => h.id)).toEqual([first.id]);
-    expect((await searchPledges({ q: "老旧小区", take: 500 })).hits.map((h) => h.id)).not.toContain(first.id);
+    expect((await searchPledges({ q: "老旧小区", take: 500 })).hits.map((h) => h.id)).not.toContain(
+      first.id,
+    );
     await db.pledge.delete({ where: { id: first.id } });
     expect((await searchPledges({ q: "独特承诺" })).total).toBe(0);
   });
@@ -114,7 +140,13 @@ describe("queries that once failed the database (issue 12, finding 7)", () => {
   it("NUL and other control characters, and lone surrogates, are searched as blanks and replacement characters", async () => {
     expect(searchQueryOf("就\u0000业")).toBe("就 业");
     expect(searchQueryOf("\ud83d就业\udc00")).toBe("\ufffd就业\ufffd");
-    for (const q of ["就\u0000业", "\u0000\u0000\u0000", "\ud83d", `${"a".repeat(99)}\ud83d`, "\udc00abc"]) {
+    for (const q of [
+      "就\u0000业",
+      "\u0000\u0000\u0000",
+      "\ud83d",
+      `${"a".repeat(99)}\ud83d`,
+      "\udc00abc",
+    ]) {
       expect((await searchPledges({ q })).total, JSON.stringify(q)).toBeGreaterThanOrEqual(0);
     }
   });

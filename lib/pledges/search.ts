@@ -30,7 +30,15 @@ export type PledgeSearchResult = { query: string; total: number; hits: PledgeSea
  * 50,000 pledges (see the README's performance section). `take` hits from the `skip`-th on (a page);
  * `total` counts them all.
  */
-export async function searchPledges({ q, take = 100, skip = 0 }: { q: string; take?: number; skip?: number }): Promise<PledgeSearchResult> {
+export async function searchPledges({
+  q,
+  take = 100,
+  skip = 0,
+}: {
+  q: string;
+  take?: number;
+  skip?: number;
+}): Promise<PledgeSearchResult> {
   const query = searchQueryOf(q);
   if (!query) return { query, total: 0, hits: [] };
   const limit = Math.max(1, Math.min(500, Math.floor(take)));
@@ -56,7 +64,19 @@ export async function searchPledges({ q, take = 100, skip = 0 }: { q: string; ta
   const hits = ids.flatMap((id) => {
     const r = byId.get(id);
     return r
-      ? [{ id: r.id, text: r.text, kind: r.kind, status: r.status, reviewState: r.reviewState, reportId: r.reportId, reportTitle: r.report.title, regionName: r.report.region.name, year: r.report.year }]
+      ? [
+          {
+            id: r.id,
+            text: r.text,
+            kind: r.kind,
+            status: r.status,
+            reviewState: r.reviewState,
+            reportId: r.reportId,
+            reportTitle: r.report.title,
+            regionName: r.report.region.name,
+            year: r.report.year,
+          },
+        ]
       : [];
   });
   return { query, total, hits };
@@ -68,7 +88,12 @@ export async function searchPledges({ q, take = 100, skip = 0 }: { q: string; ta
  * by code point, so an emoji is never split into a lone surrogate, which neither engine accepts.
  */
 export function searchQueryOf(q: string): string {
-  const plain = toSimplified(q.toWellFormed().replace(/\p{Cc}/gu, " ").trim());
+  const plain = toSimplified(
+    q
+      .toWellFormed()
+      .replace(/\p{Cc}/gu, " ")
+      .trim(),
+  );
   return Array.from(plain).slice(0, MAX_SEARCH_QUERY).join("").trim();
 }
 
@@ -79,25 +104,56 @@ function likePattern(query: string): string {
 
 /** One query gives the page of ids and, through a window count, the number of all matches (one scan, not two). */
 type IdRow = { id: string; total: number | bigint };
-const page = (rows: IdRow[]) => ({ ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) });
+const page = (rows: IdRow[]) => ({
+  ids: rows.map((r) => r.id),
+  total: Number(rows[0]?.total ?? 0),
+});
 
-function match(query: string, limit: number, offset: number): Promise<{ ids: string[]; total: number }> {
-  return databaseEngine() === "postgresql" ? matchPostgres(query, limit, offset) : matchSqlite(query, limit, offset);
+function match(
+  query: string,
+  limit: number,
+  offset: number,
+): Promise<{ ids: string[]; total: number }> {
+  return databaseEngine() === "postgresql"
+    ? matchPostgres(query, limit, offset)
+    : matchSqlite(query, limit, offset);
 }
 
-async function matchSqlite(query: string, limit: number, offset: number): Promise<{ ids: string[]; total: number }> {
+async function matchSqlite(
+  query: string,
+  limit: number,
+  offset: number,
+): Promise<{ ids: string[]; total: number }> {
   const order = `ORDER BY r."year" IS NULL, r."year" DESC, r."id", p."position"`;
   if ([...query].length >= TRIGRAM_MIN) {
     // An FTS5 phrase: double quotes inside it are doubled; the trigram tokenizer matches substrings.
     const phrase = `"${query.replace(/"/g, '""')}"`;
     const from = `FROM "PledgeSearch" s JOIN "Pledge" p ON p."rowid" = s."rowid" JOIN "Report" r ON r."id" = p."reportId" WHERE "PledgeSearch" MATCH ? AND p."excluded" = 0 AND r."archivedAt" IS NULL`;
-    return page(await db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ${order} LIMIT ? OFFSET ?`, phrase, limit, offset));
+    return page(
+      await db.$queryRawUnsafe<IdRow[]>(
+        `SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ${order} LIMIT ? OFFSET ?`,
+        phrase,
+        limit,
+        offset,
+      ),
+    );
   }
   const from = `FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" LIKE ? ESCAPE '\\' AND p."excluded" = 0 AND r."archivedAt" IS NULL`;
-  return page(await db.$queryRawUnsafe<IdRow[]>(`SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ${order} LIMIT ? OFFSET ?`, likePattern(query), limit, offset));
+  return page(
+    await db.$queryRawUnsafe<IdRow[]>(
+      `SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ${order} LIMIT ? OFFSET ?`,
+      likePattern(query),
+      limit,
+      offset,
+    ),
+  );
 }
 
-async function matchPostgres(query: string, limit: number, offset: number): Promise<{ ids: string[]; total: number }> {
+async function matchPostgres(
+  query: string,
+  limit: number,
+  offset: number,
+): Promise<{ ids: string[]; total: number }> {
   // ILIKE with a pg_trgm GIN index: indexed for three or more characters, a scan below that.
   const rows = await db.$queryRawUnsafe<IdRow[]>(
     `SELECT p."id" AS id, COUNT(*) OVER () AS total FROM "Pledge" p JOIN "Report" r ON r."id" = p."reportId" WHERE p."searchText" ILIKE $1 AND NOT p."excluded" AND r."archivedAt" IS NULL ORDER BY r."year" DESC NULLS LAST, r."id", p."position" LIMIT $2 OFFSET $3`,

@@ -17,8 +17,12 @@ describe("nudgeSpan", () => {
 
   it("extends the end to the next clause break and shrinks it to the previous one", () => {
     expect(text(nudgeSpan(SRC, span("新建"), "end", "+clause"))).toBe("新建公园12座");
-    expect(text(nudgeSpan(SRC, span("新建公园12座"), "end", "+clause"))).toBe("新建公园12座，完成改造");
-    expect(text(nudgeSpan(SRC, span("新建公园12座，完成改造"), "end", "-clause"))).toBe("新建公园12座");
+    expect(text(nudgeSpan(SRC, span("新建公园12座"), "end", "+clause"))).toBe(
+      "新建公园12座，完成改造",
+    );
+    expect(text(nudgeSpan(SRC, span("新建公园12座，完成改造"), "end", "-clause"))).toBe(
+      "新建公园12座",
+    );
     expect(nudgeSpan(SRC, span("新建公园12座"), "end", "-clause")).toBeNull();
   });
 
@@ -26,8 +30,12 @@ describe("nudgeSpan", () => {
     expect(text(nudgeSpan(SRC, span("公园12座"), "start", "-char"))).toBe("建公园12座");
     expect(text(nudgeSpan(SRC, span("新建公园12座"), "start", "-char"))).toBe("设，新建公园12座");
     expect(text(nudgeSpan(SRC, span("新建公园12座"), "start", "+char"))).toBe("建公园12座");
-    expect(text(nudgeSpan(SRC, span("新建公园12座"), "start", "-clause"))).toBe("加快建设，新建公园12座");
-    expect(text(nudgeSpan(SRC, span("加快建设，新建公园12座"), "start", "+clause"))).toBe("新建公园12座");
+    expect(text(nudgeSpan(SRC, span("新建公园12座"), "start", "-clause"))).toBe(
+      "加快建设，新建公园12座",
+    );
+    expect(text(nudgeSpan(SRC, span("加快建设，新建公园12座"), "start", "+clause"))).toBe(
+      "新建公园12座",
+    );
     expect(nudgeSpan(SRC, span("新建公园12座"), "start", "+clause")).toBeNull();
   });
 

@@ -8,13 +8,25 @@ export type StoredTargetColumns = {
 };
 
 /** The one shape of a pledge's numeric target outside the parser (pages, audits, exports, the API). */
-export type TargetDto = { value: number; valueMax: number | null; unit: string | null; comparator: string; growth: boolean };
+export type TargetDto = {
+  value: number;
+  valueMax: number | null;
+  unit: string | null;
+  comparator: string;
+  growth: boolean;
+};
 
 /** The target columns of a pledge row as one object, or null when the pledge has no numeric target. */
 export function toTargetDto(p: StoredTargetColumns): TargetDto | null {
   return p.targetValue === null
     ? null
-    : { value: p.targetValue, valueMax: p.targetValueMax, unit: p.targetUnit, comparator: p.targetComparator ?? "=", growth: p.targetGrowth };
+    : {
+        value: p.targetValue,
+        valueMax: p.targetValueMax,
+        unit: p.targetUnit,
+        comparator: p.targetComparator ?? "=",
+        growth: p.targetGrowth,
+      };
 }
 
 const SYMBOL: Record<string, string> = { ">=": "≥", "<=": "≤", "~": "~", "=": "" };
@@ -30,7 +42,10 @@ function formatNumber(n: number): string {
  */
 export function formatTarget(target: TargetDto, growthSuffix: string): string {
   const symbol = SYMBOL[target.comparator] ?? target.comparator;
-  const value = target.valueMax !== null ? `${formatNumber(target.value)}–${formatNumber(target.valueMax)}` : formatNumber(target.value);
+  const value =
+    target.valueMax !== null
+      ? `${formatNumber(target.value)}–${formatNumber(target.valueMax)}`
+      : formatNumber(target.value);
   const unit = target.unit ?? "";
   const spacer = unit && unit !== "%" && unit !== "‰" ? " " : "";
   return `${symbol ? `${symbol} ` : ""}${value}${spacer}${unit}${target.growth ? growthSuffix : ""}`;

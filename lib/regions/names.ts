@@ -8,7 +8,13 @@ import { splitRegionName } from "@/lib/report/metadata";
 import { toSimplified } from "@/lib/report/script";
 
 /** Levels of lib/reports/schema.ts REGION_LEVELS, ranked: 1 province, 2 prefecture-level city, 3 county level. */
-const LEVEL_RANK: Record<string, number> = { national: 0, province: 1, city: 2, district: 3, county: 3 };
+const LEVEL_RANK: Record<string, number> = {
+  national: 0,
+  province: 1,
+  city: 2,
+  district: 3,
+  county: 3,
+};
 
 /** The rank of a level (0 national … 3 county level), or null for "other". */
 export function levelRank(level: string): number | null {
@@ -31,9 +37,25 @@ export function regionUnits(name: string): string[] {
   return parent ? [...regionUnits(parent), short] : [short];
 }
 
-const SUFFIXES = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "区", "县", "旗", "州", "盟"];
+const SUFFIXES = [
+  "特别行政区",
+  "自治区",
+  "自治州",
+  "自治县",
+  "自治旗",
+  "地区",
+  "新区",
+  "省",
+  "市",
+  "区",
+  "县",
+  "旗",
+  "州",
+  "盟",
+];
 /** Peoples named before 自治区/州/县/旗 that the short form leaves out (广西壮族自治区 → 广西). */
-const PEOPLES = /(维吾尔|壮族|回族|藏族|蒙古族|朝鲜族|满族|苗族|彝族|土家族|侗族|瑶族|白族|哈尼族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜|土族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|阿昌族|普米族|塔吉克|怒族|鄂温克族|鄂伦春族|裕固族|哈萨克|布依族|各族)+$/;
+const PEOPLES =
+  /(维吾尔|壮族|回族|藏族|蒙古族|朝鲜族|满族|苗族|彝族|土家族|侗族|瑶族|白族|哈尼族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜|土族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|阿昌族|普米族|塔吉克|怒族|鄂温克族|鄂伦春族|裕固族|哈萨克|布依族|各族)+$/;
 
 /** Whether a unit ends with an administrative suffix (海拉尔区 does, 海拉尔 does not). */
 export function hasAdminSuffix(unit: string): boolean {
@@ -66,7 +88,8 @@ export function shortFormOf(unit: string): string {
  */
 export function unitLevel(unit: string, belowCity = false): string {
   const u = regionNameKey(unit);
-  if (/^(北京市|上海市|天津市|重庆市)$/.test(u) || /(省|自治区|特别行政区)$/.test(u)) return "province";
+  if (/^(北京市|上海市|天津市|重庆市)$/.test(u) || /(省|自治区|特别行政区)$/.test(u))
+    return "province";
   if (/(县|旗)$/.test(u)) return "county";
   if (/区$/.test(u) && !/地区$/.test(u)) return "district";
   if (/市$/.test(u) && belowCity) return "county";
@@ -109,7 +132,11 @@ function names(r: RegionRecord): string[] {
 function ancestorsOf(r: RegionRecord, byId: Map<string, RegionRecord>): RegionRecord[] {
   const chain: RegionRecord[] = [];
   const seen = new Set([r.id]);
-  for (let p = r.parentId ? byId.get(r.parentId) : undefined; p && !seen.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) {
+  for (
+    let p = r.parentId ? byId.get(r.parentId) : undefined;
+    p && !seen.has(p.id);
+    p = p.parentId ? byId.get(p.parentId) : undefined
+  ) {
     chain.push(p);
     seen.add(p.id);
   }
@@ -141,7 +168,8 @@ function editDistance(a: string, b: string, cap = 2): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];
@@ -154,8 +182,17 @@ function editDistance(a: string, b: string, cap = 2): number {
  */
 function similarRegions(unit: string, regions: readonly RegionRecord[]): RegionRecord[] {
   const stem = shortFormOf(unit);
-  const close = (a: string, b: string) => a.length >= 3 && b.length >= 3 && editDistance(a, b) <= 1 && (a.length !== b.length || a.length >= 5);
-  return regions.filter((r) => (r.shortName && r.shortName === stem) || close(unit, r.nameKey) || (stem !== unit && close(stem, r.shortName)));
+  const close = (a: string, b: string) =>
+    a.length >= 3 &&
+    b.length >= 3 &&
+    editDistance(a, b) <= 1 &&
+    (a.length !== b.length || a.length >= 5);
+  return regions.filter(
+    (r) =>
+      (r.shortName && r.shortName === stem) ||
+      close(unit, r.nameKey) ||
+      (stem !== unit && close(stem, r.shortName)),
+  );
 }
 
 /**
@@ -173,17 +210,26 @@ export function matchRegionName(input: string, regions: readonly RegionRecord[])
   const above = units.slice(0, -1);
   const named = regions.filter((r) => unitNames(unit, r));
   const fitting = named.filter((r) => parentsAgree(above, r, byId));
-  if (fitting.length === 1) return { kind: "existing", regionId: fitting[0].id, via: "name", units };
+  if (fitting.length === 1)
+    return { kind: "existing", regionId: fitting[0].id, via: "name", units };
   if (fitting.length > 1) {
     // The one the name states most of (呼伦贝尔市海拉尔区 → the 海拉尔区 recorded under 呼伦贝尔市) wins.
-    const score = (r: RegionRecord) => ancestorsOf(r, byId).filter((a) => above.some((u) => unitNames(u, a))).length;
+    const score = (r: RegionRecord) =>
+      ancestorsOf(r, byId).filter((a) => above.some((u) => unitNames(u, a))).length;
     const best = Math.max(...fitting.map(score));
     const top = fitting.filter((r) => score(r) === best);
-    if (top.length === 1 && best > 0) return { kind: "existing", regionId: top[0].id, via: "name", units };
+    if (top.length === 1 && best > 0)
+      return { kind: "existing", regionId: top[0].id, via: "name", units };
     return { kind: "ask", reason: "ambiguous", candidates: fitting.map((r) => r.id), units };
   }
   const close = [...named, ...similarRegions(unit, regions).filter((r) => !named.includes(r))];
-  if (close.length) return { kind: "ask", reason: "similar", candidates: close.slice(0, 5).map((r) => r.id), units };
+  if (close.length)
+    return {
+      kind: "ask",
+      reason: "similar",
+      candidates: close.slice(0, 5).map((r) => r.id),
+      units,
+    };
   return { kind: "new", units };
 }
 
@@ -195,6 +241,11 @@ export function matchRegionName(input: string, regions: readonly RegionRecord[])
 export function regionFullName(chain: readonly { name: string; level: string }[]): string {
   const [self, parent] = chain;
   if (!self) return "";
-  if (parent && (self.level === "district" || self.level === "county") && !self.name.startsWith(parent.name)) return `${parent.name}${self.name}`;
+  if (
+    parent &&
+    (self.level === "district" || self.level === "county") &&
+    !self.name.startsWith(parent.name)
+  )
+    return `${parent.name}${self.name}`;
   return self.name;
 }

@@ -19,7 +19,11 @@ export const updateRegionSchema = z.object({
 export type UpdateRegionInput = z.infer<typeof updateRegionSchema>;
 
 /** Admin: merge region `sourceId` into `targetId` (its reports, sub-regions and names move; it is removed). */
-export const mergeRegionsSchema = z.object({ sourceId: id, targetId: id, sourceVersion: z.number().int().min(1) });
+export const mergeRegionsSchema = z.object({
+  sourceId: id,
+  targetId: id,
+  sourceVersion: z.number().int().min(1),
+});
 export type MergeRegionsInput = z.infer<typeof mergeRegionsSchema>;
 
 /** What the import preview and the report editor ask about a name an analyst typed. */

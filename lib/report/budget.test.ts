@@ -10,7 +10,10 @@ import { ReportInputError } from "./errors";
 import { parseReport } from "./parse-report";
 import { numbersParagraphReport } from "./stress-inputs";
 
-const report = readFileSync(path.resolve(__dirname, "../../seed/reports/hailar/hailar_2015.txt"), "utf8");
+const report = readFileSync(
+  path.resolve(__dirname, "../../seed/reports/hailar/hailar_2015.txt"),
+  "utf8",
+);
 
 function refusal(run: () => unknown): string {
   try {
@@ -48,7 +51,12 @@ describe("parse budget", () => {
         parseReport(numbersParagraphReport(100_000), {
           deadline,
           limits: { maxPledges: Infinity },
-          signal: { get aborted() { looks++; return false; } } as AbortSignal,
+          signal: {
+            get aborted() {
+              looks++;
+              return false;
+            },
+          } as AbortSignal,
         }),
       ),
     ).toBe("TIMEOUT");
@@ -58,7 +66,9 @@ describe("parse budget", () => {
 
   it("a generous budget changes nothing", () => {
     const plain = parseReport(report);
-    expect(parseReport(report, { deadline: Date.now() + 60_000, signal: new AbortController().signal })).toEqual(plain);
+    expect(
+      parseReport(report, { deadline: Date.now() + 60_000, signal: new AbortController().signal }),
+    ).toEqual(plain);
   });
 
   it("checks count the work of the parse under way, and nothing outside one", () => {

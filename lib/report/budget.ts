@@ -26,8 +26,13 @@ let active: Active | null = null;
 const CLOCK_EVERY = 256;
 
 function enforce(budget: Active): void {
-  if (budget.signal?.aborted) throw new ReportInputError("ABORTED", "Parsing was cancelled (the request was abandoned).");
-  if (Date.now() > budget.deadline) throw new ReportInputError("TIMEOUT", "Parsing this text took longer than allowed; it was stopped.");
+  if (budget.signal?.aborted)
+    throw new ReportInputError("ABORTED", "Parsing was cancelled (the request was abandoned).");
+  if (Date.now() > budget.deadline)
+    throw new ReportInputError(
+      "TIMEOUT",
+      "Parsing this text took longer than allowed; it was stopped.",
+    );
 }
 
 /**
@@ -37,7 +42,11 @@ function enforce(budget: Active): void {
 export function withParseBudget<T>(budget: ParseBudget | undefined, parse: () => T): T {
   if (!budget || (budget.deadline === undefined && !budget.signal)) return parse();
   const previous = active;
-  const current: Active = { deadline: budget.deadline ?? Infinity, signal: budget.signal, calls: 0 };
+  const current: Active = {
+    deadline: budget.deadline ?? Infinity,
+    signal: budget.signal,
+    calls: 0,
+  };
   enforce(current);
   active = current;
   try {

@@ -10,7 +10,8 @@ const CHROME =
   /(导语|来源|时间[::]|发布|索引号|阅读|发表于|回复|查看|积分|签到|版主|rank|复制链接|收藏|首页|flash|关键字|文号|更新时间|分享|打印|登录|注册|上一篇|下一篇|相关文章|返回|客服|在线|联系电话|powered|copyright|版权|点击|浏览|责任编辑|编辑[::]|作者[::]|字号|\[[^\]]{1,6}\])/i;
 
 // Distribution lists and printing notes after the report ("区委,区人大,区政协", "…办公室 2020年1月6日印发").
-const SIGN_OFF = /(印发|抄送|秘书处|办公室|组织部|宣传部|纪委监委|^[^。]{0,30}(区委|市委|县委)[,、])/;
+const SIGN_OFF =
+  /(印发|抄送|秘书处|办公室|组织部|宣传部|纪委监委|^[^。]{0,30}(区委|市委|县委)[,、])/;
 
 const OPENING = /(各位代表|同志们|现在,?我代表)/;
 
@@ -122,8 +123,14 @@ const LONG_LINE_HAN = 30;
  * report that quotes one sentence twice is not a copy). Returns the first copy's end and the second
  * copy's span, or null.
  */
-export function findDuplicateBody(a: string, body: Span): { firstEnd: number; second: Span } | null {
-  const long = lines(a.slice(0, body.end)).filter((l) => l.start >= body.start && (l.text.match(/[\u4e00-\u9fff]/g) || []).length >= LONG_LINE_HAN);
+export function findDuplicateBody(
+  a: string,
+  body: Span,
+): { firstEnd: number; second: Span } | null {
+  const long = lines(a.slice(0, body.end)).filter(
+    (l) =>
+      l.start >= body.start && (l.text.match(/[\u4e00-\u9fff]/g) || []).length >= LONG_LINE_HAN,
+  );
   const firstAt = new Map<string, number>();
   for (let j = 0; j < long.length; j++) {
     const i = firstAt.get(long[j].text);
@@ -141,7 +148,8 @@ export function findDuplicateBody(a: string, body: Span): { firstEnd: number; se
     const second = { start: long[j].start, end: body.end };
     // The first copy ends with its last line of prose before the second copy's header.
     let firstEnd = long[j - 1].end;
-    for (const l of lines(a.slice(0, second.start))) if (l.end > firstEnd && l.end <= second.start && isContentLine(l.text)) firstEnd = l.end;
+    for (const l of lines(a.slice(0, second.start)))
+      if (l.end > firstEnd && l.end <= second.start && isContentLine(l.text)) firstEnd = l.end;
     return { firstEnd, second };
   }
   return null;

@@ -32,19 +32,34 @@ describe("decodeReport: encodings", () => {
   });
 
   it("detects Big5 for traditional text and GBK for simplified text", () => {
-    const trad = readFileSync(path.join(corpus, "seeds/002_f43de3d8f036b3c9.txt"), "utf8").slice(0, 3000);
+    const trad = readFileSync(path.join(corpus, "seeds/002_f43de3d8f036b3c9.txt"), "utf8").slice(
+      0,
+      3000,
+    );
     const big5 = decodeReport(iconv.encode(trad, "big5"));
     expect(big5.encoding).toBe("big5");
-    expect(big5.text.slice(0, 20)).toBe(iconv.decode(iconv.encode(trad, "big5"), "big5").slice(0, 20));
-    const simp = readFileSync(path.join(corpus, "seeds/000_44e32f47c74c41aa.txt"), "utf8").slice(300, 12000);
+    expect(big5.text.slice(0, 20)).toBe(
+      iconv.decode(iconv.encode(trad, "big5"), "big5").slice(0, 20),
+    );
+    const simp = readFileSync(path.join(corpus, "seeds/000_44e32f47c74c41aa.txt"), "utf8").slice(
+      300,
+      12000,
+    );
     const gbk = decodeReport(iconv.encode(simp, "gb18030"));
     expect(gbk.encoding).toBe("gb18030");
     expect(gbk.text).toBe(simp);
   });
 
   it("strips a UTF-8 BOM and reports it", () => {
-    const d = decodeReport(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("一、2019年工作回顾")]));
-    expect(d).toEqual({ text: "一、2019年工作回顾", encoding: "utf-8", format: "text", bomLength: 3 });
+    const d = decodeReport(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("一、2019年工作回顾")]),
+    );
+    expect(d).toEqual({
+      text: "一、2019年工作回顾",
+      encoding: "utf-8",
+      format: "text",
+      bomLength: 3,
+    });
   });
 
   it("keeps CRLF in UTF-8 text", () => {
@@ -63,7 +78,8 @@ describe("decodeReport: HTML", () => {
   });
 
   it("treats .html files as HTML and honours a GBK meta charset", () => {
-    const html = '<html><head><meta charset="gbk"></head><body><p>政府工作报告</p><p>各位代表：现在我代表区政府报告工作。</p></body></html>';
+    const html =
+      '<html><head><meta charset="gbk"></head><body><p>政府工作报告</p><p>各位代表：现在我代表区政府报告工作。</p></body></html>';
     const d = decodeReport(iconv.encode(html, "gbk"), "report.html");
     expect(d.encoding).toBe("gb18030");
     expect(d.format).toBe("html");
@@ -95,7 +111,9 @@ describe("decodeReport: bad input", () => {
       expect(d.encoding).toBe("utf-8");
       expect(d.text).toBe("各位代表：现在我代表区政府报告工");
     }
-    expect(decodeReport(Buffer.concat([whole, Buffer.from([0xf0, 0x9f, 0x98])])).text).toBe(whole.toString("utf8"));
+    expect(decodeReport(Buffer.concat([whole, Buffer.from([0xf0, 0x9f, 0x98])])).text).toBe(
+      whole.toString("utf8"),
+    );
     // A broken sequence elsewhere is still not UTF-8.
     expect(refusal(Buffer.concat([Buffer.from([0xe4, 0xb8]), whole]))).toBe("UNKNOWN_ENCODING");
   });
@@ -104,9 +122,13 @@ describe("decodeReport: bad input", () => {
   });
   it("refuses ZIP/Office, images and UTF-16", () => {
     expect(refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toBe("UNSUPPORTED_FORMAT");
-    expect(refusal(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe("UNSUPPORTED_FORMAT");
+    expect(refusal(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(
+      "UNSUPPORTED_FORMAT",
+    );
     expect(refusal(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("UNSUPPORTED_FORMAT");
-    expect(refusal(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe("UNSUPPORTED_FORMAT");
+    expect(refusal(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe(
+      "UNSUPPORTED_FORMAT",
+    );
     expect(refusal(Buffer.from([0xff, 0xfe, 0x00, 0x4e]))).toBe("UNSUPPORTED_FORMAT");
   });
   it("refuses more than 20 MB before decoding", () => {

@@ -41,7 +41,11 @@ function asciiHead(bytes: Uint8Array, n: number): string {
 
 function refuseNonText(bytes: Uint8Array): void {
   const head = asciiHead(bytes, 1024);
-  if (head.includes("%PDF-")) throw new ReportInputError("PDF", "This is a PDF file; copy its text or save it as .txt first.");
+  if (head.includes("%PDF-"))
+    throw new ReportInputError(
+      "PDF",
+      "This is a PDF file; copy its text or save it as .txt first.",
+    );
   const formats: [number[], string][] = [
     [[0x50, 0x4b, 0x03, 0x04], "a ZIP archive or Office document (.docx/.xlsx)"],
     [[0x50, 0x4b, 0x05, 0x06], "a ZIP archive"],
@@ -58,22 +62,42 @@ function refuseNonText(bytes: Uint8Array): void {
   ];
   for (const [sig, what] of formats) {
     if (startsWith(bytes, sig)) {
-      throw new ReportInputError("UNSUPPORTED_FORMAT", `This file is ${what}, not a text or HTML report; save it as UTF-8 text first.`);
+      throw new ReportInputError(
+        "UNSUPPORTED_FORMAT",
+        `This file is ${what}, not a text or HTML report; save it as UTF-8 text first.`,
+      );
     }
   }
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
-    throw new ReportInputError("UNSUPPORTED_FORMAT", "This file is a WebP image, not a text or HTML report.");
+  if (
+    startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) &&
+    startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)
+  ) {
+    throw new ReportInputError(
+      "UNSUPPORTED_FORMAT",
+      "This file is a WebP image, not a text or HTML report.",
+    );
   }
   // A NUL anywhere, not only in the sampled head: PostgreSQL cannot store U+0000 in text.
-  if (bytes.indexOf(0) !== -1) throw new ReportInputError("BINARY", "This file is binary (it contains NUL bytes), not a text report.");
+  if (bytes.indexOf(0) !== -1)
+    throw new ReportInputError(
+      "BINARY",
+      "This file is binary (it contains NUL bytes), not a text report.",
+    );
   const n = Math.min(bytes.length, 65536);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) || b === 0x7f) control++;
+    if (
+      (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) ||
+      b === 0x7f
+    )
+      control++;
   }
   if (control > Math.max(2, n * 0.005)) {
-    throw new ReportInputError("BINARY", "This file is binary (too many control characters), not a text report.");
+    throw new ReportInputError(
+      "BINARY",
+      "This file is binary (too many control characters), not a text report.",
+    );
   }
 }
 
@@ -84,7 +108,9 @@ function tryUtf8(bytes: Uint8Array): string | null {
     const cut = incompleteUtf8Tail(bytes);
     if (cut === 0) return null;
     try {
-      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, bytes.length - cut));
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(
+        bytes.subarray(0, bytes.length - cut),
+      );
     } catch {
       return null;
     }
@@ -102,7 +128,8 @@ function incompleteUtf8Tail(bytes: Uint8Array): number {
   for (let k = 1; k <= 3 && k <= len; k++) {
     const b = bytes[len - k];
     if (b >= 0x80 && b < 0xc0) continue; // a continuation byte: keep looking for the lead byte
-    const need = b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    const need =
+      b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     return need > k ? k : 0;
   }
   return 0;
@@ -111,7 +138,11 @@ function incompleteUtf8Tail(bytes: Uint8Array): number {
 type Candidate = { encoding: "gb18030" | "big5"; text: string; score: number; bad: number };
 
 function scoreCandidate(encoding: "gb18030" | "big5", bytes: Uint8Array): Candidate {
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+  const text = iconv.decode(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    encoding,
+    { stripBOM: false },
+  );
   let cjk = 0;
   let common = 0;
   let bad = 0;
@@ -120,7 +151,8 @@ function scoreCandidate(encoding: "gb18030" | "big5", bytes: Uint8Array): Candid
     const ch = text[i];
     const c = ch.charCodeAt(0);
     if (c === 0xfffd) bad++;
-    else if (c >= 0xe000 && c <= 0xf8ff) bad++; // private use area: a decoding artefact
+    else if (c >= 0xe000 && c <= 0xf8ff)
+      bad++; // private use area: a decoding artefact
     else if (c >= 0x4e00 && c <= 0x9fff) {
       cjk++;
       if (COMMON_CJK.has(ch)) common++;
@@ -149,7 +181,10 @@ function decodeLegacy(bytes: Uint8Array): { text: string; encoding: "gb18030" | 
   }
   const best = gb.score >= big5.score ? gb : big5;
   if (best.score < 0.1 || best.bad > best.text.length * 0.02) {
-    throw new ReportInputError("UNKNOWN_ENCODING", "Cannot tell the text encoding (tried UTF-8, GB18030/GBK and Big5); save the file as UTF-8.");
+    throw new ReportInputError(
+      "UNKNOWN_ENCODING",
+      "Cannot tell the text encoding (tried UTF-8, GB18030/GBK and Big5); save the file as UTF-8.",
+    );
   }
   return best;
 }
@@ -175,12 +210,19 @@ export function decodeReport(bytes: Uint8Array, fileName?: string): DecodedRepor
   let bomLength: number | undefined;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const t = tryUtf8(bytes.subarray(3));
-    if (t === null) throw new ReportInputError("UNKNOWN_ENCODING", "The file starts with a UTF-8 byte-order mark but is not valid UTF-8.");
+    if (t === null)
+      throw new ReportInputError(
+        "UNKNOWN_ENCODING",
+        "The file starts with a UTF-8 byte-order mark but is not valid UTF-8.",
+      );
     text = t;
     encoding = "utf-8";
     bomLength = 3;
   } else if (startsWith(bytes, [0x84, 0x31, 0x95, 0x33])) {
-    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + 4, bytes.byteLength - 4), "gb18030");
+    text = iconv.decode(
+      Buffer.from(bytes.buffer, bytes.byteOffset + 4, bytes.byteLength - 4),
+      "gb18030",
+    );
     encoding = "gb18030";
     bomLength = 4;
   } else {

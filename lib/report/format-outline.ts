@@ -30,7 +30,9 @@ export function formatReportOutline(parsed: ParsedReport): string {
   lines.push("");
   lines.push("## sections");
   for (const s of parsed.sections) {
-    lines.push(`[${s.kind}${s.continuesPlan ? " (continues plan)" : ""}] ${s.start}-${s.end} ${s.heading}`);
+    lines.push(
+      `[${s.kind}${s.continuesPlan ? " (continues plan)" : ""}] ${s.start}-${s.end} ${s.heading}`,
+    );
     for (const sub of s.subsections) {
       lines.push(`  ${sub.start}-${sub.end} ${sub.heading}`);
       for (const t of sub.topics) lines.push(`    · ${t.text}`);
@@ -43,7 +45,9 @@ export function formatReportOutline(parsed: ParsedReport): string {
     const where = p.topic ? `${p.section} › ${p.topic}` : p.section;
     const tier = p.tier === "trackable" ? `T ${p.tierReason}` : "D";
     const text = p.title ? `${p.text} «${p.title}»` : p.text;
-    lines.push(`[${p.kind} ${tier}] ${p.start}-${p.end} | ${where} | ${text} | ${formatTarget(p.target)}`);
+    lines.push(
+      `[${p.kind} ${tier}] ${p.start}-${p.end} | ${where} | ${text} | ${formatTarget(p.target)}`,
+    );
   }
   return lines.join("\n") + "\n";
 }

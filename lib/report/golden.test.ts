@@ -22,7 +22,10 @@ describe("golden outlines", () => {
         const golden = path.join(goldenDir, file);
         if (update || !existsSync(golden)) {
           writeFileSync(golden, outline);
-          if (!update) throw new Error(`golden file ${file} was missing and has been written; review it and rerun`);
+          if (!update)
+            throw new Error(
+              `golden file ${file} was missing and has been written; review it and rerun`,
+            );
         }
         expect(outline).toBe(readFileSync(golden, "utf8"));
       });

@@ -46,16 +46,28 @@ const BLOCK_TAGS =
 
 /** Decode HTML character references: named (a common subset incl. &nbsp;) and numeric. */
 export function decodeHtmlEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g, (m, body: string) => {
-    if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\uFFFD";
-      if (code === 0xa0) return " ";
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
-    return named !== undefined ? named : m;
-  });
+  return text.replace(
+    /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g,
+    (m, body: string) => {
+      if (body[0] === "#") {
+        const code =
+          body[1] === "x" || body[1] === "X"
+            ? parseInt(body.slice(2), 16)
+            : parseInt(body.slice(1), 10);
+        if (
+          !Number.isFinite(code) ||
+          code <= 0 ||
+          code > 0x10ffff ||
+          (code >= 0xd800 && code <= 0xdfff)
+        )
+          return "\uFFFD";
+        if (code === 0xa0) return " ";
+        return String.fromCodePoint(code);
+      }
+      const named = NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
+      return named !== undefined ? named : m;
+    },
+  );
 }
 
 /**
@@ -67,8 +79,16 @@ export function decodeHtmlEntities(text: string): string {
  * regex engine would instead go on trying each later "<", scanning to the end of the text from every
  * one of them, which is quadratic on a page full of unclosed tags (issue 12).
  */
-function replaceTags(text: string, opener: RegExp, pattern: RegExp, replace: (match: string) => string): string {
-  const starts = new RegExp(opener.source, opener.flags.includes("g") ? opener.flags : opener.flags + "g");
+function replaceTags(
+  text: string,
+  opener: RegExp,
+  pattern: RegExp,
+  replace: (match: string) => string,
+): string {
+  const starts = new RegExp(
+    opener.source,
+    opener.flags.includes("g") ? opener.flags : opener.flags + "g",
+  );
   const whole = new RegExp(pattern.source, pattern.flags.replace("g", "") + "y");
   const out: string[] = [];
   let last = 0;
@@ -96,7 +116,12 @@ export function extractHtmlText(html: string): string {
   let s = html;
   s = s.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
   s = replaceTags(s, /<!\[CDATA\[/g, /<!\[CDATA\[[\s\S]*?\]\]>/g, () => " ");
-  s = replaceTags(s, RAW_TEXT_OPEN, /<(script|style|noscript|template|svg|iframe|object)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, () => " ");
+  s = replaceTags(
+    s,
+    RAW_TEXT_OPEN,
+    /<(script|style|noscript|template|svg|iframe|object)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi,
+    () => " ",
+  );
   s = replaceTags(s, /<head\b/gi, /<head\b[^>]*>[\s\S]*?<\/head\s*>/gi, () => " ");
   s = replaceTags(s, /<!doctype/gi, /<!doctype[^>]*>/gi, () => "");
   // Newlines in HTML source are just whitespace; line structure comes from tags.
@@ -121,15 +146,21 @@ const HTML_SIGNAL_TAG = /<\/?(p|div|br|span|table|td|tr|li|a|font|strong|b|h[1-6
 /** Heuristic: does this (decoded) text look like an HTML document rather than plain text? */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml")) return true;
+  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml"))
+    return true;
   const sample = text.slice(0, 200_000);
   // Both tests stop at the first "<tag" with no ">" after it (see replaceTags): none later can match.
   const root = /<(html|body|head)\b/i.exec(sample);
   if (root && sample.indexOf(">", root.index) >= 0) return true;
   const tags: string[] = [];
-  replaceTags(sample, /<\/?(p|div|br|span|table|td|tr|li|a|font|strong|b|h[1-6])\b/gi, HTML_SIGNAL_TAG, (m) => {
-    tags.push(m);
-    return m;
-  });
+  replaceTags(
+    sample,
+    /<\/?(p|div|br|span|table|td|tr|li|a|font|strong|b|h[1-6])\b/gi,
+    HTML_SIGNAL_TAG,
+    (m) => {
+      tags.push(m);
+      return m;
+    },
+  );
   return tags.length >= 10 && tags.join("").length > sample.length * 0.02;
 }

@@ -32,7 +32,11 @@ export const MAX_SECTIONS = 1_000;
 export type ReportLimits = { maxChars: number; maxPledges: number; maxSections: number };
 
 /** The caps every import goes through. */
-export const REPORT_LIMITS: ReportLimits = { maxChars: MAX_REPORT_CHARS, maxPledges: MAX_PLEDGES, maxSections: MAX_SECTIONS };
+export const REPORT_LIMITS: ReportLimits = {
+  maxChars: MAX_REPORT_CHARS,
+  maxPledges: MAX_PLEDGES,
+  maxSections: MAX_SECTIONS,
+};
 
 /** The characters of `text` that count against MAX_REPORT_CHARS: all but whitespace (as \s). */
 export function countReportChars(text: string): number {

@@ -17,14 +17,21 @@ function stripSpaces(s: string): string {
 }
 
 /** Administrative suffixes a region name ends with (longest first). */
-const ADMIN_SUFFIX = /(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|区|县|旗|州|盟|镇|乡)$/;
+const ADMIN_SUFFIX =
+  /(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|区|县|旗|州|盟|镇|乡)$/;
 const MUNICIPALITIES = /^(北京市|上海市|天津市|重庆市)$/;
 /** Words that never occur in a region name: what a sentence, a person's title or a date brings along. */
-const NOT_IN_REGION = /(代表|同志|报告|会议|大会|人大|政府|委员|作|在|向|于|年|月|日|第|届|次|长|主席|记者|摄|本报|来源|时间|现在|我们|各位|工作)/;
+const NOT_IN_REGION =
+  /(代表|同志|报告|会议|大会|人大|政府|委员|作|在|向|于|年|月|日|第|届|次|长|主席|记者|摄|本报|来源|时间|现在|我们|各位|工作)/;
 
 /** Whether `s` reads as a region name (2–24 Han characters ending in an administrative suffix). */
 export function isRegionName(s: string): boolean {
-  return /^[\u4e00-\u9fff]{2,24}$/.test(s) && ADMIN_SUFFIX.test(s) && !NOT_IN_REGION.test(s) && !/^(省|市|区|县|自治区|全省|全市|全区|全县)$/.test(s);
+  return (
+    /^[\u4e00-\u9fff]{2,24}$/.test(s) &&
+    ADMIN_SUFFIX.test(s) &&
+    !NOT_IN_REGION.test(s) &&
+    !/^(省|市|区|县|自治区|全省|全市|全区|全县)$/.test(s)
+  );
 }
 
 /**
@@ -38,7 +45,10 @@ export function splitRegionName(name: string): { short: string; parent: string |
   const units: string[] = [];
   let from = 0;
   for (let i = 0; i < name.length; i++) {
-    const suffix = /(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|区|县|旗|州|盟|镇|乡)$/.exec(name.slice(from, i + 1));
+    const suffix =
+      /(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|区|县|旗|州|盟|镇|乡)$/.exec(
+        name.slice(from, i + 1),
+      );
     if (suffix && i + 1 - from - suffix[0].length >= 2) {
       units.push(name.slice(from, i + 1));
       from = i + 1;
@@ -98,7 +108,13 @@ const yearOf = (s: string | null | undefined) => {
  * for the plan year). Region and speaker are returned in simplified characters so reports
  * pair across scripts; meeting and title are as written.
  */
-export function extractMetadata(source: string, a: string, body: Span, sections: ReportSection[], script: Script): ReportMeta {
+export function extractMetadata(
+  source: string,
+  a: string,
+  body: Span,
+  sections: ReportSection[],
+  script: Script,
+): ReportMeta {
   const firstHeading = sections.length ? sections[0].headingStart : body.end;
   const zones = headerZone(a, body, firstHeading);
   const simp = (s: string) => (script === "traditional" ? toSimplified(s) : s);
@@ -115,7 +131,12 @@ export function extractMetadata(source: string, a: string, body: Span, sections:
   const headSrc = lines.map((l) => l.src).join("\n");
 
   // A scraper's header block: 标题：… / 发文单位：… / 发文时间：… / 报告人：…
-  const field = (name: string) => lines.find((l) => l.text.trim().startsWith(`${name}:`))?.src.trim().slice(name.length + 1).trim() || null;
+  const field = (name: string) =>
+    lines
+      .find((l) => l.text.trim().startsWith(`${name}:`))
+      ?.src.trim()
+      .slice(name.length + 1)
+      .trim() || null;
   const headerTitle = field("标题");
   const headerUnit = field("发文单位");
   const headerSpeaker = field("报告人");
@@ -124,24 +145,43 @@ export function extractMetadata(source: string, a: string, body: Span, sections:
   // sentence; else such a line before the body (a page heading), else the scraper's 标题.
   const isTitle = (l: { text: string }) => {
     const t = l.text.trim();
-    return /工作报告/.test(stripSpaces(t)) && t.length <= 60 && !/(作|代表)[^。]*工作报告/.test(t) && !/[。,;]/.test(t);
+    return (
+      /工作报告/.test(stripSpaces(t)) &&
+      t.length <= 60 &&
+      !/(作|代表)[^。]*工作报告/.test(t) &&
+      !/[。,;]/.test(t)
+    );
   };
   const inBody = (l: { start: number; text: string }) => l.start + l.text.length > body.start;
-  const titleLine = lines.find((l) => inBody(l) && isTitle(l)) ?? lines.find((l) => !inBody(l) && isTitle(l) && !/^标题:/.test(l.text.trim()));
-  const title: string | null = titleLine ? titleLine.src.trim() : headerTitle && /工作报告/.test(headerTitle) ? headerTitle : null;
+  const titleLine =
+    lines.find((l) => inBody(l) && isTitle(l)) ??
+    lines.find((l) => !inBody(l) && isTitle(l) && !/^标题:/.test(l.text.trim()));
+  const title: string | null = titleLine
+    ? titleLine.src.trim()
+    : headerTitle && /工作报告/.test(headerTitle)
+      ? headerTitle
+      : null;
 
   // Date and meeting: "——2019年12月26日在大连市西岗区第十八届\n人民代表大会第三次会议上".
   let deliveredOn: string | null = null;
   let meeting: string | null = null;
-  const dm = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在([^。,;]{2,80}?(?:会议|大会))\s*上/.exec(head);
+  const dm =
+    /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在([^。,;]{2,80}?(?:会议|大会))\s*上/.exec(
+      head,
+    );
   const validDate = (y: string, mo: string, d: string) =>
-    Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}` : null;
+    Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31
+      ? `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}`
+      : null;
   if (dm) {
     deliveredOn = validDate(dm[1], dm[2], dm[3]);
     const mStart = dm.index + dm[0].lastIndexOf(dm[4]);
     meeting = stripSpaces(headSrc.slice(mStart, mStart + dm[4].length));
   } else {
-    const m2 = /在([^。,;\n]{2,40}?第[一二三四五六七八九十\d]+届人民代表大会第[一二三四五六七八九十\d]+次会议)上/.exec(head);
+    const m2 =
+      /在([^。,;\n]{2,40}?第[一二三四五六七八九十\d]+届人民代表大会第[一二三四五六七八九十\d]+次会议)上/.exec(
+        head,
+      );
     if (m2) meeting = stripSpaces(headSrc.slice(m2.index + 1, m2.index + 1 + m2[1].length));
     const d2 = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(head.slice(0, 600));
     if (d2) deliveredOn = validDate(d2[1], d2[2], d2[3]);
@@ -158,30 +198,51 @@ export function extractMetadata(source: string, a: string, body: Span, sections:
   for (const t0 of [title, headerTitle]) {
     if (!t0) continue;
     const t = stripSpaces(simp(t0));
-    push(/^(?:\[[^\]]{1,8}\])?(?:(?:19|20)\d{2}年度?)?(.+?)(?:(?:19|20)\d{2}年度?)?(?:人民)?政府工作报告/.exec(t)?.[1], "title");
+    push(
+      /^(?:\[[^\]]{1,8}\])?(?:(?:19|20)\d{2}年度?)?(.+?)(?:(?:19|20)\d{2}年度?)?(?:人民)?政府工作报告/.exec(
+        t,
+      )?.[1],
+      "title",
+    );
   }
-  if (meeting) push(/^(.+?)(?:第[一二三四五六七八九十百\d]+届|[一二三四五六七八九十\d]+届)/.exec(simp(meeting))?.[1], "meeting");
+  if (meeting)
+    push(
+      /^(.+?)(?:第[一二三四五六七八九十百\d]+届|[一二三四五六七八九十\d]+届)/.exec(
+        simp(meeting),
+      )?.[1],
+      "meeting",
+    );
   // A news lead or the opening: "XX人民政府省长 NAME", "我代表XX人民政府".
-  for (const m of head.matchAll(new RegExp(`([\\u4e00-\\u9fff]{2,20}?)人民政府\\s*${SPEAKER_TITLES}`, "g"))) push(m[1], "lead");
+  for (const m of head.matchAll(
+    new RegExp(`([\\u4e00-\\u9fff]{2,20}?)人民政府\\s*${SPEAKER_TITLES}`, "g"),
+  ))
+    push(m[1], "lead");
   const opening = a.slice(body.start, Math.min(body.end, firstHeading + 200, body.start + 4000));
   for (const m of opening.matchAll(/我代表([\u4e00-\u9fff]{2,20}?)人民政府/g)) push(m[1], "body");
   // The longest name among the most trusted ones that agree: a title's 呼伦贝尔市海拉尔区 over a meeting's 海拉尔区.
   let region: string | null = null;
   if (candidates.length) {
     const best = candidates[0];
-    const agreeing = candidates.filter((c) => c.value.endsWith(splitRegionName(best.value).short) || best.value.endsWith(c.value));
+    const agreeing = candidates.filter(
+      (c) => c.value.endsWith(splitRegionName(best.value).short) || best.value.endsWith(c.value),
+    );
     region = agreeing.reduce((x, c) => (c.value.length > x.length ? c.value : x), best.value);
   }
 
   // Speaker: "区长 吴开华", "自治区主席 韦 韬", "省长刘小涛代表…", the scraper's 报告人, or a bare name after the meeting line.
   let speaker: string | null = null;
-  const NAME = "((?:[\\u4e00-\\u9fff][^\\S\\n]{0,3}){2,4}|[\\u4e00-\\u9fff]{2,6}·[\\u4e00-\\u9fff]{2,8})";
+  const NAME =
+    "((?:[\\u4e00-\\u9fff][^\\S\\n]{0,3}){2,4}|[\\u4e00-\\u9fff]{2,6}·[\\u4e00-\\u9fff]{2,8})";
   const sp =
-    new RegExp(`^[^\\S\\n]*(?:[\\u4e00-\\u9fff]{0,20}?)${SPEAKER_TITLES}[^\\S\\n]*${NAME}[^\\S\\n]*$`, "m").exec(head) ??
-    new RegExp(`${SPEAKER_TITLES}${NAME}(?=代表|在|作|向)`).exec(head);
+    new RegExp(
+      `^[^\\S\\n]*(?:[\\u4e00-\\u9fff]{0,20}?)${SPEAKER_TITLES}[^\\S\\n]*${NAME}[^\\S\\n]*$`,
+      "m",
+    ).exec(head) ?? new RegExp(`${SPEAKER_TITLES}${NAME}(?=代表|在|作|向)`).exec(head);
   if (sp) speaker = stripSpaces(sp[1]);
   if (!speaker && headerSpeaker) {
-    const hs = /^([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})$/.exec(stripSpaces(headerSpeaker).replace(new RegExp(`^.*${SPEAKER_TITLES}`), ""));
+    const hs = /^([\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})$/.exec(
+      stripSpaces(headerSpeaker).replace(new RegExp(`^.*${SPEAKER_TITLES}`), ""),
+    );
     if (hs) speaker = hs[1];
   }
   if (!speaker && dm) {
@@ -203,7 +264,8 @@ export function extractMetadata(source: string, a: string, body: Span, sections:
     const ry = yearOf(heading);
     if (ry !== null && !/十[一二三四五六七八九]五|五年/.test(heading)) year = ry + 1;
   }
-  if (year === null && deliveredOn) year = Number(deliveredOn.slice(0, 4)) + (Number(deliveredOn.slice(5, 7)) >= 11 ? 1 : 0);
+  if (year === null && deliveredOn)
+    year = Number(deliveredOn.slice(0, 4)) + (Number(deliveredOn.slice(5, 7)) >= 11 ? 1 : 0);
   if (year !== null && (year < 1949 || year > 2100)) year = null;
 
   const level = region ? levelOf(region) : levelFromSelfReference(a, body);

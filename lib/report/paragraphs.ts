@@ -12,7 +12,8 @@ export function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && (ch === "\n" || SPACE.test(ch));
 }
 
-const HEADING_START = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——|--|\d{1,2}、)/;
+const HEADING_START =
+  /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——|--|\d{1,2}、)/;
 const BREAK_AFTER = /[。!?;:”」』)》]/;
 
 /** Trim whitespace from both ends of [start, end) and return the tightened span. */
@@ -43,7 +44,8 @@ export function splitParagraphs(a: string, start: number, end: number): Span[] {
 }
 
 const LINE_END = /[。!?;:”」』)》】…,、]$/;
-const PURE_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[,、])[^。;!?]*$/;
+const PURE_HEADING =
+  /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[,、])[^。;!?]*$/;
 const HEADING_WORDS = /(回顾|安排|任务|目标|工作|实事|附|注释|报告)/;
 
 /**
@@ -64,7 +66,13 @@ function hasBrokenLines(a: string, start: number, end: number): boolean {
   let orphans = 0;
   for (let k = 1; k + 1 < lines.length; k++) {
     const prev = lines[k - 1];
-    if (/^[\u4e00-\u9fff]{1,8}$/.test(lines[k]) && prev.length >= 10 && /[\u4e00-\u9fff]$/.test(prev) && !LINE_END.test(prev)) orphans++;
+    if (
+      /^[\u4e00-\u9fff]{1,8}$/.test(lines[k]) &&
+      prev.length >= 10 &&
+      /[\u4e00-\u9fff]$/.test(prev) &&
+      !LINE_END.test(prev)
+    )
+      orphans++;
   }
   return orphans >= 5;
 }
@@ -74,7 +82,11 @@ function continuesOnNextLine(a: string, from: number, nl: number, end: number): 
   const line = a.slice(from, nl).trim();
   // Only the end of a sentence ends a line here: a quote or a comma can stand before a break too (…把“三农” / 工作作 / 为重中之重).
   if (!line || /[。!?;:…]$/.test(line)) return false;
-  if (PURE_HEADING.test(line) || (line.length <= 24 && !/[,。]/.test(line) && HEADING_WORDS.test(line))) return false;
+  if (
+    PURE_HEADING.test(line) ||
+    (line.length <= 24 && !/[,。]/.test(line) && HEADING_WORDS.test(line))
+  )
+    return false;
   let j = nl + 1;
   while (j < end && /\s/.test(a[j])) j++;
   if (j >= end) return false;
@@ -90,7 +102,11 @@ function splitLine(a: string, start: number, end: number, out: Span[]): void {
       let j = i;
       while (j < end && (a[j] === " " || a[j] === "\t" || a[j] === "\u00a0" || a[j] === "\r")) j++;
       const before = a[i - 1];
-      if (j < end && i > segStart && (BREAK_AFTER.test(before) || HEADING_START.test(a.slice(j, j + 8)))) {
+      if (
+        j < end &&
+        i > segStart &&
+        (BREAK_AFTER.test(before) || HEADING_START.test(a.slice(j, j + 8)))
+      ) {
         push(a, segStart, i, out);
         segStart = j;
       }

@@ -6,7 +6,11 @@ import { ReportInputError } from "./errors";
 import { parseReport, toParseJson } from "./parse-report";
 
 const corpus = path.resolve(__dirname, "../../seed/reports");
-const files = ["seeds", "hailar"].flatMap((d) => readdirSync(path.join(corpus, d)).filter((f) => f.endsWith(".txt")).map((f) => `${d}/${f}`));
+const files = ["seeds", "hailar"].flatMap((d) =>
+  readdirSync(path.join(corpus, d))
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => `${d}/${f}`),
+);
 const load = (rel: string) => decodeReport(readFileSync(path.join(corpus, rel)), rel).text;
 
 function code(fn: () => unknown): string {
@@ -52,18 +56,46 @@ describe("parseReport over the corpus", () => {
       });
       it("leaks no framing text into pledges", () => {
         for (const p of parsed.pledges) {
-          expect(p.text).not.toMatch(/指导思想|总体要求是|指導思想|總體要求是|为实现上述目标|各位代表|同志们|同志們|相关注释|相關注釋/);
+          expect(p.text).not.toMatch(
+            /指导思想|总体要求是|指導思想|總體要求是|为实现上述目标|各位代表|同志们|同志們|相关注释|相關注釋/,
+          );
         }
       });
       it("serialises to the cli JSON shape", () => {
         const json = toParseJson(parsed);
         expect(Object.keys(json)).toEqual(["meta", "sections", "pledges"]);
-        expect(Object.keys(json.meta)).toEqual(["region", "level", "year", "deliveredOn", "speaker", "script", "planScope"]);
-        for (const s of json.sections) expect(["review", "plan", "targets", "list", "other"]).toContain(s.kind);
+        expect(Object.keys(json.meta)).toEqual([
+          "region",
+          "level",
+          "year",
+          "deliveredOn",
+          "speaker",
+          "script",
+          "planScope",
+        ]);
+        for (const s of json.sections)
+          expect(["review", "plan", "targets", "list", "other"]).toContain(s.kind);
         for (const p of json.pledges) {
-          expect(Object.keys(p)).toEqual(["id", "text", "start", "end", "section", "topic", "kind", "target", "tier", "tierReason"]);
+          expect(Object.keys(p)).toEqual([
+            "id",
+            "text",
+            "start",
+            "end",
+            "section",
+            "topic",
+            "kind",
+            "target",
+            "tier",
+            "tierReason",
+          ]);
           expect(["trackable", "direction"]).toContain(p.tier);
-          if (p.target) expect(Object.keys(p.target).slice(0, 4)).toEqual(["value", "unit", "comparator", "growth"]);
+          if (p.target)
+            expect(Object.keys(p.target).slice(0, 4)).toEqual([
+              "value",
+              "unit",
+              "comparator",
+              "growth",
+            ]);
         }
       });
     });
@@ -85,18 +117,43 @@ describe("parseReport: metadata", () => {
   });
   it("001: traditional Party-committee report without a year", () => {
     const m = parseReport(load("seeds/001_bc1dc47a901dac11.txt")).meta;
-    expect(m).toMatchObject({ region: null, year: null, deliveredOn: null, speaker: null, script: "traditional", level: "district" });
+    expect(m).toMatchObject({
+      region: null,
+      year: null,
+      deliveredOn: null,
+      speaker: null,
+      script: "traditional",
+      level: "district",
+    });
   });
   it("002: one-line traditional city report", () => {
     const m = parseReport(load("seeds/002_f43de3d8f036b3c9.txt")).meta;
-    expect(m).toMatchObject({ region: "大连市", level: "city", year: 2020, deliveredOn: "2020-05-14", speaker: "陈绍旺", script: "traditional" });
+    expect(m).toMatchObject({
+      region: "大连市",
+      level: "city",
+      year: 2020,
+      deliveredOn: "2020-05-14",
+      speaker: "陈绍旺",
+      script: "traditional",
+    });
   });
   it("003: website chrome, spaced speaker name", () => {
     const m = parseReport(load("seeds/003_6c455b50551dc8b5.txt")).meta;
-    expect(m).toMatchObject({ region: "太原市迎泽区", level: "district", year: 2018, deliveredOn: "2018-03-21", speaker: "李慧" });
+    expect(m).toMatchObject({
+      region: "太原市迎泽区",
+      level: "district",
+      year: 2018,
+      deliveredOn: "2018-03-21",
+      speaker: "李慧",
+    });
   });
   it("004 and the Hailar files", () => {
-    expect(parseReport(load("seeds/004_748cc8dca99de2ec.txt")).meta).toMatchObject({ region: "锦州市凌河区", year: 2023, deliveredOn: "2022-12-19", speaker: "尹璐" });
+    expect(parseReport(load("seeds/004_748cc8dca99de2ec.txt")).meta).toMatchObject({
+      region: "锦州市凌河区",
+      year: 2023,
+      deliveredOn: "2022-12-19",
+      speaker: "尹璐",
+    });
     const years: Record<string, [number, string, string]> = {
       "hailar/hailar_2012.txt": [2012, "2012-02-29", "张天喜"],
       "hailar/hailar_2013.txt": [2013, "2013-02-28", "杜联合"],
@@ -106,7 +163,13 @@ describe("parseReport: metadata", () => {
       "hailar/hailar_2016.txt": [2016, "2016-02-19", "杜联合"],
     };
     for (const [rel, [year, deliveredOn, speaker]] of Object.entries(years)) {
-      expect(parseReport(load(rel)).meta, rel).toMatchObject({ region: "海拉尔区", level: "district", year, deliveredOn, speaker });
+      expect(parseReport(load(rel)).meta, rel).toMatchObject({
+        region: "海拉尔区",
+        level: "district",
+        year,
+        deliveredOn,
+        speaker,
+      });
     }
   });
 });
@@ -128,7 +191,9 @@ describe("parseReport: body range excludes chrome", () => {
   it("001 (essay site) starts after the disclaimer", () => {
     const text = load("seeds/001_bc1dc47a901dac11.txt");
     const { body } = parseReport(text);
-    expect(text.slice(body.start).startsWith("加快核心城市發展工作計劃\n\n現在,我代表區委常委會")).toBe(true);
+    expect(
+      text.slice(body.start).startsWith("加快核心城市發展工作計劃\n\n現在,我代表區委常委會"),
+    ).toBe(true);
   });
 });
 
@@ -153,13 +218,23 @@ describe("parseReport: pledges", () => {
   });
 
   it("splits coordinated quantities into separate pledges", () => {
-    expect(find("开展10万平方米老旧小区建筑保温、下水管网、楼院环境综合改造")?.target).toMatchObject({ value: 10, unit: "万平方米" });
-    expect(find("31万平方米楼院环境提升工程")?.target).toMatchObject({ value: 31, unit: "万平方米" });
+    expect(
+      find("开展10万平方米老旧小区建筑保温、下水管网、楼院环境综合改造")?.target,
+    ).toMatchObject({ value: 10, unit: "万平方米" });
+    expect(find("31万平方米楼院环境提升工程")?.target).toMatchObject({
+      value: 31,
+      unit: "万平方米",
+    });
   });
 
   it("splits headline targets per indicator, sharing a target", () => {
     expect(find("固定资产投资")?.target).toMatchObject({ value: 6, unit: "%", growth: true });
-    expect(find("一般公共预算收入增长6%")?.target).toMatchObject({ value: 6, unit: "%", comparator: "=", growth: true });
+    expect(find("一般公共预算收入增长6%")?.target).toMatchObject({
+      value: 6,
+      unit: "%",
+      comparator: "=",
+      growth: true,
+    });
     expect(find("地区生产总值增长6%左右")?.target).toMatchObject({ comparator: "~" });
   });
 
@@ -170,7 +245,9 @@ describe("parseReport: pledges", () => {
   });
 
   it("skips framing: subsection openings, topic sentences, exhortations", () => {
-    expect(parsed.pledges.some((p) => p.text.includes("坚持把发展总部经济和楼宇经济摆在重要位置"))).toBe(false);
+    expect(
+      parsed.pledges.some((p) => p.text.includes("坚持把发展总部经济和楼宇经济摆在重要位置")),
+    ).toBe(false);
     expect(parsed.pledges.some((p) => p.text === "加快商贸服务业发展")).toBe(false);
     expect(parsed.pledges.some((p) => p.text.includes("初心铸就伟业"))).toBe(false);
   });
@@ -180,8 +257,15 @@ describe("parseReport: pledges", () => {
     const p3 = parseReport(t3);
     const list = p3.pledges.filter((p) => p.section === "2018年惠民实事");
     expect(list.length).toBeGreaterThanOrEqual(15);
-    expect(list.find((p) => p.text === "打造1-2个美丽宜居示范村")?.target).toMatchObject({ value: 1, valueMax: 2, unit: "个" });
-    expect(list.find((p) => p.text === "新改建“四好农村路”24.5公里")?.target).toMatchObject({ value: 24.5, unit: "公里" });
+    expect(list.find((p) => p.text === "打造1-2个美丽宜居示范村")?.target).toMatchObject({
+      value: 1,
+      valueMax: 2,
+      unit: "个",
+    });
+    expect(list.find((p) => p.text === "新改建“四好农村路”24.5公里")?.target).toMatchObject({
+      value: 24.5,
+      unit: "公里",
+    });
     const appendix = p3.sections.find((s) => s.kind === "appendix")!;
     expect(p3.pledges.some((p) => p.start >= appendix.start)).toBe(false);
     expect(toParseJson(p3).sections.filter((s) => s.kind === "list")).toHaveLength(1);
@@ -202,7 +286,8 @@ describe("parseReport: refusals", () => {
     expect(code(() => parseReport(novel))).toBe("NOT_A_REPORT");
   });
   it("reports NO_PLAN for a report without a plan", () => {
-    const t = "2020年某区政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n一、2019年工作回顾\n全年完成地区生产总值100亿元。\n";
+    const t =
+      "2020年某区政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n一、2019年工作回顾\n全年完成地区生产总值100亿元。\n";
     expect(code(() => parseReport(t))).toBe("NO_PLAN");
   });
 });

@@ -23,7 +23,8 @@ export type { ParseBudget } from "./budget";
  */
 export type ParseOptions = ParseBudget & { limits?: Partial<ReportLimits> };
 
-const REPORT_SIGNALS = /(各位代表|政府工作报告|工作报告|向大会报告|人民代表大会|代表.{1,12}(政府|常委会).{0,6}报告工作|请予审议)/;
+const REPORT_SIGNALS =
+  /(各位代表|政府工作报告|工作报告|向大会报告|人民代表大会|代表.{1,12}(政府|常委会).{0,6}报告工作|请予审议)/;
 
 /**
  * Parse a decoded report. Throws ReportInputError NOT_A_REPORT for text that is not a work
@@ -46,7 +47,10 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
 }
 
 /** Number of section rows a report is stored as: sections, subsections, topics and blocks. */
-function sectionRows(structure: { sections: ParsedReport["sections"]; blocks: ParsedReport["blocks"] }): number {
+function sectionRows(structure: {
+  sections: ParsedReport["sections"];
+  blocks: ParsedReport["blocks"];
+}): number {
   let rows = structure.sections.length + structure.blocks.length;
   for (const s of structure.sections) {
     rows += s.subsections.length;
@@ -66,23 +70,46 @@ function parseWithinBudget(text: string, limits: ReportLimits): ParsedReport {
   const structure = buildStructure(text, a, body, paragraphs);
   const rows = sectionRows(structure);
   if (rows > limits.maxSections) {
-    throw new ReportInputError("TOO_MANY_SECTIONS", `The text has ${rows.toLocaleString("en")} sections and headings; a report may have at most ${limits.maxSections.toLocaleString("en")}.`);
+    throw new ReportInputError(
+      "TOO_MANY_SECTIONS",
+      `The text has ${rows.toLocaleString("en")} sections and headings; a report may have at most ${limits.maxSections.toLocaleString("en")}.`,
+    );
   }
-  const hasSignals = REPORT_SIGNALS.test(a.slice(body.start, Math.min(body.end, body.start + 3000)));
+  const hasSignals = REPORT_SIGNALS.test(
+    a.slice(body.start, Math.min(body.end, body.start + 3000)),
+  );
   const hasPlan = structure.sections.some((s) => s.kind === "plan");
   if (!structure.sections.length && !hasSignals) {
-    throw new ReportInputError("NOT_A_REPORT", "This text does not look like a government work report (no review or plan section found).");
+    throw new ReportInputError(
+      "NOT_A_REPORT",
+      "This text does not look like a government work report (no review or plan section found).",
+    );
   }
   if (!hasPlan) {
     if (!hasSignals && !structure.sections.some((s) => s.kind === "review")) {
-      throw new ReportInputError("NOT_A_REPORT", "This text does not look like a government work report (no review or plan section found).");
+      throw new ReportInputError(
+        "NOT_A_REPORT",
+        "This text does not look like a government work report (no review or plan section found).",
+      );
     }
-    throw new ReportInputError("NO_PLAN", "No plan section (e.g. 二、2020年工作安排) was found in this report.");
+    throw new ReportInputError(
+      "NO_PLAN",
+      "No plan section (e.g. 二、2020年工作安排) was found in this report.",
+    );
   }
   const meta = extractMetadata(text, a, body, structure.sections, script);
   const framing: Span[] = [];
   const pledges = extractPledges(text, a, structure, framing, limits.maxPledges);
-  return { meta, planScope: structure.planScope, framing, body, duplicateOf: dup ? dup.second : null, sections: structure.sections, blocks: structure.blocks, pledges };
+  return {
+    meta,
+    planScope: structure.planScope,
+    framing,
+    body,
+    duplicateOf: dup ? dup.second : null,
+    sections: structure.sections,
+    blocks: structure.blocks,
+    pledges,
+  };
 }
 
 export type ParseJsonTarget = {
@@ -104,7 +131,12 @@ export type ParseJson = {
     /** "five-year" when the report has no plan for its year and its five-year tasks are extracted instead. */
     planScope: "annual" | "five-year";
   };
-  sections: { kind: "review" | "plan" | "targets" | "list" | "other"; heading: string; start: number; end: number }[];
+  sections: {
+    kind: "review" | "plan" | "targets" | "list" | "other";
+    heading: string;
+    start: number;
+    end: number;
+  }[];
   pledges: {
     id: string;
     text: string;
@@ -132,7 +164,8 @@ export function toParseJson(p: ParsedReport): ParseJson {
     sections.push({ kind, heading: s.heading, start: s.start, end: s.end });
   }
   for (const b of p.blocks) {
-    if (b.kind === "list" && p.sections.some((s) => s.kind === "list" && s.start === b.start)) continue;
+    if (b.kind === "list" && p.sections.some((s) => s.kind === "list" && s.start === b.start))
+      continue;
     sections.push({ kind: b.kind, heading: b.heading, start: b.start, end: b.end });
   }
   sections.sort((x, y) => x.start - y.start || y.end - x.end);

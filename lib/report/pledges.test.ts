@@ -37,11 +37,17 @@ describe("pledge splitting rules", () => {
   });
 
   it("keeps a list with one shared predicate whole", () => {
-    expect(find("确保城东12公里供热、8公里燃气管网改造工程按期竣工")?.target).toMatchObject({ value: 12, unit: "公里" });
+    expect(find("确保城东12公里供热、8公里燃气管网改造工程按期竣工")?.target).toMatchObject({
+      value: 12,
+      unit: "公里",
+    });
   });
 
   it("keeps coordinated quantities of one shared object together", () => {
-    expect(find("年内完成1200户、16万平方米老旧小区改造")?.target).toMatchObject({ value: 1200, unit: "户" });
+    expect(find("年内完成1200户、16万平方米老旧小区改造")?.target).toMatchObject({
+      value: 1200,
+      unit: "户",
+    });
   });
 
   it("does not cut a noun phrase at a comma", () => {
@@ -57,7 +63,10 @@ describe("pledge splitting rules", () => {
   it("splits a second figure with its own comparator, and prefers the work over its budget", () => {
     expect(texts).toContain("谋划储备项目突破80个");
     expect(find("总投资突破300亿元")?.target).toMatchObject({ value: 300, unit: "亿元" });
-    expect(find("计划投资60万元在滨河路两侧栽植1500棵银杏")?.target).toMatchObject({ value: 1500, unit: "棵" });
+    expect(find("计划投资60万元在滨河路两侧栽植1500棵银杏")?.target).toMatchObject({
+      value: 1500,
+      unit: "棵",
+    });
   });
 
   it("cuts a percentage glued to the next figure", () => {
@@ -92,7 +101,11 @@ describe("headline targets that share a figure", () => {
   });
 
   it("a bundle of separately checkable targets becomes one item each, every one trackable", () => {
-    for (const t of ["城镇调查失业率5.5%以内", "进出口回稳向好", "国际收支基本平衡"]) expect(pledges.find((p) => p.text === t), t).toBeDefined();
+    for (const t of ["城镇调查失业率5.5%以内", "进出口回稳向好", "国际收支基本平衡"])
+      expect(
+        pledges.find((p) => p.text === t),
+        t,
+      ).toBeDefined();
     expect(pledges.find((p) => p.text === "城镇调查失业率5.5%以内")?.tier).toBe("trackable");
   });
 });

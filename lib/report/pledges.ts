@@ -29,9 +29,23 @@ import { checkParseBudget } from "./budget";
 import { ReportInputError } from "./errors";
 import { findMainTarget, findTargets } from "./targets";
 import { classifyTier, isNotACommitment } from "./tiers";
-import type { Pledge, PledgeKind, ReportBlock, ReportSection, ReportSubsection, Span, Target } from "./types";
+import type {
+  Pledge,
+  PledgeKind,
+  ReportBlock,
+  ReportSection,
+  ReportSubsection,
+  Span,
+  Target,
+} from "./types";
 
-type Draft = Span & { section: string; topic: string | null; origin: Pledge["origin"]; target?: Target | null; title?: string };
+type Draft = Span & {
+  section: string;
+  topic: string | null;
+  origin: Pledge["origin"];
+  target?: Target | null;
+  title?: string;
+};
 
 const FRAMING_PARAGRAPH =
   /^(.{0,30}(指导思想|总体要求|总体思路|基本思路|工作思路|总的要求)(是|为)?[::,]|.{0,12}(为实现|为完成|实现|完成|围绕)上述(目标|任务)|.{0,30}(重点|突出|着力)?(做好|抓好|推进|作好)以下|.{0,6}(今年|明年|\d{4}年)是)/;
@@ -54,7 +68,8 @@ const JUNK_CLAUSE =
 
 const PROJECT_NOUN =
   /(工程|项目|中心|园区|产业园|基地|大厦|广场|公园|学校|小学|中学|幼儿园|医院|卫生院|通道|隧道|大桥|桥|管网|水厂|厂|站|馆|场馆|体育场|景区|小区|综合体|酒店|市场|街区|步行街|道路|公路|高速|铁路|地铁|[0-9一二三四五六七八九十]号线|路|大街|街|楼|机场|港|码头|堤防|停车场|公厕|书房|养老院|敬老院|服务站|变电站|文化馆|图书馆|博物馆|展馆|剧院|住宅|安置房|棚户区|设施|场所|平台建设|矿|电厂|热电|仓库|储库|管廊|生产线|商圈|口岸|枢纽)/;
-const PROJECT_VERB = /(建设|建成|新建|改建|扩建|续建|改造|完成|推进|启动|开工|竣工|完工|实施|打造|投入使用|投入运营|运营|搬迁|修缮|维修|提升|升级|整治|安装|铺设|开通|通车|投产|达产|核准|开业|落成|交付|验收)/;
+const PROJECT_VERB =
+  /(建设|建成|新建|改建|扩建|续建|改造|完成|推进|启动|开工|竣工|完工|实施|打造|投入使用|投入运营|运营|搬迁|修缮|维修|提升|升级|整治|安装|铺设|开通|通车|投产|达产|核准|开业|落成|交付|验收)/;
 const EVENT =
   /((办好|举办|承办|筹办|主办|举行).{0,20}(会|展|节|赛|论坛|峰会|季|周|活动)|第[一二三四五六七八九十\d]+届|(展销会|博览会|交易会|洽谈会|运动会|巡回展|展览会|展会|艺术节|文化节|旅游节|购物节|啤酒节|赛事|大赛|联赛|锦标赛|论坛|峰会)$)/;
 
@@ -62,7 +77,14 @@ const EVENT =
 export function classifyPledge(text: string, target: Target | null): PledgeKind {
   if (target) return "quantitative";
   if (EVENT.test(text)) return "project";
-  if (PROJECT_NOUN.test(text) && PROJECT_VERB.test(text) && !/(体系建设|机制建设|制度建设|队伍建设|作风建设|能力建设|文化建设|法治建设|廉政建设|党的建设|政治建设|思想建设|信用体系)$/.test(text)) return "project";
+  if (
+    PROJECT_NOUN.test(text) &&
+    PROJECT_VERB.test(text) &&
+    !/(体系建设|机制建设|制度建设|队伍建设|作风建设|能力建设|文化建设|法治建设|廉政建设|党的建设|政治建设|思想建设|信用体系)$/.test(
+      text,
+    )
+  )
+    return "project";
   return "policy";
 }
 
@@ -81,10 +103,21 @@ function tighten(a: string, start: number, end: number): Span {
     while (end > start && TRIM_PUNCT.test(a[end - 1])) end--;
     const ord = ordinalPrefixLength(a.slice(start, start + 6));
     if (ord && end - start > ord + 2) start += ord;
-    if (a[start] === "要" && end - start > 4 && !/^要(求|素|点|件|害|闻|地)/.test(a.slice(start, start + 2))) start++;
+    if (
+      a[start] === "要" &&
+      end - start > 4 &&
+      !/^要(求|素|点|件|害|闻|地)/.test(a.slice(start, start + 2))
+    )
+      start++;
     const inner = a.slice(start, end);
     // Unbalanced paired punctuation at either end.
-    for (const [o, c] of [["“", "”"], ["(", ")"], ["《", "》"], ["‘", "’"], ["「", "」"]]) {
+    for (const [o, c] of [
+      ["“", "”"],
+      ["(", ")"],
+      ["《", "》"],
+      ["‘", "’"],
+      ["「", "」"],
+    ]) {
       if (inner.startsWith(o) && !inner.includes(c)) start++;
       if (inner.endsWith(c) && !inner.includes(o)) end--;
     }
@@ -103,7 +136,8 @@ const DEADLINE_TAIL =
 // A short purpose or result tail: "为…提供…", "使…", "让…", "以便…".
 const PURPOSE_TAIL = /^(为|以便|以利于|以确保|以满足|以提升|使|让|助力|助推)/;
 // A noun phrase continued after a comma: "新建集A、B为一体,功能齐全、设施完备的综合文化中心".
-const NP_VERB = /^(营造|打造|建设|形成|构建|实现|推动|推进|提升|提高|保持|创造|建立|建成|努力|确保|做到|达到|加强|强化|优化|完善|深化)/;
+const NP_VERB =
+  /^(营造|打造|建设|形成|构建|实现|推动|推进|提升|提高|保持|创造|建立|建成|努力|确保|做到|达到|加强|强化|优化|完善|深化)/;
 const NP_CONT = /^([\u4e00-\u9fff]{4}、)+[\u4e00-\u9fff]{4}的[^,]{1,12}$/;
 
 // Time or manner lead-ins that belong to the following clause: "力争年末,完成投资2.5亿元".
@@ -121,9 +155,18 @@ function classifyClause(a: string, c: Span, first: boolean, prev: Span | null): 
     if (noTarget && t.length <= 14 && DEADLINE_TAIL.test(t)) return "tail";
     // What a programme delivers stays with it (继续实施农村饮水安全工程，解决373万人饮水安全问题),
     // and so does a short assurance of its effect (加强失业调控和失业预警，确保就业形势稳定).
-    if (/(工程|项目|行动|计划|活动)$/.test(a.slice(prev.start, prev.end)) && /^(解决|惠及|覆盖|受益|帮助|带动|涉及|服务)/.test(t)) return "tail";
-    if (noTarget && t.length <= 10 && /^确保[^,]{2,}(稳定|安全|平稳|有序|不发生)/.test(t)) return "tail";
-    if ((NP_CONT.test(t) && !NP_VERB.test(t)) || /(为一体|于一体|于一身)$/.test(a.slice(Math.max(prev.start, prev.end - 3), prev.end))) return "cont";
+    if (
+      /(工程|项目|行动|计划|活动)$/.test(a.slice(prev.start, prev.end)) &&
+      /^(解决|惠及|覆盖|受益|帮助|带动|涉及|服务)/.test(t)
+    )
+      return "tail";
+    if (noTarget && t.length <= 10 && /^确保[^,]{2,}(稳定|安全|平稳|有序|不发生)/.test(t))
+      return "tail";
+    if (
+      (NP_CONT.test(t) && !NP_VERB.test(t)) ||
+      /(为一体|于一体|于一身)$/.test(a.slice(Math.max(prev.start, prev.end - 3), prev.end))
+    )
+      return "cont";
     if (noTarget && PURPOSE_TAIL.test(t)) return "purpose";
   }
   const lead =
@@ -145,7 +188,8 @@ function splitAt(a: string, start: number, end: number, seps: RegExp): Span[] {
   for (let i = start; i <= end; i++) {
     const ch = a[i];
     if (i < end && (ch === "“" || ch === "《" || ch === "(" || ch === "「")) depth++;
-    else if (i < end && (ch === "”" || ch === "》" || ch === ")" || ch === "」")) depth = Math.max(0, depth - 1);
+    else if (i < end && (ch === "”" || ch === "》" || ch === ")" || ch === "」"))
+      depth = Math.max(0, depth - 1);
     if (i === end || (depth === 0 && seps.test(ch))) {
       let ss = s;
       let ee = i;
@@ -172,7 +216,8 @@ function sentencesOf(a: string, start: number, end: number): Span[] {
   return out;
 }
 
-const QTY_AT_START = /^(?:(?:新建|新增|完成|建设|建成|改造|实施|开展|打造|启动|培育|发展|引进|创建|新改建|改扩建|维修改造|提供|配备|安装|举办|开发|增加|减少|栽植|种植|铺设|组织|培训|建|改建|扩建|认定|招聘|发放|解决|安置|新开|开通)?[^,、和及与]{0,3})?(\d|[两二三四五六七八九十百千]+[个家所处场条座项部名台辆栋套间张株棵吨户人])/;
+const QTY_AT_START =
+  /^(?:(?:新建|新增|完成|建设|建成|改造|实施|开展|打造|启动|培育|发展|引进|创建|新改建|改扩建|维修改造|提供|配备|安装|举办|开发|增加|减少|栽植|种植|铺设|组织|培训|建|改建|扩建|认定|招聘|发放|解决|安置|新开|开通)?[^,、和及与]{0,3})?(\d|[两二三四五六七八九十百千]+[个家所处场条座项部名台辆栋套间张株棵吨户人])/;
 
 /**
  * Index of the first target ending after `pos`. Targets from findTargets are in text order and do
@@ -212,7 +257,9 @@ function splitQuantities(a: string, c: Span): Span[] {
   const firstTarget = firstTargetWithin(targets, raw[0]);
   if (
     firstTarget &&
-    /(按期|如期|年内|全部|全面|同步|顺利)(竣工|完工|建成|开工|投用|投入使用|通车|完成|交付使用)$/.test(a.slice(raw[raw.length - 1].start, raw[raw.length - 1].end)) &&
+    /(按期|如期|年内|全部|全面|同步|顺利)(竣工|完工|建成|开工|投用|投入使用|通车|完成|交付使用)$/.test(
+      a.slice(raw[raw.length - 1].start, raw[raw.length - 1].end),
+    ) &&
     !PROJECT_VERB.test(a.slice(raw[0].start, firstTarget.start)) &&
     !QTY_AT_START.test(a.slice(raw[0].start, raw[0].end))
   )
@@ -225,9 +272,16 @@ function splitQuantities(a: string, c: Span): Span[] {
     if (prev) {
       const lastT = lastTargetWithin(targets, prev);
       const endsWithQty = lastT && /^(以上|左右|以内|多|余)?$/.test(a.slice(lastT.end, prev.end));
-      const startsWithQty = /^(\d|[两二三四五六七八九十]+[个家所处条座项部名万户])/.test(a.slice(p.start, p.start + 4));
+      const startsWithQty = /^(\d|[两二三四五六七八九十]+[个家所处条座项部名万户])/.test(
+        a.slice(p.start, p.start + 4),
+      );
       const sep = a[p.start - 1];
-      if (endsWithQty && startsWithQty && sep === "、" && !/^(达到|增长|增加|突破|超过)/.test(a.slice(p.start, p.end))) {
+      if (
+        endsWithQty &&
+        startsWithQty &&
+        sep === "、" &&
+        !/^(达到|增长|增加|突破|超过)/.test(a.slice(p.start, p.end))
+      ) {
         prev.end = p.end;
         continue;
       }
@@ -242,7 +296,11 @@ function splitQuantities(a: string, c: Span): Span[] {
     const tail = a.slice(t.end, p.end);
     // The quantity must be the measure of the part (at its start, after a verb, or at its end),
     // not a spec inside a name like 大唐哈克5万千瓦风电.
-    return QTY_AT_START.test(a.slice(p.start, p.end)) || head.length <= 2 || /^(以上|左右|以内|等)?$/.test(tail);
+    return (
+      QTY_AT_START.test(a.slice(p.start, p.end)) ||
+      head.length <= 2 ||
+      /^(以上|左右|以内|等)?$/.test(tail)
+    );
   };
   if (parts.every(hasOwn)) return parts;
   // Fallback: split only where a part starts with a number and the text before has one too.
@@ -250,7 +308,9 @@ function splitQuantities(a: string, c: Span): Span[] {
   let cur = { ...parts[0] };
   for (let i = 1; i < parts.length; i++) {
     const p = parts[i];
-    const startsWithQty = /^(\d|[两二三四五六七八九十]+[个家所处条座项部名万])/.test(a.slice(p.start, p.start + 4));
+    const startsWithQty = /^(\d|[两二三四五六七八九十]+[个家所处条座项部名万])/.test(
+      a.slice(p.start, p.start + 4),
+    );
     const prevHas = firstTargetWithin(targets, cur) !== undefined;
     if (startsWithQty && prevHas && hasOwn(p)) {
       out.push(cur);
@@ -315,8 +375,15 @@ function pledgesOfSentence(a: string, sentence: Span): Span[] {
     const own = findTargets(a, c.start, c.end);
     const ct = a.slice(c.start, c.end);
     // "总投资135亿元" describes the projects before it; "总投资突破600亿元" is a target of its own.
-    const ownGoal = own.length > 0 && /^(总投资|总面积|总规模)(突破|达到|超过|不低于|力争)/.test(ct);
-    if (kind === "cont" && !ownGoal && pending === null && groups.length && !(own.length && !CONTINUATION.test(ct))) {
+    const ownGoal =
+      own.length > 0 && /^(总投资|总面积|总规模)(突破|达到|超过|不低于|力争)/.test(ct);
+    if (
+      kind === "cont" &&
+      !ownGoal &&
+      pending === null &&
+      groups.length &&
+      !(own.length && !CONTINUATION.test(ct))
+    ) {
       groups[groups.length - 1].end = c.end;
       return;
     }
@@ -330,9 +397,15 @@ function pledgesOfSentence(a: string, sentence: Span): Span[] {
 const TARGET_CONT = /^(达到|达|同比|分别|比上年|比|较|占|其中|均|年均|确保|力争|争取|在实际工作中)/;
 
 /** Headline targets: one pledge per indicator (see the file comment for shared targets). */
-function pledgesOfTargets(source: string, a: string, span: Span): { span: Span; target: Target | null; title?: string }[] {
+function pledgesOfTargets(
+  source: string,
+  a: string,
+  span: Span,
+): { span: Span; target: Target | null; title?: string }[] {
   let start = span.start;
-  const lead = /(预期目标|主要目标|预期指标|主要指标|发展目标)(是|为)?[::]/.exec(a.slice(span.start, span.end));
+  const lead = /(预期目标|主要目标|预期指标|主要指标|发展目标)(是|为)?[::]/.exec(
+    a.slice(span.start, span.end),
+  );
   if (lead) start = span.start + lead.index + lead[0].length;
   const out: { span: Span; target: Target | null; title?: string }[] = [];
   for (const sent of splitAt(a, start, span.end, /[。;!?]/)) {
@@ -343,7 +416,15 @@ function pledgesOfTargets(source: string, a: string, span: Span): { span: Span; 
       const own = findTargets(a, c.start, c.end).length > 0;
       // "增长7%,力争8%" continues; "…同步,确保完成全面建成小康社会目标任务" is its own commitment.
       const ownCommitment = !own && /^(确保|力争|争取)/.test(t) && t.length > 7;
-      if (groups.length && !ownCommitment && (TARGET_CONT.test(t) || !own && !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持|向好|平衡|稳定|回稳|持平|好转|改善|优化|提升|提高)/.test(t))) {
+      if (
+        groups.length &&
+        !ownCommitment &&
+        (TARGET_CONT.test(t) ||
+          (!own &&
+            !/(增长|控制|下降|完成|同步|不减|降低|达到|实现|保持|向好|平衡|稳定|回稳|持平|好转|改善|优化|提升|提高)/.test(
+              t,
+            )))
+      ) {
         groups[groups.length - 1].end = c.end;
       } else groups.push({ ...c });
     }
@@ -353,15 +434,21 @@ function pledgesOfTargets(source: string, a: string, span: Span): { span: Span; 
       const parts = splitAt(a, g.start, g.end, /、/);
       const ownIndicator = (x: Span) => {
         const t = findTargets(a, x.start, x.end)[0];
-        return t !== undefined && (a.slice(x.start, t.start).match(/[\u4e00-\u9fff]/g) || []).length >= 4;
+        return (
+          t !== undefined && (a.slice(x.start, t.start).match(/[\u4e00-\u9fff]/g) || []).length >= 4
+        );
       };
-      if (parts.length > 1 && !/分别/.test(a.slice(g.start, g.end)) && parts.every(ownIndicator)) split.push(...parts);
+      if (parts.length > 1 && !/分别/.test(a.slice(g.start, g.end)) && parts.every(ownIndicator))
+        split.push(...parts);
       else split.push(g);
     }
     for (const g of split) {
       let gs = g.start;
       // Drop lead-ins such as "初步确定明年全区" before the first indicator.
-      const lead2 = /^(.{0,20}?(确定|提出|安排|建议|是|为)[::]?)(?=.{0,12}(地区生产总值|全区|全市|全县|一般公共|财政|固定资产|社会消费|规模以上|城镇|城乡|居民|外贸|实际利用|GDP))/.exec(a.slice(gs, g.end));
+      const lead2 =
+        /^(.{0,20}?(确定|提出|安排|建议|是|为)[::]?)(?=.{0,12}(地区生产总值|全区|全市|全县|一般公共|财政|固定资产|社会消费|规模以上|城镇|城乡|居民|外贸|实际利用|GDP))/.exec(
+          a.slice(gs, g.end),
+        );
       if (lead2) gs += lead2[1].length;
       const m = /^(?:明年|今年|全年)?(?:全区|全市|全县|全省|全旗)?/.exec(a.slice(gs, g.end));
       if (m) gs += m[0].length;
@@ -371,11 +458,20 @@ function pledgesOfTargets(source: string, a: string, span: Span): { span: Span; 
       const verbAt = text.search(/(同比|可比)?(增长|下降|降低|控制在|达到|突破|分别|均增长|均)/);
       const head = verbAt > 0 ? text.slice(0, verbAt) : "";
       const names = target && head ? splitAt(a, gs, gs + verbAt, /[、和]/) : [];
-      if (names.length >= 2 && names.every((n) => n.end - n.start <= 16 && !/(增长|完成|达到)/.test(a.slice(n.start, n.end)))) {
+      if (
+        names.length >= 2 &&
+        names.every(
+          (n) => n.end - n.start <= 16 && !/(增长|完成|达到)/.test(a.slice(n.start, n.end)),
+        )
+      ) {
         // The span of an earlier indicator is its bare name; its title keeps the shared predicate
         // (固定资产投资 → 固定资产投资增长6%), so the item still says what is promised.
         const predicate = source.slice(gs + verbAt, g.end);
-        names.slice(0, -1).forEach((n) => out.push({ span: n, target, title: source.slice(n.start, n.end) + predicate }));
+        names
+          .slice(0, -1)
+          .forEach((n) =>
+            out.push({ span: n, target, title: source.slice(n.start, n.end) + predicate }),
+          );
         out.push({ span: { start: names[names.length - 1].start, end: g.end }, target });
       } else out.push({ span: { start: gs, end: g.end }, target });
     }
@@ -401,7 +497,13 @@ function subsectionAt(section: ReportSection, pos: number): ReportSubsection | u
  * are appended to `framing`. Throws ReportInputError TOO_MANY_PLEDGES as soon as there are more
  * than `maxPledges`.
  */
-export function extractPledges(source: string, a: string, structure: ReportStructure, framing: Span[] = [], maxPledges = Infinity): Pledge[] {
+export function extractPledges(
+  source: string,
+  a: string,
+  structure: ReportStructure,
+  framing: Span[] = [],
+  maxPledges = Infinity,
+): Pledge[] {
   const drafts: Draft[] = [];
   const { sections, blocks, paragraphs } = structure;
   const targetBlocks = blocks.filter((b) => b.kind === "targets");
@@ -441,7 +543,10 @@ export function extractPledges(source: string, a: string, structure: ReportStruc
     });
     lastEnd = t.end;
     if (pledges.length > maxPledges) {
-      throw new ReportInputError("TOO_MANY_PLEDGES", `The text yields more than ${maxPledges.toLocaleString("en")} pledges, the most one report may have.`);
+      throw new ReportInputError(
+        "TOO_MANY_PLEDGES",
+        `The text yields more than ${maxPledges.toLocaleString("en")} pledges, the most one report may have.`,
+      );
     }
   }
   return pledges;
@@ -472,8 +577,14 @@ function extractSection(
   const firstSub = hasSubs ? section.subsections[0].start : section.end;
   // Without subsections, what comes before the headline targets (the year's situation, the
   // guiding ideology) frames them, as what comes before the first subsection does.
-  const firstTargets = targetBlocks.find((b) => b.start >= section.headingEnd && b.start < section.end);
-  const framingEnd = hasSubs ? firstSub : firstTargets && !section.continuesPlan ? firstTargets.start : section.headingStart;
+  const firstTargets = targetBlocks.find(
+    (b) => b.start >= section.headingEnd && b.start < section.end,
+  );
+  const framingEnd = hasSubs
+    ? firstSub
+    : firstTargets && !section.continuesPlan
+      ? firstTargets.start
+      : section.headingStart;
   // "separate": the first paragraph after a standalone subsection heading; "inline": text that
   // follows a heading in the same paragraph. Both open a subsection and are usually framing.
   let opening: "separate" | "inline" | null = null;
@@ -496,16 +607,30 @@ function extractSection(
     // salutation and rhetoric fall away as non-commitments.
     // Headline targets (before the first subsection, or anywhere they are flagged).
     const tbAt = spanIndexAt(targetBlocks, contentStart); // blocks are in text order too
-    const tb = tbAt < targetBlocks.length && targetBlocks[tbAt].start < p.end ? targetBlocks[tbAt] : undefined;
+    const tb =
+      tbAt < targetBlocks.length && targetBlocks[tbAt].start < p.end
+        ? targetBlocks[tbAt]
+        : undefined;
     if (tb) {
       for (const { span, target, title } of pledgesOfTargets(source, a, tb)) {
-        drafts.push({ ...span, section: label, topic: null, origin: "targets", target, ...(title ? { title } : {}) });
+        drafts.push({
+          ...span,
+          section: label,
+          topic: null,
+          origin: "targets",
+          target,
+          ...(title ? { title } : {}),
+        });
       }
       continue;
     }
     // Framing before the subsections (this year's significance, guiding ideology, why the targets
     // are what they are) and framing paragraphs anywhere: left out, and said to be.
-    if ((p.end <= framingEnd && section.kind !== "list") || (hasSubs && p.start < firstSub && section.kind !== "list") || FRAMING_PARAGRAPH.test(text)) {
+    if (
+      (p.end <= framingEnd && section.kind !== "list") ||
+      (hasSubs && p.start < firstSub && section.kind !== "list") ||
+      FRAMING_PARAGRAPH.test(text)
+    ) {
       framing.push({ start: contentStart, end: p.end });
       continue;
     }
@@ -519,7 +644,11 @@ function extractSection(
     }
     const sentences = sentencesOf(a, start, p.end);
     const subParagraphs = sub ? countUnder(sub) : 0;
-    const shortOpening = mode === "separate" && !topic && subParagraphs > 1 && splitAt(a, start, p.end, /[。!?]/).length <= 2;
+    const shortOpening =
+      mode === "separate" &&
+      !topic &&
+      subParagraphs > 1 &&
+      splitAt(a, start, p.end, /[。!?]/).length <= 2;
     sentences.forEach((s, i) => {
       checkParseBudget();
       const st = a.slice(s.start, s.end);
@@ -535,7 +664,12 @@ function extractSection(
       const framed = !hasTarget && OPENING_CUE.test(st) && STRONG_FRAMING.test(st);
       pledgesOfSentence(a, s).forEach((g, k) => {
         if (framed && k === 0) return;
-        drafts.push({ ...g, section: label, topic: topic ? topic.text : null, origin: section.kind === "list" ? "list" : "body" });
+        drafts.push({
+          ...g,
+          section: label,
+          topic: topic ? topic.text : null,
+          origin: section.kind === "list" ? "list" : "body",
+        });
       });
     });
   }

@@ -15,7 +15,8 @@ import { listItemsReport, numbersParagraphReport, singleLineReport } from "./str
 // Linear work doubles (2.0); a quadratic pass quadruples it. The slack covers fixed costs.
 const LINEAR = 2.6;
 const UNCAPPED = { limits: { maxChars: Infinity, maxPledges: Infinity, maxSections: Infinity } };
-const HEAD = "海拉尔区政府工作报告\n各位代表:\n一、2014年工作回顾\n全区地区生产总值完成274.4亿元。\n二、2015年工作安排\n";
+const HEAD =
+  "海拉尔区政府工作报告\n各位代表:\n一、2014年工作回顾\n全区地区生产总值完成274.4亿元。\n二、2015年工作安排\n";
 
 describe("parsing work grows linearly with the input", () => {
   it("one paragraph full of figures (every number used to rescan the text before it)", () => {
@@ -29,10 +30,19 @@ describe("parsing work grows linearly with the input", () => {
   });
 
   it("thousands of subsections and plan headings", () => {
-    const subsections = (n: number) => HEAD + Array.from({ length: n }, (_, i) => `(${"一二三四五六七八九十"[i % 10]})推动产业升级\n新建学校${i}所,改造道路5公里。\n`).join("");
+    const subsections = (n: number) =>
+      HEAD +
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `(${"一二三四五六七八九十"[i % 10]})推动产业升级\n新建学校${i}所,改造道路5公里。\n`,
+      ).join("");
     const g = workGrowth((n) => parseReport(subsections(n), UNCAPPED), 1_000);
     expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR);
-    const plans = (n: number) => Array.from({ length: n }, (_, i) => `一、${2000 + (i % 20)}年工作安排\n新建学校3所。\n`).join("");
+    const plans = (n: number) =>
+      Array.from({ length: n }, (_, i) => `一、${2000 + (i % 20)}年工作安排\n新建学校3所。\n`).join(
+        "",
+      );
     const h = workGrowth((n) => parseReport(plans(n), UNCAPPED), 1_000);
     expect(h.ratio, JSON.stringify(h)).toBeLessThan(LINEAR);
   });
@@ -44,7 +54,10 @@ describe("parsing work grows linearly with the input", () => {
   });
 
   it("a real report on one line, repeated", () => {
-    const seed = readFileSync(path.resolve(__dirname, "../../seed/reports/hailar/hailar_2015.txt"), "utf8");
+    const seed = readFileSync(
+      path.resolve(__dirname, "../../seed/reports/hailar/hailar_2015.txt"),
+      "utf8",
+    );
     const g = workGrowth((n) => parseReport(singleLineReport(seed, n), UNCAPPED), 100_000);
     expect(g.ratio, JSON.stringify(g)).toBeLessThan(LINEAR);
   });
@@ -52,9 +65,13 @@ describe("parsing work grows linearly with the input", () => {
 
 describe("pathological HTML keeps its meaning", () => {
   it("unclosed tags: everything from the first one is an unterminated tag, as before", () => {
-    expect(extractHtmlText("<p>政府工作报告</p>" + "<div class=x ".repeat(20_000))).toBe("政府工作报告");
+    expect(extractHtmlText("<p>政府工作报告</p>" + "<div class=x ".repeat(20_000))).toBe(
+      "政府工作报告",
+    );
     // A <head> never closed is not dropped with what follows; an unclosed CDATA stays text.
-    expect(extractHtmlText("<p>甲</p><head>" + "<head>".repeat(20_000) + "</p>乙")).toBe("甲\n\n乙");
+    expect(extractHtmlText("<p>甲</p><head>" + "<head>".repeat(20_000) + "</p>乙")).toBe(
+      "甲\n\n乙",
+    );
     const cdata = "<![CDATA[".repeat(20_000);
     expect(extractHtmlText(`<p>甲</p>${cdata}<p>乙</p>`)).toBe(`甲\n${cdata}\n乙`);
   });

@@ -1,16 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { detectScript, foldWidth, normalizeForParse, normalizeForSearch, toSimplified } from "./script";
+import {
+  detectScript,
+  foldWidth,
+  normalizeForParse,
+  normalizeForSearch,
+  toSimplified,
+} from "./script";
 
 describe("script", () => {
   it("converts traditional to simplified, preserving length", () => {
     const t = "二、2020年政府工作目標與主要任務 三、努力建設新時代人民滿意政府 區 預期目標 回顧";
     const s = toSimplified(t);
-    expect(s).toBe("二、2020年政府工作目标与主要任务 三、努力建设新时代人民满意政府 区 预期目标 回顾");
+    expect(s).toBe(
+      "二、2020年政府工作目标与主要任务 三、努力建设新时代人民满意政府 区 预期目标 回顾",
+    );
     expect(s.length).toBe(t.length);
   });
   it("detects the script", () => {
-    expect(detectScript("一、2019年政府工作回顧 過去的一年,在黨中央國務院、省委省政府和市委的堅強領導下")).toBe("traditional");
-    expect(detectScript("一、2019年工作回顾 2019年,喜迎中华人民共和国70华诞,我们守初心、担使命")).toBe("simplified");
+    expect(
+      detectScript(
+        "一、2019年政府工作回顧 過去的一年,在黨中央國務院、省委省政府和市委的堅強領導下",
+      ),
+    ).toBe("traditional");
+    expect(
+      detectScript("一、2019年工作回顾 2019年,喜迎中华人民共和国70华诞,我们守初心、担使命"),
+    ).toBe("simplified");
     expect(detectScript("abc 123")).toBe("simplified");
   });
   it("folds full-width ASCII and the ideographic space, 1:1", () => {

@@ -7,7 +7,14 @@
  */
 import { checkParseBudget } from "./budget";
 import { spanIndexAt, spansBetween } from "./span-search";
-import type { ReportBlock, ReportSection, ReportSubsection, Span, Topic, TopSectionKind } from "./types";
+import type {
+  ReportBlock,
+  ReportSection,
+  ReportSubsection,
+  Span,
+  Topic,
+  TopSectionKind,
+} from "./types";
 
 export type HeadingMarker = "cn" | "paren" | "plain";
 
@@ -25,19 +32,31 @@ export type ParagraphInfo = Span & {
   contentStart: number;
 };
 
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CN_NUM: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** Convert a small Chinese ordinal (一 … 九十九) to a number. */
 export function parseOrdinal(s: string): number {
   if (s.length === 1) return CN_NUM[s] ?? 0;
   if (s[0] === "十") return 10 + (CN_NUM[s[1]] ?? 0);
-  if (s[1] === "十") return (CN_NUM[s[0]] ?? 0) * 10 + (s[2] ? CN_NUM[s[2]] ?? 0 : 0);
+  if (s[1] === "十") return (CN_NUM[s[0]] ?? 0) * 10 + (s[2] ? (CN_NUM[s[2]] ?? 0) : 0);
   return 0;
 }
 
 export const REVIEW_RE = /(回顾|工作情况|工作总结|发展成就|取得.{0,4}成就|主要成就)/;
 export const FIVE_YEAR_RE = /(十[一二三四五六七八九]五|今后五年|未来五年)/;
-export const PLAN_RE = /(安排|任务|目标|部署|工作要点|打算|重点工作|主要工作|工作建议|工作的建议|工作思路)/;
+export const PLAN_RE =
+  /(安排|任务|目标|部署|工作要点|打算|重点工作|主要工作|工作建议|工作的建议|工作思路)/;
 export const LIST_RE = /(实事|民生工程|惠民工程|民生项目)/;
 export const APPENDIX_RE = /^(附[::件录]?$|附[::]|.{0,12}(相关注释|名词解释|注释)$)/;
 
@@ -91,7 +110,12 @@ export function describeParagraph(a: string, p: Span): ParagraphInfo {
   // Unnumbered headings: short keyword lines such as 2017年工作回顾, 2018年惠民实事, 附:
   if (text.length <= 40 && !/[。,;!?]/.test(text)) {
     const t = text.replace(/[::]$/, "");
-    if (APPENDIX_RE.test(text) || REVIEW_RE.test(t) || LIST_RE.test(t) || (PLAN_RE.test(t) && /(\d{4}年|今年|明年)/.test(t))) {
+    if (
+      APPENDIX_RE.test(text) ||
+      REVIEW_RE.test(t) ||
+      LIST_RE.test(t) ||
+      (PLAN_RE.test(t) && /(\d{4}年|今年|明年)/.test(t))
+    ) {
       info.heading = { marker: "plain", num: 0, start: p.start, end: p.start + t.length, title: t };
       return info;
     }
@@ -104,7 +128,8 @@ function classify(title: string): TopSectionKind {
   if (APPENDIX_RE.test(title)) return "appendix";
   if (REVIEW_RE.test(title) && !/(安排|任务)/.test(title)) return "review";
   // “十五五”时期主要目标和2026年重点工作, 对今后五年和2003年政府工作的建议: the year's tasks are the plan.
-  if (FIVE_YEAR_RE.test(title) && !/(\d{4}年|今年)(的)?(政府)?(主要|重点)?(工作|任务)/.test(title)) return "fiveYear";
+  if (FIVE_YEAR_RE.test(title) && !/(\d{4}年|今年)(的)?(政府)?(主要|重点)?(工作|任务)/.test(title))
+    return "fiveYear";
   if (LIST_RE.test(title)) return "list";
   if (PLAN_RE.test(title)) return "plan";
   return "other";
@@ -130,20 +155,34 @@ function classifyByContent(opening: string, planYear: number | null): TopSection
   const period = fiveYearPlanStart(t.slice(0, 20));
   if (period !== null && planYear !== null) {
     if (period + 4 < planYear) return "review";
-    if (/^.{0,12}(\d{4}年|今年)是/.test(t) && new RegExp(`^.{0,12}(${planYear}年|今年)`).test(t)) return "plan";
+    if (/^.{0,12}(\d{4}年|今年)是/.test(t) && new RegExp(`^.{0,12}(${planYear}年|今年)`).test(t))
+      return "plan";
     return "fiveYear";
   }
-  const thisYear = planYear ? new RegExp(`^.{0,12}(${planYear}年|今年|新的一年)`) : /^.{0,12}(今年|新的一年)/;
-  const lastYear = planYear ? new RegExp(`^.{0,12}(${planYear - 1}年|过去一年|过去的一年|一年来|刚刚过去)`) : /^.{0,12}(过去一年|过去的一年|一年来|刚刚过去)/;
-  if (lastYear.test(t) || /^.{0,12}(过去五年|五年来|“十[一二三四五六七八九]五”(时期|以来))/.test(t)) return "review";
+  const thisYear = planYear
+    ? new RegExp(`^.{0,12}(${planYear}年|今年|新的一年)`)
+    : /^.{0,12}(今年|新的一年)/;
+  const lastYear = planYear
+    ? new RegExp(`^.{0,12}(${planYear - 1}年|过去一年|过去的一年|一年来|刚刚过去)`)
+    : /^.{0,12}(过去一年|过去的一年|一年来|刚刚过去)/;
+  if (lastYear.test(t) || /^.{0,12}(过去五年|五年来|“十[一二三四五六七八九]五”(时期|以来))/.test(t))
+    return "review";
   if (thisYear.test(t) || /(主要预期目标|总体要求是|重点抓好|重点做好)/.test(t)) return "plan";
-  if (/^.{0,30}(今后五年|未来五年|“十[一二三四五六七八九]五”(时期|期间)?.{0,12}(目标|任务|规划))/.test(t)) return "fiveYear";
+  if (
+    /^.{0,30}(今后五年|未来五年|“十[一二三四五六七八九]五”(时期|期间)?.{0,12}(目标|任务|规划))/.test(
+      t,
+    )
+  )
+    return "fiveYear";
   return "other";
 }
 
 /** The report's year as its title states it (2026年北京市政府工作报告, 河北省2009年政府工作报告), or null. */
 function titleYear(a: string, body: Span): number | null {
-  const m = /((?:19|20)\d{2})年[^\n。]{0,24}政府工作报告|政府工作报告[^\n。]{0,4}?((?:19|20)\d{2})/.exec(a.slice(Math.max(0, body.start - 2000), body.start + 1500));
+  const m =
+    /((?:19|20)\d{2})年[^\n。]{0,24}政府工作报告|政府工作报告[^\n。]{0,4}?((?:19|20)\d{2})/.exec(
+      a.slice(Math.max(0, body.start - 2000), body.start + 1500),
+    );
   return m ? Number(m[1] ?? m[2]) : null;
 }
 
@@ -162,7 +201,12 @@ export type ReportStructure = {
  * Build the section tree from the body paragraphs. `source` supplies headings as written.
  * Returns no sections when neither a review nor a plan heading can be found.
  */
-export function buildStructure(source: string, a: string, body: Span, paragraphs: ParagraphInfo[]): ReportStructure {
+export function buildStructure(
+  source: string,
+  a: string,
+  body: Span,
+  paragraphs: ParagraphInfo[],
+): ReportStructure {
   const heads = paragraphs.filter((p) => p.heading && p.heading.marker !== "paren");
   const planYear = titleYear(a, body);
   // A heading's kind by its words, or, for a numbered heading that says nothing, by its text.
@@ -173,10 +217,17 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
     if (kind) return kind;
     kind = classify(p.heading!.title);
     // A heading that names a five-year plan only in passing (全力推动“十五五”开好局、起好步) is read by its text too.
-    const vagueFiveYear = kind === "fiveYear" && !/(时期|期间|规划|目标|任务|今后五年|未来五年|纲要)/.test(p.heading!.title);
+    const vagueFiveYear =
+      kind === "fiveYear" &&
+      !/(时期|期间|规划|目标|任务|今后五年|未来五年|纲要)/.test(p.heading!.title);
     if ((kind === "other" || vagueFiveYear) && p.heading!.marker === "cn") {
       let opening = p.contentStart < p.end ? a.slice(p.contentStart, p.end) : "";
-      for (let i = paragraphIndex.get(p)! + 1; opening.length < 120 && i < paragraphs.length && !paragraphs[i].heading; i++) opening += a.slice(paragraphs[i].start, paragraphs[i].end);
+      for (
+        let i = paragraphIndex.get(p)! + 1;
+        opening.length < 120 && i < paragraphs.length && !paragraphs[i].heading;
+        i++
+      )
+        opening += a.slice(paragraphs[i].start, paragraphs[i].end);
       kind = classifyByContent(opening, planYear);
     }
     kinds.set(p, kind);
@@ -187,7 +238,8 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
   // 一、2019年的主要工作 … 二、2020年工作安排: of two plan-like headings, the one about an earlier
   // year is the review.
   if (!review) {
-    const yearOf = (p: ParagraphInfo) => Number(/((?:19|20)\d{2})年/.exec(p.heading!.title)?.[1] ?? NaN);
+    const yearOf = (p: ParagraphInfo) =>
+      Number(/((?:19|20)\d{2})年/.exec(p.heading!.title)?.[1] ?? NaN);
     const planLike = heads.filter((p) => p.heading!.marker === "cn" && classifyHead(p) === "plan");
     // The first one with a later year after it: the latest year after each heading, computed
     // once from the end (comparing every pair was quadratic in the number of headings).
@@ -207,7 +259,8 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
   // The plan: first plan-like heading after the review with the same numbering style.
   const reviewStart = review?.start;
   const after = reviewStart !== undefined ? heads.filter((p) => p.start > reviewStart) : heads;
-  const sameStyle = (p: ParagraphInfo) => !topMarker || p.heading!.marker === topMarker || p.heading!.marker === "plain";
+  const sameStyle = (p: ParagraphInfo) =>
+    !topMarker || p.heading!.marker === topMarker || p.heading!.marker === "plain";
   let plan = after.find((p) => sameStyle(p) && classifyHead(p) === "plan");
   if (!plan && topMarker === "cn") {
     plan = after.find((p) => p.heading!.marker === "cn" && classifyHead(p) === "other");
@@ -215,7 +268,9 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
   // A review heading without a keyword (一、过去一年的工作, 一、2019年政府工作): the 一、 heading
   // right before a numbered plan, when it is not a five-year, list or appendix section.
   if (!review && plan && plan.heading!.marker === "cn" && plan.heading!.num > 1) {
-    const first = heads.filter((p) => p.start < plan!.start && p.heading!.marker === "cn" && p.heading!.num === 1).pop();
+    const first = heads
+      .filter((p) => p.start < plan!.start && p.heading!.marker === "cn" && p.heading!.num === 1)
+      .pop();
     if (first && classifyHead(first) === "other") {
       review = first;
       topMarker = "cn";
@@ -241,11 +296,16 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
     const kind = classifyHead(p);
     if (style === "cn" && h.marker === "cn") {
       if (p === review || p === plan || (lastNum > 0 && h.num === lastNum + 1)) {
-        tops.push({ info: p, kind: p === plan ? "plan" : p === review ? "review" : kind, continuesPlan: false });
+        tops.push({
+          info: p,
+          kind: p === plan ? "plan" : p === review ? "review" : kind,
+          continuesPlan: false,
+        });
         lastNum = h.num;
       }
     } else if (h.marker === "plain") {
-      if (kind !== "other") tops.push({ info: p, kind: p === plan ? "plan" : kind, continuesPlan: false });
+      if (kind !== "other")
+        tops.push({ info: p, kind: p === plan ? "plan" : kind, continuesPlan: false });
     }
   }
   // Sections after the plan continue it unless they are lists, appendices or five-year goals.
@@ -256,7 +316,11 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
       t.kind = "plan";
       continue;
     }
-    if (seenPlan && (t.kind === "other" || t.kind === "plan" || t.kind === "review") && t.info.heading!.marker === "cn") {
+    if (
+      seenPlan &&
+      (t.kind === "other" || t.kind === "plan" || t.kind === "review") &&
+      t.info.heading!.marker === "cn"
+    ) {
       t.kind = "plan";
       t.continuesPlan = true;
     } else if (seenPlan && t.kind === "plan" && t.info.heading!.marker === "plain") {
@@ -280,15 +344,18 @@ export function buildStructure(source: string, a: string, body: Span, paragraphs
   });
 
   // The plan ends where the plan ends: closing words (各位代表！…) after its last task are not part of it.
-  for (const x of sections) if (x.kind === "plan" || x.kind === "list") x.end = closingStart(a, x, paragraphs);
+  for (const x of sections)
+    if (x.kind === "plan" || x.kind === "list") x.end = closingStart(a, x, paragraphs);
   for (const s of sections) s.subsections = buildSubsections(source, a, s, paragraphs, style);
   const blocks = findBlocks(source, a, sections, paragraphs);
   return { sections, blocks, paragraphs, planScope };
 }
 
 const CLOSING = /^(各位代表|同志们|女士们)/;
-const EXHORTATION = /(让我们|团结在|紧密团结|携起手来|而努力奋斗|而不懈奋斗|而团结奋斗|努力奋斗[!。]?\s*$|奋勇前进|砥砺前行|续写|谱写|开创[^。]{0,12}新(局面|篇章|辉煌)|新的更大贡献[!。]?\s*$|实干成就梦想)/;
-const LIST_ITEM = /^(\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}[、是]|\([一二三四五六七八九十]{1,3}\))/;
+const EXHORTATION =
+  /(让我们|团结在|紧密团结|携起手来|而努力奋斗|而不懈奋斗|而团结奋斗|努力奋斗[!。]?\s*$|奋勇前进|砥砺前行|续写|谱写|开创[^。]{0,12}新(局面|篇章|辉煌)|新的更大贡献[!。]?\s*$|实干成就梦想)/;
+const LIST_ITEM =
+  /^(\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}[、是]|\([一二三四五六七八九十]{1,3}\))/;
 
 /**
  * Where a section's closing words begin, or its end when it has none: the last paragraph opening
@@ -296,7 +363,11 @@ const LIST_ITEM = /^(\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]{
  * from the end. A 各位代表 paragraph followed by more tasks (各位代表！今年，我们继续安排20件民生实事：
  * then 1、2、…) is part of the plan.
  */
-function closingStart(a: string, s: Span & { headingStart: number }, paragraphs: ParagraphInfo[]): number {
+function closingStart(
+  a: string,
+  s: Span & { headingStart: number },
+  paragraphs: ParagraphInfo[],
+): number {
   const inside = spansBetween(paragraphs, s.headingStart + 1, s.end, true);
   let end = s.end;
   let exhorted = false;
@@ -309,7 +380,12 @@ function closingStart(a: string, s: Span & { headingStart: number }, paragraphs:
     // more work (各位代表，完成今年目标任务，必须把政府自身建设得更加坚强有力。我们要…) is not one.
     exhorted ||= EXHORTATION.test(t);
     // The earliest of the closing paragraphs at the end (同志们，… then 各位代表，…).
-    if (CLOSING.test(t.slice(0, 4)) && exhorted && (end === s.end ? EXHORTATION.test(t) : t.length < 400)) end = trimEnd(a, s.headingStart, p.start);
+    if (
+      CLOSING.test(t.slice(0, 4)) &&
+      exhorted &&
+      (end === s.end ? EXHORTATION.test(t) : t.length < 400)
+    )
+      end = trimEnd(a, s.headingStart, p.start);
   }
   return end;
 }
@@ -319,7 +395,13 @@ function trimEnd(a: string, start: number, end: number): number {
   return end;
 }
 
-function buildSubsections(source: string, a: string, s: ReportSection, paragraphs: ParagraphInfo[], style: HeadingMarker): ReportSubsection[] {
+function buildSubsections(
+  source: string,
+  a: string,
+  s: ReportSection,
+  paragraphs: ParagraphInfo[],
+  style: HeadingMarker,
+): ReportSubsection[] {
   const inside = spansBetween(paragraphs, s.headingStart, s.end, true);
   let subMarker: HeadingMarker = "paren";
   if (style === "plain") {
@@ -381,16 +463,26 @@ export function findTopic(source: string, a: string, p: ParagraphInfo): Topic | 
   const limit = isItem ? 30 : commas === 0 ? 22 : commas === 1 ? 18 : 0;
   if (len > limit || /[::]/.test(sentence)) return null;
   // "2020年是…之年" or "X是Y" statements are not topics.
-  if (/是/.test(sentence.replace(/^[一二三四五六七八九十]是/, "")) && /(之年|关键|基础|保障|动力|前提|根本)/.test(sentence)) return null;
+  if (
+    /是/.test(sentence.replace(/^[一二三四五六七八九十]是/, "")) &&
+    /(之年|关键|基础|保障|动力|前提|根本)/.test(sentence)
+  )
+    return null;
   const s = start + ord;
   return { text: source.slice(s, s + len), start: s, end: s + len };
 }
 
 const TARGETS_LEAD = /(预期目标|主要目标|预期指标|主要指标|发展目标)(是|为)?[::]/;
-const INDICATOR = /(生产总值|GDP|收入|投资|零售总额|增加值|进出口|就业|失业率|价格|能耗|利用外资|到位资金)/;
+const INDICATOR =
+  /(生产总值|GDP|收入|投资|零售总额|增加值|进出口|就业|失业率|价格|能耗|利用外资|到位资金)/;
 
 /** Headline-target blocks in plan sections, and numbered lists (惠民实事…). */
-function findBlocks(source: string, a: string, sections: ReportSection[], paragraphs: ParagraphInfo[]): ReportBlock[] {
+function findBlocks(
+  source: string,
+  a: string,
+  sections: ReportSection[],
+  paragraphs: ParagraphInfo[],
+): ReportBlock[] {
   const blocks: ReportBlock[] = [];
   for (const s of sections) {
     if (s.kind === "list") {
@@ -410,7 +502,12 @@ function findBlocks(source: string, a: string, sections: ReportSection[], paragr
       if (lead) {
         const hs = p.contentStart;
         const he = p.contentStart + lead.index + lead[0].length - 1;
-        blocks.push({ kind: "targets", heading: source.slice(hs, he), start: p.contentStart, end: p.end });
+        blocks.push({
+          kind: "targets",
+          heading: source.slice(hs, he),
+          start: p.contentStart,
+          end: p.end,
+        });
         continue;
       }
       // Targets stated inside a framing paragraph: "初步确定明年全区地区生产总值…同比增长15%,…".
@@ -420,7 +517,12 @@ function findBlocks(source: string, a: string, sections: ReportSection[], paragr
         return INDICATOR.test(t) && /(增长|增速|达到)\s*\d+(\.\d+)?%/.test(t);
       });
       if (hits.length) {
-        blocks.push({ kind: "targets", heading: "主要预期目标", start: hits[0].start, end: hits[hits.length - 1].end });
+        blocks.push({
+          kind: "targets",
+          heading: "主要预期目标",
+          start: hits[0].start,
+          end: hits[hits.length - 1].end,
+        });
       }
     }
     // Numbered lists inside a plan: three or more consecutive paragraphs 1、 2、 3、…
@@ -430,7 +532,10 @@ function findBlocks(source: string, a: string, sections: ReportSection[], paragr
       if (run.length >= 3) {
         const prev = runFrom > 0 ? paragraphs[runFrom - 1] : null;
         const prevText = prev ? a.slice(prev.start, prev.end) : "";
-        const heading = prev && prevText.length <= 60 && /[::]$/.test(prevText) ? source.slice(prev.start, prev.end - 1) : "";
+        const heading =
+          prev && prevText.length <= 60 && /[::]$/.test(prevText)
+            ? source.slice(prev.start, prev.end - 1)
+            : "";
         blocks.push({ kind: "list", heading, start: run[0].start, end: run[run.length - 1].end });
       }
       run = [];

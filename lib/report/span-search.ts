@@ -22,7 +22,12 @@ export function spanIndexAt(spans: readonly Span[], pos: number, strict = false)
  * The spans whose start lies in [from, to) (in (from, to) when `afterFrom`), in order: the same as
  * filtering the list on start, in O(log n) plus the slice.
  */
-export function spansBetween<T extends Span>(spans: T[], from: number, to: number, afterFrom = false): T[] {
+export function spansBetween<T extends Span>(
+  spans: T[],
+  from: number,
+  to: number,
+  afterFrom = false,
+): T[] {
   const lo = spanIndexAt(spans, from, afterFrom);
   const hi = Math.max(lo, spanIndexAt(spans, to));
   return spans.slice(lo, hi);

@@ -5,7 +5,8 @@
  * (title, address, review and plan headings) so that every pass of the parser runs over it.
  */
 
-const HEAD = "海拉尔区政府工作报告\n——2015年2月5日在海拉尔区第十四届人民代表大会第四次会议上\n海拉尔区人民政府区长 杜联合\n各位代表:\n一、2014年工作回顾\n全区地区生产总值完成274.4亿元,同比增长9.1%。\n二、2015年工作安排\n";
+const HEAD =
+  "海拉尔区政府工作报告\n——2015年2月5日在海拉尔区第十四届人民代表大会第四次会议上\n海拉尔区人民政府区长 杜联合\n各位代表:\n一、2014年工作回顾\n全区地区生产总值完成274.4亿元,同比增长9.1%。\n二、2015年工作安排\n";
 
 // Clauses full of figures of every kind the target reader knows: counts, areas, money, rates,
 // ranges, Chinese numerals, comparators.
@@ -40,7 +41,10 @@ function repeatTo(target: number, piece: (i: number) => string): string {
  * with no sentence end, so the whole paragraph is one sentence (the 1 MB case of issue 12).
  */
 export function numbersParagraphReport(chars: number): string {
-  const body = repeatTo(chars - HEAD.length, (i) => NUMBER_CLAUSES[i % NUMBER_CLAUSES.length] + (i % 3 === 2 ? "、" : ","));
+  const body = repeatTo(
+    chars - HEAD.length,
+    (i) => NUMBER_CLAUSES[i % NUMBER_CLAUSES.length] + (i % 3 === 2 ? "、" : ","),
+  );
   return `${HEAD}${body}。\n`;
 }
 
@@ -56,7 +60,8 @@ export function singleLineReport(seed: string, chars: number): string {
 /** A plan that is one numbered list of `items` items ("1、新建学校3所。" …), one per line. */
 export function listItemsReport(items: number): string {
   const lines: string[] = [HEAD, "(一)2015年惠民实事\n"];
-  for (let i = 1; i <= items; i++) lines.push(`${i}、${NUMBER_CLAUSES[i % NUMBER_CLAUSES.length]}。\n`);
+  for (let i = 1; i <= items; i++)
+    lines.push(`${i}、${NUMBER_CLAUSES[i % NUMBER_CLAUSES.length]}。\n`);
   return lines.join("");
 }
 
@@ -76,7 +81,8 @@ export function largestReport(subsections: number, tag = ""): string {
   const parts: string[] = [tag ? `（${tag}）\n` : "", HEAD];
   for (let i = 0; i < subsections; i++) {
     parts.push(`(${"一二三四五六七八九十"[i % 10]})推进第${i + 1}批重点项目\n`);
-    for (const n of [1, 3, 5]) parts.push(`${n}、新建第${i + 1}批${NUMBER_CLAUSES[(i + n) % NUMBER_CLAUSES.length]}。\n`);
+    for (const n of [1, 3, 5])
+      parts.push(`${n}、新建第${i + 1}批${NUMBER_CLAUSES[(i + n) % NUMBER_CLAUSES.length]}。\n`);
   }
   return parts.join("");
 }

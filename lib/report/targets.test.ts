@@ -3,7 +3,15 @@ import { findMainTarget, findTargets, parseChineseNumber } from "./targets";
 
 const main = (s: string) => {
   const t = findMainTarget(s, 0, s.length);
-  return t && { value: t.value, valueMax: t.valueMax, unit: t.unit, comparator: t.comparator, growth: t.growth };
+  return (
+    t && {
+      value: t.value,
+      valueMax: t.valueMax,
+      unit: t.unit,
+      comparator: t.comparator,
+      growth: t.growth,
+    }
+  );
 };
 
 describe("parseChineseNumber", () => {
@@ -21,16 +29,36 @@ describe("parseChineseNumber", () => {
 });
 
 describe("findTargets: number formats", () => {
-  it("integers and units", () => expect(main("维修改造20部居民老旧电梯")).toEqual({ value: 20, valueMax: undefined, unit: "部", comparator: "=", growth: false }));
-  it("decimals", () => expect(main("新改建“四好农村路”24.5公里")).toMatchObject({ value: 24.5, unit: "公里" }));
-  it("ASCII hyphen range", () => expect(main("打造1-2个美丽宜居示范村")).toMatchObject({ value: 1, valueMax: 2, unit: "个" }));
-  it("至 range", () => expect(main("培育3至5家龙头企业")).toMatchObject({ value: 3, valueMax: 5, unit: "家" }));
-  it("em-dash range", () => expect(main("新建1—2处口袋公园")).toMatchObject({ value: 1, valueMax: 2, unit: "处" }));
-  it("range with magnitude", () => expect(main("年内力争完成5-10家区属企业改制")).toMatchObject({ value: 5, valueMax: 10, unit: "家" }));
-  it("Chinese numerals 两", () => expect(main("年内新建幼儿园两所")).toMatchObject({ value: 2, unit: "所" }));
-  it("Chinese numerals 十", () => expect(main("建成十个社区食堂")).toMatchObject({ value: 10, unit: "个" }));
-  it("Chinese numerals 三千", () => expect(main("新增就业岗位三千个")).toMatchObject({ value: 3000, unit: "个" }));
-  it("Chinese numerals 一百二十", () => expect(main("改造一百二十户危房")).toMatchObject({ value: 120, unit: "户" }));
+  it("integers and units", () =>
+    expect(main("维修改造20部居民老旧电梯")).toEqual({
+      value: 20,
+      valueMax: undefined,
+      unit: "部",
+      comparator: "=",
+      growth: false,
+    }));
+  it("decimals", () =>
+    expect(main("新改建“四好农村路”24.5公里")).toMatchObject({ value: 24.5, unit: "公里" }));
+  it("ASCII hyphen range", () =>
+    expect(main("打造1-2个美丽宜居示范村")).toMatchObject({ value: 1, valueMax: 2, unit: "个" }));
+  it("至 range", () =>
+    expect(main("培育3至5家龙头企业")).toMatchObject({ value: 3, valueMax: 5, unit: "家" }));
+  it("em-dash range", () =>
+    expect(main("新建1—2处口袋公园")).toMatchObject({ value: 1, valueMax: 2, unit: "处" }));
+  it("range with magnitude", () =>
+    expect(main("年内力争完成5-10家区属企业改制")).toMatchObject({
+      value: 5,
+      valueMax: 10,
+      unit: "家",
+    }));
+  it("Chinese numerals 两", () =>
+    expect(main("年内新建幼儿园两所")).toMatchObject({ value: 2, unit: "所" }));
+  it("Chinese numerals 十", () =>
+    expect(main("建成十个社区食堂")).toMatchObject({ value: 10, unit: "个" }));
+  it("Chinese numerals 三千", () =>
+    expect(main("新增就业岗位三千个")).toMatchObject({ value: 3000, unit: "个" }));
+  it("Chinese numerals 一百二十", () =>
+    expect(main("改造一百二十户危房")).toMatchObject({ value: 120, unit: "户" }));
   it.each([
     ["新增就业3.25万人", 3.25, "万人"],
     ["盘活闲置楼宇5万平方米", 5, "万平方米"],
@@ -71,7 +99,11 @@ describe("findTargets: comparators and growth", () => {
 
   it("growth rates", () => {
     expect(main("地区生产总值增长6%左右")?.growth).toBe(true);
-    expect(main("单位GDP能耗下降2个百分点")).toMatchObject({ growth: true, value: 2, unit: "个百分点" });
+    expect(main("单位GDP能耗下降2个百分点")).toMatchObject({
+      growth: true,
+      value: 2,
+      unit: "个百分点",
+    });
     expect(findTargets("单位GDP能耗下降2个百分点")[0].direction).toBe("down");
     expect(main("比重达到3.6%")?.growth).toBe(false);
     expect(main("养老机构签约率提高到90%")?.growth).toBe(false);
@@ -93,16 +125,27 @@ describe("findTargets: not targets", () => {
     "促进三次产业融合发展",
   ])("%s", (s) => expect(findMainTarget(s, 0, s.length)).toBeNull());
   it("prefers the count over a modifier", () => {
-    expect(main("全区营业收入2000万元以上的民营企业达到100家以上")).toMatchObject({ value: 100, unit: "家", comparator: ">=" });
+    expect(main("全区营业收入2000万元以上的民营企业达到100家以上")).toMatchObject({
+      value: 100,
+      unit: "家",
+      comparator: ">=",
+    });
   });
   it("prefers the work over the budget spent on it, but keeps an investment target", () => {
-    expect(main("计划投资60万元在滨河路两侧栽植1500棵银杏")).toMatchObject({ value: 1500, unit: "棵" });
+    expect(main("计划投资60万元在滨河路两侧栽植1500棵银杏")).toMatchObject({
+      value: 1500,
+      unit: "棵",
+    });
     expect(main("投资2000万元新建3所幼儿园")).toMatchObject({ value: 3, unit: "所" });
     expect(main("完成投资2.5亿元,建成厂房3万平方米")).toMatchObject({ value: 2.5, unit: "亿元" });
   });
   it("a range with the unit on both ends is one target (增长4.5%—5%, 6.5%－7%左右), and 超 is a floor", () => {
-    expect(findTargets("地区生产总值增长4.5%—5%").map((t) => [t.value, t.valueMax, t.unit])).toEqual([[4.5, 5, "%"]]);
-    expect(findTargets("增长6.5%－7%左右").map((t) => [t.value, t.valueMax, t.comparator])).toEqual([[6.5, 7, "~"]]);
+    expect(
+      findTargets("地区生产总值增长4.5%—5%").map((t) => [t.value, t.valueMax, t.unit]),
+    ).toEqual([[4.5, 5, "%"]]);
+    expect(findTargets("增长6.5%－7%左右").map((t) => [t.value, t.valueMax, t.comparator])).toEqual(
+      [[6.5, 7, "~"]],
+    );
     expect(findTargets("GDP增长6%，投资增长7%")).toHaveLength(2);
     expect(findTargets("交通基础设施投资超600亿元")[0].comparator).toBe(">=");
   });

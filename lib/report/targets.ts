@@ -6,7 +6,20 @@
 import { checkParseBudget } from "./budget";
 import type { Comparator, Target } from "./types";
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /**
@@ -45,10 +58,83 @@ export function parseChineseNumber(s: string): number | null {
 
 // Units, longest first; magnitude prefixes (万/亿/千/百) are handled separately.
 const UNITS = [
-  "个百分点", "百分点", "个工作日", "工作日", "微克/立方米", "毫克/立方米", "吨标准煤", "平方公里", "平方米", "立方米", "千瓦时", "标准煤", "公顷", "公里", "千米", "延长米", "米",
-  "亩", "美元", "欧元", "港元", "元", "人次", "人", "户", "所", "座", "条", "项", "件", "名", "台", "辆", "栋", "套", "间", "张",
-  "株", "棵", "公斤", "千克", "斤", "吨", "千瓦", "天", "小时", "分钟", "批次", "次", "期", "个月", "倍", "头只", "头", "只", "册", "组", "盏",
-  "篇", "架", "艘", "标箱", "家", "部", "处", "场", "个", "种", "床", "届", "年", "千伏安", "千伏", "兆瓦", "%", "％", "‰",
+  "个百分点",
+  "百分点",
+  "个工作日",
+  "工作日",
+  "微克/立方米",
+  "毫克/立方米",
+  "吨标准煤",
+  "平方公里",
+  "平方米",
+  "立方米",
+  "千瓦时",
+  "标准煤",
+  "公顷",
+  "公里",
+  "千米",
+  "延长米",
+  "米",
+  "亩",
+  "美元",
+  "欧元",
+  "港元",
+  "元",
+  "人次",
+  "人",
+  "户",
+  "所",
+  "座",
+  "条",
+  "项",
+  "件",
+  "名",
+  "台",
+  "辆",
+  "栋",
+  "套",
+  "间",
+  "张",
+  "株",
+  "棵",
+  "公斤",
+  "千克",
+  "斤",
+  "吨",
+  "千瓦",
+  "天",
+  "小时",
+  "分钟",
+  "批次",
+  "次",
+  "期",
+  "个月",
+  "倍",
+  "头只",
+  "头",
+  "只",
+  "册",
+  "组",
+  "盏",
+  "篇",
+  "架",
+  "艘",
+  "标箱",
+  "家",
+  "部",
+  "处",
+  "场",
+  "个",
+  "种",
+  "床",
+  "届",
+  "年",
+  "千伏安",
+  "千伏",
+  "兆瓦",
+  "%",
+  "％",
+  "‰",
 ];
 const UNIT_RE = UNITS.join("|");
 
@@ -68,17 +154,26 @@ const QUANTITY = new RegExp(
   "g",
 );
 
-const GROWTH_BEFORE = /(增长|增加|提高|提升|下降|降低|减少|增速|增幅|降幅|递增|递减|年均增长|同比增长|同比下降|可比增长|上升|回落)(?:了)?\s*$/;
+const GROWTH_BEFORE =
+  /(增长|增加|提高|提升|下降|降低|减少|增速|增幅|降幅|递增|递减|年均增长|同比增长|同比下降|可比增长|上升|回落)(?:了)?\s*$/;
 const DOWN_BEFORE = /(下降|降低|减少|递减|降幅|回落|压减|压缩)\s*$/;
-const GE_BEFORE = /(不低于|不少于|至少|超过|突破|达到|达|(?<!赶)超|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|升至|保持在|稳定在|大于|(?<!不)高于)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
-const LE_BEFORE = /(不超过|不高于|控制在|压缩至|压缩到|压减到|压减至|降至|降到|下降到|下降至|减少到|减少至|减至|(?<!不)低于|(?<!不)少于|以内)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
+const GE_BEFORE =
+  /(不低于|不少于|至少|超过|突破|达到|达|(?<!赶)超|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|升至|保持在|稳定在|大于|(?<!不)高于)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
+const LE_BEFORE =
+  /(不超过|不高于|控制在|压缩至|压缩到|压减到|压减至|降至|降到|下降到|下降至|减少到|减少至|减至|(?<!不)低于|(?<!不)少于|以内)(每人每月|每人每年|每人|人均|每月|每年)?\s*$/;
 
 /**
  * True when an opening mark stands in [start - reach, start] with no closing mark between it and
  * `start`. Only that window is read: scanning the whole text back from every number (lastIndexOf)
  * made findTargets quadratic, minutes for a 1 MB paragraph of figures (issue 12).
  */
-function openedWithin(a: string, start: number, reach: number, open: string, close: string): boolean {
+function openedWithin(
+  a: string,
+  start: number,
+  reach: number,
+  open: string,
+  close: string,
+): boolean {
   for (let i = start; i >= 0 && i >= start - reach; i--) {
     if (a[i] === close) return false;
     if (a[i] === open) return true;
@@ -93,7 +188,8 @@ function isIdiomatic(a: string, start: number, end: number, numText: string): bo
   // opening quote at most 12 characters back (and its close at most 15 ahead), a 《 at most 29 back.
   if (openedWithin(a, start, 12, "“", "”") && a.slice(start, start + 16).includes("”")) return true;
   if (openedWithin(a, start, 29, "《", "》")) return true;
-  if (before === "第" || before === "每" || before === "前" || /[a-zA-Z×*+#]/.test(before)) return true;
+  if (before === "第" || before === "每" || before === "前" || /[a-zA-Z×*+#]/.test(before))
+    return true;
   if (/^[×*+#]/.test(after)) return true;
   // Chinese numerals: accept only unambiguous counts (not 一, not bare 百/千/万).
   if (!/\d/.test(numText)) {
@@ -131,17 +227,37 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
     }
     let unit = unitRaw;
     // A 4-digit number followed by 年 is a year, and so is anything followed by 年底/年内.
-    if (unit === "年" && (/^\d{4}$/.test(n1) || /^(底|内|前|初|中|末|度|的|起|以来|来)/.test(a.slice(end, end + 2)))) continue;
-    if (unit === "年" && !/(连续|期限|缩短|延长|用|内)/.test(a.slice(Math.max(0, start - 4), start))) continue;
+    if (
+      unit === "年" &&
+      (/^\d{4}$/.test(n1) || /^(底|内|前|初|中|末|度|的|起|以来|来)/.test(a.slice(end, end + 2)))
+    )
+      continue;
+    if (
+      unit === "年" &&
+      !/(连续|期限|缩短|延长|用|内)/.test(a.slice(Math.max(0, start - 4), start))
+    )
+      continue;
     if ((unit === "届" || unit === "期") && !/\d/.test(n1)) continue;
     // 八项规定, 三项制度, 两个确立, 收支两条线: a Chinese numeral naming a set of rules or tenets, not a count.
-    if (!/\d/.test(n1) && /^(项|个|大|条)$/.test(unitRaw) && /^(规定|原则|要求|制度|意识|自信|维护|确立|坚持|必须|战略|基本|线)/.test(a.slice(end, end + 2))) continue;
+    if (
+      !/\d/.test(n1) &&
+      /^(项|个|大|条)$/.test(unitRaw) &&
+      /^(规定|原则|要求|制度|意识|自信|维护|确立|坚持|必须|战略|基本|线)/.test(
+        a.slice(end, end + 2),
+      )
+    )
+      continue;
     // 三次产业 (the tertiary sector), 二期工程's siblings: names, not counts.
     if (unit === "次" && /^产业/.test(a.slice(end, end + 2))) continue;
     // 三元, 五星 …: Chinese numerals before a currency are company names, not amounts.
     if (/元$/.test(unit) && !mag && !/\d/.test(n1)) continue;
     // Capacity specs inside names (大唐700万吨露天矿, 5万千瓦风电) are not targets.
-    if (/^(吨|千瓦|千伏|兆瓦|千伏安|立方米)$/.test(unit) && /^[\u4e00-\u9fff]/.test(a.slice(end, end + 1)) && !/^(以上|左右|以内|的)/.test(a.slice(end, end + 2))) continue;
+    if (
+      /^(吨|千瓦|千伏|兆瓦|千伏安|立方米)$/.test(unit) &&
+      /^[\u4e00-\u9fff]/.test(a.slice(end, end + 1)) &&
+      !/^(以上|左右|以内|的)/.test(a.slice(end, end + 2))
+    )
+      continue;
     if (mag) unit = mag + unit;
     if (unit === "百分点") unit = "个百分点";
     if (unit === "％") unit = "%";
@@ -155,14 +271,23 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
       if (LE_BEFORE.test(lead)) comparator = "<=";
       else if (GE_BEFORE.test(lead)) comparator = ">=";
     }
-    const growth = (unit === "%" || unit === "个百分点" || unit === "倍") && GROWTH_BEFORE.test(lead) && !/(提高到|提高至|提升到|提升至|增加到|增长到|下降到|降至|降到)\s*$/.test(lead);
+    const growth =
+      (unit === "%" || unit === "个百分点" || unit === "倍") &&
+      GROWTH_BEFORE.test(lead) &&
+      !/(提高到|提高至|提升到|提升至|增加到|增长到|下降到|降至|降到)\s*$/.test(lead);
     const target: Target = { value: v1, unit, comparator, growth, start, end };
     if (v2 !== null) target.valueMax = v2;
     if (growth) target.direction = DOWN_BEFORE.test(lead) ? "down" : "up";
     // A range written with the unit on both ends (增长4.5%—5%, 6.5%－7%左右): one target from the first
     // figure to the second, which takes the comparator of the whole.
     const prev = out[out.length - 1];
-    if (prev && prev.valueMax === undefined && prev.unit === target.unit && target.value > prev.value && /^\s*(-|—|–|－|~|～|至|到)\s*$/.test(a.slice(prev.end, start))) {
+    if (
+      prev &&
+      prev.valueMax === undefined &&
+      prev.unit === target.unit &&
+      target.value > prev.value &&
+      /^\s*(-|—|–|－|~|～|至|到)\s*$/.test(a.slice(prev.end, start))
+    ) {
       prev.valueMax = target.value;
       prev.end = target.end;
       if (target.comparator !== "=") prev.comparator = target.comparator;
@@ -180,11 +305,25 @@ export function findTargets(a: string, from = 0, to = a.length): Target[] {
 export function findMainTarget(a: string, from: number, to: number): Target | null {
   const all = findTargets(a, from, to);
   if (!all.length) return null;
-  const head = all.find((t) => !/^(以上|以下|左右|多|余)?的/.test(a.slice(t.end, t.end + 3))) ?? all[0];
+  const head =
+    all.find((t) => !/^(以上|以下|左右|多|余)?的/.test(a.slice(t.end, t.end + 3))) ?? all[0];
   // A budget spent on the work ("计划投资80万元…补植2000棵国槐") is a means: the quantity of the
   // work is the target. "完成投资2.5亿元" stays an investment target.
-  if (/元$/.test(head.unit) && /(计划|拟|安排|共|总|预计)?(投资|投入|筹措|筹集|争取)(资金)?$/.test(a.slice(Math.max(from, head.start - 6), head.start)) && !/完成(投资)?$/.test(a.slice(Math.max(from, head.start - 4), head.start))) {
-    const work = all.find((t) => t.start > head.end && !/元$/.test(t.unit) && /^[在用于对,]|^[\u4e00-\u9fff]{0,2}(建设|新建|改造|实施|补植|栽植|种植|完成|修建|铺设|新增)/.test(a.slice(head.end, head.end + 4)));
+  if (
+    /元$/.test(head.unit) &&
+    /(计划|拟|安排|共|总|预计)?(投资|投入|筹措|筹集|争取)(资金)?$/.test(
+      a.slice(Math.max(from, head.start - 6), head.start),
+    ) &&
+    !/完成(投资)?$/.test(a.slice(Math.max(from, head.start - 4), head.start))
+  ) {
+    const work = all.find(
+      (t) =>
+        t.start > head.end &&
+        !/元$/.test(t.unit) &&
+        /^[在用于对,]|^[\u4e00-\u9fff]{0,2}(建设|新建|改造|实施|补植|栽植|种植|完成|修建|铺设|新增)/.test(
+          a.slice(head.end, head.end + 4),
+        ),
+    );
     if (work) return work;
   }
   return head;

@@ -18,15 +18,18 @@ import type { PledgeTier, Target, TierReason } from "./types";
 export type { PledgeTier, TierReason } from "./types";
 
 /** Units that count things (a count), as opposed to measures, money and rates (a target). */
-const COUNT_UNIT = /^(个|家|所|座|条|项|件|名|台|辆|栋|套|间|张|株|棵|户|处|场|部|批|期|种|床|届|支|只|盏|篇|架|艘|批次|次|人次|人|万人|万户|万个|万家|万套|万间|千人|亿人次|万人次)$/;
+const COUNT_UNIT =
+  /^(个|家|所|座|条|项|件|名|台|辆|栋|套|间|张|株|棵|户|处|场|部|批|期|种|床|届|支|只|盏|篇|架|艘|批次|次|人次|人|万人|万户|万个|万家|万套|万间|千人|亿人次|万人次)$/;
 
 /** Checkable outcomes without a number. */
 const QUALITATIVE_TARGET =
   /(正增长|由负转正|止跌回稳|扭亏为盈|达到[ⅠⅡⅢⅣⅤ]+类|[ⅠⅡⅢⅣⅤ]+类(以上)?水质|完成(年度|今年|全年)?(?!(各项|今年|全年)?目标任务)[^,;。]{2,30}任务$|高于[^,;。]{0,24}(增长|增幅|幅度|水平)|收官|达到国家(要求|标准)|完成(年度|国家|省定|市定)?(目标任务|考核任务|约束性指标)|全部(退出|完成|达标|建成|关停|销号|清零|出清|化解|接入)|所有[^,;。]{1,12}(通|覆盖|达标|接入)|晋升(为)?国家级|全覆盖|翻一番|翻番|同步|持平|基本平衡|只增不减|不低于全国|高于全国|达到国家.{0,8}标准|(完成|落实)(好)?(国家|中央|省|市|自治区|上级)(下达|确定|分解)的.{0,24}(任务|指标|目标)|实现.{0,12}(清零|动态清零|零增长|零事故)|(消除|清零|全部(完成|达标|建成|销号))|力争.{0,10}(进入|迈入|跻身|突破|超过|达到).{0,10}(前列|行列|千亿|万亿|百强))/;
 
 /** A deadline: the action is dated. */
-const DATED = /((年底|年末|年内|年中|上半年|下半年|\d{1,2}月(底|份|末)?)前?|\d{4}年(底|前|内)|(本年度|今年|当年)内|本届政府任期内)/;
-const COMPLETION = /(完成|建成|实现|出台|启动|开工|竣工|投用|投运|开通|通车|交付|达到|覆盖|落地|上线|运行)/;
+const DATED =
+  /((年底|年末|年内|年中|上半年|下半年|\d{1,2}月(底|份|末)?)前?|\d{4}年(底|前|内)|(本年度|今年|当年)内|本届政府任期内)/;
+const COMPLETION =
+  /(完成|建成|实现|出台|启动|开工|竣工|投用|投运|开通|通车|交付|达到|覆盖|落地|上线|运行)/;
 
 /** A specific reform or policy step: a named instrument issued, a body set up, a pilot carried out. */
 const REFORM =
@@ -37,17 +40,26 @@ const PROJECT_DONE =
   /(建成|开工|竣工|完工|投运|投产|达产|投用|投入使用|投入运营|开通|通车|通航|开馆|开园|开业|交付|落成|建设完成|主体完工|办好|举办|承办|筹办|主办|召开|筹建|新建|改扩建|改建|扩建|新开|开建|启用|试运行|实体化运行|落地)/;
 
 /** Soft verbs over a named project still make it checkable (推进怀柔国家实验室内蒙古基地…尽早落地). */
-const SOFT_PROJECT_VERB = /^(积极|全力|稳妥|加快|大力|全面|有序|尽快|重点|确保|力促|力争)?(加快|推进|推动|加快推进|开工建设|建设|建好|实施|完成|启动|打造|谋划|争取|创建|争创)/;
+const SOFT_PROJECT_VERB =
+  /^(积极|全力|稳妥|加快|大力|全面|有序|尽快|重点|确保|力促|力争)?(加快|推进|推动|加快推进|开工建设|建设|建好|实施|完成|启动|打造|谋划|争取|创建|争创)/;
 
 /** Ongoing campaigns and soft verbs over generic objects: direction. */
-const CAMPAIGN = /^(深入|持续|广泛|全面|大力|扎实|积极)?(深化|开展|实施)[^,;。]{0,20}(行动|工程|活动|计划|战略|攻坚|专项整治|排查整治|建设)$/;
+const CAMPAIGN =
+  /^(深入|持续|广泛|全面|大力|扎实|积极)?(深化|开展|实施)[^,;。]{0,20}(行动|工程|活动|计划|战略|攻坚|专项整治|排查整治|建设)$/;
 
 /**
  * The tier of an extracted commitment and why. `text` is the item in analysis form, `target` its
  * main numeric target (findMainTarget), if any.
  */
-export function classifyTier(text: string, target: Target | null): { tier: PledgeTier; reason: TierReason | null } {
-  if (target) return { tier: "trackable", reason: COUNT_UNIT.test(target.unit) && !target.growth ? "count" : "target" };
+export function classifyTier(
+  text: string,
+  target: Target | null,
+): { tier: PledgeTier; reason: TierReason | null } {
+  if (target)
+    return {
+      tier: "trackable",
+      reason: COUNT_UNIT.test(target.unit) && !target.growth ? "count" : "target",
+    };
   if (QUALITATIVE_TARGET.test(text)) return { tier: "trackable", reason: "target" };
   if (REFORM.test(text)) return { tier: "trackable", reason: "reform" };
   if (DATED.test(text) && COMPLETION.test(text)) return { tier: "trackable", reason: "date" };
@@ -59,19 +71,24 @@ export function classifyTier(text: string, target: Target | null): { tier: Pledg
 const DESIGNATION =
   /((创建|争创|创成|申报|获批|建好|共建|筹建|申建|建成)[^,;。]{0,24}(国家|全国|国际|省级)[^,;。]{0,20}(示范区|示范市|示范县|示范基地|试验区|先行区|中心|城市|基地|园区|工业园|实验室|平台|公园|名城|遗产)|(创建|争创|创成|获批|申建)[^,;。]{2,30}(示范区|示范市|示范县|试验区|先行区|示范城市|文明城市|卫生城市|园林城市))/;
 /** Holding a named event (办好北京国际电影节, 举办…论坛), applying for a listing (琉璃河遗址申遗). */
-const EVENT_HELD = /((办好|举办|承办|筹办|主办|召开|办成|备战)[^,;。]{1,30}(节|论坛|会|赛|峰会|大会|展|周)|申遗|申报世界|换届选举|“[^”]{2,12}年”(活动|行动))/;
+const EVENT_HELD =
+  /((办好|举办|承办|筹办|主办|召开|办成|备战)[^,;。]{1,30}(节|论坛|会|赛|峰会|大会|展|周)|申遗|申报世界|换届选举|“[^”]{2,12}年”(活动|行动))/;
 /** A specific, numbered event (第四次全国文物普查, 第十五届全运会). */
-const NUMBERED_EVENT = /(第[一二三四五六七八九十\d]+(次|届|期)[^,;。]{0,16}(普查|会|赛|节|展|论坛|工程|调查)|[一二三四五六七八九十\d]+届[^,;。]{0,10}(运动会|全运会|博览会|会|赛|节|展))/;
+const NUMBERED_EVENT =
+  /(第[一二三四五六七八九十\d]+(次|届|期)[^,;。]{0,16}(普查|会|赛|节|展|论坛|工程|调查)|[一二三四五六七八九十\d]+届[^,;。]{0,10}(运动会|全运会|博览会|会|赛|节|展))/;
 /** A proper name before a facility word: 2+ characters that are not a generic qualifier. */
 const PROPER_FACILITY =
   /([\u4e00-\u9fff]{2,12})(工程|项目|中心|平台|云|高速公路|公路|高速|铁路|高铁|城际|港区|港口|聚集区|度假带|园区|产业园|工业园|基地|广场|公园|学校|大学|学院|医院|院区|新址|通道|隧道|大桥|水厂|电站|电厂|场馆|体育场|景区|综合体|机场|港|码头|水库|灌区|博物馆|美术馆|图书馆|剧院|实验室|研究院|遗址|城楼|示范区|试验区|自贸区|开发区|高新区|经开区|新区|片区|口岸|枢纽|号线)/;
-const GENERIC_NAME = /^(公立|民营|国有|外资|中小|高风险|优质|大型|小型|一批|若干|各类|一些|重点|重大|相关|基础|公共|配套|城乡|农村|城市|民生|社会|文化|体育|产业|市政|水利|交通|能源|各级|新型|现代|智慧|数字|绿色|标准化|规范化|综合|示范|创新|科技|重要|大型|特色|高标准|高质量|区域|全省|全市|全区|全县|省级|市级|县级|国家级|乡镇|社区|村级|基层|中小|骨干)/;
+const GENERIC_NAME =
+  /^(公立|民营|国有|外资|中小|高风险|优质|大型|小型|一批|若干|各类|一些|重点|重大|相关|基础|公共|配套|城乡|农村|城市|民生|社会|文化|体育|产业|市政|水利|交通|能源|各级|新型|现代|智慧|数字|绿色|标准化|规范化|综合|示范|创新|科技|重要|大型|特色|高标准|高质量|区域|全省|全市|全区|全县|省级|市级|县级|国家级|乡镇|社区|村级|基层|中小|骨干)/;
 
 /** Verbs that build the named thing itself (共建京津冀技术创新中心, 搭建…平台). */
 const BUILD_VERB = /^(积极|加快)?(建设|建好|共建|搭建|组建|新建|建立|筹建|兴建)/;
 /** A facility or zone acted on physically (built, opened, restored, sited, landed), not developed in general. */
-const PHYSICAL_ACT = /(启动|建设|建成|开放|修缮|落地|选址|开工|改造|搬迁|投用|运营|通车|竣工|完工|开通|落成|启用|实体化运行|挂牌)/;
-const ONGOING = /(高质量发展|改革创新|优化整合|做大做强|提质|转型|发展壮大|能级|双一流|承担更多|协同发展|创新发展|提档升级)/;
+const PHYSICAL_ACT =
+  /(启动|建设|建成|开放|修缮|落地|选址|开工|改造|搬迁|投用|运营|通车|竣工|完工|开通|落成|启用|实体化运行|挂牌)/;
+const ONGOING =
+  /(高质量发展|改革创新|优化整合|做大做强|提质|转型|发展壮大|能级|双一流|承担更多|协同发展|创新发展|提档升级)/;
 /** A category rather than one thing: 一批…, 更多…, 各类… */
 const CATEGORY = /(一批|若干|更多|各类|一些|多个|等(重点|重大)?(项目|工程|平台|设施))/;
 
@@ -94,7 +111,10 @@ function properFacility(text: string): string | null {
 function isNamedProject(text: string): boolean {
   if (DESIGNATION.test(text) || NUMBERED_EVENT.test(text) || EVENT_HELD.test(text)) return true;
   if (CATEGORY.test(text)) return false;
-  const named = properFacility(text) ?? (/(《[^》]{2,}》|[0-9一二三四五六七八九十]+号线)/.exec(text)?.[0] ?? null);
+  const named =
+    properFacility(text) ??
+    /(《[^》]{2,}》|[0-9一二三四五六七八九十]+号线)/.exec(text)?.[0] ??
+    null;
   if (!named) return false;
   if (CAMPAIGN.test(text) && !/[0-9一二三四五六七八九十]+号线/.test(text)) return false;
   // Brought to a checkable state (建成开放中国长城博物馆, 市疾控中心新址建成投用), or a soft verb over a

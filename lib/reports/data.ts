@@ -34,7 +34,10 @@ export async function countReports(scope: ReportListScope = {}): Promise<number>
  * Reports by region then year, with pledge counts and their pairing: all of them, or the window
  * `page` ({ skip, take }) of that order. Archived reports only with `scope.archived`.
  */
-export async function listReports(page?: { skip: number; take: number }, scope: ReportListScope = {}): Promise<ReportListItem[]> {
+export async function listReports(
+  page?: { skip: number; take: number },
+  scope: ReportListScope = {},
+): Promise<ReportListItem[]> {
   const rows = await db.report.findMany({
     ...(page ? { skip: page.skip, take: page.take } : {}),
     where: { archivedAt: scope.archived ? { not: null } : null },
@@ -54,7 +57,10 @@ export async function listReports(page?: { skip: number; take: number }, scope: 
     },
     orderBy: [{ region: { name: "asc" } }, { year: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
-  const pairings = await listPairings(db, rows.map((r) => r.id));
+  const pairings = await listPairings(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     region: r.region.name,
@@ -73,8 +79,13 @@ export async function listReports(page?: { skip: number; take: number }, scope: 
 }
 
 /** The report already holding this content (same text up to line endings), if any. */
-export async function findReportByContent(text: string): Promise<{ id: string; title: string } | null> {
-  return db.report.findUnique({ where: { contentHash: hashReportContent(text) }, select: { id: true, title: true } });
+export async function findReportByContent(
+  text: string,
+): Promise<{ id: string; title: string } | null> {
+  return db.report.findUnique({
+    where: { contentHash: hashReportContent(text) },
+    select: { id: true, title: true },
+  });
 }
 
 export type ReportSectionDto = {
@@ -90,7 +101,13 @@ export type ReportSectionDto = {
 export type ReportDetail = {
   id: string;
   title: string;
-  region: { id: string; name: string; level: string; fullName: string; path: { id: string; name: string }[] };
+  region: {
+    id: string;
+    name: string;
+    level: string;
+    fullName: string;
+    path: { id: string; name: string }[];
+  };
   year: number | null;
   deliveredOn: string | null;
   speaker: string | null;
@@ -133,7 +150,14 @@ type ReportDetailRow = {
   regionId: string;
 };
 
-type SectionRow = { id: string; parentId: string | null; kind: string; heading: string; start: number | bigint; end: number | bigint };
+type SectionRow = {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  heading: string;
+  start: number | bigint;
+  end: number | bigint;
+};
 
 const num = (n: number | bigint | null): number | null => (n === null ? null : Number(n));
 
@@ -172,7 +196,10 @@ export async function getReportDetail(reportId: string): Promise<ReportDetail | 
       name: chain[0]?.name ?? "",
       level: chain[0]?.level ?? "other",
       fullName: regionFullName(chain),
-      path: chain.slice(1).reverse().map((a) => ({ id: a.id, name: a.name })),
+      path: chain
+        .slice(1)
+        .reverse()
+        .map((a) => ({ id: a.id, name: a.name })),
     },
     year: num(r.year),
     deliveredOn: r.deliveredOn,
@@ -185,7 +212,14 @@ export async function getReportDetail(reportId: string): Promise<ReportDetail | 
     bodyStart: Number(r.bodyStart),
     bodyEnd: bodyEnd || r.sourceText.length,
     parsed: r.parsedAt !== null,
-    sections: sections.map((s) => ({ id: s.id, parentId: s.parentId, kind: s.kind, heading: s.heading, start: Number(s.start), end: Number(s.end) })),
+    sections: sections.map((s) => ({
+      id: s.id,
+      parentId: s.parentId,
+      kind: s.kind,
+      heading: s.heading,
+      start: Number(s.start),
+      end: Number(s.end),
+    })),
     archivedAt: toIso(r.archivedAt),
     version: Number(r.version),
     pairing,
@@ -217,9 +251,24 @@ export type ReportIntegrity = {
  */
 export async function checkReportIntegrity(): Promise<ReportIntegrity> {
   const [reports, imports, edited, sections, pledges, auditEvents] = await Promise.all([
-    db.report.findMany({ select: { id: true, title: true, parsedAt: true, _count: { select: { sections: true, pledges: true } } }, orderBy: { createdAt: "asc" } }),
-    db.auditEvent.findMany({ where: { action: "report.import" }, select: { reportId: true, after: true } }),
-    db.auditEvent.findMany({ where: { action: { startsWith: "pledge." }, reportId: { not: null } }, select: { reportId: true }, distinct: ["reportId"] }),
+    db.report.findMany({
+      select: {
+        id: true,
+        title: true,
+        parsedAt: true,
+        _count: { select: { sections: true, pledges: true } },
+      },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.auditEvent.findMany({
+      where: { action: "report.import" },
+      select: { reportId: true, after: true },
+    }),
+    db.auditEvent.findMany({
+      where: { action: { startsWith: "pledge." }, reportId: { not: null } },
+      select: { reportId: true },
+      distinct: ["reportId"],
+    }),
     db.section.count(),
     db.pledge.count(),
     db.auditEvent.count(),
@@ -239,15 +288,18 @@ export async function checkReportIntegrity(): Promise<ReportIntegrity> {
   const problems: ReportIntegrity["problems"] = [];
   for (const r of reports) {
     const events = recorded.get(r.id) ?? [];
-    const problem = (text: string) => problems.push({ reportId: r.id, title: r.title, problem: text });
+    const problem = (text: string) =>
+      problems.push({ reportId: r.id, title: r.title, problem: text });
     if (events.length !== 1) {
       problem(`${events.length} import audit events`);
       continue;
     }
     const [{ sections: wantSections, pledges: wantPledges }] = events;
     if (r.parsedAt && r._count.sections === 0) problem("parsed but has no sections");
-    if (wantSections !== undefined && r._count.sections !== wantSections) problem(`${r._count.sections} sections, the import saved ${wantSections}`);
-    if (wantPledges !== undefined && !pledgesEdited.has(r.id) && r._count.pledges !== wantPledges) problem(`${r._count.pledges} pledges, the import saved ${wantPledges}`);
+    if (wantSections !== undefined && r._count.sections !== wantSections)
+      problem(`${r._count.sections} sections, the import saved ${wantSections}`);
+    if (wantPledges !== undefined && !pledgesEdited.has(r.id) && r._count.pledges !== wantPledges)
+      problem(`${r._count.pledges} pledges, the import saved ${wantPledges}`);
   }
   return { reports: reports.length, sections, pledges, auditEvents, problems };
 }

@@ -39,7 +39,10 @@ export type ImportPreview = {
  * bidirectional overrides (which make "exe.txt" look like "txt.exe") are dropped; at most 200 characters.
  */
 export function cleanFileName(name: string | null | undefined): string | null {
-  const cleaned = (name ?? "").replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").trim().slice(0, 200);
+  const cleaned = (name ?? "")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "")
+    .trim()
+    .slice(0, 200);
   return cleaned || null;
 }
 
@@ -59,15 +62,26 @@ export type ImportLimits = { budgetMs?: number; signal?: AbortSignal };
  * Decodes and parses an upload within a time budget (IMPORT_PARSE_BUDGET_MS unless given); throws
  * ReportInputError (with a code the UI translates) on bad input, past the caps, or out of time.
  */
-export function decodeAndParse(bytes: Uint8Array, fileName: string | null, limits: ImportLimits = {}): { decoded: DecodedReport; parsed: ParsedReport } {
-  const budget: ParseBudget = { deadline: Date.now() + (limits.budgetMs ?? IMPORT_PARSE_BUDGET_MS), signal: limits.signal };
+export function decodeAndParse(
+  bytes: Uint8Array,
+  fileName: string | null,
+  limits: ImportLimits = {},
+): { decoded: DecodedReport; parsed: ParsedReport } {
+  const budget: ParseBudget = {
+    deadline: Date.now() + (limits.budgetMs ?? IMPORT_PARSE_BUDGET_MS),
+    signal: limits.signal,
+  };
   const decoded = decodeReport(bytes, fileName ?? undefined);
   const parsed = parseReport(decoded.text, budget);
   return { decoded, parsed };
 }
 
 /** What the import page shows before saving: detected metadata, sections, pledge counts, duplicates. */
-export async function previewImport(bytes: Uint8Array, rawFileName: string | null, limits: ImportLimits = {}): Promise<ImportPreview> {
+export async function previewImport(
+  bytes: Uint8Array,
+  rawFileName: string | null,
+  limits: ImportLimits = {},
+): Promise<ImportPreview> {
   const fileName = cleanFileName(rawFileName);
   const { decoded, parsed } = decodeAndParse(bytes, fileName, limits);
   const kinds = { quantitative: 0, project: 0, policy: 0 };
@@ -75,8 +89,18 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
   const tiers = { trackable: 0, direction: 0 };
   for (const p of parsed.pledges) tiers[p.tier]++;
   const meta = detectedMeta(parsed);
-  const top = parsed.sections.map((s) => ({ kind: s.kind, heading: s.heading, start: s.start, end: s.end }));
-  const blocks = parsed.blocks.map((b) => ({ kind: b.kind, heading: b.heading, start: b.start, end: b.end }));
+  const top = parsed.sections.map((s) => ({
+    kind: s.kind,
+    heading: s.heading,
+    start: s.start,
+    end: s.end,
+  }));
+  const blocks = parsed.blocks.map((b) => ({
+    kind: b.kind,
+    heading: b.heading,
+    start: b.start,
+    end: b.end,
+  }));
   return {
     fileName,
     encoding: decoded.encoding,
@@ -88,7 +112,9 @@ export async function previewImport(bytes: Uint8Array, rawFileName: string | nul
     pledgeCount: parsed.pledges.length,
     kinds,
     tiers,
-    samplePledges: parsed.pledges.slice(0, 12).map((p) => ({ text: p.text, section: p.section, kind: p.kind })),
+    samplePledges: parsed.pledges
+      .slice(0, 12)
+      .map((p) => ({ text: p.text, section: p.section, kind: p.kind })),
     duplicateOf: await findReportByContent(decoded.text),
     contentHash: hashReportContent(decoded.text),
     bodyTwice: parsed.duplicateOf !== null,

@@ -17,7 +17,9 @@ describe("checkReportIntegrity (what `cli check` runs after a crash)", () => {
     expect(whole.pledges).toBe(a.pledges + b.pledges);
 
     // What a half-written import would look like (never produced by the import itself).
-    const oneSection = await db.section.findFirstOrThrow({ where: { reportId: a.id, kind: "topic" } });
+    const oneSection = await db.section.findFirstOrThrow({
+      where: { reportId: a.id, kind: "topic" },
+    });
     await db.section.delete({ where: { id: oneSection.id } });
     await db.pledge.deleteMany({ where: { reportId: b.id, position: { gte: 10 } } });
     const broken = await checkReportIntegrity();
@@ -27,14 +29,18 @@ describe("checkReportIntegrity (what `cli check` runs after a crash)", () => {
     ]);
 
     await db.auditEvent.deleteMany({ where: { reportId: b.id, action: "report.import" } });
-    expect((await checkReportIntegrity()).problems.find((p) => p.reportId === b.id)?.problem).toBe("0 import audit events");
+    expect((await checkReportIntegrity()).problems.find((p) => p.reportId === b.id)?.problem).toBe(
+      "0 import audit events",
+    );
   });
 
   it("accepts fewer pledges once an analyst has edited them", async () => {
     const r = await importReport(null, corpus("hailar/hailar_2016.txt"), "c.txt");
     const p = await db.pledge.findFirstOrThrow({ where: { reportId: r.id } });
     await db.pledge.delete({ where: { id: p.id } });
-    await db.auditEvent.create({ data: { entityType: "pledge", entityId: p.id, action: "pledge.delete", reportId: r.id } });
+    await db.auditEvent.create({
+      data: { entityType: "pledge", entityId: p.id, action: "pledge.delete", reportId: r.id },
+    });
     expect((await checkReportIntegrity()).problems.filter((x) => x.reportId === r.id)).toEqual([]);
   });
 });

@@ -10,7 +10,14 @@ import { regionChain } from "@/lib/regions/data";
 import { regionFullName } from "@/lib/regions/names";
 import { hashReportContent } from "./content-hash";
 import { defaultReportTitle, isGenericTitle } from "./naming";
-import type { DeleteReportInput, PledgeInput, ReportMeta, ReportRefInput, SectionInput, UpdateReportInput } from "./schema";
+import type {
+  DeleteReportInput,
+  PledgeInput,
+  ReportMeta,
+  ReportRefInput,
+  SectionInput,
+  UpdateReportInput,
+} from "./schema";
 
 export type CreateReportInput = {
   meta: ReportMeta;
@@ -26,8 +33,15 @@ export type CreateReportInput = {
 };
 
 /** The title a report is saved with: its own, unless it names no region (政府工作报告): then its full name. */
-async function titleFor(tx: Tx, title: string, year: number | null, regionId: string): Promise<string> {
-  return isGenericTitle(title) ? defaultReportTitle(year, regionFullName(await regionChain(tx, regionId))).slice(0, 200) : title;
+async function titleFor(
+  tx: Tx,
+  title: string,
+  year: number | null,
+  regionId: string,
+): Promise<string> {
+  return isGenericTitle(title)
+    ? defaultReportTitle(year, regionFullName(await regionChain(tx, regionId))).slice(0, 200)
+    : title;
 }
 
 /**
@@ -37,18 +51,36 @@ async function titleFor(tx: Tx, title: string, year: number | null, regionId: st
  * The same content imported again is refused with DUPLICATE (details.reportId names the existing one).
  * Every pledge's text is taken from sourceText.slice(start, end), never from the caller.
  */
-export async function createReport(actorId: string | null, input: CreateReportInput): Promise<{ id: string }> {
+export async function createReport(
+  actorId: string | null,
+  input: CreateReportInput,
+): Promise<{ id: string }> {
   const contentHash = hashReportContent(input.sourceText);
   const { meta } = input;
   const started = performance.now();
-  const size = { characters: input.sourceText.length, sections: input.sections?.length ?? 0, pledges: input.pledges?.length ?? 0 };
+  const size = {
+    characters: input.sourceText.length,
+    sections: input.sections?.length ?? 0,
+    pledges: input.pledges?.length ?? 0,
+  };
   const created = await writeTransaction(
     async (tx) => {
-      const dup = await tx.report.findUnique({ where: { contentHash }, select: { id: true, title: true } });
+      const dup = await tx.report.findUnique({
+        where: { contentHash },
+        select: { id: true, title: true },
+      });
       // Written inside the transaction, after its first statement: the import has begun to write.
       logger.debug("report.create.begin", size);
-      if (dup) throw new AppError("DUPLICATE", "this report has already been imported", { reportId: dup.id, title: dup.title });
-      const { regionId } = await resolveRegion(tx, actorId, { name: meta.region, level: meta.level, ...input.region });
+      if (dup)
+        throw new AppError("DUPLICATE", "this report has already been imported", {
+          reportId: dup.id,
+          title: dup.title,
+        });
+      const { regionId } = await resolveRegion(tx, actorId, {
+        name: meta.region,
+        level: meta.level,
+        ...input.region,
+      });
       const title = await titleFor(tx, meta.title, meta.year, regionId);
       const report = await tx.report.create({
         data: {
@@ -105,14 +137,26 @@ export async function createReport(actorId: string | null, input: CreateReportIn
         entityType: "report",
         entityId: report.id,
         action: "report.import",
-        after: { ...meta, title, regionId, fileName: input.fileName, encoding: input.encoding, sections: input.sections?.length ?? 0, pledges: pledges.length },
+        after: {
+          ...meta,
+          title,
+          regionId,
+          fileName: input.fileName,
+          encoding: input.encoding,
+          sections: input.sections?.length ?? 0,
+          pledges: pledges.length,
+        },
         reportId: report.id,
       });
       return report;
     },
     { timeout: 30_000 },
   );
-  logger.debug("report.create.committed", { reportId: created.id, ...size, durationMs: Math.round(performance.now() - started) });
+  logger.debug("report.create.committed", {
+    reportId: created.id,
+    ...size,
+    durationMs: Math.round(performance.now() - started),
+  });
   return created;
 }
 
@@ -125,7 +169,11 @@ const SECTION_BATCH = 500;
  * transaction for half a minute, close to its timeout. A parent key that names no section makes a
  * top-level section (as before).
  */
-async function createSections(tx: Tx, reportId: string, sections: SectionInput[]): Promise<Map<string, string>> {
+async function createSections(
+  tx: Tx,
+  reportId: string,
+  sections: SectionInput[],
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const keys = new Set(sections.map((s) => s.key));
   const keyAt = new Map<number, string>();
@@ -177,16 +225,41 @@ const metaSelect = {
  * level is a region.update of its own. The old and new regions' reports are paired again, so a
  * corrected year or region moves the pairing with it.
  */
-export async function updateReportMetadata(actorId: string, input: UpdateReportInput): Promise<{ version: number; changed: string[] }> {
+export async function updateReportMetadata(
+  actorId: string,
+  input: UpdateReportInput,
+): Promise<{ version: number; changed: string[] }> {
   return writeTransaction(async (tx) => {
-    const report = await tx.report.findUnique({ where: { id: input.reportId }, select: metaSelect });
+    const report = await tx.report.findUnique({
+      where: { id: input.reportId },
+      select: metaSelect,
+    });
     if (!report) throw new AppError("NOT_FOUND");
     if (report.version !== input.version) throw new AppError("CONFLICT", "REPORT_CHANGED");
-    const { regionId } = await resolveRegion(tx, actorId, { name: input.region, level: "other", regionId: input.regionId, newRegion: input.newRegion });
-    const region = await tx.region.findUniqueOrThrow({ where: { id: regionId }, select: { id: true, name: true, level: true } });
+    const { regionId } = await resolveRegion(tx, actorId, {
+      name: input.region,
+      level: "other",
+      regionId: input.regionId,
+      newRegion: input.newRegion,
+    });
+    const region = await tx.region.findUniqueOrThrow({
+      where: { id: regionId },
+      select: { id: true, name: true, level: true },
+    });
     if (input.level !== region.level) {
-      await tx.region.update({ where: { id: region.id }, data: { level: input.level, version: { increment: 1 } } });
-      await recordAuditEvent(tx, { actorId, entityType: "region", entityId: region.id, action: "region.update", before: { level: region.level }, after: { level: input.level }, reportId: report.id });
+      await tx.region.update({
+        where: { id: region.id },
+        data: { level: input.level, version: { increment: 1 } },
+      });
+      await recordAuditEvent(tx, {
+        actorId,
+        entityType: "region",
+        entityId: region.id,
+        action: "region.update",
+        before: { level: region.level },
+        after: { level: input.level },
+        reportId: report.id,
+      });
     }
     const next = {
       regionId,
@@ -196,21 +269,35 @@ export async function updateReportMetadata(actorId: string, input: UpdateReportI
       speaker: input.speaker,
       meeting: input.meeting,
     };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== report[k]);
-    if (!changed.length && input.level === region.level) return { version: report.version, changed: [] };
-    const updated = await tx.report.update({ where: { id: report.id }, data: { ...next, version: { increment: 1 } }, select: { version: true } });
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (k) => next[k] !== report[k],
+    );
+    if (!changed.length && input.level === region.level)
+      return { version: report.version, changed: [] };
+    const updated = await tx.report.update({
+      where: { id: report.id },
+      data: { ...next, version: { increment: 1 } },
+      select: { version: true },
+    });
     const pick = (o: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, o[k]]));
     await recordAuditEvent(tx, {
       actorId,
       entityType: "report",
       entityId: report.id,
       action: "report.update",
-      before: { ...pick(report), ...(changed.includes("regionId") ? { region: report.region.name } : {}) },
+      before: {
+        ...pick(report),
+        ...(changed.includes("regionId") ? { region: report.region.name } : {}),
+      },
       after: { ...pick(next), ...(changed.includes("regionId") ? { region: region.name } : {}) },
       reportId: report.id,
     });
-    if (changed.includes("regionId") || changed.includes("year")) await refreshAutomaticPairings(tx, actorId, [report.regionId, regionId]);
-    return { version: updated.version, changed: input.level !== region.level ? [...changed, "level"] : changed };
+    if (changed.includes("regionId") || changed.includes("year"))
+      await refreshAutomaticPairings(tx, actorId, [report.regionId, regionId]);
+    return {
+      version: updated.version,
+      changed: input.level !== region.level ? [...changed, "level"] : changed,
+    };
   });
 }
 
@@ -230,11 +317,18 @@ export async function restoreReport(actorId: string, input: ReportRefInput): Pro
 
 async function setArchived(actorId: string, reportId: string, archive: boolean): Promise<void> {
   await writeTransaction(async (tx) => {
-    const report = await tx.report.findUnique({ where: { id: reportId }, select: { id: true, regionId: true, archivedAt: true, title: true } });
+    const report = await tx.report.findUnique({
+      where: { id: reportId },
+      select: { id: true, regionId: true, archivedAt: true, title: true },
+    });
     if (!report) throw new AppError("NOT_FOUND");
-    if ((report.archivedAt !== null) === archive) throw new AppError("CONFLICT", archive ? "REPORT_ARCHIVED" : "REPORT_NOT_ARCHIVED");
+    if ((report.archivedAt !== null) === archive)
+      throw new AppError("CONFLICT", archive ? "REPORT_ARCHIVED" : "REPORT_NOT_ARCHIVED");
     const archivedAt = archive ? new Date() : null;
-    await tx.report.update({ where: { id: report.id }, data: { archivedAt, version: { increment: 1 } } });
+    await tx.report.update({
+      where: { id: report.id },
+      data: { archivedAt, version: { increment: 1 } },
+    });
     await recordAuditEvent(tx, {
       actorId,
       entityType: "report",
@@ -249,13 +343,29 @@ async function setArchived(actorId: string, reportId: string, archive: boolean):
 }
 
 /** What stands in the way of deleting a report: people's work on it, or in other reports pointing at it. */
-export type ReportWork = { assessed: number; evidence: number; citedAsEvidence: number; comments: number };
+export type ReportWork = {
+  assessed: number;
+  evidence: number;
+  citedAsEvidence: number;
+  comments: number;
+};
 
 /** Counts the work on a report that a delete would destroy (zero everywhere: nothing would be lost). */
-export async function countReportWork(client: Pick<Tx, "pledge" | "evidence" | "comment">, reportId: string): Promise<ReportWork> {
+export async function countReportWork(
+  client: Pick<Tx, "pledge" | "evidence" | "comment">,
+  reportId: string,
+): Promise<ReportWork> {
   const [assessed, evidence, citedAsEvidence, comments] = await Promise.all([
     client.pledge.count({
-      where: { reportId, OR: [{ status: { not: "not_assessed" } }, { reviewState: { not: "draft" } }, { rationale: { not: null } }, { reportedValue: { not: null } }] },
+      where: {
+        reportId,
+        OR: [
+          { status: { not: "not_assessed" } },
+          { reviewState: { not: "draft" } },
+          { rationale: { not: null } },
+          { reportedValue: { not: null } },
+        ],
+      },
     }),
     client.evidence.count({ where: { pledge: { reportId } } }),
     client.evidence.count({ where: { sourceReportId: reportId } }),
@@ -274,11 +384,20 @@ export async function countReportWork(client: Pick<Tx, "pledge" | "evidence" | "
 export async function deleteReport(actorId: string, input: DeleteReportInput): Promise<void> {
   await writeTransaction(
     async (tx) => {
-      const report = await tx.report.findUnique({ where: { id: input.reportId }, select: { ...metaSelect, contentHash: true, fileName: true, _count: { select: { pledges: true } } } });
+      const report = await tx.report.findUnique({
+        where: { id: input.reportId },
+        select: {
+          ...metaSelect,
+          contentHash: true,
+          fileName: true,
+          _count: { select: { pledges: true } },
+        },
+      });
       if (!report) throw new AppError("NOT_FOUND");
       if (report.version !== input.version) throw new AppError("CONFLICT", "REPORT_CHANGED");
       const work = await countReportWork(tx, report.id);
-      if (Object.values(work).some((n) => n > 0)) throw new AppError("CONFLICT", "REPORT_HAS_WORK", work);
+      if (Object.values(work).some((n) => n > 0))
+        throw new AppError("CONFLICT", "REPORT_HAS_WORK", work);
       const regions = await releasePairingsTo(tx, actorId, report.id);
       await tx.report.delete({ where: { id: report.id } });
       await recordAuditEvent(tx, {

@@ -26,5 +26,10 @@ export function reportLabel(regionName: string, year: number | null): string {
  * (a region), `2018年` (a year). Characters file systems refuse become `_`.
  */
 export function exportFileStem(parts: { year?: number | null; region?: string | null }): string {
-  return `${parts.year ? `${parts.year}年` : ""}${parts.region ?? ""}`.replace(/[\\/:*?"<>|\s]+/g, "_") || "audit";
+  return (
+    `${parts.year ? `${parts.year}年` : ""}${parts.region ?? ""}`.replace(
+      /[\\/:*?"<>|\s]+/g,
+      "_",
+    ) || "audit"
+  );
 }

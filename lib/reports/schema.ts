@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-export const REGION_LEVELS = ["national", "province", "city", "district", "county", "other"] as const;
+export const REGION_LEVELS = [
+  "national",
+  "province",
+  "city",
+  "district",
+  "county",
+  "other",
+] as const;
 export const SCRIPTS = ["simplified", "traditional"] as const;
 export const ENCODINGS = ["utf-8", "gb18030", "big5"] as const;
 
@@ -26,14 +33,27 @@ export const reportMetaSchema = z.object({
 export type ReportMeta = z.infer<typeof reportMetaSchema>;
 
 /** A section or pledge span as the parser produced it; offsets into the report's source text. */
-export type SectionInput = { key: string; parentKey: string | null; kind: string; heading: string; start: number; end: number };
+export type SectionInput = {
+  key: string;
+  parentKey: string | null;
+  kind: string;
+  heading: string;
+  start: number;
+  end: number;
+};
 export type PledgeInput = {
   start: number;
   end: number;
   sectionKey: string | null;
   topic: string | null;
   kind: string;
-  target: { value: number; valueMax?: number | null; unit: string | null; comparator: string; growth: boolean } | null;
+  target: {
+    value: number;
+    valueMax?: number | null;
+    unit: string | null;
+    comparator: string;
+    growth: boolean;
+  } | null;
   /** The parser's tier (trackable | direction) and its reason. */
   tier: string;
   tierReason: string | null;
@@ -43,7 +63,10 @@ export type PledgeInput = {
 
 const reportId = z.string().min(1).max(64);
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max).nullable());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.string().trim().max(max).nullable(),
+  );
 
 /**
  * Correct a report's metadata (report:edit). `region` is the name as typed; `regionId` the region a
@@ -58,9 +81,20 @@ export const updateReportSchema = z.object({
   regionId: reportId.nullable().optional(),
   newRegion: z.boolean().optional(),
   level: z.enum(REGION_LEVELS),
-  year: z.number().int().min(1949, { message: "YEAR_INVALID" }).max(2100, { message: "YEAR_INVALID" }).nullable(),
+  year: z
+    .number()
+    .int()
+    .min(1949, { message: "YEAR_INVALID" })
+    .max(2100, { message: "YEAR_INVALID" })
+    .nullable(),
   title: z.string().trim().max(200).nullable().optional(),
-  deliveredOn: z.preprocess((v) => (v === "" ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_INVALID" }).nullable()),
+  deliveredOn: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_INVALID" })
+      .nullable(),
+  ),
   speaker: optionalText(50),
   meeting: optionalText(200),
 });

@@ -8,11 +8,19 @@ import { createShareSchema, revokeShareSchema } from "./schema";
 const refresh = () => revalidatePath("/audit", "layout");
 
 /** Analyst, reviewer, admin: create a read-only public link to an audit report. Returns its token. */
-export async function createShareLinkAction(input: unknown): Promise<ActionResult<{ id: string; token: string }>> {
-  return runGuardedAction({ permission: "share:manage", schema: createShareSchema, input, after: refresh }, (user, data) => createShareLink(user, data));
+export async function createShareLinkAction(
+  input: unknown,
+): Promise<ActionResult<{ id: string; token: string }>> {
+  return runGuardedAction(
+    { permission: "share:manage", schema: createShareSchema, input, after: refresh },
+    (user, data) => createShareLink(user, data),
+  );
 }
 
 /** Analyst, reviewer, admin: revoke a share link; its page shows "no longer available" at once. */
 export async function revokeShareLinkAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runGuardedAction({ permission: "share:manage", schema: revokeShareSchema, input, after: refresh }, (user, data) => revokeShareLink(user, data));
+  return runGuardedAction(
+    { permission: "share:manage", schema: revokeShareSchema, input, after: refresh },
+    (user, data) => revokeShareLink(user, data),
+  );
 }

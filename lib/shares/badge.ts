@@ -7,7 +7,10 @@
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
 }
 
 /** Approximate width of a text at 12px: wide for CJK and full-width characters, narrow otherwise. */
@@ -25,7 +28,12 @@ export function badgeTone(rate: number | null): BadgeTone {
   return rate >= 0.7 ? "good" : rate >= 0.4 ? "fair" : "poor";
 }
 
-const FILL: Record<BadgeTone, string> = { good: "#15803d", fair: "#b45309", poor: "#b91c1c", none: "#57534e" };
+const FILL: Record<BadgeTone, string> = {
+  good: "#15803d",
+  fair: "#b45309",
+  poor: "#b91c1c",
+  none: "#57534e",
+};
 
 /** The badge: a brand label and the message, sized to its text, with the message as its accessible name. */
 export function renderBadge(label: string, message: string, tone: BadgeTone): string {

@@ -1,9 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getAuditReport } from "@/lib/audit-reports/data";
-import { AUDIT_SCOPES, type AuditReport, type AuditScope, type AuditTiers } from "@/lib/audit-reports/schema";
+import {
+  AUDIT_SCOPES,
+  type AuditReport,
+  type AuditScope,
+  type AuditTiers,
+} from "@/lib/audit-reports/schema";
 import { SHARE_TOKEN_PATTERN, shareLinkState, type ShareLinkDto } from "./schema";
-import { beginShareLookup, SHARE_LOOKUP_WINDOW_MS, SHARE_THROTTLED_FAILURE_DELAY_MS } from "./lookup-limit";
+import {
+  beginShareLookup,
+  SHARE_LOOKUP_WINDOW_MS,
+  SHARE_THROTTLED_FAILURE_DELAY_MS,
+} from "./lookup-limit";
 
 const linkSelect = {
   id: true,
@@ -23,10 +32,22 @@ function toScope(value: string): AuditScope {
 }
 
 /** The share links of one audit report (scope + subject), newest first, with their state. */
-export async function listShareLinks(scope: AuditScope, subjectId: string, now: Date = new Date()): Promise<ShareLinkDto[]> {
+export async function listShareLinks(
+  scope: AuditScope,
+  subjectId: string,
+  now: Date = new Date(),
+): Promise<ShareLinkDto[]> {
   const where =
-    scope === "pair" ? { scope, reportId: subjectId } : scope === "region" ? { scope, regionId: subjectId } : { scope, year: Number(subjectId) };
-  const rows = await db.shareLink.findMany({ where, select: linkSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    scope === "pair"
+      ? { scope, reportId: subjectId }
+      : scope === "region"
+        ? { scope, regionId: subjectId }
+        : { scope, year: Number(subjectId) };
+  const rows = await db.shareLink.findMany({
+    where,
+    select: linkSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
   return rows.map((l) => ({
     id: l.id,
     token: l.token,
@@ -44,7 +65,11 @@ export async function listShareLinks(scope: AuditScope, subjectId: string, now: 
 
 /** What a share token opens: the report (with the link's notes rule), or why it opens nothing. */
 export type SharedAuditReport =
-  | { state: "ok"; link: { id: string; title: string; showNotes: boolean; expiresAt: string | null }; report: AuditReport }
+  | {
+      state: "ok";
+      link: { id: string; title: string; showNotes: boolean; expiresAt: string | null };
+      report: AuditReport;
+    }
   | { state: "not_found" | "revoked" | "expired" };
 
 /**
@@ -52,21 +77,56 @@ export type SharedAuditReport =
  * expired links, and loads the audit report with notes (rationales, names) only when the sharer
  * chose to show them. Never returns emails. Public entry points go through openSharedAuditReport.
  */
-export async function loadSharedAuditReport(token: string, options: { approvedOnly?: boolean; tiers?: AuditTiers } = {}, now: Date = new Date()): Promise<SharedAuditReport> {
+export async function loadSharedAuditReport(
+  token: string,
+  options: { approvedOnly?: boolean; tiers?: AuditTiers } = {},
+  now: Date = new Date(),
+): Promise<SharedAuditReport> {
   if (!SHARE_TOKEN_PATTERN.test(token)) return { state: "not_found" };
   const link = await db.shareLink.findUnique({
     where: { token },
-    select: { id: true, token: true, scope: true, reportId: true, regionId: true, year: true, title: true, showNotes: true, expiresAt: true, revokedAt: true },
+    select: {
+      id: true,
+      token: true,
+      scope: true,
+      reportId: true,
+      regionId: true,
+      year: true,
+      title: true,
+      showNotes: true,
+      expiresAt: true,
+      revokedAt: true,
+    },
   });
   if (!link || link.token !== token) return { state: "not_found" };
   const state = shareLinkState(link, now);
   if (state !== "active") return { state };
   const scope = toScope(link.scope);
-  const subjectId = scope === "pair" ? link.reportId : scope === "region" ? link.regionId : link.year !== null ? String(link.year) : null;
+  const subjectId =
+    scope === "pair"
+      ? link.reportId
+      : scope === "region"
+        ? link.regionId
+        : link.year !== null
+          ? String(link.year)
+          : null;
   if (!subjectId) return { state: "not_found" };
-  const report = await getAuditReport(scope, subjectId, { approvedOnly: options.approvedOnly ?? false, showNotes: link.showNotes, tiers: options.tiers ?? "trackable" });
+  const report = await getAuditReport(scope, subjectId, {
+    approvedOnly: options.approvedOnly ?? false,
+    showNotes: link.showNotes,
+    tiers: options.tiers ?? "trackable",
+  });
   if (!report) return { state: "not_found" };
-  return { state: "ok", link: { id: link.id, title: link.title, showNotes: link.showNotes, expiresAt: link.expiresAt?.toISOString() ?? null }, report };
+  return {
+    state: "ok",
+    link: {
+      id: link.id,
+      title: link.title,
+      showNotes: link.showNotes,
+      expiresAt: link.expiresAt?.toISOString() ?? null,
+    },
+    report,
+  };
 }
 
 /**
@@ -76,7 +136,10 @@ export async function loadSharedAuditReport(token: string, options: { approvedOn
  */
 export async function shareTokenOpens(token: string, now: Date = new Date()): Promise<boolean> {
   if (!SHARE_TOKEN_PATTERN.test(token)) return false;
-  const link = await db.shareLink.findUnique({ where: { token }, select: { token: true, expiresAt: true, revokedAt: true } });
+  const link = await db.shareLink.findUnique({
+    where: { token },
+    select: { token: true, expiresAt: true, revokedAt: true },
+  });
   return !!link && link.token === token && shareLinkState(link, now) === "active";
 }
 
@@ -114,5 +177,8 @@ export async function openSharedAuditReport(
   const after = await attempt.failed();
   if (!attempt.throttled) return { state: "not_found" };
   await new Promise((resolve) => setTimeout(resolve, SHARE_THROTTLED_FAILURE_DELAY_MS));
-  return { state: "rate_limited", retryAfterMs: after.throttled ? after.retryAfterMs : SHARE_LOOKUP_WINDOW_MS };
+  return {
+    state: "rate_limited",
+    retryAfterMs: after.throttled ? after.retryAfterMs : SHARE_LOOKUP_WINDOW_MS,
+  };
 }

@@ -27,11 +27,16 @@ const NAME = "share-lookup";
 export type ShareLookupState = { throttled: false } | { throttled: true; retryAfterMs: number };
 
 function toState(state: Awaited<ReturnType<typeof sharedLimiterOp>>): ShareLookupState {
-  return state?.blocked ? { throttled: true, retryAfterMs: state.retryAfterMs } : { throttled: false };
+  return state?.blocked
+    ? { throttled: true, retryAfterMs: state.retryAfterMs }
+    : { throttled: false };
 }
 
 /** Whether `client` (a key from lib/ops/client-address.ts) is throttled now. Counts nothing. */
-export async function checkShareLookup(client: string, now: number = Date.now()): Promise<ShareLookupState> {
+export async function checkShareLookup(
+  client: string,
+  now: number = Date.now(),
+): Promise<ShareLookupState> {
   return toState(await sharedLimiterOp(NAME, OPTIONS, "check", client, now));
 }
 
@@ -51,7 +56,10 @@ export type ShareLookupAttempt = {
  * the count back. Once throttled, nothing is counted up front (so a valid lookup cannot wipe out
  * a counted failure) and `failed` counts the miss.
  */
-export async function beginShareLookup(client: string, now: number = Date.now()): Promise<ShareLookupAttempt> {
+export async function beginShareLookup(
+  client: string,
+  now: number = Date.now(),
+): Promise<ShareLookupAttempt> {
   const before = toState(await sharedLimiterOp(NAME, OPTIONS, "begin", client, now));
   if (before.throttled) {
     return {

@@ -4,7 +4,12 @@ import { db, type Tx, writeTransaction } from "@/lib/db";
 import { AppError } from "@/lib/app-error";
 import { can } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/mutations";
-import { SHARE_TOKEN_BYTES, expiryInstant, type CreateShareInput, type RevokeShareInput } from "./schema";
+import {
+  SHARE_TOKEN_BYTES,
+  expiryInstant,
+  type CreateShareInput,
+  type RevokeShareInput,
+} from "./schema";
 
 type Actor = { id: string; role: string };
 
@@ -14,19 +19,34 @@ export function generateShareToken(): string {
 }
 
 /** The subject of a link must exist; its title is taken from it (a report's title, a region's name, a year). */
-async function describeSubject(tx: Tx, input: CreateShareInput): Promise<{ title: string; reportId: string | null; regionId: string | null; year: number | null }> {
+async function describeSubject(
+  tx: Tx,
+  input: CreateShareInput,
+): Promise<{
+  title: string;
+  reportId: string | null;
+  regionId: string | null;
+  year: number | null;
+}> {
   if (input.scope === "pair") {
-    const r = await tx.report.findUnique({ where: { id: input.subjectId }, select: { id: true, title: true } });
+    const r = await tx.report.findUnique({
+      where: { id: input.subjectId },
+      select: { id: true, title: true },
+    });
     if (!r) throw new AppError("NOT_FOUND");
     return { title: r.title, reportId: r.id, regionId: null, year: null };
   }
   if (input.scope === "region") {
-    const g = await tx.region.findUnique({ where: { id: input.subjectId }, select: { id: true, name: true } });
+    const g = await tx.region.findUnique({
+      where: { id: input.subjectId },
+      select: { id: true, name: true },
+    });
     if (!g) throw new AppError("NOT_FOUND");
     return { title: g.name, reportId: null, regionId: g.id, year: null };
   }
   const year = Number(input.subjectId);
-  if (!(await tx.report.findFirst({ where: { year }, select: { id: true } }))) throw new AppError("NOT_FOUND");
+  if (!(await tx.report.findFirst({ where: { year }, select: { id: true } })))
+    throw new AppError("NOT_FOUND");
   return { title: String(year), reportId: null, regionId: null, year };
 }
 
@@ -35,7 +55,11 @@ async function describeSubject(tx: Tx, input: CreateShareInput): Promise<{ title
  * (the link works through that day, UTC) and whether rationales and names show. Audit event
  * share.create (without the token: the trail is readable by more people than the link's audience).
  */
-export async function createShareLink(actor: Actor, input: CreateShareInput, now: Date = new Date()): Promise<{ id: string; token: string }> {
+export async function createShareLink(
+  actor: Actor,
+  input: CreateShareInput,
+  now: Date = new Date(),
+): Promise<{ id: string; token: string }> {
   if (!can(actor.role, "share:manage")) throw new AppError("FORBIDDEN");
   let expiresAt: Date | null = null;
   if (input.expiresOn) {
@@ -47,7 +71,14 @@ export async function createShareLink(actor: Actor, input: CreateShareInput, now
     const subject = await describeSubject(tx, input);
     const token = generateShareToken();
     const created = await tx.shareLink.create({
-      data: { token, scope: input.scope, ...subject, showNotes: input.showNotes, expiresAt, createdById: actor.id },
+      data: {
+        token,
+        scope: input.scope,
+        ...subject,
+        showNotes: input.showNotes,
+        expiresAt,
+        createdById: actor.id,
+      },
       select: { id: true, token: true },
     });
     await recordAuditEvent(tx, {
@@ -55,7 +86,13 @@ export async function createShareLink(actor: Actor, input: CreateShareInput, now
       entityType: "share",
       entityId: created.id,
       action: "share.create",
-      after: { scope: input.scope, subjectId: input.subjectId, title: subject.title, showNotes: input.showNotes, expiresAt: expiresAt?.toISOString() ?? null },
+      after: {
+        scope: input.scope,
+        subjectId: input.subjectId,
+        title: subject.title,
+        showNotes: input.showNotes,
+        expiresAt: expiresAt?.toISOString() ?? null,
+      },
       reportId: subject.reportId,
     });
     return created;
@@ -63,10 +100,17 @@ export async function createShareLink(actor: Actor, input: CreateShareInput, now
 }
 
 /** Revokes a share link (share:manage); revoking twice is refused with CONFLICT. Audit event share.revoke. */
-export async function revokeShareLink(actor: Actor, input: RevokeShareInput, now: Date = new Date()): Promise<{ id: string }> {
+export async function revokeShareLink(
+  actor: Actor,
+  input: RevokeShareInput,
+  now: Date = new Date(),
+): Promise<{ id: string }> {
   if (!can(actor.role, "share:manage")) throw new AppError("FORBIDDEN");
   return writeTransaction(async (tx) => {
-    const link = await tx.shareLink.findUnique({ where: { id: input.id }, select: { id: true, revokedAt: true, reportId: true, title: true, scope: true } });
+    const link = await tx.shareLink.findUnique({
+      where: { id: input.id },
+      select: { id: true, revokedAt: true, reportId: true, title: true, scope: true },
+    });
     if (!link) throw new AppError("NOT_FOUND");
     if (link.revokedAt) throw new AppError("CONFLICT", "SHARE_ALREADY_REVOKED");
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt: now } });

@@ -10,7 +10,10 @@ const id = z.string().min(1).max(64);
 /** An optional expiry day (YYYY-MM-DD, the link works through that whole day UTC); empty = never. */
 const expiresOn = z.preprocess(
   (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "EXPIRY_INVALID" }).nullable(),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "EXPIRY_INVALID" })
+    .nullable(),
 );
 
 /** Create a share link to one audit report: its scope and subject, expiry, whether notes show. */
@@ -22,7 +25,10 @@ export const createShareSchema = z
     expiresOn,
     showNotes: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
   })
-  .refine((v) => v.scope !== "year" || /^\d{4}$/.test(v.subjectId), { message: "SUBJECT_INVALID", path: ["subjectId"] });
+  .refine((v) => v.scope !== "year" || /^\d{4}$/.test(v.subjectId), {
+    message: "SUBJECT_INVALID",
+    path: ["subjectId"],
+  });
 export type CreateShareInput = z.infer<typeof createShareSchema>;
 
 /** Revoke a share link. */
@@ -46,7 +52,10 @@ export type ShareLinkDto = {
 };
 
 /** Whether a link can be opened at `now`: not revoked and not past its expiry. */
-export function shareLinkState(link: { revokedAt: Date | null; expiresAt: Date | null }, now: Date = new Date()): ShareLinkDto["state"] {
+export function shareLinkState(
+  link: { revokedAt: Date | null; expiresAt: Date | null },
+  now: Date = new Date(),
+): ShareLinkDto["state"] {
   if (link.revokedAt) return "revoked";
   if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return "expired";
   return "active";

@@ -33,8 +33,12 @@ export default async function setup(): Promise<() => Promise<void>> {
     process.env.DATABASE_URL = url.toString();
     return async () => {
       await withAdmin(base, async (c) => {
-        const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${run}_%`]);
-        for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        const { rows } = await c.query<{ datname: string }>(
+          `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+          [`${run}_%`],
+        );
+        for (const { datname } of rows)
+          await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       });
       rmSync(dir, { recursive: true, force: true });
     };

@@ -15,7 +15,8 @@ async function main(url: string | undefined): Promise<void> {
   if (!url) throw new Error("usage: tsx lib/testing/reset-database.ts DATABASE_URL");
   if (isPostgresUrl(url)) {
     const name = decodeURIComponent(new URL(url).pathname.slice(1));
-    if (!TEST_NAME.test(name) || !/^[a-z0-9_]+$/.test(name)) throw new Error(`refusing to reset "${name}": not a test database name`);
+    if (!TEST_NAME.test(name) || !/^[a-z0-9_]+$/.test(name))
+      throw new Error(`refusing to reset "${name}": not a test database name`);
     await withAdmin(url, async (c) => {
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.query(`CREATE DATABASE "${name}"`);
@@ -23,7 +24,8 @@ async function main(url: string | undefined): Promise<void> {
     return;
   }
   const file = path.resolve(url.replace(/^file:/, ""));
-  if (!TEST_NAME.test(path.basename(path.dirname(file))) && !TEST_NAME.test(path.basename(file))) throw new Error(`refusing to remove ${file}: not a test database`);
+  if (!TEST_NAME.test(path.basename(path.dirname(file))) && !TEST_NAME.test(path.basename(file)))
+    throw new Error(`refusing to remove ${file}: not a test database`);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 }
 

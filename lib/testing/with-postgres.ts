@@ -34,20 +34,45 @@ function main(): Promise<number> {
   if (asRoot) {
     const id = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
     const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
-    if (id.status !== 0) throw new Error("running as root, but there is no `postgres` user to own the cluster (apt-get install -y postgresql creates it)");
+    if (id.status !== 0)
+      throw new Error(
+        "running as root, but there is no `postgres` user to own the cluster (apt-get install -y postgresql creates it)",
+      );
     owner = { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
     chownSync(dir, owner.uid, owner.gid);
   }
   const pg = (tool: string, args: string[], options: SpawnSyncOptions = {}) => {
-    const res = spawnSync(path.join(bin, tool), args, { stdio: "inherit", ...options, ...(owner ? { uid: owner.uid, gid: owner.gid } : {}), env: { ...process.env, LC_ALL: "C.UTF-8" } });
-    if (res.status !== 0) throw new Error(`${tool} ${args.join(" ")} failed (exit ${res.status ?? res.signal})`);
+    const res = spawnSync(path.join(bin, tool), args, {
+      stdio: "inherit",
+      ...options,
+      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+      env: { ...process.env, LC_ALL: "C.UTF-8" },
+    });
+    if (res.status !== 0)
+      throw new Error(`${tool} ${args.join(" ")} failed (exit ${res.status ?? res.signal})`);
   };
 
   console.error(`[pg] throwaway PostgreSQL cluster in ${data}, port ${PORT}`);
   // Byte-order collation (as SQLite compares), UTF-8 character classes so pg_trgm sees Chinese.
-  pg("initdb", ["-D", data, "-U", "duixian", "--auth=trust", "--encoding=UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8", "--no-sync"], { stdio: ["ignore", "ignore", "inherit"] });
+  pg(
+    "initdb",
+    [
+      "-D",
+      data,
+      "-U",
+      "duixian",
+      "--auth=trust",
+      "--encoding=UTF8",
+      "--lc-collate=C",
+      "--lc-ctype=C.UTF-8",
+      "--no-sync",
+    ],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
   const options = `-p ${PORT} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  pg("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-o", options, "-w", "start"], { stdio: ["ignore", "ignore", "inherit"] });
+  pg("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-o", options, "-w", "start"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const stop = () => {
     try {
       pg("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], { stdio: "ignore" });
@@ -65,7 +90,10 @@ function main(): Promise<number> {
   const url = `postgresql://duixian@127.0.0.1:${PORT}/duixian`;
   console.error(`[pg] DATABASE_URL=${url} ${command.join(" ")}`);
   return new Promise((resolve) => {
-    const child = spawn(command[0], command.slice(1), { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+    const child = spawn(command[0], command.slice(1), {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: url },
+    });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);

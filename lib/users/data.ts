@@ -3,9 +3,23 @@ import { db } from "@/lib/db";
 import { listActiveLocks, signInLimits, WINDOW_MS, type ActiveLock } from "@/lib/auth/lockout";
 import type { UserDto } from "./schema";
 
-const userSelect = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  createdAt: true,
+} as const;
 
-function toDto(u: { id: string; email: string; name: string; role: string; disabled: boolean; createdAt: Date }): UserDto {
+function toDto(u: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  disabled: boolean;
+  createdAt: Date;
+}): UserDto {
   return { ...u, createdAt: u.createdAt.toISOString() };
 }
 
@@ -13,11 +27,15 @@ function toDto(u: { id: string; email: string; name: string; role: string; disab
 export async function listUsers(): Promise<UserDto[]> {
   const rows = await db.user.findMany({ select: userSelect, orderBy: [{ email: "asc" }] });
   const order = { admin: 0, reviewer: 1, analyst: 2, viewer: 3 } as Record<string, number>;
-  return rows.map(toDto).sort((a, b) => (order[a.role] ?? 9) - (order[b.role] ?? 9) || a.email.localeCompare(b.email));
+  return rows
+    .map(toDto)
+    .sort((a, b) => (order[a.role] ?? 9) - (order[b.role] ?? 9) || a.email.localeCompare(b.email));
 }
 
 /** Users who can be assigned work (analysts and up, enabled). */
-export async function listAssignableUsers(): Promise<Pick<UserDto, "id" | "name" | "email" | "role">[]> {
+export async function listAssignableUsers(): Promise<
+  Pick<UserDto, "id" | "name" | "email" | "role">[]
+> {
   return db.user.findMany({
     where: { disabled: false, role: { in: ["admin", "reviewer", "analyst"] } },
     select: { id: true, name: true, email: true, role: true },
@@ -32,5 +50,9 @@ export async function listSignInLocks(): Promise<ActiveLock[]> {
     where: { counted: true, createdAt: { gt: new Date(now.getTime() - WINDOW_MS) } },
     select: { email: true, address: true, success: true, createdAt: true },
   });
-  return listActiveLocks(rows.map((r) => ({ email: r.email, address: r.address, success: r.success, at: r.createdAt })), now, signInLimits());
+  return listActiveLocks(
+    rows.map((r) => ({ email: r.email, address: r.address, success: r.success, at: r.createdAt })),
+    now,
+    signInLimits(),
+  );
 }

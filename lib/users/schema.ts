@@ -8,13 +8,22 @@ export const passwordSchema = z
   .min(MIN_PASSWORD_LENGTH, { message: "PASSWORD_TOO_SHORT" })
   .max(MAX_PASSWORD_LENGTH, { message: "PASSWORD_TOO_LONG" });
 
-export const emailSchema = z.string().trim().toLowerCase().max(200).pipe(z.email({ message: "EMAIL_INVALID" }));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(200)
+  .pipe(z.email({ message: "EMAIL_INVALID" }));
 
 export const roleSchema = z.enum(ROLES, { message: "ROLE_INVALID" });
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, { message: "NAME_REQUIRED" }).max(100, { message: "NAME_TOO_LONG" }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "NAME_REQUIRED" })
+    .max(100, { message: "NAME_TOO_LONG" }),
   role: roleSchema,
   password: passwordSchema,
 });
@@ -28,11 +37,17 @@ export const updateUserSchema = z.object({
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, { message: "CURRENT_PASSWORD_REQUIRED" }).max(MAX_PASSWORD_LENGTH),
+    currentPassword: z
+      .string()
+      .min(1, { message: "CURRENT_PASSWORD_REQUIRED" })
+      .max(MAX_PASSWORD_LENGTH),
     newPassword: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "PASSWORDS_DIFFER", path: ["confirmPassword"] });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: "PASSWORDS_DIFFER",
+    path: ["confirmPassword"],
+  });
 
 /** What pages and forms see of a user: never the password hash. */
 export type UserDto = {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applySetCookies, assertLocalTarget, flightData, parseActionResult, pledgeIdsInReportPage, pledgeLinksIn, reportIdsIn } from "./http-session";
+import {
+  applySetCookies,
+  assertLocalTarget,
+  flightData,
+  parseActionResult,
+  pledgeIdsInReportPage,
+  pledgeLinksIn,
+  reportIdsIn,
+} from "./http-session";
 
 describe("assertLocalTarget", () => {
   it("accepts http://127.0.0.1 with a port, as an origin", () => {
@@ -28,17 +36,33 @@ describe("assertLocalTarget", () => {
 describe("applySetCookies", () => {
   it("keeps the name=value of each cookie and drops deleted ones", () => {
     const jar = new Map([["old", "1"]]);
-    applySetCookies(jar, ["next-auth.session-token=abc.def; Path=/; HttpOnly; SameSite=Lax", "next-auth.csrf-token=x%7Cy; Path=/", "old=; Max-Age=0; Path=/"]);
-    expect([...jar]).toEqual([["next-auth.session-token", "abc.def"], ["next-auth.csrf-token", "x%7Cy"]]);
+    applySetCookies(jar, [
+      "next-auth.session-token=abc.def; Path=/; HttpOnly; SameSite=Lax",
+      "next-auth.csrf-token=x%7Cy; Path=/",
+      "old=; Max-Age=0; Path=/",
+    ]);
+    expect([...jar]).toEqual([
+      ["next-auth.session-token", "abc.def"],
+      ["next-auth.csrf-token", "x%7Cy"],
+    ]);
   });
 });
 
 describe("parseActionResult", () => {
   it("finds the result row of a server action's RSC response", () => {
-    const ok = '0:{"a":"$@1","f":"","b":"abc"}\n1:{"ok":true,"data":{"version":4,"reviewState":"draft","reopened":false}}\n';
-    expect(parseActionResult(ok)).toEqual({ ok: true, data: { version: 4, reviewState: "draft", reopened: false } });
-    const failed = '0:{"a":"$@1","f":"","b":"abc"}\n1:{"ok":false,"code":"CONFLICT","message":"ASSESSMENT_STALE"}\n';
-    expect(parseActionResult(failed)).toEqual({ ok: false, code: "CONFLICT", message: "ASSESSMENT_STALE" });
+    const ok =
+      '0:{"a":"$@1","f":"","b":"abc"}\n1:{"ok":true,"data":{"version":4,"reviewState":"draft","reopened":false}}\n';
+    expect(parseActionResult(ok)).toEqual({
+      ok: true,
+      data: { version: 4, reviewState: "draft", reopened: false },
+    });
+    const failed =
+      '0:{"a":"$@1","f":"","b":"abc"}\n1:{"ok":false,"code":"CONFLICT","message":"ASSESSMENT_STALE"}\n';
+    expect(parseActionResult(failed)).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      message: "ASSESSMENT_STALE",
+    });
   });
   it("is null for a response without one", () => {
     expect(parseActionResult("<!DOCTYPE html><html>…</html>")).toBeNull();
@@ -52,7 +76,8 @@ describe("page parsing", () => {
     expect(flightData(html)).toBe('1:{"pledgeId":"p1","q":"引号\\""}\n2:[]');
   });
   it("collects report ids and pledge links from hrefs", () => {
-    const html = '<a href="/reports/import">x</a><a href="/reports/cmabc123">A</a><a href="/reports/cmabc123">A</a><a href="/reports/cmdef456/pledges/cmp0001">p</a>';
+    const html =
+      '<a href="/reports/import">x</a><a href="/reports/cmabc123">A</a><a href="/reports/cmabc123">A</a><a href="/reports/cmdef456/pledges/cmp0001">p</a>';
     expect(reportIdsIn(html)).toEqual(["cmabc123"]);
     expect(pledgeLinksIn(html)).toEqual([{ reportId: "cmdef456", pledgeId: "cmp0001" }]);
   });

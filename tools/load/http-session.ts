@@ -17,15 +17,29 @@ export function assertLocalTarget(raw: string): URL {
   } catch {
     throw new Error(`not a URL: ${raw}`);
   }
-  if (url.protocol !== "http:") throw new Error(`only http:// targets are allowed, not ${url.protocol}`);
-  if (url.hostname !== LOCAL_HOST) throw new Error(`only ${LOCAL_HOST} may be targeted, not ${url.hostname}`);
-  if (url.username || url.password || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+  if (url.protocol !== "http:")
+    throw new Error(`only http:// targets are allowed, not ${url.protocol}`);
+  if (url.hostname !== LOCAL_HOST)
+    throw new Error(`only ${LOCAL_HOST} may be targeted, not ${url.hostname}`);
+  if (
+    url.username ||
+    url.password ||
+    (url.pathname !== "/" && url.pathname !== "") ||
+    url.search ||
+    url.hash
+  ) {
     throw new Error(`give the server's origin only (http://${LOCAL_HOST}:PORT), not ${raw}`);
   }
   return new URL(url.origin);
 }
 
-export type HttpResult = { status: number; ms: number; text: string; location: string | null; contentType: string };
+export type HttpResult = {
+  status: number;
+  ms: number;
+  text: string;
+  location: string | null;
+  contentType: string;
+};
 
 /** Cookies from Set-Cookie headers; deletions (Max-Age=0 or empty value) remove the cookie. */
 export function applySetCookies(jar: Map<string, string>, setCookies: string[]): void {
@@ -50,10 +64,18 @@ export class HttpSession {
   ) {}
 
   /** Sends a request and reads the whole body; `ms` is the time from sending to the last byte. */
-  async request(pathAndQuery: string, init: { method?: string; headers?: Record<string, string>; body?: string | FormData | URLSearchParams } = {}): Promise<HttpResult> {
+  async request(
+    pathAndQuery: string,
+    init: {
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string | FormData | URLSearchParams;
+    } = {},
+  ): Promise<HttpResult> {
     if (!pathAndQuery.startsWith("/")) throw new Error(`a path must start with /: ${pathAndQuery}`);
     const headers: Record<string, string> = { ...init.headers };
-    if (this.cookies.size) headers.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    if (this.cookies.size)
+      headers.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     const t0 = performance.now();
     const res = await fetch(new URL(pathAndQuery, this.origin), {
       method: init.method ?? "GET",
@@ -65,7 +87,13 @@ export class HttpSession {
     const text = await res.text();
     const ms = performance.now() - t0;
     applySetCookies(this.cookies, res.headers.getSetCookie());
-    return { status: res.status, ms, text, location: res.headers.get("location"), contentType: res.headers.get("content-type") ?? "" };
+    return {
+      status: res.status,
+      ms,
+      text,
+      location: res.headers.get("location"),
+      contentType: res.headers.get("content-type") ?? "",
+    };
   }
 }
 
@@ -74,7 +102,13 @@ export async function signIn(session: HttpSession, email: string, password: stri
   const csrf = await session.request("/api/auth/csrf");
   if (csrf.status !== 200) throw new Error(`GET /api/auth/csrf: HTTP ${csrf.status}`);
   const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
-  const body = new URLSearchParams({ csrfToken, email, password, callbackUrl: session.origin.origin + "/", json: "true" });
+  const body = new URLSearchParams({
+    csrfToken,
+    email,
+    password,
+    callbackUrl: session.origin.origin + "/",
+    json: "true",
+  });
   const res = await session.request("/api/auth/callback/credentials", {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -93,24 +127,33 @@ export async function signIn(session: HttpSession, email: string, password: stri
 }
 
 /** The id Next gave a server action at build time (from the build's manifest, as e2e/server-actions.ts does). */
-export function serverActionIds(nextDir: string, wanted: { file: string; exportName: string }[]): Record<string, string> {
+export function serverActionIds(
+  nextDir: string,
+  wanted: { file: string; exportName: string }[],
+): Record<string, string> {
   const manifestPath = path.join(nextDir, "server", "server-reference-manifest.json");
   let manifest: { node: Record<string, { filename?: string; exportedName?: string }> };
   try {
     manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
   } catch {
-    throw new Error(`no build at ${nextDir} (${manifestPath} unreadable): run from the checkout the server was built from`);
+    throw new Error(
+      `no build at ${nextDir} (${manifestPath} unreadable): run from the checkout the server was built from`,
+    );
   }
   const ids: Record<string, string> = {};
   for (const w of wanted) {
-    const hit = Object.entries(manifest.node).find(([, e]) => e.exportedName === w.exportName && e.filename?.endsWith(w.file));
-    if (!hit) throw new Error(`server action ${w.file}#${w.exportName} not found in ${manifestPath}`);
+    const hit = Object.entries(manifest.node).find(
+      ([, e]) => e.exportedName === w.exportName && e.filename?.endsWith(w.file),
+    );
+    if (!hit)
+      throw new Error(`server action ${w.file}#${w.exportName} not found in ${manifestPath}`);
     ids[w.exportName] = hit[0];
   }
   return ids;
 }
 
-export type ActionOutcome = { ok: true; data: unknown } | { ok: false; code: string; message?: string };
+export type ActionOutcome =
+  { ok: true; data: unknown } | { ok: false; code: string; message?: string };
 
 /**
  * The result value of a server action from its RSC response: the row holding `{"ok":…}`.
@@ -123,9 +166,19 @@ export function parseActionResult(body: string): ActionOutcome | null {
     const rest = line.slice(colon + 1);
     if (!rest.startsWith("{") || !rest.includes('"ok":')) continue;
     try {
-      const value = JSON.parse(rest) as { ok?: unknown; data?: unknown; code?: unknown; message?: unknown };
+      const value = JSON.parse(rest) as {
+        ok?: unknown;
+        data?: unknown;
+        code?: unknown;
+        message?: unknown;
+      };
       if (value.ok === true) return { ok: true, data: value.data };
-      if (value.ok === false) return { ok: false, code: String(value.code ?? "UNKNOWN"), ...(typeof value.message === "string" ? { message: value.message } : {}) };
+      if (value.ok === false)
+        return {
+          ok: false,
+          code: String(value.code ?? "UNKNOWN"),
+          ...(typeof value.message === "string" ? { message: value.message } : {}),
+        };
     } catch {
       // another row that merely contains the text
     }
@@ -134,22 +187,40 @@ export function parseActionResult(body: string): ActionOutcome | null {
 }
 
 /** Calls a server action with JSON-encodable arguments, as the browser does from `pagePath`. */
-export async function callAction(session: HttpSession, pagePath: string, actionId: string, args: unknown[]): Promise<HttpResult & { outcome: ActionOutcome | null }> {
+export async function callAction(
+  session: HttpSession,
+  pagePath: string,
+  actionId: string,
+  args: unknown[],
+): Promise<HttpResult & { outcome: ActionOutcome | null }> {
   const res = await session.request(pagePath, {
     method: "POST",
-    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    headers: {
+      "Next-Action": actionId,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
     body: JSON.stringify(args),
   });
   return { ...res, outcome: parseActionResult(res.text) };
 }
 
 /** Calls a `(prevState, formData)` server action the way React encodes a form submission. */
-export async function callFormAction(session: HttpSession, pagePath: string, actionId: string, fields: Record<string, string>): Promise<HttpResult & { outcome: ActionOutcome | null }> {
+export async function callFormAction(
+  session: HttpSession,
+  pagePath: string,
+  actionId: string,
+  fields: Record<string, string>,
+): Promise<HttpResult & { outcome: ActionOutcome | null }> {
   // As React's encodeReply writes it: the form's fields as "_1_<name>", the arguments (state, form) as "0".
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(`_1_${k}`, v);
   form.set("0", JSON.stringify([null, "$K1"]));
-  const res = await session.request(pagePath, { method: "POST", headers: { "Next-Action": actionId, Accept: "text/x-component" }, body: form });
+  const res = await session.request(pagePath, {
+    method: "POST",
+    headers: { "Next-Action": actionId, Accept: "text/x-component" },
+    body: form,
+  });
   return { ...res, outcome: parseActionResult(res.text) };
 }
 
@@ -173,14 +244,18 @@ export function flightData(html: string): string {
 /** The distinct ids in links of the form /reports/ID (not /reports/import). */
 export function reportIdsIn(html: string): string[] {
   const ids = new Set<string>();
-  for (const m of html.matchAll(/href="\/reports\/([A-Za-z0-9_-]{6,64})"/g)) if (m[1] !== "import") ids.add(m[1]);
+  for (const m of html.matchAll(/href="\/reports\/([A-Za-z0-9_-]{6,64})"/g))
+    if (m[1] !== "import") ids.add(m[1]);
   return [...ids];
 }
 
 /** The distinct (report, pledge) pairs in links of the form /reports/R/pledges/P. */
 export function pledgeLinksIn(html: string): { reportId: string; pledgeId: string }[] {
   const seen = new Map<string, { reportId: string; pledgeId: string }>();
-  for (const m of html.matchAll(/\/reports\/([A-Za-z0-9_-]{6,64})\/pledges\/([A-Za-z0-9_-]{6,64})/g)) seen.set(m[2], { reportId: m[1], pledgeId: m[2] });
+  for (const m of html.matchAll(
+    /\/reports\/([A-Za-z0-9_-]{6,64})\/pledges\/([A-Za-z0-9_-]{6,64})/g,
+  ))
+    seen.set(m[2], { reportId: m[1], pledgeId: m[2] });
   return [...seen.values()];
 }
 

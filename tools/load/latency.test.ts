@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { displayWidth, formatTable, LatencyRecorder, percentile, processCpuMs, processTreeCpuMs, summarize } from "./latency";
+import {
+  displayWidth,
+  formatTable,
+  LatencyRecorder,
+  percentile,
+  processCpuMs,
+  processTreeCpuMs,
+  summarize,
+} from "./latency";
 
 describe("percentile (nearest rank)", () => {
   const xs = Array.from({ length: 100 }, (_, i) => i + 1); // 1..100
@@ -28,7 +36,10 @@ describe("LatencyRecorder", () => {
     r.record("GET /a", 25, "HTTP 500");
     r.record("POST b", 40);
     const s = r.summary();
-    expect(s.endpoints.map((e) => [e.endpoint, e.count, e.errors])).toEqual([["GET /a", 3, 2], ["POST b", 1, 0]]);
+    expect(s.endpoints.map((e) => [e.endpoint, e.count, e.errors])).toEqual([
+      ["GET /a", 3, 2],
+      ["POST b", 1, 0],
+    ]);
     expect(s.total).toMatchObject({ count: 4, errors: 2, max: 40 });
     expect(r.errorSamples).toEqual(["GET /a: HTTP 500"]);
     expect(r.total).toBe(4);
@@ -63,9 +74,17 @@ describe("processTreeCpuMs", () => {
   it("adds the CPU time of live children to the process's own", async () => {
     const { spawn } = await import("node:child_process");
     // The child spends 300 ms of its own CPU time (not wall time: a busy machine gives it less), then idles.
-    const child = spawn(process.execPath, ["-e", "const s = process.cpuUsage(); for (;;) { const u = process.cpuUsage(s); if (u.user + u.system >= 300000) break; } setTimeout(() => {}, 10000)"], { stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      [
+        "-e",
+        "const s = process.cpuUsage(); for (;;) { const u = process.cpuUsage(s); if (u.user + u.system >= 300000) break; } setTimeout(() => {}, 10000)",
+      ],
+      { stdio: "ignore" },
+    );
     try {
-      for (let waited = 0; (processCpuMs(child.pid!) ?? 0) < 250 && waited < 9000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      for (let waited = 0; (processCpuMs(child.pid!) ?? 0) < 250 && waited < 9000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
       const own = processCpuMs(process.pid)!;
       const tree = processTreeCpuMs(process.pid)!;
       expect(tree - own).toBeGreaterThanOrEqual(processCpuMs(child.pid!)! - 20);

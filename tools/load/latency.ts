@@ -11,13 +11,29 @@ export function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-export type LatencySummary = { count: number; errors: number; p50: number; p95: number; p99: number; max: number; mean: number };
+export type LatencySummary = {
+  count: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+};
 
 /** Summary of a set of samples (any order). */
 export function summarize(samples: readonly number[], errors = 0): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.length ? sorted.reduce((s, x) => s + x, 0) / sorted.length : NaN;
-  return { count: sorted.length, errors, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? NaN, mean };
+  return {
+    count: sorted.length,
+    errors,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? NaN,
+    mean,
+  };
 }
 
 /** Samples and errors by endpoint name; a failed request counts as a sample and as an error. */
@@ -34,7 +50,8 @@ export class LatencyRecorder {
     if (error !== undefined) {
       this.errorCounts.set(endpoint, (this.errorCounts.get(endpoint) ?? 0) + 1);
       const line = `${endpoint}: ${error}`;
-      if (this.errorSamples.length < 10 && !this.errorSamples.includes(line)) this.errorSamples.push(line);
+      if (this.errorSamples.length < 10 && !this.errorSamples.includes(line))
+        this.errorSamples.push(line);
     }
   }
 
@@ -46,7 +63,10 @@ export class LatencyRecorder {
 
   /** Per endpoint (in first-seen order) and overall. */
   summary(): { endpoints: (LatencySummary & { endpoint: string })[]; total: LatencySummary } {
-    const endpoints = [...this.samples].map(([endpoint, list]) => ({ endpoint, ...summarize(list, this.errorCounts.get(endpoint) ?? 0) }));
+    const endpoints = [...this.samples].map(([endpoint, list]) => ({
+      endpoint,
+      ...summarize(list, this.errorCounts.get(endpoint) ?? 0),
+    }));
     const all = [...this.samples.values()].flat();
     const errors = [...this.errorCounts.values()].reduce((s, x) => s + x, 0);
     return { endpoints, total: summarize(all, errors) };
@@ -56,7 +76,13 @@ export class LatencyRecorder {
 /** Columns a string takes in a terminal: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 
@@ -65,7 +91,11 @@ const padEnd = (s: string, width: number) => s + " ".repeat(Math.max(0, width - 
 const ms = (x: number) => (Number.isNaN(x) ? "—" : x >= 100 ? `${Math.round(x)}` : x.toFixed(1));
 
 /** A plain-text table of summaries; `seconds` adds a requests-per-second column. */
-export function formatTable(rows: (LatencySummary & { name: string })[], seconds?: number, labels: { name: string; count: string } = { name: "endpoint", count: "requests" }): string {
+export function formatTable(
+  rows: (LatencySummary & { name: string })[],
+  seconds?: number,
+  labels: { name: string; count: string } = { name: "endpoint", count: "requests" },
+): string {
   const w = Math.max(labels.name.length, ...rows.map((r) => displayWidth(r.name)));
   const head = `${padEnd(labels.name, w)}  ${labels.count.padStart(8)}  ${"errors".padStart(6)}  ${"p50 ms".padStart(7)}  ${"p95 ms".padStart(7)}  ${"p99 ms".padStart(7)}  ${"max ms".padStart(7)}${seconds ? `  ${"req/s".padStart(7)}` : ""}`;
   const lines = rows.map(
@@ -91,7 +121,10 @@ export function processCpuMs(pid: number): number | null {
 function childPids(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-      readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+      readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8")
+        .split(" ")
+        .filter(Boolean)
+        .map(Number),
     );
   } catch {
     return [];

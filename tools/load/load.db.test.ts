@@ -12,12 +12,39 @@ import { assessmentIn } from "./load";
 // payload; this pins that to the real DTO (its field order), so a change there fails here first.
 describe("assessmentIn on the real assessment DTO", () => {
   it("finds status, review state and version as the pledge page serialises them", async () => {
-    const report = await importReport(null, readFileSync(path.join(__dirname, "..", "..", "seed", "reports", "hailar", "hailar_2014.txt")), "hailar_2014.txt");
-    const pledge = await db.pledge.findFirstOrThrow({ where: { reportId: report.id }, orderBy: { position: "asc" } });
-    const analyst = await createUser(null, { email: "load-dto@duixian.test", name: "Load DTO", role: "analyst", password: "load-dto-password" });
-    await saveAssessment({ id: analyst.id, role: "analyst" }, { pledgeId: pledge.id, version: 1, status: "partial", rationale: '含 "引号" 与 "reviewState":"x"', reportedValue: null });
+    const report = await importReport(
+      null,
+      readFileSync(
+        path.join(__dirname, "..", "..", "seed", "reports", "hailar", "hailar_2014.txt"),
+      ),
+      "hailar_2014.txt",
+    );
+    const pledge = await db.pledge.findFirstOrThrow({
+      where: { reportId: report.id },
+      orderBy: { position: "asc" },
+    });
+    const analyst = await createUser(null, {
+      email: "load-dto@duixian.test",
+      name: "Load DTO",
+      role: "analyst",
+      password: "load-dto-password",
+    });
+    await saveAssessment(
+      { id: analyst.id, role: "analyst" },
+      {
+        pledgeId: pledge.id,
+        version: 1,
+        status: "partial",
+        rationale: '含 "引号" 与 "reviewState":"x"',
+        reportedValue: null,
+      },
+    );
     const dto = await getAssessment(report.id, pledge.id);
     const flight = `7:["$","$L8",null,${JSON.stringify({ assessment: dto, assignableUsers: [] })}]`;
-    expect(assessmentIn(flight, pledge.id)).toEqual({ status: "partial", reviewState: "draft", version: 2 });
+    expect(assessmentIn(flight, pledge.id)).toEqual({
+      status: "partial",
+      reviewState: "draft",
+      version: 2,
+    });
   });
 });

@@ -25,7 +25,10 @@ export function WidgetCard({
         <h2 id={id} className="font-semibold text-stone-900">
           {title}
           {count !== undefined ? (
-            <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium tabular-nums text-stone-700" data-testid={`${testId}-count`}>
+            <span
+              className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs font-medium text-stone-700 tabular-nums"
+              data-testid={`${testId}-count`}
+            >
               {count}
             </span>
           ) : null}

@@ -17,8 +17,17 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenDto[] }) {
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, setPending] = useState(false);
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" }) : t("tokens.never"));
-  const describe = (e: ActionError) => (e.message && isMessageKey(`tokens.error.${e.message}`) ? t(`tokens.error.${e.message}` as "tokens.error.TOO_MANY_TOKENS") : errorText(e));
+  const when = (iso: string | null) =>
+    iso
+      ? new Date(iso).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", {
+          dateStyle: "medium",
+          timeStyle: "short",
+        })
+      : t("tokens.never");
+  const describe = (e: ActionError) =>
+    e.message && isMessageKey(`tokens.error.${e.message}`)
+      ? t(`tokens.error.${e.message}` as "tokens.error.TOO_MANY_TOKENS")
+      : errorText(e);
 
   async function create(e: React.FormEvent) {
     e.preventDefault();
@@ -44,16 +53,39 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenDto[] }) {
       <p className="text-sm text-stone-600">{t("tokens.intro")}</p>
       <form onSubmit={create} className="flex flex-wrap items-end gap-2">
         <div className="grow">
-          <label className="label" htmlFor="token-name">{t("tokens.name")}</label>
-          <input className="input" id="token-name" value={name} maxLength={60} onChange={(e) => setName(e.target.value)} required />
+          <label className="label" htmlFor="token-name">
+            {t("tokens.name")}
+          </label>
+          <input
+            className="input"
+            id="token-name"
+            value={name}
+            maxLength={60}
+            onChange={(e) => setName(e.target.value)}
+            required
+          />
         </div>
-        <button className="btn btn-primary" disabled={pending || !name.trim()}>{t("tokens.create")}</button>
+        <button className="btn btn-primary" disabled={pending || !name.trim()}>
+          {t("tokens.create")}
+        </button>
       </form>
-      {error ? <p role="alert" className="text-sm text-red-700">{describe(error)}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {describe(error)}
+        </p>
+      ) : null}
       {created ? (
-        <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="api-token-created">
+        <div
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="api-token-created"
+        >
           <p className="mb-1 text-amber-900">{t("tokens.created")}</p>
-          <code className="block select-all break-all font-mono text-xs" data-testid="api-token-value">{created}</code>
+          <code
+            className="block font-mono text-xs break-all select-all"
+            data-testid="api-token-value"
+          >
+            {created}
+          </code>
         </div>
       ) : null}
       {tokens.length === 0 ? (
@@ -71,11 +103,19 @@ export function ApiTokens({ tokens }: { tokens: ApiTokenDto[] }) {
           </thead>
           <tbody>
             {tokens.map((tk) => (
-              <tr key={tk.id} className="border-t border-stone-100" data-testid="api-token-row" data-name={tk.name} data-revoked={tk.revokedAt ? "1" : "0"}>
+              <tr
+                key={tk.id}
+                className="border-t border-stone-100"
+                data-testid="api-token-row"
+                data-name={tk.name}
+                data-revoked={tk.revokedAt ? "1" : "0"}
+              >
                 <td className="py-1.5">{tk.name}</td>
                 <td className="py-1.5 font-mono text-xs">{tk.prefix}…</td>
                 <td className="py-1.5 text-xs">{when(tk.createdAt)}</td>
-                <td className="py-1.5 text-xs" data-testid="api-token-last-used">{when(tk.lastUsedAt)}</td>
+                <td className="py-1.5 text-xs" data-testid="api-token-last-used">
+                  {when(tk.lastUsedAt)}
+                </td>
                 <td className="py-1.5 text-right">
                   {tk.revokedAt ? (
                     <span className="text-xs text-stone-500">{t("tokens.revoked")}</span>

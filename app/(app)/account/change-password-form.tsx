@@ -16,25 +16,63 @@ export function ChangePasswordForm() {
   }, [state]);
   const error = state && !state.ok ? state : null;
   return (
-    <form onSubmit={onSubmit} noValidate className="card space-y-3 p-4" data-testid="change-password-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="card space-y-3 p-4"
+      data-testid="change-password-form"
+    >
       <h2 className="font-semibold">{t("account.changePassword")}</h2>
       <div>
-        <label className="label" htmlFor="currentPassword">{t("account.currentPassword")}</label>
-        <input className="input" id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
+        <label className="label" htmlFor="currentPassword">
+          {t("account.currentPassword")}
+        </label>
+        <input
+          className="input"
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <FieldError error={error} name="currentPassword" />
       </div>
       <div>
-        <label className="label" htmlFor="newPassword">{t("account.newPassword")}</label>
-        <input className="input" id="newPassword" name="newPassword" type="password" autoComplete="new-password" required />
+        <label className="label" htmlFor="newPassword">
+          {t("account.newPassword")}
+        </label>
+        <input
+          className="input"
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <FieldError error={error} name="newPassword" />
       </div>
       <div>
-        <label className="label" htmlFor="confirmPassword">{t("account.confirmPassword")}</label>
-        <input className="input" id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
+        <label className="label" htmlFor="confirmPassword">
+          {t("account.confirmPassword")}
+        </label>
+        <input
+          className="input"
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <FieldError error={error} name="confirmPassword" />
       </div>
-      {error && !error.fieldErrors ? <p role="alert" className="text-sm text-red-700">{errorText(error)}</p> : null}
-      <button className="btn btn-primary" disabled={pending}>{t("account.submit")}</button>
+      {error && !error.fieldErrors ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(error)}
+        </p>
+      ) : null}
+      <button className="btn btn-primary" disabled={pending}>
+        {t("account.submit")}
+      </button>
     </form>
   );
 }

@@ -21,9 +21,18 @@ export default async function AccountPage() {
         <section className="card p-4">
           <h2 className="mb-3 font-semibold">{t("account.profile")}</h2>
           <dl className="space-y-2 text-sm">
-            <div><dt className="label">{t("admin.users.name")}</dt><dd>{user.name}</dd></div>
-            <div><dt className="label">{t("admin.users.email")}</dt><dd>{user.email}</dd></div>
-            <div><dt className="label">{t("admin.users.role")}</dt><dd>{isMessageKey(roleKey) ? t(roleKey) : user.role}</dd></div>
+            <div>
+              <dt className="label">{t("admin.users.name")}</dt>
+              <dd>{user.name}</dd>
+            </div>
+            <div>
+              <dt className="label">{t("admin.users.email")}</dt>
+              <dd>{user.email}</dd>
+            </div>
+            <div>
+              <dt className="label">{t("admin.users.role")}</dt>
+              <dd>{isMessageKey(roleKey) ? t(roleKey) : user.role}</dd>
+            </div>
           </dl>
         </section>
         <ChangePasswordForm />

@@ -12,12 +12,19 @@ export const generateMetadata = pageTitle("page.regions");
 function Node({ node, t, depth }: { node: RegionTreeNode; t: Translate; depth: number }) {
   return (
     <li data-testid="region-node" data-region-id={node.id}>
-      <div className="flex flex-wrap items-baseline gap-x-2 py-1" style={{ paddingLeft: `${depth * 1.25}rem` }}>
-        <Link href={`/regions/${node.id}`} className="font-medium text-brand-700 hover:underline">{node.name}</Link>
+      <div
+        className="flex flex-wrap items-baseline gap-x-2 py-1"
+        style={{ paddingLeft: `${depth * 1.25}rem` }}
+      >
+        <Link href={`/regions/${node.id}`} className="font-medium text-brand-700 hover:underline">
+          {node.name}
+        </Link>
         <span className="text-xs text-stone-500">{levelLabel(t, node.level)}</span>
-        <span className="text-xs tabular-nums text-stone-600">
+        <span className="text-xs text-stone-600 tabular-nums">
           {t("regions.tree.reports", { n: node.reports })}
-          {node.reportsBelow ? ` · ${t("regions.tree.reportsBelow", { n: node.reportsBelow })}` : ""}
+          {node.reportsBelow
+            ? ` · ${t("regions.tree.reportsBelow", { n: node.reportsBelow })}`
+            : ""}
         </span>
       </div>
       {node.children.length ? (

@@ -48,14 +48,37 @@ export function LoginForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <div>
-        <label htmlFor="email" className="label">{t("login.email")}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="input" autoFocus />
+        <label htmlFor="email" className="label">
+          {t("login.email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="input"
+          autoFocus
+        />
       </div>
       <div>
-        <label htmlFor="password" className="label">{t("login.password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="input" />
+        <label htmlFor="password" className="label">
+          {t("login.password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="input"
+        />
       </div>
-      {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
       <button type="submit" className="btn btn-primary w-full justify-center" disabled={pending}>
         {pending ? t("login.submitting") : t("login.submit")}
       </button>

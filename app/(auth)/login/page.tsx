@@ -7,14 +7,20 @@ import { LoginForm } from "./login-form";
 
 export const generateMetadata = pageTitle("page.login");
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await getCurrentUser()) redirect("/");
   const { t } = await getTranslator();
   const params = await searchParams;
   const notice = params.changed === "1" ? t("login.passwordChanged") : null;
   return (
     <div className="flex min-h-screen flex-col items-center justify-center px-4">
-      <div className="absolute right-4 top-4"><LanguageSwitch /></div>
+      <div className="absolute top-4 right-4">
+        <LanguageSwitch />
+      </div>
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
           <div className="text-3xl font-bold text-brand-700">{t("app.name")}</div>
@@ -23,7 +29,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="card p-6">
           <h1 className="text-lg font-semibold">{t("login.title")}</h1>
           <p className="mb-4 text-sm text-stone-500">{t("login.subtitle")}</p>
-          {notice ? <p className="mb-3 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" role="status">{notice}</p> : null}
+          {notice ? (
+            <p
+              className="mb-3 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800"
+              role="status"
+            >
+              {notice}
+            </p>
+          ) : null}
           <LoginForm />
         </div>
         <p className="mt-4 text-center text-xs text-stone-400">{t("login.demoHint")}</p>

@@ -23,10 +23,20 @@ export function PrintButton() {
   return (
     <span className="inline-flex items-center gap-2">
       <label className="inline-flex items-center gap-1 text-xs text-stone-700">
-        <input type="checkbox" checked={assessedOnly} onChange={(e) => setAssessedOnly(e.target.checked)} data-testid="audit-print-assessed-only" />
+        <input
+          type="checkbox"
+          checked={assessedOnly}
+          onChange={(e) => setAssessedOnly(e.target.checked)}
+          data-testid="audit-print-assessed-only"
+        />
         {t("auditReport.printAssessedOnly")}
       </label>
-      <button type="button" className="btn btn-sm" onClick={() => window.print()} data-testid="audit-print">
+      <button
+        type="button"
+        className="btn btn-sm"
+        onClick={() => window.print()}
+        data-testid="audit-print"
+      >
         {t("auditReport.print")}
       </button>
     </span>

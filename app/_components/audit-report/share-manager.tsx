@@ -16,7 +16,15 @@ function shareUrl(token: string): string {
  * Share links of one audit report: create (optional expiry day, notes shown or not), list with
  * views, expiry and state, copy, revoke. Every action re-checks the session and permission.
  */
-export function ShareManager({ scope, subjectId, links }: { scope: AuditScope; subjectId: string; links: ShareLinkDto[] }) {
+export function ShareManager({
+  scope,
+  subjectId,
+  links,
+}: {
+  scope: AuditScope;
+  subjectId: string;
+  links: ShareLinkDto[];
+}) {
   const { t } = useTranslator();
   const errorText = useActionErrorText();
   const router = useRouter();
@@ -29,7 +37,12 @@ export function ShareManager({ scope, subjectId, links }: { scope: AuditScope; s
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     startTransition(async () => {
-      const res = await createShareLinkAction({ scope, subjectId, expiresOn: form.get("expiresOn"), showNotes: form.get("showNotes") === "on" });
+      const res = await createShareLinkAction({
+        scope,
+        subjectId,
+        expiresOn: form.get("expiresOn"),
+        showNotes: form.get("showNotes") === "on",
+      });
       if (!res.ok) return setError(res);
       setError(null);
       setCreated(res.data.token);
@@ -57,24 +70,50 @@ export function ShareManager({ scope, subjectId, links }: { scope: AuditScope; s
   }
 
   return (
-    <section className="no-print card mb-5 p-4" data-testid="share-manager" aria-labelledby="share-heading">
-      <h2 id="share-heading" className="text-sm font-semibold text-stone-800">{t("share.title")}</h2>
+    <section
+      className="no-print card mb-5 p-4"
+      data-testid="share-manager"
+      aria-labelledby="share-heading"
+    >
+      <h2 id="share-heading" className="text-sm font-semibold text-stone-800">
+        {t("share.title")}
+      </h2>
       <p className="mt-0.5 text-xs text-stone-500">{t("share.help")}</p>
       <form onSubmit={onCreate} className="mt-3 flex flex-wrap items-end gap-3">
         <div>
-          <label className="label" htmlFor="share-expires">{t("share.expiresOn")}</label>
-          <input id="share-expires" name="expiresOn" type="date" className="input" data-testid="share-expires" />
+          <label className="label" htmlFor="share-expires">
+            {t("share.expiresOn")}
+          </label>
+          <input
+            id="share-expires"
+            name="expiresOn"
+            type="date"
+            className="input"
+            data-testid="share-expires"
+          />
         </div>
         <label className="flex items-center gap-1.5 pb-1.5 text-sm">
           <input type="checkbox" name="showNotes" data-testid="share-show-notes" />
           {t("share.showNotes")}
         </label>
-        <button type="submit" className="btn btn-primary btn-sm" disabled={pending} data-testid="share-create">{t("share.create")}</button>
+        <button
+          type="submit"
+          className="btn btn-primary btn-sm"
+          disabled={pending}
+          data-testid="share-create"
+        >
+          {t("share.create")}
+        </button>
       </form>
-      {error ? <p className="mt-2 text-sm text-red-700" role="alert">{errorText(error)}</p> : null}
+      {error ? (
+        <p className="mt-2 text-sm text-red-700" role="alert">
+          {errorText(error)}
+        </p>
+      ) : null}
       {created ? (
         <p className="mt-2 text-sm text-green-800" role="status" data-testid="share-created">
-          {t("share.created")} <code className="break-all rounded bg-stone-100 px-1 text-xs">{`/share/${created}`}</code>
+          {t("share.created")}{" "}
+          <code className="rounded bg-stone-100 px-1 text-xs break-all">{`/share/${created}`}</code>
         </p>
       ) : null}
       {links.length === 0 ? (
@@ -97,27 +136,68 @@ export function ShareManager({ scope, subjectId, links }: { scope: AuditScope; s
               {links.map((l) => (
                 <tr key={l.id} data-testid="share-row" data-state={l.state} data-token={l.token}>
                   <td data-stack="full">
-                    <a href={`/share/${l.token}`} target="_blank" rel="noopener noreferrer" className="font-mono text-xs text-brand-700 hover:underline" data-testid="share-url">
+                    <a
+                      href={`/share/${l.token}`}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="font-mono text-xs text-brand-700 hover:underline"
+                      data-testid="share-url"
+                    >
                       /share/{l.token.slice(0, 8)}…
                     </a>
                     {scope === "region" && l.state === "active" ? (
-                      <a href={`/share/${l.token}/badge.svg`} target="_blank" rel="noopener noreferrer" className="ml-2 text-xs text-brand-700 hover:underline" data-testid="share-badge-link" title={t("badge.embedHint")}>
+                      <a
+                        href={`/share/${l.token}/badge.svg`}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        className="ml-2 text-xs text-brand-700 hover:underline"
+                        data-testid="share-badge-link"
+                        title={t("badge.embedHint")}
+                      >
                         {t("badge.embed")}
                       </a>
                     ) : null}
                   </td>
-                  <td className="text-xs" data-label={t("share.notes")}>{l.showNotes ? t("share.notesShown") : t("share.notesHidden")}</td>
-                  <td className="text-right tabular-nums" data-testid="share-views" data-label={t("share.views")}>{l.viewCount}</td>
-                  <td className="text-xs tabular-nums" data-label={t("share.expires")}>{l.expiresAt ? l.expiresAt.slice(0, 10) : t("share.never")}</td>
-                  <td className="text-xs" data-label={t("share.createdBy")}>{l.createdBy ?? "—"} <span className="text-stone-400">{l.createdAt.slice(0, 10)}</span></td>
-                  <td className="text-xs" data-label={t("share.state")}>{t(`share.state.${l.state}`)}</td>
-                  <td className="whitespace-nowrap text-right" data-stack="full">
+                  <td className="text-xs" data-label={t("share.notes")}>
+                    {l.showNotes ? t("share.notesShown") : t("share.notesHidden")}
+                  </td>
+                  <td
+                    className="text-right tabular-nums"
+                    data-testid="share-views"
+                    data-label={t("share.views")}
+                  >
+                    {l.viewCount}
+                  </td>
+                  <td className="text-xs tabular-nums" data-label={t("share.expires")}>
+                    {l.expiresAt ? l.expiresAt.slice(0, 10) : t("share.never")}
+                  </td>
+                  <td className="text-xs" data-label={t("share.createdBy")}>
+                    {l.createdBy ?? "—"}{" "}
+                    <span className="text-stone-400">{l.createdAt.slice(0, 10)}</span>
+                  </td>
+                  <td className="text-xs" data-label={t("share.state")}>
+                    {t(`share.state.${l.state}`)}
+                  </td>
+                  <td className="text-right whitespace-nowrap" data-stack="full">
                     {l.state === "active" ? (
                       <>
-                        <button type="button" className="btn btn-sm" onClick={() => copy(l.token)} data-testid="share-copy">
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          onClick={() => copy(l.token)}
+                          data-testid="share-copy"
+                        >
                           {copied === l.token ? t("share.copied") : t("share.copy")}
                         </button>{" "}
-                        <button type="button" className="btn btn-sm" disabled={pending} onClick={() => onRevoke(l.id)} data-testid="share-revoke">{t("share.revoke")}</button>
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          disabled={pending}
+                          onClick={() => onRevoke(l.id)}
+                          data-testid="share-revoke"
+                        >
+                          {t("share.revoke")}
+                        </button>
                       </>
                     ) : null}
                   </td>

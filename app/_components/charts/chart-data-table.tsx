@@ -4,19 +4,35 @@
  * Hidden by a wrapper: a table ignores `sr-only`'s width and overflow, so at phone width its
  * columns widened the page.
  */
-export function ChartDataTable({ title, columns, rows }: { title: string; columns: string[]; rows: { key: string; cells: React.ReactNode[] }[] }) {
+export function ChartDataTable({
+  title,
+  columns,
+  rows,
+}: {
+  title: string;
+  columns: string[];
+  rows: { key: string; cells: React.ReactNode[] }[];
+}) {
   return (
     <div className="sr-only">
       <table>
         <caption>{title}</caption>
         <thead>
-          <tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.cells[0]}</th>
-              {r.cells.slice(1).map((c, i) => <td key={i}>{c}</td>)}
+              {r.cells.slice(1).map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -24,14 +24,29 @@ export const STATUS_INK: Record<AssessmentStatus, string> = {
 };
 
 /** The order statuses are stacked in: verdicts from best to worst, then the unknowns. */
-export const STATUS_ORDER: AssessmentStatus[] = ["fulfilled", "partial", "in_progress", "unfulfilled", "not_verifiable", "not_assessed"];
+export const STATUS_ORDER: AssessmentStatus[] = [
+  "fulfilled",
+  "partial",
+  "in_progress",
+  "unfulfilled",
+  "not_verifiable",
+  "not_assessed",
+];
 
 /**
  * The stacked segments of one bar: each status with a count, in STATUS_ORDER, its offset and
  * width proportional to its count within `total`, scaled to `width`.
  */
-export function stackSegments(counts: Record<AssessmentStatus, number>, total: number, width: number): { status: AssessmentStatus; x: number; w: number }[] {
+export function stackSegments(
+  counts: Record<AssessmentStatus, number>,
+  total: number,
+  width: number,
+): { status: AssessmentStatus; x: number; w: number }[] {
   const present = STATUS_ORDER.filter((s) => counts[s] > 0);
   const widths = present.map((s) => (total ? (counts[s] / total) * width : 0));
-  return present.map((status, i) => ({ status, x: widths.slice(0, i).reduce((a, b) => a + b, 0), w: widths[i] }));
+  return present.map((status, i) => ({
+    status,
+    x: widths.slice(0, i).reduce((a, b) => a + b, 0),
+    w: widths[i],
+  }));
 }

@@ -25,7 +25,14 @@ function pct(n: number, total: number): string {
  * One 100% stacked bar of the pledges per status, with counts in the segments, a legend with
  * counts and shares, and a visually hidden table as the text alternative. Inline SVG: prints.
  */
-export function StatusDistributionChart({ id, title, description, counts, statusLabels, columns }: Props) {
+export function StatusDistributionChart({
+  id,
+  title,
+  description,
+  counts,
+  statusLabels,
+  columns,
+}: Props) {
   const total = STATUS_ORDER.reduce((n, s) => n + counts[s], 0);
   const segments = stackSegments(counts, total, WIDTH);
   const legendCols = 3;
@@ -34,15 +41,36 @@ export function StatusDistributionChart({ id, title, description, counts, status
   return (
     // Below sm at least 720 of its 960 units wide (12-unit labels stay 9 px), scrolling in its figure.
     <figure className="chart max-sm:overflow-x-auto" data-testid="chart-status">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[960px] max-sm:min-w-[720px]">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="block h-auto w-full max-w-[960px] max-sm:min-w-[720px]"
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <rect x={0} y={0} width={WIDTH} height={BAR_H} fill={STATUS_FILL.not_assessed} />
         {segments.map((s) => (
           <g key={s.status}>
-            <rect x={s.x} y={0} width={s.w} height={BAR_H} fill={STATUS_FILL[s.status]} stroke="#ffffff" strokeWidth={1} />
+            <rect
+              x={s.x}
+              y={0}
+              width={s.w}
+              height={BAR_H}
+              fill={STATUS_FILL[s.status]}
+              stroke="#ffffff"
+              strokeWidth={1}
+            />
             {s.w >= 28 ? (
-              <text x={s.x + s.w / 2} y={BAR_H / 2 + 4} textAnchor="middle" fontSize={12} fontWeight={600} fill={STATUS_INK[s.status]}>
+              <text
+                x={s.x + s.w / 2}
+                y={BAR_H / 2 + 4}
+                textAnchor="middle"
+                fontSize={12}
+                fontWeight={600}
+                fill={STATUS_INK[s.status]}
+              >
                 {counts[s.status]}
               </text>
             ) : null}
@@ -55,7 +83,15 @@ export function StatusDistributionChart({ id, title, description, counts, status
           const ly = BAR_H + 14 + row * LEGEND_ROW;
           return (
             <g key={s} transform={`translate(${lx} ${ly})`}>
-              <rect x={0} y={2} width={12} height={12} fill={STATUS_FILL[s]} stroke="#78716c" strokeWidth={0.5} />
+              <rect
+                x={0}
+                y={2}
+                width={12}
+                height={12}
+                fill={STATUS_FILL[s]}
+                stroke="#78716c"
+                strokeWidth={0.5}
+              />
               <text x={18} y={12} fontSize={12} fill="#292524">
                 {statusLabels[s]} {counts[s]} ({pct(counts[s], total)})
               </text>
@@ -63,7 +99,14 @@ export function StatusDistributionChart({ id, title, description, counts, status
           );
         })}
       </svg>
-      <ChartDataTable title={title} columns={columns} rows={STATUS_ORDER.map((s) => ({ key: s, cells: [statusLabels[s], counts[s], pct(counts[s], total)] }))} />
+      <ChartDataTable
+        title={title}
+        columns={columns}
+        rows={STATUS_ORDER.map((s) => ({
+          key: s,
+          cells: [statusLabels[s], counts[s], pct(counts[s], total)],
+        }))}
+      />
     </figure>
   );
 }

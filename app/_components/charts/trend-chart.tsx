@@ -31,13 +31,32 @@ export function TrendChart({ id, title, description, points, columns, noValue }:
   return (
     // Below sm at least 720 of its 960 units wide (12-unit labels stay 9 px), scrolling in its figure.
     <figure className="chart max-sm:overflow-x-auto" data-testid="chart-trend">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="block h-auto w-full max-w-[960px] max-sm:min-w-[720px]">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="block h-auto w-full max-w-[960px] max-sm:min-w-[720px]"
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (
           <g key={v}>
-            <line x1={LEFT} x2={WIDTH - 10} y1={yOf(v)} y2={yOf(v)} stroke={v === 0 ? "#57534e" : "#e7e5e4"} strokeWidth={v === 0 ? 1 : 0.75} />
-            <text x={LEFT - 6} y={yOf(v) + 4} textAnchor="end" fontSize={11} fill="#57534e">{`${v * 100}%`}</text>
+            <line
+              x1={LEFT}
+              x2={WIDTH - 10}
+              y1={yOf(v)}
+              y2={yOf(v)}
+              stroke={v === 0 ? "#57534e" : "#e7e5e4"}
+              strokeWidth={v === 0 ? 1 : 0.75}
+            />
+            <text
+              x={LEFT - 6}
+              y={yOf(v) + 4}
+              textAnchor="end"
+              fontSize={11}
+              fill="#57534e"
+            >{`${v * 100}%`}</text>
           </g>
         ))}
         {points.map((p, i) => {
@@ -47,13 +66,30 @@ export function TrendChart({ id, title, description, points, columns, noValue }:
               <title>{`${p.label}: ${p.value === null ? noValue : `${Math.round(p.value * 100)}%`} (${p.note})`}</title>
               {p.value !== null ? (
                 <>
-                  <rect x={cx - barW / 2} y={yOf(p.value)} width={barW} height={Math.max(0.5, plotH * p.value)} fill="#b42318" />
-                  <text x={cx} y={yOf(p.value) - 5} textAnchor="middle" fontSize={12} fontWeight={600} fill="#1c1917">{`${Math.round(p.value * 100)}%`}</text>
+                  <rect
+                    x={cx - barW / 2}
+                    y={yOf(p.value)}
+                    width={barW}
+                    height={Math.max(0.5, plotH * p.value)}
+                    fill="#b42318"
+                  />
+                  <text
+                    x={cx}
+                    y={yOf(p.value) - 5}
+                    textAnchor="middle"
+                    fontSize={12}
+                    fontWeight={600}
+                    fill="#1c1917"
+                  >{`${Math.round(p.value * 100)}%`}</text>
                 </>
               ) : (
-                <text x={cx} y={yOf(0) - 6} textAnchor="middle" fontSize={12} fill="#78716c">{noValue}</text>
+                <text x={cx} y={yOf(0) - 6} textAnchor="middle" fontSize={12} fill="#78716c">
+                  {noValue}
+                </text>
               )}
-              <text x={cx} y={HEIGHT - 10} textAnchor="middle" fontSize={12} fill="#292524">{p.label}</text>
+              <text x={cx} y={HEIGHT - 10} textAnchor="middle" fontSize={12} fill="#292524">
+                {p.label}
+              </text>
             </g>
           );
         })}
@@ -61,7 +97,10 @@ export function TrendChart({ id, title, description, points, columns, noValue }:
       <ChartDataTable
         title={title}
         columns={columns}
-        rows={points.map((p) => ({ key: p.label, cells: [p.label, p.value === null ? noValue : `${Math.round(p.value * 100)}%`, p.note] }))}
+        rows={points.map((p) => ({
+          key: p.label,
+          cells: [p.label, p.value === null ? noValue : `${Math.round(p.value * 100)}%`, p.note],
+        }))}
       />
     </figure>
   );

@@ -8,7 +8,10 @@ function seriesName(s: IndicatorSeries, t: Translate): string {
   const key = `indicator.${s.indicator}`;
   const name = isMessageKey(key) ? t(key) : s.indicator;
   if (!s.growth && s.unit === "%") return name;
-  return t("record.indicators.name", { name, kind: s.growth ? t("record.indicators.growth") : t("record.indicators.level") });
+  return t("record.indicators.name", {
+    name,
+    kind: s.growth ? t("record.indicators.growth") : t("record.indicators.level"),
+  });
 }
 
 const OUTCOME_KEY = {
@@ -32,27 +35,63 @@ function targetLabel(p: IndicatorSeries["points"][number], unit: string): string
  * next year's report gave, met or not, and how the next target moved. Prints; the table is the
  * chart's data.
  */
-export function IndicatorSeriesView({ series, t, locale }: { series: IndicatorSeries[]; t: Translate; locale: "zh" | "en" }) {
-  if (!series.length) return <p className="text-sm text-stone-500" data-testid="indicators-none">{t("record.indicators.none")}</p>;
+export function IndicatorSeriesView({
+  series,
+  t,
+  locale,
+}: {
+  series: IndicatorSeries[];
+  t: Translate;
+  locale: "zh" | "en";
+}) {
+  if (!series.length)
+    return (
+      <p className="text-sm text-stone-500" data-testid="indicators-none">
+        {t("record.indicators.none")}
+      </p>
+    );
   return (
     <div className="grid gap-5 xl:grid-cols-2">
       {series.map((s, i) => {
-        const scale = seriesScale(s.points.flatMap((p) => [p.target.value, p.reported?.value ?? p.target.value]), s.unit);
+        const scale = seriesScale(
+          s.points.flatMap((p) => [p.target.value, p.reported?.value ?? p.target.value]),
+          s.unit,
+        );
         const name = seriesName(s, t);
-        const metText = (outcome: IndicatorSeries["points"][number]["outcome"]) => t(OUTCOME_KEY[outcome]);
+        const metText = (outcome: IndicatorSeries["points"][number]["outcome"]) =>
+          t(OUTCOME_KEY[outcome]);
         const list = s.points
-          .map((p) => `${p.year} ${t("record.legend.target")} ${targetLabel(p, s.unit)}, ${p.reported ? formatIndicatorValue(p.reported.value, s.unit) : "—"} (${metText(p.outcome)})`)
+          .map(
+            (p) =>
+              `${p.year} ${t("record.legend.target")} ${targetLabel(p, s.unit)}, ${p.reported ? formatIndicatorValue(p.reported.value, s.unit) : "—"} (${metText(p.outcome)})`,
+          )
           .join(locale === "zh" ? "；" : "; ");
         const years = s.points.map((p) => p.year);
         return (
-          <figure key={s.key} className="chart indicator-series break-inside-avoid" data-testid="indicator-series" data-indicator={s.indicator} data-growth={s.growth ? "1" : "0"}>
+          <figure
+            key={s.key}
+            className="chart indicator-series break-inside-avoid"
+            data-testid="indicator-series"
+            data-indicator={s.indicator}
+            data-growth={s.growth ? "1" : "0"}
+          >
             <figcaption className="mb-1 text-sm font-semibold text-stone-800">{name}</figcaption>
             <IndicatorChart
               id={`indicator-${i}`}
               title={name}
-              description={t("record.chart.desc", { name, from: Math.min(...years), to: Math.max(...years), list })}
+              description={t("record.chart.desc", {
+                name,
+                from: Math.min(...years),
+                to: Math.max(...years),
+                list,
+              })}
               unitLabel={scale.label}
-              legend={{ target: t("record.legend.target"), met: t("record.legend.met"), missed: t("record.legend.missed"), unknown: t("record.legend.unknown") }}
+              legend={{
+                target: t("record.legend.target"),
+                met: t("record.legend.met"),
+                missed: t("record.legend.missed"),
+                unknown: t("record.legend.unknown"),
+              }}
               points={s.points.map((p) => ({
                 year: p.year,
                 target: p.target.value / scale.factor,
@@ -60,7 +99,9 @@ export function IndicatorSeriesView({ series, t, locale }: { series: IndicatorSe
                 reported: p.reported ? p.reported.value / scale.factor : null,
                 met: p.met,
                 targetLabel: String(Number((p.target.value / scale.factor).toFixed(2))),
-                reportedLabel: p.reported ? String(Number((p.reported.value / scale.factor).toFixed(2))) : null,
+                reportedLabel: p.reported
+                  ? String(Number((p.reported.value / scale.factor).toFixed(2)))
+                  : null,
               }))}
             />
             <table className="table-dense audit-table mt-2" data-testid="indicator-table">
@@ -78,12 +119,31 @@ export function IndicatorSeriesView({ series, t, locale }: { series: IndicatorSe
                 {s.points.map((p) => (
                   <tr key={p.year} data-testid="indicator-row" data-year={p.year}>
                     <td className="tabular-nums">{p.year}</td>
-                    <td className="whitespace-nowrap tabular-nums" title={p.target.text}>{targetLabel(p, s.unit)}</td>
-                    <td className="whitespace-nowrap tabular-nums" title={p.reported?.quote ?? undefined}>
-                      {p.reported ? formatIndicatorValue(p.reported.value, s.unit) : "—"}
-                      {p.reported?.year ? <span className="ml-1 text-xs text-stone-400">{t("record.reportedIn", { year: p.reported.year })}</span> : null}
+                    <td className="whitespace-nowrap tabular-nums" title={p.target.text}>
+                      {targetLabel(p, s.unit)}
                     </td>
-                    <td className={p.met === true ? "text-green-700" : p.met === false ? "font-medium text-red-700" : "text-stone-400"} data-testid="indicator-met" data-met={p.met === null ? "unknown" : p.met ? "yes" : "no"}>
+                    <td
+                      className="whitespace-nowrap tabular-nums"
+                      title={p.reported?.quote ?? undefined}
+                    >
+                      {p.reported ? formatIndicatorValue(p.reported.value, s.unit) : "—"}
+                      {p.reported?.year ? (
+                        <span className="ml-1 text-xs text-stone-400">
+                          {t("record.reportedIn", { year: p.reported.year })}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td
+                      className={
+                        p.met === true
+                          ? "text-green-700"
+                          : p.met === false
+                            ? "font-medium text-red-700"
+                            : "text-stone-400"
+                      }
+                      data-testid="indicator-met"
+                      data-met={p.met === null ? "unknown" : p.met ? "yes" : "no"}
+                    >
                       {metText(p.outcome)}
                     </td>
                     <td>{p.next ? t(`record.next.${p.next}`) : "—"}</td>

@@ -13,7 +13,13 @@ export function lineSummary(line: PledgeLine, t: Translate, locale: "zh" | "en")
   const assessed = line.nodes.filter((n) => n.status !== "not_assessed");
   parts.push(
     assessed.length
-      ? t("lineage.assessed", { list: assessed.map((n) => t("lineage.item", { status: t(`status.${n.status}` as MessageKey), year: n.year })).join(sep) })
+      ? t("lineage.assessed", {
+          list: assessed
+            .map((n) =>
+              t("lineage.item", { status: t(`status.${n.status}` as MessageKey), year: n.year }),
+            )
+            .join(sep),
+        })
       : t("lineage.notAssessed"),
   );
   return parts.join(" · ");

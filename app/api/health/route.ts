@@ -7,9 +7,15 @@ export const dynamic = "force-dynamic";
 export async function GET(): Promise<Response> {
   try {
     const latencyMs = await databaseLatencyMs();
-    return Response.json({ status: "ok", database: { status: "ok", latencyMs } }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "ok", database: { status: "ok", latencyMs } },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch (e) {
     logger.error("health.database_failed", { err: e });
-    return Response.json({ status: "error", database: { status: "error" } }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "error", database: { status: "error" } },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { getTranslator } from "@/lib/i18n/locale";
 
 // A not-found file takes static metadata only: both languages.
-export const metadata: Metadata = { title: "链接不可用 · Link not available", robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: "链接不可用 · Link not available",
+  robots: { index: false, follow: false },
+};
 
 /** What an unknown, revoked or expired share link shows: a clear explanation, not an error. */
 export default async function ShareNotFound() {

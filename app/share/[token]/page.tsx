@@ -18,9 +18,17 @@ import { publicOrigin } from "@/lib/audit-reports/export";
 
 // Public and read-only: no account needed, never indexed, never cached.
 export const dynamic = "force-dynamic";
-const robots: Metadata["robots"] = { index: false, follow: false, nocache: true, googleBot: { index: false, follow: false } };
+const robots: Metadata["robots"] = {
+  index: false,
+  follow: false,
+  nocache: true,
+  googleBot: { index: false, follow: false },
+};
 
-type Params = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Params = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /**
  * One lookup per request, shared by the page title and the page (React `cache`): the token is
@@ -51,7 +59,8 @@ export default async function SharePage({ params, searchParams }: Params) {
   const { token } = await params;
   const view = parseAuditView(await searchParams);
   const shared = await openShared(token, view.approvedOnly, view.tiers);
-  if (shared.state === "rate_limited") return <ShareRateLimited retryAfterMs={shared.retryAfterMs} />;
+  if (shared.state === "rate_limited")
+    return <ShareRateLimited retryAfterMs={shared.retryAfterMs} />;
   if (shared.state !== "ok") notFound();
   await recordShareView(shared.link.id);
   const { t, locale } = await getTranslator();
@@ -64,7 +73,9 @@ export default async function SharePage({ params, searchParams }: Params) {
       <header className="no-print border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-2">
           <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
-          <span className="badge bg-stone-100 text-stone-700" data-testid="share-badge">{t("shared.badge")}</span>
+          <span className="badge bg-stone-100 text-stone-700" data-testid="share-badge">
+            {t("shared.badge")}
+          </span>
           <div className="ml-auto">
             <LanguageSwitch />
           </div>
@@ -73,16 +84,41 @@ export default async function SharePage({ params, searchParams }: Params) {
       <main className="mx-auto max-w-7xl px-4 py-5">
         <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
           <div>
-            <h1 className="text-xl font-semibold tracking-tight text-stone-900" data-testid="audit-title">{title}</h1>
+            <h1
+              className="text-xl font-semibold tracking-tight text-stone-900"
+              data-testid="audit-title"
+            >
+              {title}
+            </h1>
             <p className="mt-0.5 text-sm text-stone-500">
               {t(`auditReport.scope.${report.scope}`)}
-              {shared.link.expiresAt ? ` · ${t("shared.expires", { date: shared.link.expiresAt.slice(0, 10) })}` : ""}
+              {shared.link.expiresAt
+                ? ` · ${t("shared.expires", { date: shared.link.expiresAt.slice(0, 10) })}`
+                : ""}
             </p>
           </div>
-          <AuditToolbar locale={locale} basePath={`/share/${token}`} exportPath={`/share/${token}/export`} view={view} />
+          <AuditToolbar
+            locale={locale}
+            basePath={`/share/${token}`}
+            exportPath={`/share/${token}/export`}
+            view={view}
+          />
         </div>
-        <AuditReportView report={report} locale={locale} mode="public" basePath={`/share/${token}`} record={record} />
-        {report.scope === "region" ? <BadgeEmbed token={token} locale={locale} region={report.subject} origin={publicOrigin(`http://${(await headers()).get("host") ?? "localhost"}/`)} /> : null}
+        <AuditReportView
+          report={report}
+          locale={locale}
+          mode="public"
+          basePath={`/share/${token}`}
+          record={record}
+        />
+        {report.scope === "region" ? (
+          <BadgeEmbed
+            token={token}
+            locale={locale}
+            region={report.subject}
+            origin={publicOrigin(`http://${(await headers()).get("host") ?? "localhost"}/`)}
+          />
+        ) : null}
         <p className="mt-6 text-center text-xs text-stone-400">{t("shared.footer")}</p>
       </main>
     </div>

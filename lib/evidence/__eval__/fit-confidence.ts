@@ -9,7 +9,13 @@
  * Flags: --l2 N (default 1).
  */
 import { suggestEvidence } from "../suggest-evidence";
-import { FAIR_PROBABILITY, FEATURE_NAMES, MODEL_WEIGHTS, probabilityOf, suggestionFeatures } from "../rate-suggestions";
+import {
+  FAIR_PROBABILITY,
+  FEATURE_NAMES,
+  MODEL_WEIGHTS,
+  probabilityOf,
+  suggestionFeatures,
+} from "../rate-suggestions";
 import { loadGoldCases, overlaps } from "./gold-cases";
 
 const args = process.argv.slice(2);
@@ -33,7 +39,8 @@ function fit(rows: Row[], penalty: number, steps = 6000, rate = 1): number[] {
       const err = probabilityOf(r.features, w) - (r.right ? 1 : 0);
       for (let j = 0; j < k; j++) g[j] += err * r.features[j];
     }
-    for (let j = 0; j < k; j++) w[j] -= (rate * (g[j] + (j === 0 ? 0 : penalty * w[j]))) / rows.length;
+    for (let j = 0; j < k; j++)
+      w[j] -= (rate * (g[j] + (j === 0 ? 0 : penalty * w[j]))) / rows.length;
   }
   return w.map((x) => Math.round(x * 1000) / 1000);
 }
@@ -58,13 +65,21 @@ function calibration(rows: Row[], w: readonly number[], label: string): void {
   console.log(`${label.padEnd(34)} ${parts.join("  ")}`);
 }
 
-function sweep(rows: Row[], pledgesWithout: number, pledgesWithNone: number, w: readonly number[]): void {
+function sweep(
+  rows: Row[],
+  pledgesWithout: number,
+  pledgesWithNone: number,
+  w: readonly number[],
+): void {
   const tops = rows.filter((r) => r.rank === 0);
   const withEvidence = tops.filter((r) => !r.silent).length;
   for (const th of [0.3, 0.4, 0.45, 0.5, 0.55, 0.6]) {
-    const called = tops.filter((r) => r.silent && probabilityOf(r.features, w) < th).length + pledgesWithNone;
+    const called =
+      tops.filter((r) => r.silent && probabilityOf(r.features, w) < th).length + pledgesWithNone;
     const shown = tops.filter((r) => r.right && probabilityOf(r.features, w) >= th).length;
-    console.log(`  threshold ${th.toFixed(2)}: silent pledges called silent ${pct(called, pledgesWithout)}, right evidence shown first ${pct(shown, withEvidence)}`);
+    console.log(
+      `  threshold ${th.toFixed(2)}: silent pledges called silent ${pct(called, pledgesWithout)}, right evidence shown first ${pct(shown, withEvidence)}`,
+    );
   }
 }
 
@@ -79,7 +94,13 @@ function main(): void {
       if (!c.gold.evidence) silentPledges++;
       if (!list.length && !c.gold.evidence) silentWithNothing++;
       list.forEach((s, i) =>
-        rows.push({ dataset: p.dataset, features: suggestionFeatures(list, i), right: c.quotes.some((q) => overlaps(s, q)), rank: i, silent: !c.gold.evidence }),
+        rows.push({
+          dataset: p.dataset,
+          features: suggestionFeatures(list, i),
+          right: c.quotes.some((q) => overlaps(s, q)),
+          rank: i,
+          silent: !c.gold.evidence,
+        }),
       );
     }
   }
@@ -91,7 +112,14 @@ function main(): void {
     ["hailar", "hebei"],
     ["hebei", "hailar"],
   ]) {
-    calibration(rows.filter((r) => r.dataset === test), fit(rows.filter((r) => r.dataset === train), l2), `fitted on ${train}, tested on ${test}`);
+    calibration(
+      rows.filter((r) => r.dataset === test),
+      fit(
+        rows.filter((r) => r.dataset === train),
+        l2,
+      ),
+      `fitted on ${train}, tested on ${test}`,
+    );
   }
   calibration(rows, w, "fitted and tested on all");
   calibration(rows, MODEL_WEIGHTS, "current MODEL_WEIGHTS on all");

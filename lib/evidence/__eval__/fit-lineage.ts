@@ -7,7 +7,12 @@
  *
  * Flags: --l2 N (default 1).
  */
-import { LINEAGE_FEATURE_NAMES, LINEAGE_WEIGHTS, PREDECESSOR_PROBABILITY, lineageFeatures } from "../match-plans";
+import {
+  LINEAGE_FEATURE_NAMES,
+  LINEAGE_WEIGHTS,
+  PREDECESSOR_PROBABILITY,
+  lineageFeatures,
+} from "../match-plans";
 import { probabilityOf } from "../rate-suggestions";
 import { overlaps } from "./gold-cases";
 import { lineageCases } from "./lineage-cases";
@@ -35,7 +40,8 @@ function fit(rows: Row[], penalty: number, steps = 8000, rate = 1): number[] {
       const err = probabilityOf(r.features!, w) - (r.right ? 1 : 0);
       for (let j = 0; j < k; j++) g[j] += err * r.features![j];
     }
-    for (let j = 0; j < k; j++) w[j] -= (rate * (g[j] + (j === 0 ? 0 : penalty * w[j]))) / usable.length;
+    for (let j = 0; j < k; j++)
+      w[j] -= (rate * (g[j] + (j === 0 ? 0 : penalty * w[j]))) / usable.length;
   }
   return w.map((x) => Math.round(x * 1000) / 1000);
 }
@@ -45,12 +51,15 @@ function pct(a: number, b: number): string {
 }
 
 function report(rows: Row[], w: readonly number[], label: string): void {
-  const accepted = (r: Row) => !!r.features && probabilityOf(r.features, w) >= PREDECESSOR_PROBABILITY;
+  const accepted = (r: Row) =>
+    !!r.features && probabilityOf(r.features, w) >= PREDECESSOR_PROBABILITY;
   const repeats = rows.filter((r) => r.repeats);
   const fresh = rows.filter((r) => !r.repeats);
   const right = repeats.filter((r) => r.right && accepted(r)).length;
   const none = fresh.filter((r) => !accepted(r)).length;
-  console.log(`${label.padEnd(36)} right predecessor first ${pct(right, repeats.length)} (n=${repeats.length}); none recognised ${pct(none, fresh.length)} (n=${fresh.length})`);
+  console.log(
+    `${label.padEnd(36)} right predecessor first ${pct(right, repeats.length)} (n=${repeats.length}); none recognised ${pct(none, fresh.length)} (n=${fresh.length})`,
+  );
 }
 
 function main(): void {
@@ -75,7 +84,14 @@ function main(): void {
     ["hailar", "hebei"],
     ["hebei", "hailar"],
   ] as const) {
-    report(rows.filter((r) => r.dataset === test), fit(rows.filter((r) => r.dataset === train), l2), `fitted on ${train}, tested on ${test}`);
+    report(
+      rows.filter((r) => r.dataset === test),
+      fit(
+        rows.filter((r) => r.dataset === train),
+        l2,
+      ),
+      `fitted on ${train}, tested on ${test}`,
+    );
   }
   report(rows, w, "fitted and tested on all");
   report(rows, LINEAGE_WEIGHTS, "current LINEAGE_WEIGHTS on all");

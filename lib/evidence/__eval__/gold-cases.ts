@@ -9,16 +9,36 @@ import type { PlanPledge } from "../suggest-for-pledges";
 import { extractPlanPledges, findReviewRange } from "../suggest-for-pair";
 import { parseReport } from "../../report/parse-report";
 import { readCorpusText, wildCorpusAvailable } from "../../report/__eval__/wild";
-import { findQuote, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar, type GoldPair, type GoldPledge, type Span } from "./read-gold";
+import {
+  findQuote,
+  loadGold,
+  loadHebeiGold,
+  locatePlan,
+  locateReview,
+  readHailar,
+  type GoldPair,
+  type GoldPledge,
+  type Span,
+} from "./read-gold";
 
 /**
  * A data set's texts and the spans its gold lives in. Hailar: the simple heading locator of
  * read-gold.ts (independent of the parser). 河北 (wild corpus): the parser's review range, as the
  * product uses it, and the plan anywhere in the file (a body saved twice: the first copy).
  */
-export type Dataset = { name: "hailar" | "hebei"; read: (file: string) => string; planSpan: (text: string) => Span; reviewSpan: (text: string) => Span };
+export type Dataset = {
+  name: "hailar" | "hebei";
+  read: (file: string) => string;
+  planSpan: (text: string) => Span;
+  reviewSpan: (text: string) => Span;
+};
 
-export const HAILAR: Dataset = { name: "hailar", read: (f) => readHailar(f), planSpan: locatePlan, reviewSpan: locateReview };
+export const HAILAR: Dataset = {
+  name: "hailar",
+  read: (f) => readHailar(f),
+  planSpan: locatePlan,
+  reviewSpan: locateReview,
+};
 export const HEBEI: Dataset = {
   name: "hebei",
   read: (f) => readCorpusText(`wild/${f}`),
@@ -71,7 +91,9 @@ export function casesOfPair(pair: GoldPair, dataset: Dataset): GoldPairCases {
   const review = dataset.read(pair.reviewFile);
   const planSpan = dataset.planSpan(plan);
   const reviewSpan = dataset.reviewSpan(review);
-  const index = indexReview(review, reviewSpan, { background: [plan.slice(planSpan.start, planSpan.end)] });
+  const index = indexReview(review, reviewSpan, {
+    background: [plan.slice(planSpan.start, planSpan.end)],
+  });
   const extracted = extractPlanPledges(plan);
   const cases = pair.pledges.map((gold): GoldCase => {
     const at = findQuote(plan, gold.pledge, planSpan);
@@ -96,7 +118,10 @@ export function casesOfPair(pair: GoldPair, dataset: Dataset): GoldPairCases {
       index,
       quotes,
       ranking: { text: gold.pledge, section: sectionAt(plan, planSpan, at.start) },
-      endToEnd: best && bestCov >= 0.6 ? { text: best.text, section: best.section, target: best.target } : null,
+      endToEnd:
+        best && bestCov >= 0.6
+          ? { text: best.text, section: best.section, target: best.target }
+          : null,
     };
   });
   return { dataset: dataset.name, pair, extracted: extracted.length, cases };
@@ -108,5 +133,7 @@ export function loadGoldCases(onlyPair: string | null = null): GoldPairCases[] {
     ...loadGold().map((p) => [HAILAR, p] as [Dataset, GoldPair]),
     ...(wildCorpusAvailable() ? loadHebeiGold().map((p) => [HEBEI, p] as [Dataset, GoldPair]) : []),
   ];
-  return pairs.filter(([, p]) => !onlyPair || p.planFile.includes(onlyPair)).map(([d, p]) => casesOfPair(p, d));
+  return pairs
+    .filter(([, p]) => !onlyPair || p.planFile.includes(onlyPair))
+    .map(([d, p]) => casesOfPair(p, d));
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { parseReport } from "../../report/parse-report";
 import { readCorpusText } from "../../report/__eval__/wild";
 import { findReviewRange } from "../suggest-for-pair";
-import { findQuote, readGold, loadGold, loadHebeiGold, locatePlan, locateReview, readHailar } from "./read-gold";
+import {
+  findQuote,
+  readGold,
+  loadGold,
+  loadHebeiGold,
+  locatePlan,
+  locateReview,
+  readHailar,
+} from "./read-gold";
 
 describe("Hailar gold labels", () => {
   const gold = loadGold();
@@ -27,14 +35,17 @@ describe("Hailar gold labels", () => {
     expect(all.filter((g) => !g.evidence).every((g) => g.verdict === "not_verifiable")).toBe(true);
     const counts = new Map<string, number>();
     for (const g of all) counts.set(g.verdict, (counts.get(g.verdict) ?? 0) + 1);
-    for (const v of ["fulfilled", "partial", "unfulfilled", "not_verifiable"]) expect(counts.get(v), v).toBeGreaterThan(10);
+    for (const v of ["fulfilled", "partial", "unfulfilled", "not_verifiable"])
+      expect(counts.get(v), v).toBeGreaterThan(10);
   });
 
   it("refuses a malformed verdict and a silent pledge judged fulfilled", () => {
     const block = (evidence: string, verdict: string) =>
       `## a.txt → b.txt\n\n### x-01\n- kind: quantitative\n- pledge: P\n${evidence}\n- verdict: ${verdict}\n`;
     expect(() => readGold(block("- evidence: none", "met"))).toThrow(/bad verdict/);
-    expect(() => readGold(block("- evidence: none", "fulfilled"))).toThrow(/must be not_verifiable/);
+    expect(() => readGold(block("- evidence: none", "fulfilled"))).toThrow(
+      /must be not_verifiable/,
+    );
     expect(readGold(block("- evidence:\n  - Q", "partial"))[0].pledges[0].verdict).toBe("partial");
   });
 
@@ -46,10 +57,16 @@ describe("Hailar gold labels", () => {
       const reviewSpan = locateReview(review);
       for (const g of pair.pledges) {
         expect(plan.includes(g.pledge), `${g.id} pledge`).toBe(true);
-        expect(findQuote(plan, g.pledge, planSpan), `${g.id} pledge in plan section`).not.toBeNull();
+        expect(
+          findQuote(plan, g.pledge, planSpan),
+          `${g.id} pledge in plan section`,
+        ).not.toBeNull();
         for (const q of g.evidence ?? []) {
           expect(review.includes(q), `${g.id} quote ${q}`).toBe(true);
-          expect(findQuote(review, q, reviewSpan), `${g.id} quote in review section`).not.toBeNull();
+          expect(
+            findQuote(review, q, reviewSpan),
+            `${g.id} quote in review section`,
+          ).not.toBeNull();
         }
       }
     });
@@ -60,7 +77,10 @@ describe("河北 gold labels (hebei-gold.md)", () => {
   const gold = loadHebeiGold();
 
   it("covers two pairs of different eras, 50+ pledges each, with tiers and silent pledges", () => {
-    expect(gold.map((p) => `${p.planFile}>${p.reviewFile}`)).toEqual(["hebei_2009.txt>hebei_2010.txt", "hebei_2022.txt>hebei_2023.txt"]);
+    expect(gold.map((p) => `${p.planFile}>${p.reviewFile}`)).toEqual([
+      "hebei_2009.txt>hebei_2010.txt",
+      "hebei_2022.txt>hebei_2023.txt",
+    ]);
     for (const p of gold) expect(p.pledges.length).toBeGreaterThanOrEqual(50);
     const all = gold.flatMap((p) => p.pledges);
     expect(all.every((g) => g.tier === "T" || g.tier === "D")).toBe(true);
@@ -75,7 +95,11 @@ describe("河北 gold labels (hebei-gold.md)", () => {
       const reviewSpan = findReviewRange(parseReport(review));
       for (const g of pair.pledges) {
         expect(plan.includes(g.pledge), `${g.id} pledge`).toBe(true);
-        for (const q of g.evidence ?? []) expect(findQuote(review, q, reviewSpan), `${g.id} quote in review section: ${q}`).not.toBeNull();
+        for (const q of g.evidence ?? [])
+          expect(
+            findQuote(review, q, reviewSpan),
+            `${g.id} quote in review section: ${q}`,
+          ).not.toBeNull();
       }
     });
   }

@@ -8,7 +8,12 @@ import { matchPlans, type PledgeLineage } from "../match-plans";
 import { toLineagePledges } from "../lineage-for-files";
 import { parseReport } from "../../report/parse-report";
 import { findQuote, type Span } from "./read-gold";
-import { lineagePlanSpan, readLineageFile, type LineageGoldPair, type LineageGoldPledge } from "./read-lineage-gold";
+import {
+  lineagePlanSpan,
+  readLineageFile,
+  type LineageGoldPair,
+  type LineageGoldPledge,
+} from "./read-lineage-gold";
 
 export interface LineageCase {
   gold: LineageGoldPledge;
@@ -31,7 +36,9 @@ export function lineageCases(pair: LineageGoldPair): LineageCase[] {
   const laterPlan = lineagePlanSpan(pair.laterFile, laterText);
   const earlier = parseReport(earlierText);
   const later = toLineagePledges(parseReport(laterText));
-  const results = matchPlans(later, [{ id: pair.earlierFile, year: earlier.meta.year, pledges: toLineagePledges(earlier) }]);
+  const results = matchPlans(later, [
+    { id: pair.earlierFile, year: earlier.meta.year, pledges: toLineagePledges(earlier) },
+  ]);
   return pair.pledges.map((gold) => {
     const at = findQuote(laterText, gold.pledge, laterPlan);
     if (!at) throw new Error(`gold pledge not in the later plan: ${gold.id}`);

@@ -12,7 +12,6 @@ export type GoldKind = "quantitative" | "project" | "policy";
 import { isPledgeKind, isVerdictStatus, type VerdictStatus } from "@/lib/vocabulary";
 export type GoldVerdict = VerdictStatus;
 
-
 export interface GoldPledge {
   id: string;
   section: string;
@@ -54,8 +53,10 @@ export function readGold(markdown: string): GoldPair[] {
     if (!pledge.pledge || !pledge.kind || pledge.evidence === undefined || !pledge.verdict) {
       throw new Error(`gold: pledge ${pledge.id} is incomplete`);
     }
-    if (pledge.evidence && pledge.evidence.length === 0) throw new Error(`gold: pledge ${pledge.id} has empty evidence`);
-    if (pledge.evidence === null && pledge.verdict !== "not_verifiable") throw new Error(`gold: silent pledge ${pledge.id} must be not_verifiable`);
+    if (pledge.evidence && pledge.evidence.length === 0)
+      throw new Error(`gold: pledge ${pledge.id} has empty evidence`);
+    if (pledge.evidence === null && pledge.verdict !== "not_verifiable")
+      throw new Error(`gold: silent pledge ${pledge.id} must be not_verifiable`);
     pair.pledges.push(pledge as GoldPledge);
     pledge = null;
   };
@@ -71,15 +72,17 @@ export function readGold(markdown: string): GoldPair[] {
       finish();
       pledge = { id: m[1], section: "" };
       inEvidence = false;
-    } else if (pledge && (m = line.match(/^- (section|kind|tier|pledge|evidence|note|verdict):\s?(.*)$/))) {
+    } else if (
+      pledge &&
+      (m = line.match(/^- (section|kind|tier|pledge|evidence|note|verdict):\s?(.*)$/))
+    ) {
       const [, key, value] = m;
       inEvidence = false;
       if (key === "section") pledge.section = value;
       else if (key === "tier") {
         if (value !== "T" && value !== "D") throw new Error(`gold: ${pledge.id} bad tier ${value}`);
         pledge.tier = value;
-      }
-      else if (key === "kind") {
+      } else if (key === "kind") {
         if (!isPledgeKind(value)) throw new Error(`gold: ${pledge.id} bad kind ${value}`);
         pledge.kind = value as GoldKind;
       } else if (key === "pledge") pledge.pledge = value;
@@ -87,8 +90,7 @@ export function readGold(markdown: string): GoldPair[] {
       else if (key === "verdict") {
         if (!isVerdictStatus(value)) throw new Error(`gold: ${pledge.id} bad verdict ${value}`);
         pledge.verdict = value;
-      }
-      else if (value === "none") pledge.evidence = null;
+      } else if (value === "none") pledge.evidence = null;
       else if (value === "") {
         pledge.evidence = [];
         inEvidence = true;

@@ -39,8 +39,10 @@ export function readLineageGold(markdown: string): LineageGoldPair[] {
   const finish = () => {
     if (!pledge) return;
     if (!pair) throw new Error(`lineage gold: pledge ${pledge.id} outside a pair`);
-    if (!pledge.pledge || !pledge.kind || pledge.predecessors === undefined) throw new Error(`lineage gold: pledge ${pledge.id} is incomplete`);
-    if (pledge.predecessors && pledge.predecessors.length === 0) throw new Error(`lineage gold: pledge ${pledge.id} has an empty predecessor list`);
+    if (!pledge.pledge || !pledge.kind || pledge.predecessors === undefined)
+      throw new Error(`lineage gold: pledge ${pledge.id} is incomplete`);
+    if (pledge.predecessors && pledge.predecessors.length === 0)
+      throw new Error(`lineage gold: pledge ${pledge.id} has an empty predecessor list`);
     pair.pledges.push(pledge as LineageGoldPledge);
     pledge = null;
   };
@@ -60,7 +62,8 @@ export function readLineageGold(markdown: string): LineageGoldPair[] {
       const [, key, value] = m;
       inList = false;
       if (key === "kind") {
-        if (!KINDS.includes(value as LineageKind)) throw new Error(`lineage gold: ${pledge.id} bad kind ${value}`);
+        if (!KINDS.includes(value as LineageKind))
+          throw new Error(`lineage gold: ${pledge.id} bad kind ${value}`);
         pledge.kind = value as LineageKind;
       } else if (key === "pledge") pledge.pledge = value;
       else if (key === "note") pledge.note = value;

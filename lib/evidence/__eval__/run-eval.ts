@@ -37,7 +37,8 @@ const onlyPair = args.includes("--pair") ? args[args.indexOf("--pair") + 1] : nu
 function rankBaseline(index: ReviewIndex, text: string): Span[] {
   const grams = (s: string) => {
     const out: string[] = [];
-    for (let i = 0; i + 1 < s.length; i++) if (/\p{Script=Han}{2}/u.test(s.slice(i, i + 2))) out.push(s.slice(i, i + 2));
+    for (let i = 0; i + 1 < s.length; i++)
+      if (/\p{Script=Han}{2}/u.test(s.slice(i, i + 2))) out.push(s.slice(i, i + 2));
     return out;
   };
   const docs = index.units.map((u) => grams(u.folded));
@@ -51,12 +52,16 @@ function rankBaseline(index: ReviewIndex, text: string): Span[] {
       const tf = d.filter((x) => x === g).length;
       if (!tf) continue;
       const n = df.get(g)!;
-      s += Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)) * ((tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * d.length) / avg)));
+      s +=
+        Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)) *
+        ((tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * d.length) / avg)));
     }
     return { i, s };
   });
   scored.sort((a, b) => b.s - a.s);
-  return scored.slice(0, 3).map(({ i }) => ({ start: index.units[i].start, end: index.units[i].end }));
+  return scored
+    .slice(0, 3)
+    .map(({ i }) => ({ start: index.units[i].start, end: index.units[i].end }));
 }
 
 interface Tally {
@@ -71,7 +76,15 @@ interface Tally {
   rightShown: number;
 }
 
-const empty = (): Tally => ({ withEvidence: 0, top1: 0, top3: 0, missedExtraction: 0, noEvidence: 0, silenceFound: 0, rightShown: 0 });
+const empty = (): Tally => ({
+  withEvidence: 0,
+  top1: 0,
+  top3: 0,
+  missedExtraction: 0,
+  noEvidence: 0,
+  silenceFound: 0,
+  rightShown: 0,
+});
 
 function add(t: Tally, u: Tally): void {
   for (const k of Object.keys(t) as (keyof Tally)[]) t[k] += u[k];
@@ -96,12 +109,21 @@ interface Record {
 }
 const records: Record[] = [];
 
-function score(gold: GoldPledge, r: { suggestions: Suggestion[]; silent: boolean; suggestedVerdict: SuggestedVerdict }, quotes: Span[], t: Tally, label: string): void {
+function score(
+  gold: GoldPledge,
+  r: { suggestions: Suggestion[]; silent: boolean; suggestedVerdict: SuggestedVerdict },
+  quotes: Span[],
+  t: Tally,
+  label: string,
+): void {
   const { suggestions } = r;
   if (!gold.evidence) {
     t.noEvidence++;
     if (calledSilent(r)) t.silenceFound++;
-    else if (verbose) console.log(`  [${label}] not called silent ${gold.id} ${gold.pledge} → ${suggestions[0]?.text} (${suggestions[0]?.probability})`);
+    else if (verbose)
+      console.log(
+        `  [${label}] not called silent ${gold.id} ${gold.pledge} → ${suggestions[0]?.text} (${suggestions[0]?.probability})`,
+      );
     return;
   }
   t.withEvidence++;
@@ -109,11 +131,22 @@ function score(gold: GoldPledge, r: { suggestions: Suggestion[]; silent: boolean
   if (rank === 0) t.top1++;
   if (rank >= 0 && rank < 3) t.top3++;
   if (rank === 0 && !calledSilent(r)) t.rightShown++;
-  else if (rank === 0 && verbose) console.log(`  [${label}] right but called silent ${gold.id} ${gold.pledge} (${suggestions[0].probability})`);
+  else if (rank === 0 && verbose)
+    console.log(
+      `  [${label}] right but called silent ${gold.id} ${gold.pledge} (${suggestions[0].probability})`,
+    );
   if (verbose && rank !== 0) {
-    console.log(`  [${label}] ${rank < 0 ? "MISS" : "rank " + (rank + 1)} ${gold.id} ${gold.pledge}`);
+    console.log(
+      `  [${label}] ${rank < 0 ? "MISS" : "rank " + (rank + 1)} ${gold.id} ${gold.pledge}`,
+    );
     console.log(`      gold: ${gold.evidence.join(" | ")}`);
-    suggestions.slice(0, 3).forEach((s, i) => console.log(`      ${i + 1}. ${s.score.toFixed(2)} ${s.level} ${s.text} [${s.terms.join(",")}]`));
+    suggestions
+      .slice(0, 3)
+      .forEach((s, i) =>
+        console.log(
+          `      ${i + 1}. ${s.score.toFixed(2)} ${s.level} ${s.text} [${s.terms.join(",")}]`,
+        ),
+      );
   }
 }
 
@@ -142,7 +175,12 @@ function evalPair(p: GoldPairCases): { ranking: Tally; baseline: Tally; endToEnd
     }
     const r = suggestForPledge(index, c.endToEnd, { top: 3 });
     score(g, r, quotes, endToEnd, "e2e");
-    records.push({ dataset: c.dataset, gold: g, verdict: r.suggestedVerdict, levels: r.suggestions.map((s) => [s.level, quotes.some((q) => overlaps(s, q))]) });
+    records.push({
+      dataset: c.dataset,
+      gold: g,
+      verdict: r.suggestedVerdict,
+      levels: r.suggestions.map((s) => [s.level, quotes.some((q) => overlaps(s, q))]),
+    });
   }
   return { ranking, baseline, endToEnd };
 }
@@ -158,33 +196,47 @@ const STATUSES: readonly GoldVerdict[] = VERDICT_STATUSES;
 
 /** Levels and verdicts of the end-to-end records. */
 function printRecords(): void {
-  console.log("suggestion levels (end to end, every shown suggestion): how often one at that level is right");
+  console.log(
+    "suggestion levels (end to end, every shown suggestion): how often one at that level is right",
+  );
   for (const level of ["strong", "fair", "weak"]) {
     const rows = records.flatMap((r) => r.levels.filter(([l]) => l === level));
-    console.log(`  ${level.padEnd(7)} n=${String(rows.length).padStart(4)}  right ${pct(rows.filter(([, ok]) => ok).length, rows.length)}`);
+    console.log(
+      `  ${level.padEnd(7)} n=${String(rows.length).padStart(4)}  right ${pct(rows.filter(([, ok]) => ok).length, rows.length)}`,
+    );
   }
   const binary = (v: GoldVerdict | null | undefined) => (v == null ? null : v === "fulfilled");
   for (const name of [...new Set(records.map((v) => v.dataset)), "all"]) {
     const rows = records.filter((v) => name === "all" || v.dataset === name);
     const numeric = rows.filter((v) => v.gold.kind === "quantitative" && v.gold.evidence);
-    const agree = numeric.filter((v) => binary(v.verdict?.status) === binary(v.gold.verdict)).length;
+    const agree = numeric.filter(
+      (v) => binary(v.verdict?.status) === binary(v.gold.verdict),
+    ).length;
     const exact = rows.filter((v) => v.verdict?.status === v.gold.verdict).length;
     const withEvidence = rows.filter((v) => v.gold.evidence);
-    const agreeAll = withEvidence.filter((v) => binary(v.verdict?.status) === binary(v.gold.verdict)).length;
+    const agreeAll = withEvidence.filter(
+      (v) => binary(v.verdict?.status) === binary(v.gold.verdict),
+    ).length;
     console.log(
       `verdicts ${name.padEnd(7)} numeric with evidence n=${numeric.length}: fulfilled-or-not agreement ${pct(agree, numeric.length)}; ` +
         `all with evidence n=${withEvidence.length}: ${pct(agreeAll, withEvidence.length)}; all pledges n=${rows.length}: exact ${pct(exact, rows.length)}`,
     );
     if (verbose && name !== "all") {
       for (const v of numeric.filter((v) => binary(v.verdict?.status) !== binary(v.gold.verdict))) {
-        console.log(`    ${v.gold.id} hand ${v.gold.verdict}, suggested ${v.verdict?.status ?? "none"}: ${v.gold.pledge} — ${v.verdict?.reason ?? ""}`);
+        console.log(
+          `    ${v.gold.id} hand ${v.gold.verdict}, suggested ${v.verdict?.status ?? "none"}: ${v.gold.pledge} — ${v.verdict?.reason ?? ""}`,
+        );
       }
     }
   }
   console.log("confusion matrix, all pledges end to end (rows: hand verdict; columns: suggested)");
   console.log(`  ${"".padEnd(15)}${[...STATUSES, "none"].map((s) => s.padStart(15)).join("")}`);
   for (const hand of STATUSES) {
-    const cells = [...STATUSES, null].map((sug) => records.filter((v) => v.gold.verdict === hand && (v.verdict?.status ?? null) === sug).length);
+    const cells = [...STATUSES, null].map(
+      (sug) =>
+        records.filter((v) => v.gold.verdict === hand && (v.verdict?.status ?? null) === sug)
+          .length,
+    );
     console.log(`  ${hand.padEnd(15)}${cells.map((c) => String(c).padStart(15)).join("")}`);
   }
   console.log("verdict confidence (end to end): agreement at each level");
@@ -192,12 +244,16 @@ function printRecords(): void {
     const rows = records.filter((v) => v.verdict?.confidence === level);
     const exact = rows.filter((v) => v.verdict!.status === v.gold.verdict).length;
     const bin = rows.filter((v) => binary(v.verdict!.status) === binary(v.gold.verdict)).length;
-    console.log(`  ${level.padEnd(7)} n=${String(rows.length).padStart(4)}  exact ${pct(exact, rows.length).padStart(6)}  fulfilled-or-not ${pct(bin, rows.length).padStart(6)}`);
+    console.log(
+      `  ${level.padEnd(7)} n=${String(rows.length).padStart(4)}  exact ${pct(exact, rows.length).padStart(6)}  fulfilled-or-not ${pct(bin, rows.length).padStart(6)}`,
+    );
   }
   if (verbose) {
     console.log("exact disagreements:");
     for (const v of records.filter((v) => v.verdict && v.verdict.status !== v.gold.verdict)) {
-      console.log(`    ${v.gold.id} hand ${v.gold.verdict}, suggested ${v.verdict!.status} (${v.verdict!.confidence}): ${v.gold.pledge} — ${v.verdict!.reason}`);
+      console.log(
+        `    ${v.gold.id} hand ${v.gold.verdict}, suggested ${v.verdict!.status} (${v.verdict!.confidence}): ${v.gold.pledge} — ${v.verdict!.reason}`,
+      );
     }
   }
 }
@@ -227,7 +283,9 @@ function main(): void {
     console.log(line(`(b) ${name} end to end`, d.e, true));
   }
   console.log(line("(a) OVERALL ranking only", totalR, false));
-  console.log(`    reference, plain BM25 over character bigrams of the same units: top-1 ${pct(totalB.top1, totalB.withEvidence)}, top-3 ${pct(totalB.top3, totalB.withEvidence)}`);
+  console.log(
+    `    reference, plain BM25 over character bigrams of the same units: top-1 ${pct(totalB.top1, totalB.withEvidence)}, top-3 ${pct(totalB.top3, totalB.withEvidence)}`,
+  );
   console.log(line("(b) OVERALL end to end", totalE, true));
   printRecords();
 }

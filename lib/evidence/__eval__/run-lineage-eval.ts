@@ -30,13 +30,23 @@ export interface LineageTally {
 
 /** Counts one pair's cases. */
 export function tallyLineage(cases: LineageCase[], label = ""): LineageTally {
-  const t: LineageTally = { withPredecessor: 0, rightFirst: 0, rightRanked: 0, notExtracted: 0, none: 0, noneRecognised: 0 };
+  const t: LineageTally = {
+    withPredecessor: 0,
+    rightFirst: 0,
+    rightRanked: 0,
+    notExtracted: 0,
+    none: 0,
+    noneRecognised: 0,
+  };
   for (const c of cases) {
     const r = c.result;
     if (!c.gold.predecessors) {
       t.none++;
       if (!r || !r.predecessor) t.noneRecognised++;
-      else if (verbose) console.log(`  [${label}] NOT NEW ${c.gold.id} ${c.gold.pledge} → ${r.predecessor.text} ${JSON.stringify(r.predecessor.signals)}`);
+      else if (verbose)
+        console.log(
+          `  [${label}] NOT NEW ${c.gold.id} ${c.gold.pledge} → ${r.predecessor.text} ${JSON.stringify(r.predecessor.signals)}`,
+        );
       continue;
     }
     t.withPredecessor++;
@@ -49,9 +59,15 @@ export function tallyLineage(cases: LineageCase[], label = ""): LineageTally {
     if (rank === 0 && r.predecessor) t.rightFirst++;
     if (rank >= 0) t.rightRanked++;
     if (verbose && !(rank === 0 && r.predecessor)) {
-      console.log(`  [${label}] ${rank < 0 ? "MISS" : rank === 0 ? "RIGHT BUT CALLED NEW" : "rank " + (rank + 1)} ${c.gold.id} ${r.pledge.text}`);
+      console.log(
+        `  [${label}] ${rank < 0 ? "MISS" : rank === 0 ? "RIGHT BUT CALLED NEW" : "rank " + (rank + 1)} ${c.gold.id} ${r.pledge.text}`,
+      );
       console.log(`      gold: ${c.gold.predecessors!.join(" | ")}`);
-      r.candidates.forEach((cand, i) => console.log(`      ${i + 1}. ${cand.score.toFixed(2)} ${cand.text} [${cand.terms.join(",")}] ${JSON.stringify(cand.signals)}`));
+      r.candidates.forEach((cand, i) =>
+        console.log(
+          `      ${i + 1}. ${cand.score.toFixed(2)} ${cand.text} [${cand.terms.join(",")}] ${JSON.stringify(cand.signals)}`,
+        ),
+      );
     }
   }
   return t;
@@ -69,7 +85,14 @@ function line(name: string, t: LineageTally): string {
 }
 
 function main(): void {
-  const total: LineageTally = { withPredecessor: 0, rightFirst: 0, rightRanked: 0, notExtracted: 0, none: 0, noneRecognised: 0 };
+  const total: LineageTally = {
+    withPredecessor: 0,
+    rightFirst: 0,
+    rightRanked: 0,
+    notExtracted: 0,
+    none: 0,
+    noneRecognised: 0,
+  };
   const byData = new Map<string, LineageTally>();
   const started = performance.now();
   for (const pair of loadLineageGold()) {
@@ -79,7 +102,14 @@ function main(): void {
     const t = tallyLineage(lineageCases(pair), name);
     console.log(line(`lineage ${name}`, t));
     const key = isHailarFile(pair.laterFile) ? "Hailar" : "河北";
-    const d = byData.get(key) ?? { withPredecessor: 0, rightFirst: 0, rightRanked: 0, notExtracted: 0, none: 0, noneRecognised: 0 };
+    const d = byData.get(key) ?? {
+      withPredecessor: 0,
+      rightFirst: 0,
+      rightRanked: 0,
+      notExtracted: 0,
+      none: 0,
+      noneRecognised: 0,
+    };
     byData.set(key, d);
     for (const k of Object.keys(t) as (keyof LineageTally)[]) {
       d[k] += t[k];
@@ -88,7 +118,9 @@ function main(): void {
   }
   for (const [name, t] of byData) console.log(line(`lineage ${name}`, t));
   console.log(line("lineage OVERALL", total));
-  console.log(`lineage: ${Math.round(performance.now() - started)} ms for parsing and matching all pairs`);
+  console.log(
+    `lineage: ${Math.round(performance.now() - started)} ms for parsing and matching all pairs`,
+  );
 }
 
 main();

@@ -19,7 +19,8 @@ describe("pledge-extraction gold labels", () => {
       "004_748cc8dca99de2ec.txt",
     ]);
     for (const g of gold) expect(g.pledges.length).toBeGreaterThanOrEqual(45);
-    for (const g of gold) expect(g.pledges.filter((p) => p.target).length).toBeGreaterThanOrEqual(10);
+    for (const g of gold)
+      expect(g.pledges.filter((p) => p.target).length).toBeGreaterThanOrEqual(10);
   });
 
   for (const g of gold) {
@@ -45,7 +46,9 @@ describe("wild tier gold (wild-gold.md)", () => {
   for (const g of gold) {
     it(`${g.file}: every line occurs verbatim, passage by passage, in text order`, () => {
       const located = locateTierGold(g.file, readCorpusText(g.file), g.passages);
-      for (const p of located.passages) for (let i = 1; i < p.lines.length; i++) expect(p.lines[i].start).toBeGreaterThanOrEqual(p.lines[i - 1].end);
+      for (const p of located.passages)
+        for (let i = 1; i < p.lines.length; i++)
+          expect(p.lines[i].start).toBeGreaterThanOrEqual(p.lines[i - 1].end);
     });
   }
 });

@@ -44,7 +44,8 @@ export function readPledgeGold(markdown: string): GoldExtractionFile[] {
       group = m[1];
     } else if (cur && line.startsWith("- ")) {
       const [text, tgt] = line.slice(2).split(" || ");
-      if (!text || /\s/.test(text.replace(/\u3000/g, ""))) throw new Error(`pledge-gold: bad pledge line: ${line}`);
+      if (!text || /\s/.test(text.replace(/\u3000/g, "")))
+        throw new Error(`pledge-gold: bad pledge line: ${line}`);
       let target: GoldTarget | null = null;
       if (tgt !== undefined) {
         const t = tgt.match(/^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))? (\S+)$/);

@@ -63,7 +63,17 @@ export interface ExtractionEvalResult {
   /** Per wild-gold file: precision and tiers (see tier-gold.ts); empty when the corpus is not beside the checkout. */
   tiers: { file: string; score: TierScore; planChars: number; items: number }[];
   files: FileResult[];
-  overall: Record<string, { labelled: number; covered: number; strict: number; targets: number; targetsRight: number; extracted: number }>;
+  overall: Record<
+    string,
+    {
+      labelled: number;
+      covered: number;
+      strict: number;
+      targets: number;
+      targetsRight: number;
+      extracted: number;
+    }
+  >;
 }
 
 function occurrences(text: string, q: string): number[] {
@@ -82,9 +92,24 @@ function targetMatches(p: Pledge | null, g: GoldTarget): boolean {
 }
 
 /** Scores the labelled items of one decoded text against its parsed pledges. */
-export function scoreFile(dataset: string, file: string, text: string, items: EvalItem[]): FileResult {
+export function scoreFile(
+  dataset: string,
+  file: string,
+  text: string,
+  items: EvalItem[],
+): FileResult {
   const pledges = parseReport(text).pledges;
-  const res: FileResult = { dataset, file, labelled: items.length, covered: 0, strict: 0, targets: 0, targetsRight: 0, extracted: pledges.length, items: [] };
+  const res: FileResult = {
+    dataset,
+    file,
+    labelled: items.length,
+    covered: 0,
+    strict: 0,
+    targets: 0,
+    targetsRight: 0,
+    extracted: pledges.length,
+    items: [],
+  };
   for (const item of items) {
     const len = item.text.length;
     let best: Pledge | null = null;
@@ -118,7 +143,15 @@ export function scoreFile(dataset: string, file: string, text: string, items: Ev
       res.targets++;
       if (targetRight) res.targetsRight++;
     }
-    res.items.push({ item, covered, strict, targetRight, best: covered ? best : null, bestCover, nearest: near.slice(0, 3) });
+    res.items.push({
+      item,
+      covered,
+      strict,
+      targetRight,
+      best: covered ? best : null,
+      bestCover,
+      nearest: near.slice(0, 3),
+    });
   }
   return res;
 }
@@ -139,16 +172,28 @@ function fmtTarget(t: GoldTarget | null | undefined): string {
  * Runs the extraction evaluation on both data sets. `print` (default true) writes the report to
  * stdout; `verbose` also lists the misses.
  */
-export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } = {}): ExtractionEvalResult {
+export function runExtractionEval(
+  opts: { print?: boolean; verbose?: boolean } = {},
+): ExtractionEvalResult {
   const print = opts.print ?? true;
   const files: FileResult[] = [];
   for (const g of loadPledgeGold()) {
-    const items = g.pledges.map((p) => ({ text: p.text, target: p.target, expectsTarget: !!p.target }));
+    const items = g.pledges.map((p) => ({
+      text: p.text,
+      target: p.target,
+      expectsTarget: !!p.target,
+    }));
     files.push(scoreFile("seeds", g.file, readDecoded(path.join(SEEDS_DIR, g.file)), items));
   }
   for (const pair of loadGold()) {
-    const items = pair.pledges.map((p) => ({ text: p.pledge, target: null, expectsTarget: p.kind === "quantitative" }));
-    files.push(scoreFile("hailar", pair.planFile, readDecoded(path.join(HAILAR_DIR, pair.planFile)), items));
+    const items = pair.pledges.map((p) => ({
+      text: p.pledge,
+      target: null,
+      expectsTarget: p.kind === "quantitative",
+    }));
+    files.push(
+      scoreFile("hailar", pair.planFile, readDecoded(path.join(HAILAR_DIR, pair.planFile)), items),
+    );
   }
   const tiers: ExtractionEvalResult["tiers"] = [];
   const hebeiTiers = { labelled: 0, covered: 0, T: 0, TasT: 0, D: 0, DasT: 0 };
@@ -156,7 +201,11 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
     // The 河北 evidence gold, labelled apart (tiers included), never tuned on: coverage, targets and tier agreement.
     for (const pair of loadHebeiGold()) {
       const text = readCorpusText(path.join("wild", pair.planFile));
-      const items = pair.pledges.map((p) => ({ text: p.pledge, target: null, expectsTarget: p.kind === "quantitative" }));
+      const items = pair.pledges.map((p) => ({
+        text: p.pledge,
+        target: null,
+        expectsTarget: p.kind === "quantitative",
+      }));
       const res = scoreFile("hebei", pair.planFile, text, items);
       files.push(res);
       res.items.forEach((r, i) => {
@@ -177,16 +226,37 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
     for (const g of loadTierGold()) {
       const text = readCorpusText(g.file);
       const gold = locateTierGold(g.file, text, g.passages);
-      const items = gold.passages.flatMap((p) => p.lines.filter((l) => l.tier !== "N").map((l) => ({ text: l.text, target: l.target, expectsTarget: !!l.target })));
+      const items = gold.passages.flatMap((p) =>
+        p.lines
+          .filter((l) => l.tier !== "N")
+          .map((l) => ({ text: l.text, target: l.target, expectsTarget: !!l.target })),
+      );
       files.push(scoreFile("wild", g.file, text, items));
       const parsed = parseReport(text);
-      const planChars = parsed.sections.filter((x) => x.kind === "plan" || x.kind === "list").reduce((n, x) => n + (text.slice(x.start, x.end).match(/\p{Script=Han}/gu) || []).length, 0);
-      tiers.push({ file: g.file, score: scoreTiers(text, gold, parsed.pledges, tierOf, (p, t) => targetMatches(p, t)), planChars, items: parsed.pledges.length });
+      const planChars = parsed.sections
+        .filter((x) => x.kind === "plan" || x.kind === "list")
+        .reduce(
+          (n, x) => n + (text.slice(x.start, x.end).match(/\p{Script=Han}/gu) || []).length,
+          0,
+        );
+      tiers.push({
+        file: g.file,
+        score: scoreTiers(text, gold, parsed.pledges, tierOf, (p, t) => targetMatches(p, t)),
+        planChars,
+        items: parsed.pledges.length,
+      });
     }
   }
   const overall: ExtractionEvalResult["overall"] = {};
   for (const f of files) {
-    const o = (overall[f.dataset] ??= { labelled: 0, covered: 0, strict: 0, targets: 0, targetsRight: 0, extracted: 0 });
+    const o = (overall[f.dataset] ??= {
+      labelled: 0,
+      covered: 0,
+      strict: 0,
+      targets: 0,
+      targetsRight: 0,
+      extracted: 0,
+    });
     o.labelled += f.labelled;
     o.covered += f.covered;
     o.strict += f.strict;
@@ -195,13 +265,24 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
     o.extracted += f.extracted;
   }
   if (print) {
-    const line = (name: string, r: { labelled: number; covered: number; strict: number; targets: number; targetsRight: number; extracted: number }) =>
+    const line = (
+      name: string,
+      r: {
+        labelled: number;
+        covered: number;
+        strict: number;
+        targets: number;
+        targetsRight: number;
+        extracted: number;
+      },
+    ) =>
       `  ${name.padEnd(28)} gold ${String(r.labelled).padStart(3)}  coverage ${pct(r.covered, r.labelled).padStart(6)}  strict ${pct(r.strict, r.labelled).padStart(6)}  targets ${pct(r.targetsRight, r.targets).padStart(6)} (${r.targetsRight}/${r.targets})  extracted ${r.extracted}`;
     const titles: Record<string, string> = {
       seeds: "Seed reports (pledge-gold.md)",
       hailar: "Hailar plans (hailar-gold.md; targets = quantitative pledge has a target)",
       wild: "Wild reports (wild-gold.md: T and D lines of completely labelled passages)",
-      hebei: "河北 plans (hebei-gold.md, the evidence gold; targets = quantitative pledge has a target)",
+      hebei:
+        "河北 plans (hebei-gold.md, the evidence gold; targets = quantitative pledge has a target)",
     };
     for (const ds of Object.keys(overall)) {
       console.log(titles[ds]);
@@ -211,7 +292,9 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
     }
     if (tiers.length) printTiers(tiers, !!opts.verbose);
     if (hebeiTiers.labelled) {
-      console.log(`Tiers on the 河北 evidence gold (labelled apart): T pledges marked trackable ${pct(hebeiTiers.TasT, hebeiTiers.T)} (${hebeiTiers.TasT}/${hebeiTiers.T}), D pledges marked trackable ${pct(hebeiTiers.DasT, hebeiTiers.D)} (${hebeiTiers.DasT}/${hebeiTiers.D})`);
+      console.log(
+        `Tiers on the 河北 evidence gold (labelled apart): T pledges marked trackable ${pct(hebeiTiers.TasT, hebeiTiers.T)} (${hebeiTiers.TasT}/${hebeiTiers.T}), D pledges marked trackable ${pct(hebeiTiers.DasT, hebeiTiers.D)} (${hebeiTiers.DasT}/${hebeiTiers.D})`,
+      );
       console.log("");
     }
     if (opts.verbose) {
@@ -224,8 +307,14 @@ export function runExtractionEval(opts: { print?: boolean; verbose?: boolean } =
           console.log(`[${why}] ${r.item.text}  (gold ${fmtTarget(r.item.target)})`);
           if (why === "TARGET") {
             const t = r.best?.target;
-            console.log(`      got ${r.best?.text} → ${t ? `${t.value}${t.valueMax !== undefined ? `-${t.valueMax}` : ""} ${t.unit}` : "no target"}`);
-          } else for (const n of r.nearest) console.log(`      ${(100 * n.cover).toFixed(0)}% ${n.pledge.end - n.pledge.start}ch | ${n.pledge.text}`);
+            console.log(
+              `      got ${r.best?.text} → ${t ? `${t.value}${t.valueMax !== undefined ? `-${t.valueMax}` : ""} ${t.unit}` : "no target"}`,
+            );
+          } else
+            for (const n of r.nearest)
+              console.log(
+                `      ${(100 * n.cover).toFixed(0)}% ${n.pledge.end - n.pledge.start}ch | ${n.pledge.text}`,
+              );
         }
       }
     }
@@ -240,12 +329,36 @@ function tierOf(p: Pledge): "trackable" | "direction" {
 }
 
 function printTiers(tiers: ExtractionEvalResult["tiers"], verbose: boolean): void {
-  console.log("Precision and tiers (wild-gold.md; items inside the labelled passages, labelled by the gold line holding most of their text)");
-  const sum = { items: 0, N: 0, D: 0, T: 0, marked: 0, markedWrong: 0, goldT: 0, goldTFound: 0, planChars: 0, extracted: 0 };
+  console.log(
+    "Precision and tiers (wild-gold.md; items inside the labelled passages, labelled by the gold line holding most of their text)",
+  );
+  const sum = {
+    items: 0,
+    N: 0,
+    D: 0,
+    T: 0,
+    marked: 0,
+    markedWrong: 0,
+    goldT: 0,
+    goldTFound: 0,
+    planChars: 0,
+    extracted: 0,
+  };
   const line = (name: string, x: typeof sum) =>
     `  ${name.padEnd(28)} items ${String(x.items).padStart(4)}  not pledges ${pct(x.N, x.items).padStart(6)}  direction ${pct(x.D, x.items).padStart(6)}  trackable ${pct(x.T, x.items).padStart(6)}  | marked trackable ${String(x.marked).padStart(3)}, wrongly ${pct(x.markedWrong, x.marked).padStart(6)}  | T found as trackable ${pct(x.goldTFound, x.goldT).padStart(6)} (${x.goldTFound}/${x.goldT})  | ${((1000 * x.extracted) / Math.max(1, x.planChars)).toFixed(1)} items per 1,000 plan chars`;
   for (const t of tiers) {
-    const x = { items: t.score.items, N: t.score.itemsN, D: t.score.itemsD, T: t.score.itemsT, marked: t.score.markedTrackable, markedWrong: t.score.markedTrackableWrong, goldT: t.score.goldT, goldTFound: t.score.goldTFound, planChars: t.planChars, extracted: t.items };
+    const x = {
+      items: t.score.items,
+      N: t.score.itemsN,
+      D: t.score.itemsD,
+      T: t.score.itemsT,
+      marked: t.score.markedTrackable,
+      markedWrong: t.score.markedTrackableWrong,
+      goldT: t.score.goldT,
+      goldTFound: t.score.goldTFound,
+      planChars: t.planChars,
+      extracted: t.items,
+    };
     for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += x[k];
     console.log(line(t.file, x));
   }
@@ -254,7 +367,8 @@ function printTiers(tiers: ExtractionEvalResult["tiers"], verbose: boolean): voi
   if (!verbose) return;
   for (const t of tiers) {
     console.log(`--- tiers ${t.file}`);
-    for (const m of t.score.misses) console.log(`[T ${m.why}] ${m.line.text}${m.nearest ? `\n      nearest: ${m.nearest}` : ""}`);
+    for (const m of t.score.misses)
+      console.log(`[T ${m.why}] ${m.line.text}${m.nearest ? `\n      nearest: ${m.nearest}` : ""}`);
     for (const w of t.score.wrong) console.log(`[${w.label} marked ${w.marked}] ${w.item.text}`);
   }
 }

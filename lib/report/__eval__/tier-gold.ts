@@ -12,19 +12,35 @@ import type { GoldTarget } from "./gold";
 export type Tier = "T" | "D" | "N";
 export type TierReason = "target" | "count" | "project" | "date" | "reform";
 
-export type TierLine = { tier: Tier; reason: TierReason | null; text: string; target: GoldTarget | null; start: number; end: number };
+export type TierLine = {
+  tier: Tier;
+  reason: TierReason | null;
+  text: string;
+  target: GoldTarget | null;
+  start: number;
+  end: number;
+};
 export type TierPassage = { heading: string; lines: TierLine[]; start: number; end: number };
 export type TierFile = { file: string; passages: TierPassage[] };
 
 /** Parses the markdown (positions are filled in by `locateTierGold`). Throws on a malformed line. */
-export function readTierGold(markdown: string): { file: string; passages: { heading: string; lines: Omit<TierLine, "start" | "end">[] }[] }[] {
-  const files: { file: string; passages: { heading: string; lines: Omit<TierLine, "start" | "end">[] }[] }[] = [];
+export function readTierGold(
+  markdown: string,
+): { file: string; passages: { heading: string; lines: Omit<TierLine, "start" | "end">[] }[] }[] {
+  const files: {
+    file: string;
+    passages: { heading: string; lines: Omit<TierLine, "start" | "end">[] }[];
+  }[] = [];
   for (const raw of markdown.split("\n")) {
     const line = raw.replace(/\s+$/, "");
     let m: RegExpMatchArray | null;
     if ((m = line.match(/^## (wild\/\S+\.txt)$/))) files.push({ file: m[1], passages: [] });
-    else if (files.length && (m = line.match(/^### (.+)$/))) files[files.length - 1].passages.push({ heading: m[1], lines: [] });
-    else if (files.length && (m = line.match(/^- (T|D|N)(?: (target|count|project|date|reform))?: (.+)$/))) {
+    else if (files.length && (m = line.match(/^### (.+)$/)))
+      files[files.length - 1].passages.push({ heading: m[1], lines: [] });
+    else if (
+      files.length &&
+      (m = line.match(/^- (T|D|N)(?: (target|count|project|date|reform))?: (.+)$/))
+    ) {
       const f = files[files.length - 1];
       const passage = f.passages[f.passages.length - 1];
       if (!passage) throw new Error(`wild-gold: a line before any passage in ${f.file}`);
@@ -34,9 +50,18 @@ export function readTierGold(markdown: string): { file: string; passages: { head
       if (tgt !== undefined) {
         const t = tgt.match(/^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))? (\S+)$/);
         if (!t) throw new Error(`wild-gold: bad target in: ${line}`);
-        target = { value: parseFloat(t[1]), unit: t[3], ...(t[2] ? { valueMax: parseFloat(t[2]) } : {}) };
+        target = {
+          value: parseFloat(t[1]),
+          unit: t[3],
+          ...(t[2] ? { valueMax: parseFloat(t[2]) } : {}),
+        };
       }
-      passage.lines.push({ tier: m[1] as Tier, reason: (m[2] as TierReason | undefined) ?? null, text, target });
+      passage.lines.push({
+        tier: m[1] as Tier,
+        reason: (m[2] as TierReason | undefined) ?? null,
+        text,
+        target,
+      });
     }
   }
   return files;
@@ -46,7 +71,11 @@ export function readTierGold(markdown: string): { file: string; passages: { head
  * Places every line in `text`: each passage's lines in order, each searched from the end of the
  * one before (the first from the end of the previous passage). Throws when a line is not found.
  */
-export function locateTierGold(file: string, text: string, passages: { heading: string; lines: Omit<TierLine, "start" | "end">[] }[]): TierFile {
+export function locateTierGold(
+  file: string,
+  text: string,
+  passages: { heading: string; lines: Omit<TierLine, "start" | "end">[] }[],
+): TierFile {
   let cursor = 0;
   const out: TierPassage[] = [];
   for (const p of passages) {
@@ -57,7 +86,12 @@ export function locateTierGold(file: string, text: string, passages: { heading: 
       lines.push({ ...l, start: at, end: at + l.text.length });
       cursor = at + l.text.length;
     }
-    out.push({ heading: p.heading, lines, start: lines[0]?.start ?? cursor, end: lines.at(-1)?.end ?? cursor });
+    out.push({
+      heading: p.heading,
+      lines,
+      start: lines[0]?.start ?? cursor,
+      end: lines.at(-1)?.end ?? cursor,
+    });
   }
   return { file, passages: out };
 }
@@ -101,8 +135,30 @@ const hanCount = (s: string) => (s.match(HAN) || []).length;
  * characters (characters outside every line count as N: they are the joining words). A gold line is
  * covered when one item holds at least 60% of it and is at most twice as long (as run-extraction-eval).
  */
-export function scoreTiers(text: string, gold: TierFile, pledges: Pledge[], tierOf: TierOf, targetMatches: (p: Pledge, g: GoldTarget) => boolean): TierScore {
-  const s: TierScore = { items: 0, itemsN: 0, itemsD: 0, itemsT: 0, markedTrackable: 0, markedTrackableWrong: 0, goldT: 0, goldTFound: 0, goldPledges: 0, goldPledgesCovered: 0, targets: 0, targetsRight: 0, chars: 0, misses: [], wrong: [] };
+export function scoreTiers(
+  text: string,
+  gold: TierFile,
+  pledges: Pledge[],
+  tierOf: TierOf,
+  targetMatches: (p: Pledge, g: GoldTarget) => boolean,
+): TierScore {
+  const s: TierScore = {
+    items: 0,
+    itemsN: 0,
+    itemsD: 0,
+    itemsT: 0,
+    markedTrackable: 0,
+    markedTrackableWrong: 0,
+    goldT: 0,
+    goldTFound: 0,
+    goldPledges: 0,
+    goldPledgesCovered: 0,
+    targets: 0,
+    targetsRight: 0,
+    chars: 0,
+    misses: [],
+    wrong: [],
+  };
   const label = new Array<Tier | null>(text.length).fill(null);
   const inPassage = new Uint8Array(text.length);
   for (const p of gold.passages) {
@@ -120,7 +176,8 @@ export function scoreTiers(text: string, gold: TierFile, pledges: Pledge[], tier
     }
     const len = item.text.replace(/\s/g, "").length;
     if (!len || inside * 2 < len) continue;
-    const tier: Tier = counts.T >= counts.D && counts.T >= counts.N ? "T" : counts.D >= counts.N ? "D" : "N";
+    const tier: Tier =
+      counts.T >= counts.D && counts.T >= counts.N ? "T" : counts.D >= counts.N ? "D" : "N";
     s.items++;
     if (tier === "N") s.itemsN++;
     else if (tier === "D") s.itemsD++;
@@ -153,7 +210,12 @@ export function scoreTiers(text: string, gold: TierFile, pledges: Pledge[], tier
       if (l.tier === "T") {
         s.goldT++;
         if (covered && tierOf(best!) === "trackable") s.goldTFound++;
-        else s.misses.push({ line: l, why: covered ? "marked direction" : "not extracted", nearest: best?.text ?? null });
+        else
+          s.misses.push({
+            line: l,
+            why: covered ? "marked direction" : "not extracted",
+            nearest: best?.text ?? null,
+          });
       }
       if (l.target) {
         s.targets++;

@@ -24,6 +24,16 @@ describe("the wild corpus parses whole", () => {
 
   it("recognises the bodies saved twice, and only those", () => {
     const doubled = results.filter((r) => r.duplicateBody).map((r) => r.file);
-    expect(doubled).toEqual(["hebei_2001.txt", "hebei_2002.txt", "hebei_2003.txt", "hebei_2004.txt", "hebei_2009.txt", "hebei_2010.txt", "hebei_2021.txt", "hebei_2023.txt", "hebei_2024.txt"]);
+    expect(doubled).toEqual([
+      "hebei_2001.txt",
+      "hebei_2002.txt",
+      "hebei_2003.txt",
+      "hebei_2004.txt",
+      "hebei_2009.txt",
+      "hebei_2010.txt",
+      "hebei_2021.txt",
+      "hebei_2023.txt",
+      "hebei_2024.txt",
+    ]);
   });
 });

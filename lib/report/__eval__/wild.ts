@@ -22,7 +22,10 @@ export type Expected = { file: string; region: string; level: string; year: numb
 
 /** `wild/expected.tsv`: file, region, level, year (and a note). */
 export function readExpected(): Expected[] {
-  const lines = readFileSync(path.join(WILD_DIR(), "expected.tsv"), "utf8").trim().split("\n").slice(1);
+  const lines = readFileSync(path.join(WILD_DIR(), "expected.tsv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1);
   return lines.map((l) => {
     const [file, region, level, year] = l.split("\t");
     return { file, region, level, year: Number(year) };
@@ -74,21 +77,30 @@ export function sameRegion(got: string | null, want: string): boolean {
 }
 
 /** The measurements of one parsed report (see WildResult). */
-export function measureParse(text: string, parsed: ParsedReport): Pick<WildResult, "planChars" | "covered" | "longestGap" | "longestGapAt" | "doubles" | "items" | "framingChars"> {
+export function measureParse(
+  text: string,
+  parsed: ParsedReport,
+): Pick<
+  WildResult,
+  "planChars" | "covered" | "longestGap" | "longestGapAt" | "doubles" | "items" | "framingChars"
+> {
   const inPlan = new Uint8Array(text.length);
   for (const s of parsed.sections) {
     if (s.kind !== "plan" && s.kind !== "list") continue;
     // Headings are not prose to extract from.
     for (let i = s.headingEnd; i < s.end; i++) inPlan[i] = 1;
-    for (const sub of s.subsections) for (let i = sub.headingStart; i < sub.headingEnd; i++) inPlan[i] = 0;
+    for (const sub of s.subsections)
+      for (let i = sub.headingStart; i < sub.headingEnd; i++) inPlan[i] = 0;
   }
   // Framing the parser says it left out (guiding ideology, the reasons for the targets) is not prose
   // to extract from either; it is counted apart so that a reader can check it.
   let framingChars = 0;
-  for (const f of parsed.framing) for (let i = f.start; i < f.end; i++) if (inPlan[i]) {
-    inPlan[i] = 0;
-    if (HAN.test(text[i])) framingChars++;
-  }
+  for (const f of parsed.framing)
+    for (let i = f.start; i < f.end; i++)
+      if (inPlan[i]) {
+        inPlan[i] = 0;
+        if (HAN.test(text[i])) framingChars++;
+      }
   const covered = new Uint8Array(text.length);
   for (const p of parsed.pledges) for (let i = p.start; i < p.end; i++) covered[i] = 1;
   let planChars = 0;
@@ -181,7 +193,9 @@ export function evaluateWildFile(e: Expected): WildResult {
 /** Every wild file, in name order. */
 export function evaluateWildCorpus(): WildResult[] {
   const expected = new Map(readExpected().map((e) => [e.file, e]));
-  const files = readdirSync(WILD_DIR()).filter((f) => f.endsWith(".txt")).sort();
+  const files = readdirSync(WILD_DIR())
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
   return files.map((f) => {
     const e = expected.get(f);
     if (!e) throw new Error(`wild/${f} has no line in expected.tsv`);
@@ -201,6 +215,7 @@ export function wildProblems(r: WildResult): string[] {
   if (!r.region.ok) out.push(`region ${r.region.got} ≠ ${r.region.want}`);
   if (!r.year.ok) out.push(`year ${r.year.got} ≠ ${r.year.want}`);
   if (r.doubles > 0) out.push(`${r.doubles} doubled items`);
-  if (r.longestGap >= MAX_GAP) out.push(`${r.longestGap} plan characters with nothing extracted from “${r.longestGapAt}”`);
+  if (r.longestGap >= MAX_GAP)
+    out.push(`${r.longestGap} plan characters with nothing extracted from “${r.longestGapAt}”`);
   return out;
 }

@@ -11,7 +11,11 @@ export const generateMetadata = pageTitle("page.users");
 
 export default async function AdminUsersPage() {
   const me = await requirePagePermission("user:manage");
-  const [{ t }, users, locks] = await Promise.all([getTranslator(), listUsers(), listSignInLocks()]);
+  const [{ t }, users, locks] = await Promise.all([
+    getTranslator(),
+    listUsers(),
+    listSignInLocks(),
+  ]);
   return (
     <>
       <PageHeader title={t("admin.users.title")} subtitle={t("admin.users.subtitle")} />

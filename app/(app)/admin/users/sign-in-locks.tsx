@@ -24,8 +24,14 @@ export function SignInLocks({ locks }: { locks: ActiveLock[] }) {
   }
 
   return (
-    <section className="card mt-5 p-4" data-testid="sign-in-locks" aria-labelledby="sign-in-locks-title">
-      <h2 id="sign-in-locks-title" className="text-sm font-semibold">{t("admin.locks.title")}</h2>
+    <section
+      className="card mt-5 p-4"
+      data-testid="sign-in-locks"
+      aria-labelledby="sign-in-locks-title"
+    >
+      <h2 id="sign-in-locks-title" className="text-sm font-semibold">
+        {t("admin.locks.title")}
+      </h2>
       <p className="mt-1 text-xs text-stone-500">{t("admin.locks.help")}</p>
       {locks.length === 0 ? (
         <p className="mt-3 text-sm text-stone-500">{t("admin.locks.none")}</p>
@@ -43,15 +49,32 @@ export function SignInLocks({ locks }: { locks: ActiveLock[] }) {
             {locks.map((lock) => (
               <tr key={`${lock.scope}:${lock.key}`} data-testid={`lock-${lock.scope}-${lock.key}`}>
                 <td>
-                  <span className="badge mr-2 bg-amber-100 text-amber-800">{t(lock.scope === "address" ? "admin.locks.address" : lock.everywhere ? "admin.locks.accountEverywhere" : "admin.locks.account")}</span>
+                  <span className="badge mr-2 bg-amber-100 text-amber-800">
+                    {t(
+                      lock.scope === "address"
+                        ? "admin.locks.address"
+                        : lock.everywhere
+                          ? "admin.locks.accountEverywhere"
+                          : "admin.locks.account",
+                    )}
+                  </span>
                   <span className="break-all">{lock.key}</span>
                 </td>
                 <td className="tabular-nums">
-                  {lock.scope === "account" ? t("admin.locks.failuresFrom", { n: lock.failures, addresses: lock.addresses }) : lock.failures}
+                  {lock.scope === "account"
+                    ? t("admin.locks.failuresFrom", { n: lock.failures, addresses: lock.addresses })
+                    : lock.failures}
                 </td>
-                <td className="whitespace-nowrap tabular-nums">{t("admin.locks.minutes", { n: Math.ceil(lock.retryAfterMs / 60_000) })}</td>
+                <td className="whitespace-nowrap tabular-nums">
+                  {t("admin.locks.minutes", { n: Math.ceil(lock.retryAfterMs / 60_000) })}
+                </td>
                 <td>
-                  <button type="button" className="btn btn-sm" disabled={pending} onClick={() => lift(lock)}>
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    disabled={pending}
+                    onClick={() => lift(lock)}
+                  >
                     {t("admin.locks.lift")}
                   </button>
                 </td>
@@ -60,7 +83,11 @@ export function SignInLocks({ locks }: { locks: ActiveLock[] }) {
           </tbody>
         </table>
       )}
-      {error ? <p role="alert" className="mt-2 text-xs text-red-700">{errorText(error)}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-xs text-red-700">
+          {errorText(error)}
+        </p>
+      ) : null}
     </section>
   );
 }

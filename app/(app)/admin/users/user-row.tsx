@@ -24,8 +24,14 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
   }
 
   return (
-    <tr data-testid={`user-row-${user.email}`} className={user.disabled ? "text-stone-400" : undefined}>
-      <td className="font-medium">{user.name}{isSelf ? t("admin.users.you") : ""}</td>
+    <tr
+      data-testid={`user-row-${user.email}`}
+      className={user.disabled ? "text-stone-400" : undefined}
+    >
+      <td className="font-medium">
+        {user.name}
+        {isSelf ? t("admin.users.you") : ""}
+      </td>
       <td>{user.email}</td>
       <td>
         <select
@@ -35,21 +41,38 @@ export function UserRow({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
           disabled={isSelf || pending}
           onChange={(e) => save({ role: e.target.value })}
         >
-          {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
         </select>
-        {error ? <p role="alert" className="mt-1 text-xs text-red-700">{errorText(error)}</p> : null}
+        {error ? (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {errorText(error)}
+          </p>
+        ) : null}
       </td>
       <td>
-        <span className={`badge mr-2 ${user.disabled ? "bg-stone-200 text-stone-600" : "bg-green-100 text-green-800"}`}>
+        <span
+          className={`badge mr-2 ${user.disabled ? "bg-stone-200 text-stone-600" : "bg-green-100 text-green-800"}`}
+        >
           {user.disabled ? t("admin.users.disabled") : t("admin.users.active")}
         </span>
         {isSelf ? null : (
-          <button type="button" className="btn btn-sm" disabled={pending} onClick={() => save({ disabled: !user.disabled })}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={pending}
+            onClick={() => save({ disabled: !user.disabled })}
+          >
             {user.disabled ? t("admin.users.enable") : t("admin.users.disable")}
           </button>
         )}
       </td>
-      <td className="whitespace-nowrap tabular-nums text-stone-500">{user.createdAt.slice(0, 10)}</td>
+      <td className="whitespace-nowrap text-stone-500 tabular-nums">
+        {user.createdAt.slice(0, 10)}
+      </td>
     </tr>
   );
 }

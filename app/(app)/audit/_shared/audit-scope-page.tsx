@@ -18,7 +18,17 @@ import { auditTitle } from "@/app/_components/audit-report/audit-title";
  * exports, print), share links for those who may manage them, and the shared report view. `view`
  * comes from the URL (parseAuditView: ?approved=1, ?tier=all).
  */
-export async function AuditScopePage({ scope, subjectId, basePath, view }: { scope: AuditScope; subjectId: string; basePath: string; view: AuditView }) {
+export async function AuditScopePage({
+  scope,
+  subjectId,
+  basePath,
+  view,
+}: {
+  scope: AuditScope;
+  subjectId: string;
+  basePath: string;
+  view: AuditView;
+}) {
   const user = await requirePageUser();
   const [{ t, locale }, report, record] = await Promise.all([
     getTranslator(),
@@ -31,16 +41,35 @@ export async function AuditScopePage({ scope, subjectId, basePath, view }: { sco
   const title = auditTitle(report, t);
   return (
     <>
-      <nav className="no-print mb-2 text-xs text-stone-500" aria-label={t("auditReport.breadcrumb")}>
-        <Link href="/audit" className="hover:underline">{t("audit.title")}</Link> ›
+      <nav
+        className="no-print mb-2 text-xs text-stone-500"
+        aria-label={t("auditReport.breadcrumb")}
+      >
+        <Link href="/audit" className="hover:underline">
+          {t("audit.title")}
+        </Link>{" "}
+        ›
       </nav>
       <PageHeader
         title={<span data-testid="audit-title">{title}</span>}
         subtitle={t(`auditReport.scope.${scope}`)}
-        actions={<AuditToolbar locale={locale} basePath={basePath} exportPath={`${basePath}/export`} view={view} />}
+        actions={
+          <AuditToolbar
+            locale={locale}
+            basePath={basePath}
+            exportPath={`${basePath}/export`}
+            view={view}
+          />
+        }
       />
       {mayShare ? <ShareManager scope={scope} subjectId={subjectId} links={links} /> : null}
-      <AuditReportView report={report} locale={locale} mode="internal" basePath={basePath} record={record} />
+      <AuditReportView
+        report={report}
+        locale={locale}
+        mode="internal"
+        basePath={basePath}
+        record={record}
+      />
     </>
   );
 }

@@ -13,11 +13,19 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request): Promise<Response> {
   const auth = await authorizeAction("report:read");
-  if (!auth.ok) return Response.json({ ok: false, code: auth.code }, { status: auth.code === "UNAUTHENTICATED" ? 401 : 403 });
+  if (!auth.ok)
+    return Response.json(
+      { ok: false, code: auth.code },
+      { status: auth.code === "UNAUTHENTICATED" ? 401 : 403 },
+    );
   try {
-    return corpusExportResponse(publicOrigin(request.url), parseQuery(new URL(request.url), exportQuery, REPEATED));
+    return corpusExportResponse(
+      publicOrigin(request.url),
+      parseQuery(new URL(request.url), exportQuery, REPEATED),
+    );
   } catch (e) {
-    if (e instanceof AppError) return Response.json({ ok: false, code: e.code, message: e.message }, { status: 400 });
+    if (e instanceof AppError)
+      return Response.json({ ok: false, code: e.code, message: e.message }, { status: 400 });
     throw e;
   }
 }

@@ -8,7 +8,14 @@ import { useTranslator } from "@/lib/i18n/client";
 import { FieldError, useActionErrorText } from "@/app/_components/action-error-text";
 import { levelLabel } from "@/lib/i18n/vocabulary";
 
-type RegionRecordForm = { id: string; version: number; name: string; shortName: string; level: string; parentId: string | null };
+type RegionRecordForm = {
+  id: string;
+  version: number;
+  name: string;
+  shortName: string;
+  level: string;
+  parentId: string | null;
+};
 type Option = { id: string; label: string; reports: number; version: number };
 
 /**
@@ -20,7 +27,12 @@ export function RegionAdmin({ region, options }: { region: RegionRecordForm; opt
   const { t } = useTranslator();
   const errorText = useActionErrorText();
   const router = useRouter();
-  const [form, setForm] = useState({ name: region.name, shortName: region.shortName, level: region.level, parentId: region.parentId ?? "" });
+  const [form, setForm] = useState({
+    name: region.name,
+    shortName: region.shortName,
+    level: region.level,
+    parentId: region.parentId ?? "",
+  });
   const [source, setSource] = useState("");
   const [confirmMerge, setConfirmMerge] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
@@ -37,7 +49,14 @@ export function RegionAdmin({ region, options }: { region: RegionRecordForm; opt
         onSubmit={(e) => {
           e.preventDefault();
           startTransition(async () => {
-            const res = await updateRegionAction({ regionId: region.id, version: region.version, name: form.name, shortName: form.shortName, level: form.level, parentId: form.parentId || null });
+            const res = await updateRegionAction({
+              regionId: region.id,
+              version: region.version,
+              name: form.name,
+              shortName: form.shortName,
+              level: form.level,
+              parentId: form.parentId || null,
+            });
             setError(res.ok ? null : res);
             if (res.ok) {
               setDone(t("regions.admin.saved"));
@@ -48,44 +67,97 @@ export function RegionAdmin({ region, options }: { region: RegionRecordForm; opt
       >
         <h2 className="font-semibold text-stone-800">{t("regions.admin.edit")}</h2>
         <div>
-          <label className="label" htmlFor="region-name">{t("regions.admin.name")}</label>
-          <input id="region-name" className="input" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <label className="label" htmlFor="region-name">
+            {t("regions.admin.name")}
+          </label>
+          <input
+            id="region-name"
+            className="input"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
           <FieldError error={error} name="name" />
         </div>
         <div className="grid grid-cols-2 gap-3">
           <div>
-            <label className="label" htmlFor="region-short">{t("regions.admin.shortName")}</label>
-            <input id="region-short" className="input" value={form.shortName} onChange={(e) => setForm({ ...form, shortName: e.target.value })} />
+            <label className="label" htmlFor="region-short">
+              {t("regions.admin.shortName")}
+            </label>
+            <input
+              id="region-short"
+              className="input"
+              value={form.shortName}
+              onChange={(e) => setForm({ ...form, shortName: e.target.value })}
+            />
           </div>
           <div>
-            <label className="label" htmlFor="region-level">{t("regions.admin.level")}</label>
-            <select id="region-level" className="input" value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value })}>
+            <label className="label" htmlFor="region-level">
+              {t("regions.admin.level")}
+            </label>
+            <select
+              id="region-level"
+              className="input"
+              value={form.level}
+              onChange={(e) => setForm({ ...form, level: e.target.value })}
+            >
               {REGION_LEVELS.map((l) => (
-                <option key={l} value={l}>{levelLabel(t, l)}</option>
+                <option key={l} value={l}>
+                  {levelLabel(t, l)}
+                </option>
               ))}
             </select>
           </div>
         </div>
         <div>
-          <label className="label" htmlFor="region-parent">{t("regions.admin.parent")}</label>
-          <select id="region-parent" className="input w-full min-w-0" value={form.parentId} onChange={(e) => setForm({ ...form, parentId: e.target.value })}>
+          <label className="label" htmlFor="region-parent">
+            {t("regions.admin.parent")}
+          </label>
+          <select
+            id="region-parent"
+            className="input w-full min-w-0"
+            value={form.parentId}
+            onChange={(e) => setForm({ ...form, parentId: e.target.value })}
+          >
             <option value="">{t("regions.admin.noParent")}</option>
             {options.map((o) => (
-              <option key={o.id} value={o.id}>{o.label}</option>
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" className="btn btn-primary" disabled={pending} data-testid="region-save">{t("regions.admin.save")}</button>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={pending}
+            data-testid="region-save"
+          >
+            {t("regions.admin.save")}
+          </button>
           <span className="text-xs text-stone-500">{t("regions.admin.renameNote")}</span>
         </div>
-        {done && !error ? <p role="status" className="text-xs text-green-700">{done}</p> : null}
-        {error && !error.fieldErrors ? <p role="alert" className="text-xs text-red-700">{errorText(error)}</p> : null}
+        {done && !error ? (
+          <p role="status" className="text-xs text-green-700">
+            {done}
+          </p>
+        ) : null}
+        {error && !error.fieldErrors ? (
+          <p role="alert" className="text-xs text-red-700">
+            {errorText(error)}
+          </p>
+        ) : null}
       </form>
 
-      <div className="card space-y-3 p-4 text-sm" role="group" aria-label={t("regions.admin.merge")}>
+      <div
+        className="card space-y-3 p-4 text-sm"
+        role="group"
+        aria-label={t("regions.admin.merge")}
+      >
         <h2 className="font-semibold text-stone-800">{t("regions.admin.merge")}</h2>
-        <p className="text-xs text-stone-600">{t("regions.admin.mergeHint", { name: region.name })}</p>
+        <p className="text-xs text-stone-600">
+          {t("regions.admin.mergeHint", { name: region.name })}
+        </p>
         <select
           className="input w-full min-w-0"
           value={source}
@@ -98,15 +170,35 @@ export function RegionAdmin({ region, options }: { region: RegionRecordForm; opt
         >
           <option value="">{t("regions.admin.mergeSource")}</option>
           {options.map((o) => (
-            <option key={o.id} value={o.id}>{`${o.label} (${t("regions.tree.reports", { n: o.reports })})`}</option>
+            <option
+              key={o.id}
+              value={o.id}
+            >{`${o.label} (${t("regions.tree.reports", { n: o.reports })})`}</option>
           ))}
         </select>
         {sourceOption && !confirmMerge ? (
-          <button type="button" className="btn" onClick={() => setConfirmMerge(true)} data-testid="region-merge">{t("regions.admin.mergeAction")}</button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setConfirmMerge(true)}
+            data-testid="region-merge"
+          >
+            {t("regions.admin.mergeAction")}
+          </button>
         ) : null}
         {sourceOption && confirmMerge ? (
-          <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900" role="alertdialog" aria-label={t("regions.admin.merge")}>
-            <p>{t("regions.admin.mergeConfirm", { source: sourceOption.label, target: region.name, n: sourceOption.reports })}</p>
+          <div
+            className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900"
+            role="alertdialog"
+            aria-label={t("regions.admin.merge")}
+          >
+            <p>
+              {t("regions.admin.mergeConfirm", {
+                source: sourceOption.label,
+                target: region.name,
+                n: sourceOption.reports,
+              })}
+            </p>
             <div className="mt-2 flex gap-2">
               <button
                 type="button"
@@ -115,7 +207,11 @@ export function RegionAdmin({ region, options }: { region: RegionRecordForm; opt
                 data-testid="region-merge-confirm"
                 onClick={() =>
                   startTransition(async () => {
-                    const res = await mergeRegionsAction({ sourceId: source, targetId: region.id, sourceVersion: sourceOption.version });
+                    const res = await mergeRegionsAction({
+                      sourceId: source,
+                      targetId: region.id,
+                      sourceVersion: sourceOption.version,
+                    });
                     setMergeError(res.ok ? null : res);
                     if (res.ok) {
                       setSource("");
@@ -128,11 +224,17 @@ export function RegionAdmin({ region, options }: { region: RegionRecordForm; opt
               >
                 {t("regions.admin.mergeYes")}
               </button>
-              <button type="button" className="btn btn-sm" onClick={() => setConfirmMerge(false)}>{t("regions.report.deleteNo")}</button>
+              <button type="button" className="btn btn-sm" onClick={() => setConfirmMerge(false)}>
+                {t("regions.report.deleteNo")}
+              </button>
             </div>
           </div>
         ) : null}
-        {mergeError ? <p role="alert" className="text-xs text-red-700">{errorText(mergeError)}</p> : null}
+        {mergeError ? (
+          <p role="alert" className="text-xs text-red-700">
+            {errorText(mergeError)}
+          </p>
+        ) : null}
       </div>
     </section>
   );

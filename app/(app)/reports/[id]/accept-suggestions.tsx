@@ -11,7 +11,13 @@ import { useActionErrorText } from "@/app/_components/action-error-text";
  * quantitative pledge of the report. Each becomes a draft with the suggestion's reason as its
  * rationale, which the analyst still reads and submits; pledges already assessed are skipped.
  */
-export function AcceptSuggestions({ reportId, selected }: { reportId: string; selected: string[] }) {
+export function AcceptSuggestions({
+  reportId,
+  selected,
+}: {
+  reportId: string;
+  selected: string[];
+}) {
   const { t } = useTranslator();
   const errorText = useActionErrorText();
   const router = useRouter();
@@ -24,7 +30,9 @@ export function AcceptSuggestions({ reportId, selected }: { reportId: string; se
       const res = await acceptSuggestionsAction({ reportId, pledgeIds });
       if (res.ok) {
         setError(null);
-        setResult(t("bulk.acceptResult", { accepted: res.data.accepted, skipped: res.data.skipped.length }));
+        setResult(
+          t("bulk.acceptResult", { accepted: res.data.accepted, skipped: res.data.skipped.length }),
+        );
         router.refresh();
       } else {
         setResult(null);
@@ -33,17 +41,40 @@ export function AcceptSuggestions({ reportId, selected }: { reportId: string; se
     });
 
   return (
-    <div className="flex flex-wrap items-center gap-1.5 border-b border-sky-200 bg-sky-50 px-3 py-1.5 text-xs" data-testid="accept-suggestions">
+    <div
+      className="flex flex-wrap items-center gap-1.5 border-b border-sky-200 bg-sky-50 px-3 py-1.5 text-xs"
+      data-testid="accept-suggestions"
+    >
       {selected.length ? (
-        <button type="button" className="btn btn-sm" disabled={pending} onClick={() => accept(selected)} data-testid="accept-selected">
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={pending}
+          onClick={() => accept(selected)}
+          data-testid="accept-selected"
+        >
           {t("bulk.acceptSuggestions")} ({selected.length})
         </button>
       ) : null}
-      <button type="button" className="btn btn-sm" disabled={pending} onClick={() => accept(null)} data-testid="accept-numeric">
+      <button
+        type="button"
+        className="btn btn-sm"
+        disabled={pending}
+        onClick={() => accept(null)}
+        data-testid="accept-numeric"
+      >
         {t("bulk.acceptNumeric")}
       </button>
-      {error ? <p role="alert" className="w-full text-red-700">{errorText(error)}</p> : null}
-      {result ? <p role="status" className="w-full text-sky-900" data-testid="accept-result">{result}</p> : null}
+      {error ? (
+        <p role="alert" className="w-full text-red-700">
+          {errorText(error)}
+        </p>
+      ) : null}
+      {result ? (
+        <p role="status" className="w-full text-sky-900" data-testid="accept-result">
+          {result}
+        </p>
+      ) : null}
     </div>
   );
 }

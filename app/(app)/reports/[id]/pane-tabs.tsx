@@ -6,7 +6,10 @@ import { useTranslator } from "@/lib/i18n/client";
 export type ReportPane = "pledges" | "source";
 const PANES: ReportPane[] = ["pledges", "source"];
 /** The ids of the two pane sections (the tabs' aria-controls). */
-export const PANE_ID: Record<ReportPane, string> = { pledges: "report-pane-pledges", source: "report-pane-source" };
+export const PANE_ID: Record<ReportPane, string> = {
+  pledges: "report-pane-pledges",
+  source: "report-pane-source",
+};
 
 export type ReportPanes = {
   pane: ReportPane;
@@ -38,16 +41,23 @@ export function useReportPanes(selectedId: string | null): ReportPanes {
       // Render the pane now, so that what to scroll to has a box.
       flushSync(() => setPane(next));
       const target = pledgeId
-        ? document.querySelector(next === "source" ? `[data-source-root] mark[data-pid="${CSS.escape(pledgeId)}"]` : `#${CSS.escape(`pledge-${pledgeId}`)}`)
+        ? document.querySelector(
+            next === "source"
+              ? `[data-source-root] mark[data-pid="${CSS.escape(pledgeId)}"]`
+              : `#${CSS.escape(`pledge-${pledgeId}`)}`,
+          )
         : null;
       const firstSource = next === "source" && !sourceOpened.current;
       if (next === "source") sourceOpened.current = true;
       if (target) return target.scrollIntoView({ block: "center" });
-      const plan = firstSource ? document.querySelector('[data-source-root] section[data-region="plan"]') : null;
+      const plan = firstSource
+        ? document.querySelector('[data-source-root] section[data-region="plan"]')
+        : null;
       if (plan) return plan.scrollIntoView({ block: "start" });
       // Deep in a long list: back to the top of the pane just opened (under the tabs).
       const section = document.getElementById(PANE_ID[next]);
-      if (section && section.getBoundingClientRect().top < tabs.getBoundingClientRect().bottom) section.scrollIntoView({ block: "start" });
+      if (section && section.getBoundingClientRect().top < tabs.getBoundingClientRect().bottom)
+        section.scrollIntoView({ block: "start" });
     },
     [selectedId],
   );

@@ -1,7 +1,13 @@
 "use client";
 import { Fragment, useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { deletePledgeAction, mergePledgesAction, setPledgeExcludedAction, splitPledgeAction, updatePledgeAction } from "@/lib/pledges/actions";
+import {
+  deletePledgeAction,
+  mergePledgesAction,
+  setPledgeExcludedAction,
+  splitPledgeAction,
+  updatePledgeAction,
+} from "@/lib/pledges/actions";
 import { TARGET_COMPARATORS, splitSpan, type PledgeDto } from "@/lib/pledges/schema";
 import { PLEDGE_KINDS } from "@/lib/vocabulary";
 import type { ActionError, ActionResult } from "@/lib/app-error";
@@ -41,7 +47,16 @@ export function PledgeEditor(props: EditorProps) {
   // save bumps the version, and the "Saved." it earned must still be there to read.
   const [error, setError] = useState<ActionError | null>(null);
   const [saved, setSaved] = useState<Saved>(false);
-  return <PledgeEditorForm key={props.pledge.version} {...props} error={error} setError={setError} saved={saved} setSaved={setSaved} />;
+  return (
+    <PledgeEditorForm
+      key={props.pledge.version}
+      {...props}
+      error={error}
+      setError={setError}
+      saved={saved}
+      setSaved={setSaved}
+    />
+  );
 }
 
 function PledgeEditorForm({
@@ -54,7 +69,12 @@ function PledgeEditorForm({
   setError,
   saved,
   setSaved,
-}: EditorProps & { error: ActionError | null; setError: (e: ActionError | null) => void; saved: Saved; setSaved: (s: Saved) => void }) {
+}: EditorProps & {
+  error: ActionError | null;
+  setError: (e: ActionError | null) => void;
+  saved: Saved;
+  setSaved: (s: Saved) => void;
+}) {
   const { t } = useTranslator();
   const errorText = usePledgeErrorText(pledges);
   const router = useRouter();
@@ -63,7 +83,9 @@ function PledgeEditorForm({
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [kind, setKind] = useState(pledge.kind);
   const [value, setValue] = useState(pledge.target ? String(pledge.target.value) : "");
-  const [valueMax, setValueMax] = useState(pledge.target?.valueMax != null ? String(pledge.target.valueMax) : "");
+  const [valueMax, setValueMax] = useState(
+    pledge.target?.valueMax != null ? String(pledge.target.valueMax) : "",
+  );
   const [unit, setUnit] = useState(pledge.target?.unit ?? "");
   const [comparator, setComparator] = useState(pledge.target?.comparator ?? "=");
   const [growth, setGrowth] = useState(pledge.target?.growth ?? false);
@@ -122,28 +144,71 @@ function PledgeEditorForm({
             comparator: comparator as (typeof TARGET_COMPARATORS)[number],
             growth,
           };
-    run(() => updatePledgeAction({ ...base, kind, target }), (d) => setSaved(d.reopened ? "reopened" : "saved"));
+    run(
+      () => updatePledgeAction({ ...base, kind, target }),
+      (d) => setSaved(d.reopened ? "reopened" : "saved"),
+    );
   }
 
   return (
-    <div className="space-y-3 border-t border-yellow-200 bg-white px-3 py-3 text-xs" data-testid="pledge-editor">
+    <div
+      className="space-y-3 border-t border-yellow-200 bg-white px-3 py-3 text-xs"
+      data-testid="pledge-editor"
+    >
       {reopens ? (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1.5 text-amber-900" data-testid="pledge-editor-reopen-notice">
-          {t(pledge.reviewState === "approved" ? "report.edit.reopenNotice.approved" : "report.edit.reopenNotice.submitted")}
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1.5 text-amber-900"
+          data-testid="pledge-editor-reopen-notice"
+        >
+          {t(
+            pledge.reviewState === "approved"
+              ? "report.edit.reopenNotice.approved"
+              : "report.edit.reopenNotice.submitted",
+          )}
         </p>
       ) : null}
       {pledge.excluded ? (
-        <p role="note" className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-red-900" data-testid="pledge-excluded-notice">
+        <p
+          role="note"
+          className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-red-900"
+          data-testid="pledge-excluded-notice"
+        >
           {t("tiers.edit.excludedNotice")}
-          <button type="button" className="btn btn-sm ml-auto" disabled={pending} onClick={() => run(() => setPledgeExcludedAction({ ...base, excluded: false }), () => setSaved("saved"))} data-testid="pledge-restore">
+          <button
+            type="button"
+            className="btn btn-sm ml-auto"
+            disabled={pending}
+            onClick={() =>
+              run(
+                () => setPledgeExcludedAction({ ...base, excluded: false }),
+                () => setSaved("saved"),
+              )
+            }
+            data-testid="pledge-restore"
+          >
             {t("tiers.edit.restore")}
           </button>
         </p>
       ) : null}
-      <TitleEditor base={base} pledge={pledge} run={run} pending={pending} onSaved={() => setSaved("saved")} />
-      <TierEditor base={base} pledge={pledge} run={run} pending={pending} onSaved={savedOrReopened} />
+      <TitleEditor
+        base={base}
+        pledge={pledge}
+        run={run}
+        pending={pending}
+        onSaved={() => setSaved("saved")}
+      />
+      <TierEditor
+        base={base}
+        pledge={pledge}
+        run={run}
+        pending={pending}
+        onSaved={savedOrReopened}
+      />
       <div>
-        <p className="label" id={`split-${pledge.id}`}>{t("report.edit.splitLabel")}</p>
+        <p className="label" id={`split-${pledge.id}`}>
+          {t("report.edit.splitLabel")}
+        </p>
         {/* The pledge text, character by character: a click between two characters puts the cut there. */}
         <div
           role="group"
@@ -154,8 +219,16 @@ function PledgeEditorForm({
         >
           {chars.map(({ ch, at }) => (
             <Fragment key={at}>
-              {cut === at ? <span aria-hidden className="mx-px inline-block h-4 w-0.5 bg-brand-600 align-[-2px]" data-testid="split-cut" /> : null}
-              <span data-i={at} className="hover:bg-yellow-100">{ch}</span>
+              {cut === at ? (
+                <span
+                  aria-hidden
+                  className="mx-px inline-block h-4 w-0.5 bg-brand-600 align-[-2px]"
+                  data-testid="split-cut"
+                />
+              ) : null}
+              <span data-i={at} className="hover:bg-yellow-100">
+                {ch}
+              </span>
             </Fragment>
           ))}
         </div>
@@ -169,12 +242,25 @@ function PledgeEditorForm({
             aria-label={t("report.edit.splitAt")}
             className="w-28 accent-brand-600"
           />
-          <button type="button" className="btn btn-sm" disabled={pending || !parts} onClick={() => cut !== null && run(() => splitPledgeAction({ ...base, at: pledge.start + cut }), (d) => onSelect(d.firstId))}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={pending || !parts}
+            onClick={() =>
+              cut !== null &&
+              run(
+                () => splitPledgeAction({ ...base, at: pledge.start + cut }),
+                (d) => onSelect(d.firstId),
+              )
+            }
+          >
             {t("report.edit.split")}
           </button>
           {parts ? (
             <span className="text-stone-600" data-testid="split-preview">
-              「{pledge.text.slice(parts[0].start, parts[0].end)}」 <span className="text-stone-400">|</span> 「{pledge.text.slice(parts[1].start, parts[1].end)}」
+              「{pledge.text.slice(parts[0].start, parts[0].end)}」{" "}
+              <span className="text-stone-400">|</span> 「
+              {pledge.text.slice(parts[1].start, parts[1].end)}」
             </span>
           ) : (
             <span className="text-stone-400">{t("report.edit.splitNone")}</span>
@@ -182,48 +268,128 @@ function PledgeEditorForm({
         </div>
       </div>
 
-      <SpanEditor base={base} pledge={pledge} pledges={pledges} run={run} pending={pending} onSaved={savedOrReopened} />
+      <SpanEditor
+        base={base}
+        pledge={pledge}
+        pledges={pledges}
+        run={run}
+        pending={pending}
+        onSaved={savedOrReopened}
+      />
 
       <fieldset className="grid grid-cols-2 gap-2 sm:grid-cols-6">
         <legend className="sr-only">{t("report.edit.target")}</legend>
         <div className="col-span-2">
-          <label className="label" htmlFor={`kind-${pledge.id}`}>{t("report.edit.kind")}</label>
-          <select id={`kind-${pledge.id}`} className="input py-1 text-xs" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {PLEDGE_KINDS.map((k) => <option key={k} value={k}>{t(kindKey(k))}</option>)}
+          <label className="label" htmlFor={`kind-${pledge.id}`}>
+            {t("report.edit.kind")}
+          </label>
+          <select
+            id={`kind-${pledge.id}`}
+            className="input py-1 text-xs"
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+          >
+            {PLEDGE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(kindKey(k))}
+              </option>
+            ))}
           </select>
         </div>
         <div className="col-span-2">
-          <label className="label" htmlFor={`cmp-${pledge.id}`}>{t("report.edit.comparator")}</label>
-          <select id={`cmp-${pledge.id}`} className="input py-1 text-xs" value={comparator} onChange={(e) => setComparator(e.target.value)}>
-            {TARGET_COMPARATORS.map((c) => <option key={c} value={c}>{t(`report.comparator.${c}` as MessageKey)}</option>)}
+          <label className="label" htmlFor={`cmp-${pledge.id}`}>
+            {t("report.edit.comparator")}
+          </label>
+          <select
+            id={`cmp-${pledge.id}`}
+            className="input py-1 text-xs"
+            value={comparator}
+            onChange={(e) => setComparator(e.target.value)}
+          >
+            {TARGET_COMPARATORS.map((c) => (
+              <option key={c} value={c}>
+                {t(`report.comparator.${c}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </div>
         <label className="col-span-2 flex items-end gap-1.5 pb-1.5 text-xs text-stone-700">
-          <input type="checkbox" checked={growth} onChange={(e) => setGrowth(e.target.checked)} /> {t("report.edit.growth")}
+          <input type="checkbox" checked={growth} onChange={(e) => setGrowth(e.target.checked)} />{" "}
+          {t("report.edit.growth")}
         </label>
         <div className="col-span-1 sm:col-span-2">
-          <label className="label" htmlFor={`value-${pledge.id}`}>{t("report.edit.value")}</label>
-          <input id={`value-${pledge.id}`} className="input py-1 text-xs" inputMode="decimal" value={value} placeholder={t("report.edit.noTarget")} onChange={(e) => setValue(e.target.value)} />
+          <label className="label" htmlFor={`value-${pledge.id}`}>
+            {t("report.edit.value")}
+          </label>
+          <input
+            id={`value-${pledge.id}`}
+            className="input py-1 text-xs"
+            inputMode="decimal"
+            value={value}
+            placeholder={t("report.edit.noTarget")}
+            onChange={(e) => setValue(e.target.value)}
+          />
         </div>
         <div className="col-span-1 sm:col-span-2">
-          <label className="label" htmlFor={`max-${pledge.id}`}>{t("report.edit.valueMax")}</label>
-          <input id={`max-${pledge.id}`} className="input py-1 text-xs" inputMode="decimal" value={valueMax} onChange={(e) => setValueMax(e.target.value)} />
+          <label className="label" htmlFor={`max-${pledge.id}`}>
+            {t("report.edit.valueMax")}
+          </label>
+          <input
+            id={`max-${pledge.id}`}
+            className="input py-1 text-xs"
+            inputMode="decimal"
+            value={valueMax}
+            onChange={(e) => setValueMax(e.target.value)}
+          />
         </div>
         <div className="col-span-2">
-          <label className="label" htmlFor={`unit-${pledge.id}`}>{t("report.edit.unit")}</label>
-          <input id={`unit-${pledge.id}`} className="input py-1 text-xs" value={unit} maxLength={20} onChange={(e) => setUnit(e.target.value)} />
+          <label className="label" htmlFor={`unit-${pledge.id}`}>
+            {t("report.edit.unit")}
+          </label>
+          <input
+            id={`unit-${pledge.id}`}
+            className="input py-1 text-xs"
+            value={unit}
+            maxLength={20}
+            onChange={(e) => setUnit(e.target.value)}
+          />
         </div>
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className="btn btn-primary btn-sm" disabled={pending} onClick={() => save(false)}>{t("report.edit.save")}</button>
-        {pledge.target ? <button type="button" className="btn btn-sm" disabled={pending} onClick={() => save(true)}>{t("report.edit.clearTarget")}</button> : null}
+        <button
+          type="button"
+          className="btn btn-primary btn-sm"
+          disabled={pending}
+          onClick={() => save(false)}
+        >
+          {t("report.edit.save")}
+        </button>
+        {pledge.target ? (
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={pending}
+            onClick={() => save(true)}
+          >
+            {t("report.edit.clearTarget")}
+          </button>
+        ) : null}
         <button
           type="button"
           className="btn btn-sm"
           disabled={pending || !next || nextHasVerdict}
-          title={nextHasVerdict ? t("field.MERGE_WOULD_LOSE_VERDICT") : next ? next.text : undefined}
-          onClick={() => next && run(() => mergePledgesAction({ ...base, nextPledgeId: next.id, nextVersion: next.version }), (d) => onSelect(d.id))}
+          title={
+            nextHasVerdict ? t("field.MERGE_WOULD_LOSE_VERDICT") : next ? next.text : undefined
+          }
+          onClick={() =>
+            next &&
+            run(
+              () =>
+                mergePledgesAction({ ...base, nextPledgeId: next.id, nextVersion: next.version }),
+              (d) => onSelect(d.id),
+            )
+          }
         >
           {t("report.edit.merge")}
         </button>
@@ -234,7 +400,12 @@ function PledgeEditorForm({
               className="btn btn-sm"
               disabled={pending || reopens}
               title={reopens ? t("tiers.edit.excludeRefused") : undefined}
-              onClick={() => run(() => setPledgeExcludedAction({ ...base, excluded: true }), () => setSaved("saved"))}
+              onClick={() =>
+                run(
+                  () => setPledgeExcludedAction({ ...base, excluded: true }),
+                  () => setSaved("saved"),
+                )
+              }
               data-testid="pledge-exclude"
             >
               {t("tiers.edit.exclude")}
@@ -242,10 +413,22 @@ function PledgeEditorForm({
           ) : null}
           {confirmDelete ? (
             <>
-              <button type="button" className="btn btn-sm border-red-700 bg-red-600 text-white hover:bg-red-700" disabled={pending} onClick={() => run(() => deletePledgeAction(base), () => onSelect(null))}>
+              <button
+                type="button"
+                className="btn btn-sm border-red-700 bg-red-600 text-white hover:bg-red-700"
+                disabled={pending}
+                onClick={() =>
+                  run(
+                    () => deletePledgeAction(base),
+                    () => onSelect(null),
+                  )
+                }
+              >
                 {t("report.edit.confirmDelete")}
               </button>
-              <button type="button" className="btn btn-sm" onClick={() => setConfirmDelete(false)}>{t("report.edit.cancel")}</button>
+              <button type="button" className="btn btn-sm" onClick={() => setConfirmDelete(false)}>
+                {t("report.edit.cancel")}
+              </button>
             </>
           ) : (
             <button
@@ -260,9 +443,21 @@ function PledgeEditorForm({
           )}
         </span>
       </div>
-      {nextHasVerdict ? <p className="text-stone-500" data-testid="merge-refused-hint">{t("field.MERGE_WOULD_LOSE_VERDICT")}</p> : null}
-      {error ? <p role="alert" className="text-red-700">{errorText(error)}</p> : null}
-      {saved && !error ? <p role="status" className="text-green-800">{t(saved === "reopened" ? "report.edit.savedReopened" : "report.edit.saved")}</p> : null}
+      {nextHasVerdict ? (
+        <p className="text-stone-500" data-testid="merge-refused-hint">
+          {t("field.MERGE_WOULD_LOSE_VERDICT")}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-red-700">
+          {errorText(error)}
+        </p>
+      ) : null}
+      {saved && !error ? (
+        <p role="status" className="text-green-800">
+          {t(saved === "reopened" ? "report.edit.savedReopened" : "report.edit.saved")}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,9 @@ import { useActionErrorText } from "@/app/_components/action-error-text";
  * number in the list and its text); a validation error names its field's message; otherwise the
  * generic message of the code.
  */
-export function usePledgeErrorText(pledges: PledgeDto[]): (error: ActionError | null | undefined) => string | null {
+export function usePledgeErrorText(
+  pledges: PledgeDto[],
+): (error: ActionError | null | undefined) => string | null {
   const { t } = useTranslator();
   const generic = useActionErrorText();
   return (error) => {
@@ -19,7 +21,10 @@ export function usePledgeErrorText(pledges: PledgeDto[]): (error: ActionError | 
     if (error.message === "PLEDGE_OVERLAP" && overlap) {
       const index = pledges.findIndex((p) => p.id === overlap[0]);
       const text = overlap[1] ?? "";
-      return t("report.error.overlap", { n: index >= 0 ? index + 1 : "?", text: text.length > 40 ? `${text.slice(0, 40)}…` : text });
+      return t("report.error.overlap", {
+        n: index >= 0 ? index + 1 : "?",
+        text: text.length > 40 ? `${text.slice(0, 40)}…` : text,
+      });
     }
     if (!error.message && error.fieldErrors) {
       for (const messages of Object.values(error.fieldErrors)) {

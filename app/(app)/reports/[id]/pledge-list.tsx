@@ -14,7 +14,12 @@ import { kindLabel, reviewStateLabel, statusLabel } from "@/lib/i18n/vocabulary"
 /** A section a pledge can belong to (topics are carried on the pledge as text). */
 export type SectionRef = { id: string; parentId: string | null; kind: string; heading: string };
 
-type Group = { key: string; section: SectionRef | null; parent: SectionRef | null; topics: { topic: string | null; items: PledgeDto[] }[] };
+type Group = {
+  key: string;
+  section: SectionRef | null;
+  parent: SectionRef | null;
+  topics: { topic: string | null; items: PledgeDto[] }[];
+};
 
 /**
  * How many rows the server renders (and the browser hydrates); the rest are rendered on the client
@@ -74,7 +79,12 @@ export function PledgeList({
       const key = p.sectionId ?? "none";
       if (!g || g.key !== key) {
         const section = p.sectionId ? (byId.get(p.sectionId) ?? null) : null;
-        g = { key, section, parent: section?.parentId ? (byId.get(section.parentId) ?? null) : null, topics: [] };
+        g = {
+          key,
+          section,
+          parent: section?.parentId ? (byId.get(section.parentId) ?? null) : null,
+          topics: [],
+        };
         out.push(g);
       }
       let topic = g.topics[g.topics.length - 1];
@@ -91,16 +101,25 @@ export function PledgeList({
     return i >= 0 && i + 1 < pledges.length ? pledges[i + 1] : null;
   };
 
-  if (pledges.length === 0) return <p className="px-4 py-6 text-sm text-stone-500">{t("report.empty")}</p>;
+  if (pledges.length === 0)
+    return <p className="px-4 py-6 text-sm text-stone-500">{t("report.empty")}</p>;
   return (
-    <div className="min-h-0 flex-1 overflow-y-auto" data-testid="pledge-list" data-bulk={checked ? "" : undefined}>
-      {shown === 0 ? <p className="px-4 py-6 text-sm text-stone-500">{t("report.filter.none")}</p> : null}
+    <div
+      className="min-h-0 flex-1 overflow-y-auto"
+      data-testid="pledge-list"
+      data-bulk={checked ? "" : undefined}
+    >
+      {shown === 0 ? (
+        <p className="px-4 py-6 text-sm text-stone-500">{t("report.filter.none")}</p>
+      ) : null}
       {groups.map((g, gi) => (
         <div key={`${g.key}-${gi}`} data-testid="pledge-group">
           <GroupHeading group={g} t={t} />
           {g.topics.map((topic, ti) => (
             <div key={ti}>
-              {topic.topic ? <p className="px-3 pt-1.5 text-xs font-medium text-stone-500">› {topic.topic}</p> : null}
+              {topic.topic ? (
+                <p className="px-3 pt-1.5 text-xs font-medium text-stone-500">› {topic.topic}</p>
+              ) : null}
               <ol className={styles.rows}>
                 {topic.items.map((p) => (
                   <PledgeRow
@@ -116,14 +135,32 @@ export function PledgeList({
                         <>
                           {/* A wrapper: the row's own button is styled as `li > button`, this one must not be. */}
                           <div>
-                            <Link href={`/reports/${reportId}/pledges/${p.id}`} className="mx-3 my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline" data-testid="open-evidence">
+                            <Link
+                              href={`/reports/${reportId}/pledges/${p.id}`}
+                              className="mx-3 my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline"
+                              data-testid="open-evidence"
+                            >
                               {t("report.openEvidence")} →
                             </Link>
-                            <button type="button" className="my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline lg:hidden" onClick={() => onShowInSource(p.id)} data-testid="show-in-source">
+                            <button
+                              type="button"
+                              className="my-1.5 inline-flex text-xs font-medium text-brand-700 hover:underline lg:hidden"
+                              onClick={() => onShowInSource(p.id)}
+                              data-testid="show-in-source"
+                            >
                               {t("report.showInSource")}
                             </button>
                           </div>
-                          {canEdit ? <PledgeEditor key={p.id} reportId={reportId} pledge={p} next={nextOf(p.id)} pledges={pledges} onSelect={onSelect} /> : null}
+                          {canEdit ? (
+                            <PledgeEditor
+                              key={p.id}
+                              reportId={reportId}
+                              pledge={p}
+                              next={nextOf(p.id)}
+                              pledges={pledges}
+                              onSelect={onSelect}
+                            />
+                          ) : null}
                         </>
                       ) : null
                     }
@@ -149,9 +186,15 @@ function GroupHeading({ group, t }: { group: Group; t: Translate }) {
   const badgeKind = s && s.parentId && s.kind !== "subsection" ? s.kind : (top?.kind ?? "other");
   return (
     <h3 className="sticky top-0 z-10 flex items-baseline gap-2 border-y border-stone-200 bg-stone-50/95 px-3 py-1.5 text-xs font-semibold text-stone-800 backdrop-blur">
-      {s ? <span className={`badge shrink-0 ${SECTION_BADGE[badgeKind] ?? SECTION_BADGE.other}`}>{t(regionLabelKey(badgeKind))}</span> : null}
+      {s ? (
+        <span className={`badge shrink-0 ${SECTION_BADGE[badgeKind] ?? SECTION_BADGE.other}`}>
+          {t(regionLabelKey(badgeKind))}
+        </span>
+      ) : null}
       <span className="min-w-0">
-        {group.parent ? <span className="font-normal text-stone-500">{group.parent.heading} › </span> : null}
+        {group.parent ? (
+          <span className="font-normal text-stone-500">{group.parent.heading} › </span>
+        ) : null}
         {s ? s.heading : t("report.noSection")}
       </span>
     </h3>
@@ -178,25 +221,62 @@ const PledgeRow = memo(function PledgeRow({
   const { t } = useTranslator();
   // Bare elements with data attributes, styled by report-page.module.css: hundreds of rows stay light.
   return (
-    <li id={`pledge-${pledge.id}`} data-pid={pledge.id} data-tier={pledge.tier} data-x={pledge.excluded ? "" : undefined} aria-current={selected ? "true" : undefined}>
+    <li
+      id={`pledge-${pledge.id}`}
+      data-pid={pledge.id}
+      data-tier={pledge.tier}
+      data-x={pledge.excluded ? "" : undefined}
+      aria-current={selected ? "true" : undefined}
+    >
       {checked !== null ? (
-        <input type="checkbox" checked={checked} onChange={() => onToggle(pledge.id)} aria-label={`${t("bulk.select")} ${n}`} data-testid="bulk-check" />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={() => onToggle(pledge.id)}
+          aria-label={`${t("bulk.select")} ${n}`}
+          data-testid="bulk-check"
+        />
       ) : null}
-      <button type="button" aria-pressed={selected} onClick={() => onSelect(selected ? null : pledge.id)}>
+      <button
+        type="button"
+        aria-pressed={selected}
+        onClick={() => onSelect(selected ? null : pledge.id)}
+      >
         <i>{n}</i>
         <span>
           {pledge.title ? <span data-f="title">{pledge.title}</span> : null}
           <span data-f="text">{pledge.text}</span>
           <span data-f="meta">
             {pledge.excluded ? <span data-f="excluded">{t("tiers.excluded")}</span> : null}
-            <span data-f="tier" data-tier={pledge.tier} data-manual={pledge.tierSource === "person" ? "" : undefined} title={tierSourceLabel(pledge.tierSource, t)}>
+            <span
+              data-f="tier"
+              data-tier={pledge.tier}
+              data-manual={pledge.tierSource === "person" ? "" : undefined}
+              title={tierSourceLabel(pledge.tierSource, t)}
+            >
               {tierLabel(pledge, t)}
             </span>
-            <span data-f="kind" data-kind={pledge.kind}>{kindLabel(t, pledge.kind)}</span>
-            {pledge.target ? <span data-f="target">{formatTarget(pledge.target, t("target.growthSuffix"))}</span> : null}
-            {pledge.status !== "not_assessed" ? <span data-f="status" data-status={pledge.status}>{statusLabel(t, pledge.status)}</span> : null}
-            {pledge.reviewState !== "draft" ? <span data-f="review" data-review={pledge.reviewState}>{reviewStateLabel(t, pledge.reviewState)}</span> : null}
-            {pledge.evidenceCount ? <span data-f="evidence">{t("report.evidenceCount", { count: pledge.evidenceCount })}</span> : null}
+            <span data-f="kind" data-kind={pledge.kind}>
+              {kindLabel(t, pledge.kind)}
+            </span>
+            {pledge.target ? (
+              <span data-f="target">{formatTarget(pledge.target, t("target.growthSuffix"))}</span>
+            ) : null}
+            {pledge.status !== "not_assessed" ? (
+              <span data-f="status" data-status={pledge.status}>
+                {statusLabel(t, pledge.status)}
+              </span>
+            ) : null}
+            {pledge.reviewState !== "draft" ? (
+              <span data-f="review" data-review={pledge.reviewState}>
+                {reviewStateLabel(t, pledge.reviewState)}
+              </span>
+            ) : null}
+            {pledge.evidenceCount ? (
+              <span data-f="evidence">
+                {t("report.evidenceCount", { count: pledge.evidenceCount })}
+              </span>
+            ) : null}
           </span>
         </span>
       </button>

@@ -9,7 +9,12 @@ import type { ActionError } from "@/lib/app-error";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { useTranslator } from "@/lib/i18n/client";
 import { FieldError, useActionErrorText } from "@/app/_components/action-error-text";
-import { NO_CHOICE, RegionMatchNote, regionNeedsAnswer, type RegionChoice } from "@/app/_components/region-match";
+import {
+  NO_CHOICE,
+  RegionMatchNote,
+  regionNeedsAnswer,
+  type RegionChoice,
+} from "@/app/_components/region-match";
 import { levelLabel } from "@/lib/i18n/vocabulary";
 
 export type EditableReportMeta = {
@@ -30,7 +35,15 @@ const FIELDS = ["region", "level", "year", "title", "deliveredOn", "speaker", "m
 type Field = (typeof FIELDS)[number];
 
 function initial(m: EditableReportMeta): Record<Field, string> {
-  return { region: m.region, level: m.level, year: m.year === null ? "" : String(m.year), title: m.title, deliveredOn: m.deliveredOn ?? "", speaker: m.speaker ?? "", meeting: m.meeting ?? "" };
+  return {
+    region: m.region,
+    level: m.level,
+    year: m.year === null ? "" : String(m.year),
+    title: m.title,
+    deliveredOn: m.deliveredOn ?? "",
+    speaker: m.speaker ?? "",
+    meeting: m.meeting ?? "",
+  };
 }
 
 /**
@@ -38,7 +51,13 @@ function initial(m: EditableReportMeta): Record<Field, string> {
  * with the same "same as …?" question), its level, year, title, date, speaker and meeting. The
  * pairing follows a corrected region or year (the server pairs again).
  */
-export function ReportMetaEditor({ report, regionNames }: { report: EditableReportMeta; regionNames: string[] }) {
+export function ReportMetaEditor({
+  report,
+  regionNames,
+}: {
+  report: EditableReportMeta;
+  regionNames: string[];
+}) {
   const { t } = useTranslator();
   const errorText = useActionErrorText();
   const router = useRouter();
@@ -91,7 +110,9 @@ export function ReportMetaEditor({ report, regionNames }: { report: EditableRepo
 
   return (
     <details className="card mb-4 px-4 py-2 text-sm" data-testid="report-meta-editor">
-      <summary className="cursor-pointer font-medium text-stone-700">{t("regions.edit.summary")}</summary>
+      <summary className="cursor-pointer font-medium text-stone-700">
+        {t("regions.edit.summary")}
+      </summary>
       <form
         className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4"
         onSubmit={(e) => {
@@ -100,12 +121,26 @@ export function ReportMetaEditor({ report, regionNames }: { report: EditableRepo
         }}
       >
         {FIELDS.map((f) => (
-          <div key={f} className={f === "title" || f === "meeting" || f === "region" ? "col-span-2" : undefined}>
-            <label className="label" htmlFor={`meta-${f}`}>{t(`import.meta.${f}` as MessageKey)}</label>
+          <div
+            key={f}
+            className={
+              f === "title" || f === "meeting" || f === "region" ? "col-span-2" : undefined
+            }
+          >
+            <label className="label" htmlFor={`meta-${f}`}>
+              {t(`import.meta.${f}` as MessageKey)}
+            </label>
             {f === "level" ? (
-              <select id={`meta-${f}`} className="input" value={values.level} onChange={(e) => setValues({ ...values, level: e.target.value })}>
+              <select
+                id={`meta-${f}`}
+                className="input"
+                value={values.level}
+                onChange={(e) => setValues({ ...values, level: e.target.value })}
+              >
                 {REGION_LEVELS.map((v) => (
-                  <option key={v} value={v}>{levelLabel(t, v)}</option>
+                  <option key={v} value={v}>
+                    {levelLabel(t, v)}
+                  </option>
                 ))}
               </select>
             ) : (
@@ -115,7 +150,13 @@ export function ReportMetaEditor({ report, regionNames }: { report: EditableRepo
                 value={values[f]}
                 list={f === "region" ? "meta-region-names" : undefined}
                 inputMode={f === "year" ? "numeric" : undefined}
-                placeholder={f === "deliveredOn" ? "YYYY-MM-DD" : f === "title" ? t("regions.edit.titleHint") : undefined}
+                placeholder={
+                  f === "deliveredOn"
+                    ? "YYYY-MM-DD"
+                    : f === "title"
+                      ? t("regions.edit.titleHint")
+                      : undefined
+                }
                 onChange={(e) => {
                   setValues({ ...values, [f]: e.target.value });
                   setSaved(false);
@@ -124,7 +165,14 @@ export function ReportMetaEditor({ report, regionNames }: { report: EditableRepo
                 onBlur={f === "region" ? (e) => void rematch(e.target.value) : undefined}
               />
             )}
-            {f === "region" ? <RegionMatchNote match={currentMatch} choice={choice} onChoose={setChoice} disabled={pending} /> : null}
+            {f === "region" ? (
+              <RegionMatchNote
+                match={currentMatch}
+                choice={choice}
+                onChoose={setChoice}
+                disabled={pending}
+              />
+            ) : null}
             <FieldError error={error} name={f} />
           </div>
         ))}
@@ -134,12 +182,25 @@ export function ReportMetaEditor({ report, regionNames }: { report: EditableRepo
           ))}
         </datalist>
         <div className="col-span-2 flex flex-wrap items-center gap-3 md:col-span-4">
-          <button type="submit" className="btn btn-primary" disabled={pending || regionNeedsAnswer(currentMatch, choice)} data-testid="report-meta-save">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={pending || regionNeedsAnswer(currentMatch, choice)}
+            data-testid="report-meta-save"
+          >
             {t("regions.edit.save")}
           </button>
           <span className="text-xs text-stone-500">{t("regions.edit.note")}</span>
-          {saved ? <span role="status" className="text-xs text-green-700">{t("regions.edit.saved")}</span> : null}
-          {error && !error.fieldErrors ? <span role="alert" className="text-xs text-red-700">{errorText(error)}</span> : null}
+          {saved ? (
+            <span role="status" className="text-xs text-green-700">
+              {t("regions.edit.saved")}
+            </span>
+          ) : null}
+          {error && !error.fieldErrors ? (
+            <span role="alert" className="text-xs text-red-700">
+              {errorText(error)}
+            </span>
+          ) : null}
         </div>
       </form>
     </details>

@@ -61,7 +61,11 @@ export function ReportWorkspace({
   }, []);
   const listed = visibleIds ?? pledges.map((p) => p.id);
   const allChecked = listed.length > 0 && listed.every((id) => checked.has(id));
-  const [sourceSelection, setSourceSelection] = useState<{ start: number; end: number; text: string } | null>(null);
+  const [sourceSelection, setSourceSelection] = useState<{
+    start: number;
+    end: number;
+    text: string;
+  } | null>(null);
   const sourceRef = useRef<HTMLDivElement>(null);
   const scrollSource = useRef(false);
   const panes = useReportPanes(selectedId);
@@ -76,7 +80,9 @@ export function ReportWorkspace({
     if (!selectedId) return;
     if (scrollSource.current) {
       scrollSource.current = false;
-      const mark = SAFE_ID.test(selectedId) ? sourceRef.current?.querySelector<HTMLElement>(`mark[data-pid="${selectedId}"]`) : null;
+      const mark = SAFE_ID.test(selectedId)
+        ? sourceRef.current?.querySelector<HTMLElement>(`mark[data-pid="${selectedId}"]`)
+        : null;
       if (mark && sourceRef.current) scrollIntoPane(sourceRef.current, mark, "center");
     }
     // The row (with its editor) into view in the list, whichever side the selection came from.
@@ -105,7 +111,8 @@ export function ReportWorkspace({
       frame = requestAnimationFrame(() => {
         const root = sourceRef.current?.querySelector<HTMLElement>("[data-source-root]");
         const sel = window.getSelection();
-        if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return setSourceSelection(null);
+        if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed)
+          return setSourceSelection(null);
         const span = rangeToSourceSpan(root, sel.getRangeAt(0), sourceLength);
         setSourceSelection(span ? { ...span, text: sel.toString() } : null);
       });
@@ -145,7 +152,11 @@ export function ReportWorkspace({
     <div className="grid gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <style>{selectedCss}</style>
       <ReportPaneTabs panes={panes} />
-      <section id={PANE_ID.pledges} aria-label={t("report.pane.pledges")} className={`card flex min-h-0 scroll-mt-24 flex-col lg:h-[calc(100vh-7.5rem)] ${panes.paneClass("pledges")}`}>
+      <section
+        id={PANE_ID.pledges}
+        aria-label={t("report.pane.pledges")}
+        className={`card flex min-h-0 scroll-mt-24 flex-col lg:h-[calc(100vh-7.5rem)] ${panes.paneClass("pledges")}`}
+      >
         <div className="flex items-center gap-2 px-3 pt-2">
           {canBulk ? (
             <input
@@ -161,10 +172,22 @@ export function ReportWorkspace({
           <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.pledges")}</h2>
         </div>
         {canBulk && checked.size > 0 ? (
-          <BulkBar reportId={reportId} selected={[...checked]} users={filterOptions.users} canEditPledges={canEdit} onClear={() => setChecked(new Set())} />
+          <BulkBar
+            reportId={reportId}
+            selected={[...checked]}
+            users={filterOptions.users}
+            canEditPledges={canEdit}
+            onClear={() => setChecked(new Set())}
+          />
         ) : null}
         {canBulk ? <AcceptSuggestions reportId={reportId} selected={[...checked]} /> : null}
-        <FilterBar filters={filters} options={filterOptions} shown={visible ? visible.size : pledges.length} total={pledges.length} invalid={invalidFilters} />
+        <FilterBar
+          filters={filters}
+          options={filterOptions}
+          shown={visible ? visible.size : pledges.length}
+          total={pledges.length}
+          invalid={invalidFilters}
+        />
         <PledgeList
           reportId={reportId}
           pledges={pledges}
@@ -178,15 +201,33 @@ export function ReportWorkspace({
           onShowInSource={(id) => panes.show("source", id)}
         />
       </section>
-      <section id={PANE_ID.source} aria-label={t("report.pane.source")} className={`card flex min-h-0 scroll-mt-24 flex-col lg:h-[calc(100vh-7.5rem)] ${panes.paneClass("source")}`}>
+      <section
+        id={PANE_ID.source}
+        aria-label={t("report.pane.source")}
+        className={`card flex min-h-0 scroll-mt-24 flex-col lg:h-[calc(100vh-7.5rem)] ${panes.paneClass("source")}`}
+      >
         <div className="border-b border-stone-200 px-3 py-2">
           <div className="flex items-baseline gap-2">
             <h2 className="text-sm font-semibold text-stone-800">{t("report.pane.source")}</h2>
-            <p className="truncate text-xs text-stone-500">{canEdit ? t("report.sourceHintEdit") : t("report.sourceHint")}</p>
+            <p className="truncate text-xs text-stone-500">
+              {canEdit ? t("report.sourceHintEdit") : t("report.sourceHint")}
+            </p>
           </div>
-          {canEdit ? <AddPledgeBar reportId={reportId} selection={sourceSelection} pledges={pledges} onCreated={onPledgeAdded} /> : null}
+          {canEdit ? (
+            <AddPledgeBar
+              reportId={reportId}
+              selection={sourceSelection}
+              pledges={pledges}
+              onCreated={onPledgeAdded}
+            />
+          ) : null}
         </div>
-        <div ref={sourceRef} onClick={onSourceClick} className="min-h-0 flex-1 overflow-y-auto" data-testid="source-pane">
+        <div
+          ref={sourceRef}
+          onClick={onSourceClick}
+          className="min-h-0 flex-1 overflow-y-auto"
+          data-testid="source-pane"
+        >
           {children}
         </div>
       </section>
@@ -208,5 +249,6 @@ function scrollIntoPane(pane: HTMLElement, el: HTMLElement, mode: "center" | "ne
   const top = rect.top - paneRect.top + pane.scrollTop;
   if (mode === "center") pane.scrollTop = top - pane.clientHeight / 2 + rect.height / 2;
   else if (rect.top < paneRect.top + 36) pane.scrollTop = top - 48;
-  else if (rect.bottom > paneRect.bottom) pane.scrollTop = Math.min(top - 48, pane.scrollTop + rect.bottom - paneRect.bottom + 8);
+  else if (rect.bottom > paneRect.bottom)
+    pane.scrollTop = Math.min(top - 48, pane.scrollTop + rect.bottom - paneRect.bottom + 8);
 }

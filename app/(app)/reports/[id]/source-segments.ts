@@ -35,7 +35,14 @@ export function buildSourceBlocks(input: {
   bodyStart: number;
   bodyEnd: number;
   sections: ReportSectionDto[];
-  pledges: { id: string; start: number; end: number; kind: string; tier: string; excluded: boolean }[];
+  pledges: {
+    id: string;
+    start: number;
+    end: number;
+    kind: string;
+    tier: string;
+    excluded: boolean;
+  }[];
 }): SourceBlock[] {
   const { sourceText } = input;
   const length = sourceText.length;
@@ -43,7 +50,9 @@ export function buildSourceBlocks(input: {
 
   // Top-level sections, in order, without overlaps (a later overlapping one is not outlined).
   const regions: SourceRegion[] = [];
-  for (const s of [...input.sections].filter((s) => s.parentId === null).sort((a, b) => a.start - b.start || b.end - a.end)) {
+  for (const s of [...input.sections]
+    .filter((s) => s.parentId === null)
+    .sort((a, b) => a.start - b.start || b.end - a.end)) {
     const start = clamp(s.start);
     const end = clamp(s.end);
     if (end <= start) continue;
@@ -56,11 +65,14 @@ export function buildSourceBlocks(input: {
   for (const s of input.sections) {
     const level = s.parentId === null ? 1 : s.kind === "subsection" ? 2 : 0;
     if (!level || !s.heading) continue;
-    if (sourceText.startsWith(s.heading, s.start)) headings.push({ start: s.start, end: clamp(s.start + s.heading.length), level });
+    if (sourceText.startsWith(s.heading, s.start))
+      headings.push({ start: s.start, end: clamp(s.start + s.heading.length), level });
   }
   headings.sort((a, b) => a.start - b.start);
 
-  const pledges = [...input.pledges].filter((p) => p.start < p.end).sort((a, b) => a.start - b.start);
+  const pledges = [...input.pledges]
+    .filter((p) => p.start < p.end)
+    .sort((a, b) => a.start - b.start);
 
   const cuts = new Set<number>([0, length, clamp(input.bodyStart), clamp(input.bodyEnd)]);
   for (const r of regions) cuts.add(r.start).add(r.end);

@@ -9,7 +9,12 @@ function segmentsOf(root: HTMLElement): HTMLElement[] {
 }
 
 /** The source offset of a DOM boundary point (node, offset) inside `root`, or null outside it. */
-export function pointToSourceOffset(root: HTMLElement, node: Node, offset: number, sourceLength: number): number | null {
+export function pointToSourceOffset(
+  root: HTMLElement,
+  node: Node,
+  offset: number,
+  sourceLength: number,
+): number | null {
   if (!root.contains(node)) return null;
   if (node.nodeType === Node.TEXT_NODE) {
     const seg = node.parentElement?.closest<HTMLElement>("[data-offset]");
@@ -26,7 +31,11 @@ export function pointToSourceOffset(root: HTMLElement, node: Node, offset: numbe
 }
 
 /** The source span [start, end) a DOM range covers inside `root`; null when it is empty or leaves the pane. */
-export function rangeToSourceSpan(root: HTMLElement, range: Range, sourceLength: number): { start: number; end: number } | null {
+export function rangeToSourceSpan(
+  root: HTMLElement,
+  range: Range,
+  sourceLength: number,
+): { start: number; end: number } | null {
   const start = pointToSourceOffset(root, range.startContainer, range.startOffset, sourceLength);
   const end = pointToSourceOffset(root, range.endContainer, range.endOffset, sourceLength);
   if (start === null || end === null || end <= start) return null;

@@ -17,15 +17,31 @@ import styles from "./report-page.module.css";
  * plus their rendering on every view. As a string it is one payload chunk, built in a single
  * pass, and the client never re-renders the spans (selection is shown by one CSS rule).
  */
-export function SourceText({ blocks, sourceText, t }: { blocks: SourceBlock[]; sourceText: string; t: Translate }) {
-  return <div data-source-root data-length={sourceText.length} className={styles.source} dangerouslySetInnerHTML={{ __html: sourceHtml(blocks, sourceText, t) }} />;
+export function SourceText({
+  blocks,
+  sourceText,
+  t,
+}: {
+  blocks: SourceBlock[];
+  sourceText: string;
+  t: Translate;
+}) {
+  return (
+    <div
+      data-source-root
+      data-length={sourceText.length}
+      className={styles.source}
+      dangerouslySetInnerHTML={{ __html: sourceHtml(blocks, sourceText, t) }}
+    />
+  );
 }
 
 /** The inner HTML of the source root: every character of the source in order, escaped. */
 export function sourceHtml(blocks: SourceBlock[], sourceText: string, t: Translate): string {
   let html = "";
   for (const b of blocks) {
-    if (b.region) html += `<section data-region="${escapeHtml(b.region.kind)}" data-label="${escapeHtml(t(regionLabelKey(b.region.kind)))}">`;
+    if (b.region)
+      html += `<section data-region="${escapeHtml(b.region.kind)}" data-label="${escapeHtml(t(regionLabelKey(b.region.kind)))}">`;
     for (const s of b.segments) html += segmentHtml(s, sourceText);
     if (b.region) html += "</section>";
   }
@@ -48,7 +64,14 @@ function segmentHtml(s: SourceSegment, sourceText: string): string {
 
 // A carriage return is written as a reference: the HTML parser turns a literal CR (and CR LF) into
 // LF, which would shift every offset after it; a character reference survives as itself.
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\r": "&#13;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "\r": "&#13;",
+};
 
 /** Text or an attribute value made safe to place in HTML (the source is untrusted imported text), character for character. */
 export function escapeHtml(s: string): string {

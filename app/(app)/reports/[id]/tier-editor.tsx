@@ -11,21 +11,56 @@ import type { EditorBase, RunAction } from "./pledge-editor";
  * handed back to the automatic classifier. Each click is one audited change; a submitted or
  * approved verdict is reopened when the tier changes (the editor says so beforehand).
  */
-export function TierEditor({ base, pledge, run, pending, onSaved }: { base: EditorBase; pledge: PledgeDto; run: RunAction; pending: boolean; onSaved: (reopened: boolean) => void }) {
+export function TierEditor({
+  base,
+  pledge,
+  run,
+  pending,
+  onSaved,
+}: {
+  base: EditorBase;
+  pledge: PledgeDto;
+  run: RunAction;
+  pending: boolean;
+  onSaved: (reopened: boolean) => void;
+}) {
   const { t } = useTranslator();
   const setTier = (tier: (typeof PLEDGE_TIERS)[number] | "auto", reason?: string | null) =>
-    run(() => setPledgeTierAction({ ...base, tier, ...(reason !== undefined ? { reason } : {}) }), (d) => onSaved(d.reopened));
-  const seg = (on: boolean) => `px-2 py-0.5 ${on ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`;
+    run(
+      () => setPledgeTierAction({ ...base, tier, ...(reason !== undefined ? { reason } : {}) }),
+      (d) => onSaved(d.reopened),
+    );
+  const seg = (on: boolean) =>
+    `px-2 py-0.5 ${on ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`;
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="tier-editor">
       <span className="label mb-0">{t("tiers.edit.tier")}</span>
-      <div role="group" aria-label={t("tiers.edit.tier")} className="inline-flex overflow-hidden rounded-md border border-stone-300">
+      <div
+        role="group"
+        aria-label={t("tiers.edit.tier")}
+        className="inline-flex overflow-hidden rounded-md border border-stone-300"
+      >
         {PLEDGE_TIERS.map((tier) => (
-          <button key={tier} type="button" className={seg(pledge.tier === tier)} aria-pressed={pledge.tier === tier} disabled={pending} onClick={() => pledge.tier !== tier && setTier(tier)} data-testid={`tier-set-${tier}`}>
+          <button
+            key={tier}
+            type="button"
+            className={seg(pledge.tier === tier)}
+            aria-pressed={pledge.tier === tier}
+            disabled={pending}
+            onClick={() => pledge.tier !== tier && setTier(tier)}
+            data-testid={`tier-set-${tier}`}
+          >
             {t(`tiers.tier.${tier}`)}
           </button>
         ))}
-        <button type="button" className={seg(false)} disabled={pending || pledge.tierSource === "parser"} title={t("tiers.edit.autoHint")} onClick={() => setTier("auto")} data-testid="tier-set-auto">
+        <button
+          type="button"
+          className={seg(false)}
+          disabled={pending || pledge.tierSource === "parser"}
+          title={t("tiers.edit.autoHint")}
+          onClick={() => setTier("auto")}
+          data-testid="tier-set-auto"
+        >
           {t("tiers.edit.auto")}
         </button>
       </div>
@@ -40,11 +75,17 @@ export function TierEditor({ base, pledge, run, pending, onSaved }: { base: Edit
             data-testid="tier-reason"
           >
             <option value="">{t("tiers.edit.reasonNone")}</option>
-            {TIER_REASONS.map((r) => <option key={r} value={r}>{t(`tiers.reason.${r}`)}</option>)}
+            {TIER_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`tiers.reason.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
       ) : null}
-      <span className="text-stone-500" data-testid="tier-source">{tierSourceLabel(pledge.tierSource, t)}</span>
+      <span className="text-stone-500" data-testid="tier-source">
+        {tierSourceLabel(pledge.tierSource, t)}
+      </span>
     </div>
   );
 }

@@ -6,7 +6,19 @@ import { useTranslator } from "@/lib/i18n/client";
 import type { EditorBase, RunAction } from "./pledge-editor";
 
 /** An analyst's short title for the selected pledge (blank clears it); the source text is untouched. */
-export function TitleEditor({ base, pledge, run, pending, onSaved }: { base: EditorBase; pledge: PledgeDto; run: RunAction; pending: boolean; onSaved: () => void }) {
+export function TitleEditor({
+  base,
+  pledge,
+  run,
+  pending,
+  onSaved,
+}: {
+  base: EditorBase;
+  pledge: PledgeDto;
+  run: RunAction;
+  pending: boolean;
+  onSaved: () => void;
+}) {
   const { t } = useTranslator();
   const [title, setTitle] = useState(pledge.title ?? "");
   const changed = title.trim() !== (pledge.title ?? "");
@@ -15,11 +27,14 @@ export function TitleEditor({ base, pledge, run, pending, onSaved }: { base: Edi
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        if (changed) run(() => setPledgeTitleAction({ ...base, title: title.trim() || null }), onSaved);
+        if (changed)
+          run(() => setPledgeTitleAction({ ...base, title: title.trim() || null }), onSaved);
       }}
     >
       <div className="min-w-48 flex-1">
-        <label className="label" htmlFor={`title-${pledge.id}`}>{t("tiers.edit.title")}</label>
+        <label className="label" htmlFor={`title-${pledge.id}`}>
+          {t("tiers.edit.title")}
+        </label>
         <input
           id={`title-${pledge.id}`}
           className="input py-1 text-xs"
@@ -30,7 +45,14 @@ export function TitleEditor({ base, pledge, run, pending, onSaved }: { base: Edi
           data-testid="title-input"
         />
       </div>
-      <button type="submit" className="btn btn-sm" disabled={pending || !changed} data-testid="title-save">{t("tiers.edit.saveTitle")}</button>
+      <button
+        type="submit"
+        className="btn btn-sm"
+        disabled={pending || !changed}
+        data-testid="title-save"
+      >
+        {t("tiers.edit.saveTitle")}
+      </button>
     </form>
   );
 }

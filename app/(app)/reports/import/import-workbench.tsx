@@ -10,7 +10,13 @@ import { BatchImport } from "./batch/batch-import";
 const MAX_BYTES = 20 * 1024 * 1024;
 
 /** Upload or paste reports, preview what was detected, correct it, save each report; or import a batch. */
-export function ImportWorkbench({ initialJob, initialTab }: { initialJob: ImportJobDto | null; initialTab: "upload" | "batch" }) {
+export function ImportWorkbench({
+  initialJob,
+  initialTab,
+}: {
+  initialJob: ImportJobDto | null;
+  initialTab: "upload" | "batch";
+}) {
   const { t } = useTranslator();
   const [tab, setTab] = useState<"upload" | "paste" | "batch">(initialTab);
   const [items, setItems] = useState<ImportItem[]>([]);
@@ -49,13 +55,23 @@ export function ImportWorkbench({ initialJob, initialTab }: { initialJob: Import
       return;
     }
     for (const file of all) {
-      void preview({ key: nextKey.current++, label: file.name, source: { kind: "file", file }, status: "parsing" });
+      void preview({
+        key: nextKey.current++,
+        label: file.name,
+        source: { kind: "file", file },
+        status: "parsing",
+      });
     }
   }
 
   function onPastePreview() {
     if (!pasted.trim()) return;
-    void preview({ key: nextKey.current++, label: t("import.tab.paste"), source: { kind: "text", text: pasted }, status: "parsing" });
+    void preview({
+      key: nextKey.current++,
+      label: t("import.tab.paste"),
+      source: { kind: "text", text: pasted },
+      status: "parsing",
+    });
   }
 
   async function save(item: ImportItem, meta: Record<string, string>) {
@@ -67,8 +83,14 @@ export function ImportWorkbench({ initialJob, initialTab }: { initialJob: Import
     try {
       const res = await importReportAction(form);
       if (res.ok) update(item.key, { status: "saved", saved: res.data });
-      else if (res.code === "DUPLICATE") update(item.key, { status: "ready", errorCode: "DUPLICATE", duplicateId: res.message });
-      else update(item.key, { status: "ready", errorCode: res.fieldErrors ? undefined : (res.message ?? res.code), fieldErrors: res.fieldErrors });
+      else if (res.code === "DUPLICATE")
+        update(item.key, { status: "ready", errorCode: "DUPLICATE", duplicateId: res.message });
+      else
+        update(item.key, {
+          status: "ready",
+          errorCode: res.fieldErrors ? undefined : (res.message ?? res.code),
+          fieldErrors: res.fieldErrors,
+        });
     } catch {
       update(item.key, { status: "ready", errorCode: "INTERNAL" });
     }
@@ -87,12 +109,22 @@ export function ImportWorkbench({ initialJob, initialTab }: { initialJob: Import
               onClick={() => setTab(k)}
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${tab === k ? "border-brand-600 text-brand-700" : "border-transparent text-stone-500 hover:text-stone-800"}`}
             >
-              {t(k === "upload" ? "import.tab.upload" : k === "paste" ? "import.tab.paste" : "import.tab.batch")}
+              {t(
+                k === "upload"
+                  ? "import.tab.upload"
+                  : k === "paste"
+                    ? "import.tab.paste"
+                    : "import.tab.batch",
+              )}
             </button>
           ))}
         </div>
         {tab === "batch" ? (
-          <BatchImport initialJob={initialJob} initialFiles={handoff} onFilesTaken={() => setHandoff(null)} />
+          <BatchImport
+            initialJob={initialJob}
+            initialFiles={handoff}
+            onFilesTaken={() => setHandoff(null)}
+          />
         ) : tab === "upload" ? (
           <div>
             <label className="btn btn-primary cursor-pointer">
@@ -120,7 +152,12 @@ export function ImportWorkbench({ initialJob, initialTab }: { initialJob: Import
               onChange={(e) => setPasted(e.target.value)}
               aria-label={t("import.tab.paste")}
             />
-            <button type="button" className="btn btn-primary" disabled={!pasted.trim()} onClick={onPastePreview}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!pasted.trim()}
+              onClick={onPastePreview}
+            >
               {t("import.preview")}
             </button>
           </div>

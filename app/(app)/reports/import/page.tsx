@@ -8,7 +8,11 @@ import { ImportWorkbench } from "./import-workbench";
 
 export const generateMetadata = pageTitle("page.import");
 
-export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission("report:import");
   const { t } = await getTranslator();
   // A batch import survives a reload: the page finds it by ?job= (the person's own only), else their unfinished one.
@@ -21,9 +25,16 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title={t("import.title")}
         subtitle={t("import.subtitle")}
-        actions={<Link href="/reports" className="btn">{t("nav.reports")}</Link>}
+        actions={
+          <Link href="/reports" className="btn">
+            {t("nav.reports")}
+          </Link>
+        }
       />
-      <ImportWorkbench initialJob={job} initialTab={job || params.tab === "batch" ? "batch" : "upload"} />
+      <ImportWorkbench
+        initialJob={job}
+        initialTab={job || params.tab === "batch" ? "batch" : "upload"}
+      />
     </>
   );
 }

@@ -5,4 +5,6 @@ import { parseQuery, regionsQuery } from "@/lib/api/schema";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/regions: regions with their report counts and years (docs/openapi.json). */
-export const GET = apiRoute("report:read", ({ url }) => listApiRegions(parseQuery(url, regionsQuery)));
+export const GET = apiRoute("report:read", ({ url }) =>
+  listApiRegions(parseQuery(url, regionsQuery)),
+);

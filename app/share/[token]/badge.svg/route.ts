@@ -23,22 +23,46 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     "Cache-Control": "no-store",
     "Cross-Origin-Resource-Policy": "cross-origin",
   };
-  const shared = await openSharedAuditReport(token, requestClientKey(request.headers), { approvedOnly: false, tiers: "trackable" });
-  if (shared.state === "rate_limited") return new Response("Too many attempts", { status: 429, headers: { ...headers, "Retry-After": String(retryAfterSeconds(shared.retryAfterMs)) } });
+  const shared = await openSharedAuditReport(token, requestClientKey(request.headers), {
+    approvedOnly: false,
+    tiers: "trackable",
+  });
+  if (shared.state === "rate_limited")
+    return new Response("Too many attempts", {
+      status: 429,
+      headers: { ...headers, "Retry-After": String(retryAfterSeconds(shared.retryAfterMs)) },
+    });
   if (shared.state !== "ok") return new Response("Not found", { status: 404, headers });
   const { report } = shared;
   const total = report.aggregate.total;
   const years = report.plans.map((p) => p.year).filter((y): y is number => y !== null);
-  const span = years.length ? (Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`) : "";
+  const span = years.length
+    ? Math.min(...years) === Math.max(...years)
+      ? String(years[0])
+      : `${Math.min(...years)}–${Math.max(...years)}`
+    : "";
   const region = report.scope === "region" ? report.subject : report.heading;
   const message = !total.pledges
     ? t("badge.none", { region })
     : rateIsHeadline(total)
       ? t("badge.rate", { region, years: span, rate: formatRate(total.fulfilmentRate) })
-      : t("badge.tooFew", { region, years: span, assessed: total.assessed, pledges: total.pledges });
-  const svg = renderBadge(t("app.name"), message.replace(/\s+：/, "：").replace(/ {2,}/g, " "), rateIsHeadline(total) ? badgeTone(total.fulfilmentRate) : "none");
+      : t("badge.tooFew", {
+          region,
+          years: span,
+          assessed: total.assessed,
+          pledges: total.pledges,
+        });
+  const svg = renderBadge(
+    t("app.name"),
+    message.replace(/\s+：/, "：").replace(/ {2,}/g, " "),
+    rateIsHeadline(total) ? badgeTone(total.fulfilmentRate) : "none",
+  );
   return new Response(svg, {
     status: 200,
-    headers: { ...headers, "Content-Type": "image/svg+xml; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" },
+    headers: {
+      ...headers,
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
   });
 }

@@ -1,7 +1,12 @@
 import { requestClientKey } from "@/lib/ops/client-address";
 import { openSharedAuditReport } from "@/lib/shares/data";
 import { retryAfterSeconds } from "@/lib/shares/lookup-limit";
-import { EXPORT_FORMATS, exportResponse, publicOrigin, type ExportFormat } from "@/lib/audit-reports/export";
+import {
+  EXPORT_FORMATS,
+  exportResponse,
+  publicOrigin,
+  type ExportFormat,
+} from "@/lib/audit-reports/export";
 import { parseAuditView } from "@/lib/audit-reports/schema";
 import { getTranslator } from "@/lib/i18n/locale";
 
@@ -20,12 +25,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
   const noindex = { "X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store" };
-  if (!isFormat(format)) return Response.json({ ok: false, code: "INVALID_INPUT" }, { status: 400, headers: noindex });
-  const shared = await openSharedAuditReport(token, requestClientKey(request.headers), parseAuditView(url.searchParams));
+  if (!isFormat(format))
+    return Response.json({ ok: false, code: "INVALID_INPUT" }, { status: 400, headers: noindex });
+  const shared = await openSharedAuditReport(
+    token,
+    requestClientKey(request.headers),
+    parseAuditView(url.searchParams),
+  );
   if (shared.state === "rate_limited") {
-    return Response.json({ ok: false, code: "RATE_LIMITED" }, { status: 429, headers: { ...noindex, "Retry-After": String(retryAfterSeconds(shared.retryAfterMs)) } });
+    return Response.json(
+      { ok: false, code: "RATE_LIMITED" },
+      {
+        status: 429,
+        headers: { ...noindex, "Retry-After": String(retryAfterSeconds(shared.retryAfterMs)) },
+      },
+    );
   }
-  if (shared.state !== "ok") return Response.json({ ok: false, code: "NOT_FOUND" }, { status: 404, headers: noindex });
+  if (shared.state !== "ok")
+    return Response.json({ ok: false, code: "NOT_FOUND" }, { status: 404, headers: noindex });
   const { t } = await getTranslator();
   return exportResponse(shared.report, format, t, publicOrigin(request.url));
 }

@@ -7,7 +7,15 @@ import { BatchTable, useProblemText } from "./batch-table";
 import { useImportJob } from "./use-import-job";
 
 /** Batch import: drop many files or a .zip, check the table, import in the background with a progress bar. */
-export function BatchImport({ initialJob, initialFiles = null, onFilesTaken }: { initialJob: ImportJobDto | null; initialFiles?: File[] | null; onFilesTaken?: () => void }) {
+export function BatchImport({
+  initialJob,
+  initialFiles = null,
+  onFilesTaken,
+}: {
+  initialJob: ImportJobDto | null;
+  initialFiles?: File[] | null;
+  onFilesTaken?: () => void;
+}) {
   const { t } = useTranslator();
   const problemText = useProblemText();
   const { job, uploading, error, upload, update, start, cancel, reset } = useImportJob(initialJob);
@@ -65,11 +73,23 @@ export function BatchImport({ initialJob, initialFiles = null, onFilesTaken }: {
           {problemText(error.message ?? error.code)}
         </p>
       ) : null}
-      {job && job.files.length ? <BatchTable files={job.files} editable={job.state === "review" || job.state === "analysing"} onUpdate={update} /> : null}
+      {job && job.files.length ? (
+        <BatchTable
+          files={job.files}
+          editable={job.state === "review" || job.state === "analysing"}
+          onUpdate={update}
+        />
+      ) : null}
       {job ? (
         <div className="flex flex-wrap gap-2">
           {job.state === "review" ? (
-            <button type="button" className="btn btn-primary" disabled={toImport === 0} onClick={() => void start()} data-testid="batch-start">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={toImport === 0}
+              onClick={() => void start()}
+              data-testid="batch-start"
+            >
               {t("batch.start", { count: toImport })}
             </button>
           ) : null}

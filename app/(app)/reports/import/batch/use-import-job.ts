@@ -1,6 +1,12 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { addImportFilesAction, cancelImportJobAction, getImportJobAction, startImportJobAction, updateImportFileAction } from "@/lib/imports/actions";
+import {
+  addImportFilesAction,
+  cancelImportJobAction,
+  getImportJobAction,
+  startImportJobAction,
+  updateImportFileAction,
+} from "@/lib/imports/actions";
 import type { ImportJobDto, UpdateImportFileInput } from "@/lib/imports/schema";
 
 const POLL_MS = 1_000;
@@ -41,7 +47,11 @@ export function useImportJob(initial: ImportJobDto | null) {
     const groups: File[][] = [];
     let size = 0;
     for (const f of files) {
-      if (!groups.length || size + f.size > REQUEST_BYTES || groups[groups.length - 1].length >= 100) {
+      if (
+        !groups.length ||
+        size + f.size > REQUEST_BYTES ||
+        groups[groups.length - 1].length >= 100
+      ) {
         groups.push([]);
         size = 0;
       }
@@ -91,9 +101,14 @@ export function useImportJob(initial: ImportJobDto | null) {
     uploading,
     error,
     upload,
-    update: (input: Omit<UpdateImportFileInput, "jobId">) => (jobId.current ? call(updateImportFileAction({ ...input, jobId: jobId.current })) : Promise.resolve()),
-    start: () => (jobId.current ? call(startImportJobAction({ jobId: jobId.current })) : Promise.resolve()),
-    cancel: () => (jobId.current ? call(cancelImportJobAction({ jobId: jobId.current })) : Promise.resolve()),
+    update: (input: Omit<UpdateImportFileInput, "jobId">) =>
+      jobId.current
+        ? call(updateImportFileAction({ ...input, jobId: jobId.current }))
+        : Promise.resolve(),
+    start: () =>
+      jobId.current ? call(startImportJobAction({ jobId: jobId.current })) : Promise.resolve(),
+    cancel: () =>
+      jobId.current ? call(cancelImportJobAction({ jobId: jobId.current })) : Promise.resolve(),
     reset: () => {
       jobId.current = null;
       setJob(null);

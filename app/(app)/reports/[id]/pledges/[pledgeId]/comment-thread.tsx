@@ -10,7 +10,15 @@ import { formatTime } from "@/app/_components/assessment-badges";
 import { roleLabel } from "@/lib/i18n/vocabulary";
 
 /** A pledge's discussion, oldest first (return reasons marked), with a form to add a comment. */
-export function CommentThread({ pledgeId, comments, canComment }: { pledgeId: string; comments: CommentDto[]; canComment: boolean }) {
+export function CommentThread({
+  pledgeId,
+  comments,
+  canComment,
+}: {
+  pledgeId: string;
+  comments: CommentDto[];
+  canComment: boolean;
+}) {
   const { t } = useTranslator();
   const errorText = useActionErrorText();
   const router = useRouter();
@@ -23,7 +31,9 @@ export function CommentThread({ pledgeId, comments, canComment }: { pledgeId: st
       <h2 id="comments-title" className="mb-2 font-semibold">
         {t("comments.title")} <span className="text-stone-400">({comments.length})</span>
       </h2>
-      {comments.length === 0 ? <p className="text-sm text-stone-500">{t("comments.empty")}</p> : null}
+      {comments.length === 0 ? (
+        <p className="text-sm text-stone-500">{t("comments.empty")}</p>
+      ) : null}
       <ol className="space-y-2">
         {comments.map((c) => (
           <li
@@ -33,12 +43,22 @@ export function CommentThread({ pledgeId, comments, canComment }: { pledgeId: st
             className={`rounded-md border p-2 text-sm ${c.kind === "return" ? "border-amber-300 bg-amber-50" : "border-stone-200"}`}
           >
             <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
-              <span className="font-medium text-stone-800">{c.author?.name ?? t("history.system")}</span>
-              {c.author ? <span className="badge bg-stone-100 text-stone-600">{roleLabel(t, c.author.role)}</span> : null}
-              {c.kind === "return" ? <span className="badge bg-amber-500 text-white">{t("comments.returnBadge")}</span> : null}
-              <time className="ml-auto tabular-nums" dateTime={c.createdAt}>{formatTime(c.createdAt)}</time>
+              <span className="font-medium text-stone-800">
+                {c.author?.name ?? t("history.system")}
+              </span>
+              {c.author ? (
+                <span className="badge bg-stone-100 text-stone-600">
+                  {roleLabel(t, c.author.role)}
+                </span>
+              ) : null}
+              {c.kind === "return" ? (
+                <span className="badge bg-amber-500 text-white">{t("comments.returnBadge")}</span>
+              ) : null}
+              <time className="ml-auto tabular-nums" dateTime={c.createdAt}>
+                {formatTime(c.createdAt)}
+              </time>
             </div>
-            <p className="whitespace-pre-wrap leading-relaxed">{c.body}</p>
+            <p className="leading-relaxed whitespace-pre-wrap">{c.body}</p>
           </li>
         ))}
       </ol>
@@ -57,10 +77,24 @@ export function CommentThread({ pledgeId, comments, canComment }: { pledgeId: st
             });
           }}
         >
-          <label className="sr-only" htmlFor="comment-body">{t("comments.placeholder")}</label>
-          <textarea id="comment-body" className="input h-16" placeholder={t("comments.placeholder")} value={body} onChange={(e) => setBody(e.target.value)} />
-          {error ? <p role="alert" className="text-sm text-red-700">{errorText(error)}</p> : null}
-          <button className="btn btn-sm" disabled={pending || body.trim() === ""}>{t("comments.add")}</button>
+          <label className="sr-only" htmlFor="comment-body">
+            {t("comments.placeholder")}
+          </label>
+          <textarea
+            id="comment-body"
+            className="input h-16"
+            placeholder={t("comments.placeholder")}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          {error ? (
+            <p role="alert" className="text-sm text-red-700">
+              {errorText(error)}
+            </p>
+          ) : null}
+          <button className="btn btn-sm" disabled={pending || body.trim() === ""}>
+            {t("comments.add")}
+          </button>
         </form>
       ) : (
         <p className="mt-2 text-xs text-stone-500">{t("comments.readOnly")}</p>

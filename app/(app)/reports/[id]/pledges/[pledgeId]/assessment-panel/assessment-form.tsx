@@ -35,7 +35,13 @@ export function AssessmentForm({
   const errorText = useActionErrorText();
   const router = useRouter();
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
-  const form = useAssessmentForm({ assessment: a, permissions: can, suggestion, setFeedback, rationaleRef });
+  const form = useAssessmentForm({
+    assessment: a,
+    permissions: can,
+    suggestion,
+    setFeedback,
+    rationaleRef,
+  });
   useAssessmentKeys(form, can.edit);
 
   const conflict = feedback?.kind === "error" ? feedback.conflict : undefined;
@@ -44,12 +50,32 @@ export function AssessmentForm({
   return (
     <div className="space-y-3">
       <StateNotes assessment={a} />
-      {suggestion ? <SuggestionBox suggestion={suggestion} canAccept={can.edit} pending={form.pending} onAccept={form.acceptSuggestion} current={form.status} /> : null}
-      {can.edit ? <VerdictFields assessment={a} form={form} rationaleRef={rationaleRef} /> : <VerdictReadOnly assessment={a} />}
+      {suggestion ? (
+        <SuggestionBox
+          suggestion={suggestion}
+          canAccept={can.edit}
+          pending={form.pending}
+          onAccept={form.acceptSuggestion}
+          current={form.status}
+        />
+      ) : null}
+      {can.edit ? (
+        <VerdictFields assessment={a} form={form} rationaleRef={rationaleRef} />
+      ) : (
+        <VerdictReadOnly assessment={a} />
+      )}
       <ReviewSteps assessment={a} can={can} form={form} nextReviewHref={nextReviewHref} />
 
-      {feedback?.kind === "ok" ? <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">{feedback.text}</p> : null}
-      {feedback?.kind === "error" && !conflict ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{errorText(feedback.error)}</p> : null}
+      {feedback?.kind === "ok" ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {feedback.text}
+        </p>
+      ) : null}
+      {feedback?.kind === "error" && !conflict ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errorText(feedback.error)}
+        </p>
+      ) : null}
       {conflict ? (
         <ConflictNotice
           conflict={conflict}
@@ -62,7 +88,13 @@ export function AssessmentForm({
           onKeep={retry ? () => void form.save(conflict.current.version) : undefined}
         />
       ) : null}
-      <AssigneeField assessment={a} canAssign={can.assign} assignableUsers={assignableUsers} pending={form.pending} onAssign={(id) => void form.assign(id)} />
+      <AssigneeField
+        assessment={a}
+        canAssign={can.assign}
+        assignableUsers={assignableUsers}
+        pending={form.pending}
+        onAssign={(id) => void form.assign(id)}
+      />
     </div>
   );
 }

@@ -34,19 +34,38 @@ type Props = {
  * steps the signed-in user may take. Every save names the version it read; a refused stale save
  * shows who changed what, and keeps the user's edits in the form.
  */
-export function AssessmentPanel({ assessment: a, permissions, assignableUsers, suggestion = null, nextReviewHref = null }: Props) {
+export function AssessmentPanel({
+  assessment: a,
+  permissions,
+  assignableUsers,
+  suggestion = null,
+  nextReviewHref = null,
+}: Props) {
   const { t } = useTranslator();
   // Outlives the form's re-keying, so the outcome of a step stays in view on the new version.
   const [feedback, setFeedback] = useState<Feedback>(null);
   return (
     <section className="card p-4" aria-labelledby="assessment-title" data-testid="assessment-panel">
       <div className="mb-3 flex flex-wrap items-center gap-2">
-        <h2 id="assessment-title" className="font-semibold">{t("assessment.title")}</h2>
+        <h2 id="assessment-title" className="font-semibold">
+          {t("assessment.title")}
+        </h2>
         <ReviewStateBadge state={a.reviewState} label={reviewStateLabel(t, a.reviewState)} />
-        <span className="ml-auto text-xs text-stone-500">{t("assessment.evidenceCount", { count: a.evidenceCount })}</span>
+        <span className="ml-auto text-xs text-stone-500">
+          {t("assessment.evidenceCount", { count: a.evidenceCount })}
+        </span>
       </div>
       {/* Re-keyed on every new version: the form starts from what the server has now. */}
-      <AssessmentForm key={a.version} assessment={a} permissions={permissions} assignableUsers={assignableUsers} suggestion={suggestion} feedback={feedback} setFeedback={setFeedback} nextReviewHref={nextReviewHref} />
+      <AssessmentForm
+        key={a.version}
+        assessment={a}
+        permissions={permissions}
+        assignableUsers={assignableUsers}
+        suggestion={suggestion}
+        feedback={feedback}
+        setFeedback={setFeedback}
+        nextReviewHref={nextReviewHref}
+      />
     </section>
   );
 }

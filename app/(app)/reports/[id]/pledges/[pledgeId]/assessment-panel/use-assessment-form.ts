@@ -17,7 +17,10 @@ import { useTranslator } from "@/lib/i18n/client";
 import type { AssessmentPermissions } from "./assessment-panel";
 
 /** An error may carry a conflict (stale version) and, for a refused save, a way to redo it on the new version. */
-export type Feedback = { kind: "ok"; text: string } | { kind: "error"; error: ActionError; conflict?: AssessmentConflict; retry?: boolean } | null;
+export type Feedback =
+  | { kind: "ok"; text: string }
+  | { kind: "error"; error: ActionError; conflict?: AssessmentConflict; retry?: boolean }
+  | null;
 
 /**
  * The form state of one assessment version (verdict, rationale, reported figure) and its review
@@ -48,18 +51,27 @@ export function useAssessmentForm({
   const [rationale, setRationale] = useState(a.rationale ?? "");
   const [reportedValue, setReportedValue] = useState(a.reportedValue ?? "");
 
-  const dirty = status !== a.status || rationale.trim() !== (a.rationale ?? "").trim() || reportedValue.trim() !== (a.reportedValue ?? "").trim();
+  const dirty =
+    status !== a.status ||
+    rationale.trim() !== (a.rationale ?? "").trim() ||
+    reportedValue.trim() !== (a.reportedValue ?? "").trim();
   const leavesReview = dirty && (a.reviewState === "approved" || a.reviewState === "submitted");
   const rationaleMissing = needsRationale(status) && rationale.trim() === "";
   const canSubmitNow = can.submit && (a.reviewState === "draft" || a.reviewState === "returned");
 
-  function act<T>(fn: () => Promise<AssessmentActionResult<T>>, okText: (data: T) => string, after?: () => void, retry = false): Promise<boolean> {
+  function act<T>(
+    fn: () => Promise<AssessmentActionResult<T>>,
+    okText: (data: T) => string,
+    after?: () => void,
+    retry = false,
+  ): Promise<boolean> {
     return new Promise((resolve) =>
       startTransition(async () => {
         const res = await fn();
         if (res.ok) {
           setFeedback({ kind: "ok", text: okText(res.data) });
-          if (res.data && typeof res.data === "object" && "version" in res.data) setRefreshing(true);
+          if (res.data && typeof res.data === "object" && "version" in res.data)
+            setRefreshing(true);
           after?.();
           router.refresh();
         } else {
@@ -91,10 +103,27 @@ export function useAssessmentForm({
         undefined,
         true,
       ),
-    submit: () => act(() => submitAssessmentAction({ pledgeId, version: a.version }), () => t("assessment.submittedOk")),
-    approve: () => act(() => approveAssessmentAction({ pledgeId, version: a.version }), () => t("assessment.approvedOk")),
-    returnWith: (comment: string, after: () => void) => act(() => returnAssessmentAction({ pledgeId, version: a.version, comment }), () => t("assessment.returnedOk"), after),
-    assign: (assigneeId: string | null) => act(() => assignPledgeAction({ pledgeId, version: a.version, assigneeId }), () => t("assessment.assignedOk")),
+    submit: () =>
+      act(
+        () => submitAssessmentAction({ pledgeId, version: a.version }),
+        () => t("assessment.submittedOk"),
+      ),
+    approve: () =>
+      act(
+        () => approveAssessmentAction({ pledgeId, version: a.version }),
+        () => t("assessment.approvedOk"),
+      ),
+    returnWith: (comment: string, after: () => void) =>
+      act(
+        () => returnAssessmentAction({ pledgeId, version: a.version, comment }),
+        () => t("assessment.returnedOk"),
+        after,
+      ),
+    assign: (assigneeId: string | null) =>
+      act(
+        () => assignPledgeAction({ pledgeId, version: a.version, assigneeId }),
+        () => t("assessment.assignedOk"),
+      ),
     /**
      * Accepting a suggestion fills the form (verdict, rationale quoting the evidence, reported
      * figure) without saving: the analyst reads and edits it, then saves with Enter.

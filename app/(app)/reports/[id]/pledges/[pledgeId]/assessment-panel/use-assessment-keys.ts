@@ -27,5 +27,13 @@ export function useAssessmentKeys(form: AssessmentForm, canEdit: boolean): void 
         }
       : {},
   );
-  useLeaveGuard(canEdit ? { dirty: form.dirty, canSave: !form.rationaleMissing && !form.pending, save: () => form.save() } : null);
+  useLeaveGuard(
+    canEdit
+      ? {
+          dirty: form.dirty,
+          canSave: !form.rationaleMissing && !form.pending,
+          save: () => form.save(),
+        }
+      : null,
+  );
 }

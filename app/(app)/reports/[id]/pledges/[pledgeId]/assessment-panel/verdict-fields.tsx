@@ -15,23 +15,47 @@ const keyOf = (status: string) => Object.keys(VERDICT_KEYS).find((k) => VERDICT_
  * Verdict, rationale and reported figure for those who may edit: verdict chips with their keys,
  * the rationale (which opts in to the page's Enter and Esc), the figure when the pledge has a target.
  */
-export function VerdictFields({ assessment: a, form, rationaleRef }: { assessment: AssessmentDto; form: AssessmentForm; rationaleRef: RefObject<HTMLTextAreaElement | null> }) {
+export function VerdictFields({
+  assessment: a,
+  form,
+  rationaleRef,
+}: {
+  assessment: AssessmentDto;
+  form: AssessmentForm;
+  rationaleRef: RefObject<HTMLTextAreaElement | null>;
+}) {
   const { t } = useTranslator();
   return (
     <>
       <fieldset disabled={form.pending}>
         <legend className="label">{t("assessment.field.status")}</legend>
-        <div role="radiogroup" aria-label={t("assessment.field.status")} className="flex flex-wrap gap-1.5" data-testid="assessment-status">
+        <div
+          role="radiogroup"
+          aria-label={t("assessment.field.status")}
+          className="flex flex-wrap gap-1.5"
+          data-testid="assessment-status"
+        >
           {ASSESSMENT_STATUSES.map((s) => (
             <label
               key={s}
               className={`cursor-pointer rounded-md border px-2.5 py-1 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600 ${
-                form.status === s ? "border-brand-700 bg-brand-600 text-white" : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"
+                form.status === s
+                  ? "border-brand-700 bg-brand-600 text-white"
+                  : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"
               }`}
             >
-              <input type="radio" name={`status-${a.pledgeId}`} value={s} checked={form.status === s} onChange={() => form.setStatus(s)} className="sr-only" />
+              <input
+                type="radio"
+                name={`status-${a.pledgeId}`}
+                value={s}
+                checked={form.status === s}
+                onChange={() => form.setStatus(s)}
+                className="sr-only"
+              />
               {statusLabel(t, s)}
-              <kbd aria-hidden className="ml-1 text-[10px] uppercase opacity-60">{keyOf(s)}</kbd>
+              <kbd aria-hidden className="ml-1 text-[10px] uppercase opacity-60">
+                {keyOf(s)}
+              </kbd>
             </label>
           ))}
         </div>
@@ -51,14 +75,27 @@ export function VerdictFields({ assessment: a, form, rationaleRef }: { assessmen
           aria-describedby="assessment-rationale-hint"
           data-page-keys="field"
         />
-        <p id="assessment-rationale-hint" className="mt-0.5 text-xs text-stone-500">{t("assessment.rationaleHint")}</p>
+        <p id="assessment-rationale-hint" className="mt-0.5 text-xs text-stone-500">
+          {t("assessment.rationaleHint")}
+        </p>
       </div>
 
       {a.target ? (
         <div>
-          <label className="label" htmlFor="assessment-reported">{t("assessment.field.reportedValue")}</label>
-          <input id="assessment-reported" className="input max-w-xs" value={form.reportedValue} onChange={(e) => form.setReportedValue(e.target.value)} />
-          <p className="mt-0.5 text-xs text-stone-500">{t("assessment.reportedValueHint", { target: formatTarget(a.target, t("target.growthSuffix")) })}</p>
+          <label className="label" htmlFor="assessment-reported">
+            {t("assessment.field.reportedValue")}
+          </label>
+          <input
+            id="assessment-reported"
+            className="input max-w-xs"
+            value={form.reportedValue}
+            onChange={(e) => form.setReportedValue(e.target.value)}
+          />
+          <p className="mt-0.5 text-xs text-stone-500">
+            {t("assessment.reportedValueHint", {
+              target: formatTarget(a.target, t("target.growthSuffix")),
+            })}
+          </p>
         </div>
       ) : null}
     </>
@@ -78,14 +115,21 @@ export function VerdictReadOnly({ assessment: a }: { assessment: AssessmentDto }
       </div>
       <div>
         <dt className="label">{t("assessment.field.rationale")}</dt>
-        <dd className="whitespace-pre-wrap leading-relaxed text-stone-800" data-testid="assessment-rationale-readonly">{a.rationale || t("assessment.empty")}</dd>
+        <dd
+          className="leading-relaxed whitespace-pre-wrap text-stone-800"
+          data-testid="assessment-rationale-readonly"
+        >
+          {a.rationale || t("assessment.empty")}
+        </dd>
       </div>
       {a.target ? (
         <div>
           <dt className="label">{t("assessment.field.reportedValue")}</dt>
           <dd className="text-stone-800" data-testid="assessment-reported-readonly">
             {a.reportedValue || t("assessment.empty")}
-            <span className="ml-2 text-xs text-stone-500">{t("ws.target")}: {formatTarget(a.target, t("target.growthSuffix"))}</span>
+            <span className="ml-2 text-xs text-stone-500">
+              {t("ws.target")}: {formatTarget(a.target, t("target.growthSuffix"))}
+            </span>
           </dd>
         </div>
       ) : null}

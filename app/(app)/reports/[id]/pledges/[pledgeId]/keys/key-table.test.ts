@@ -1,10 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { availableRows, EVIDENCE_PAGE_KEYS, placeOf, resolveKey, type KeyStroke, type KeyTarget } from "./key-table";
+import {
+  availableRows,
+  EVIDENCE_PAGE_KEYS,
+  placeOf,
+  resolveKey,
+  type KeyStroke,
+  type KeyTarget,
+} from "./key-table";
 
 const ALL = { link: true, edit: true };
 const VIEWER = { link: false, edit: false };
-const stroke = (key: string, extra: Partial<KeyStroke> = {}): KeyStroke => ({ key, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...extra });
-const hit = (key: string, extra: Partial<KeyStroke> = {}, place: Parameters<typeof resolveKey>[1] = "page", abilities = ALL, modal: Parameters<typeof resolveKey>[3] = null) => {
+const stroke = (key: string, extra: Partial<KeyStroke> = {}): KeyStroke => ({
+  key,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...extra,
+});
+const hit = (
+  key: string,
+  extra: Partial<KeyStroke> = {},
+  place: Parameters<typeof resolveKey>[1] = "page",
+  abilities = ALL,
+  modal: Parameters<typeof resolveKey>[3] = null,
+) => {
   const r = resolveKey(stroke(key, extra), place, abilities, modal);
   return r ? [r.row.command, r.arg] : null;
 };
@@ -14,7 +34,10 @@ const hit = (key: string, extra: Partial<KeyStroke> = {}, place: Parameters<type
  * the simple selectors the element or an ancestor matches is among the selector's alternatives.
  */
 function target(...matches: string[]): KeyTarget {
-  return { closest: (selector: string) => (selector.split(",").some((alt) => matches.includes(alt.trim())) ? {} : null) };
+  return {
+    closest: (selector: string) =>
+      selector.split(",").some((alt) => matches.includes(alt.trim())) ? {} : null,
+  };
 }
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
@@ -77,7 +100,13 @@ describe("the evidence page's key table", () => {
     expect(hit("Enter", {}, "page", VIEWER)).toBeNull();
     expect(hit("j", {}, "page", VIEWER)).toEqual(["nav", "next"]);
     expect(availableRows(VIEWER).map((r) => r.display)).toEqual(["J / K", "Esc", "?"]);
-    expect(availableRows({ link: true, edit: false }).map((r) => r.command)).toEqual(["nav", "link", "linkSelection", "escape", "help"]);
+    expect(availableRows({ link: true, edit: false }).map((r) => r.command)).toEqual([
+      "nav",
+      "link",
+      "linkSelection",
+      "escape",
+      "help",
+    ]);
     expect(availableRows(ALL)).toEqual(EVIDENCE_PAGE_KEYS);
   });
 
@@ -96,7 +125,8 @@ describe("the evidence page's key table", () => {
       for (const shift of [false, true]) {
         const seen = new Map<string, string>();
         for (const row of EVIDENCE_PAGE_KEYS) {
-          if (!row.places.includes(place) || (row.shift !== undefined && row.shift !== shift)) continue;
+          if (!row.places.includes(place) || (row.shift !== undefined && row.shift !== shift))
+            continue;
           for (const key of Object.keys(row.keys)) {
             expect(seen.get(key), `${key} in ${place}`).toBeUndefined();
             seen.set(key, row.command);

@@ -8,7 +8,8 @@ import type { MessageKey } from "@/lib/i18n/messages";
  */
 
 /** What a key does. The owner runs `nav`, `help` and `escape`; the panels register the others. */
-export type KeyCommand = "nav" | "link" | "linkSelection" | "accept" | "verdict" | "enter" | "newline" | "escape" | "help";
+export type KeyCommand =
+  "nav" | "link" | "linkSelection" | "accept" | "verdict" | "enter" | "newline" | "escape" | "help";
 
 /**
  * Where the keystroke happened: on the page itself; on a focused button or link (Enter and Space
@@ -44,23 +45,108 @@ export type KeyRow = {
 const digits = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 1), i]));
 
 /** Keyboard review: letter → verdict. */
-export const VERDICT_KEYS: Readonly<Record<string, string>> = { f: "fulfilled", p: "partial", u: "unfulfilled", n: "not_verifiable", i: "in_progress", x: "not_assessed" };
+export const VERDICT_KEYS: Readonly<Record<string, string>> = {
+  f: "fulfilled",
+  p: "partial",
+  u: "unfulfilled",
+  n: "not_verifiable",
+  i: "in_progress",
+  x: "not_assessed",
+};
 
 /** The evidence page's keys, in the order the help lists them. */
 export const EVIDENCE_PAGE_KEYS: readonly KeyRow[] = [
-  { command: "nav", keys: { j: "next", k: "prev" }, places: ["page", "control"], display: "J / K", label: "keys.nav", hint: "keys.hint.nav" },
-  { command: "link", keys: digits, places: ["page", "control"], needs: "link", display: "1 – 9", label: "keys.link", hint: "keys.hint.link" },
-  { command: "linkSelection", keys: { l: "" }, places: ["page", "control"], needs: "link", display: "L", label: "keys.linkSelection", hint: "keys.hint.linkSelection" },
-  { command: "accept", keys: { a: "" }, places: ["page", "control"], shift: false, needs: "edit", display: "A", label: "keys.accept", hint: "keys.hint.accept" },
-  { command: "verdict", keys: VERDICT_KEYS, places: ["page", "control"], needs: "edit", display: "F P U N I X", label: "keys.status", hint: "keys.hint.status" },
-  { command: "enter", keys: { Enter: "" }, places: ["page", "field"], shift: false, needs: "edit", display: "Enter", label: "keys.enter", hint: "keys.hint.enter" },
-  { command: "newline", keys: { Enter: "" }, places: ["field"], shift: true, needs: "edit", display: "Shift+Enter", label: "keys.newline", native: true },
-  { command: "escape", keys: { Escape: "" }, places: ["page", "control", "field"], display: "Esc", label: "keys.escape" },
-  { command: "help", keys: { "?": "" }, places: ["page", "control"], display: "?", label: "keys.help", hint: "keys.hint.help" },
+  {
+    command: "nav",
+    keys: { j: "next", k: "prev" },
+    places: ["page", "control"],
+    display: "J / K",
+    label: "keys.nav",
+    hint: "keys.hint.nav",
+  },
+  {
+    command: "link",
+    keys: digits,
+    places: ["page", "control"],
+    needs: "link",
+    display: "1 – 9",
+    label: "keys.link",
+    hint: "keys.hint.link",
+  },
+  {
+    command: "linkSelection",
+    keys: { l: "" },
+    places: ["page", "control"],
+    needs: "link",
+    display: "L",
+    label: "keys.linkSelection",
+    hint: "keys.hint.linkSelection",
+  },
+  {
+    command: "accept",
+    keys: { a: "" },
+    places: ["page", "control"],
+    shift: false,
+    needs: "edit",
+    display: "A",
+    label: "keys.accept",
+    hint: "keys.hint.accept",
+  },
+  {
+    command: "verdict",
+    keys: VERDICT_KEYS,
+    places: ["page", "control"],
+    needs: "edit",
+    display: "F P U N I X",
+    label: "keys.status",
+    hint: "keys.hint.status",
+  },
+  {
+    command: "enter",
+    keys: { Enter: "" },
+    places: ["page", "field"],
+    shift: false,
+    needs: "edit",
+    display: "Enter",
+    label: "keys.enter",
+    hint: "keys.hint.enter",
+  },
+  {
+    command: "newline",
+    keys: { Enter: "" },
+    places: ["field"],
+    shift: true,
+    needs: "edit",
+    display: "Shift+Enter",
+    label: "keys.newline",
+    native: true,
+  },
+  {
+    command: "escape",
+    keys: { Escape: "" },
+    places: ["page", "control", "field"],
+    display: "Esc",
+    label: "keys.escape",
+  },
+  {
+    command: "help",
+    keys: { "?": "" },
+    places: ["page", "control"],
+    display: "?",
+    label: "keys.help",
+    hint: "keys.hint.help",
+  },
 ];
 
 /** The parts of a KeyboardEvent the table reads. */
-export type KeyStroke = { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing?: boolean };
+export type KeyStroke = {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  isComposing?: boolean;
+};
 
 /** An event target as far as placement goes (an Element, or a stand-in in tests). */
 export type KeyTarget = { closest(selector: string): unknown } | null;
@@ -69,13 +155,17 @@ export type KeyTarget = { closest(selector: string): unknown } | null;
 export function placeOf(target: KeyTarget): KeyPlace | null {
   if (!target || typeof target.closest !== "function") return "page";
   if (target.closest('[data-page-keys="field"]')) return "field";
-  if (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return null;
+  if (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])'))
+    return null;
   if (target.closest("button, a[href], summary, [role=button]")) return "control";
   return "page";
 }
 
 /** The rows this user can use: what the help and the hint list. */
-export function availableRows(abilities: KeyAbilities, table: readonly KeyRow[] = EVIDENCE_PAGE_KEYS): KeyRow[] {
+export function availableRows(
+  abilities: KeyAbilities,
+  table: readonly KeyRow[] = EVIDENCE_PAGE_KEYS,
+): KeyRow[] {
   return table.filter((row) => !row.needs || abilities[row.needs]);
 }
 
@@ -92,10 +182,12 @@ export function resolveKey(
   modal: KeyModal = null,
   table: readonly KeyRow[] = EVIDENCE_PAGE_KEYS,
 ): { row: KeyRow; arg: string | number } | null {
-  if (place === null || stroke.ctrlKey || stroke.metaKey || stroke.altKey || stroke.isComposing) return null;
+  if (place === null || stroke.ctrlKey || stroke.metaKey || stroke.altKey || stroke.isComposing)
+    return null;
   const key = stroke.key.length === 1 ? stroke.key.toLowerCase() : stroke.key;
   for (const row of availableRows(abilities, table)) {
-    if (modal && !(row.command === "escape" || (modal === "help" && row.command === "help"))) continue;
+    if (modal && !(row.command === "escape" || (modal === "help" && row.command === "help")))
+      continue;
     if (!row.places.includes(place) || !Object.hasOwn(row.keys, key)) continue;
     if (row.shift !== undefined && row.shift !== stroke.shiftKey) continue;
     return { row, arg: row.keys[key] };

@@ -1,8 +1,26 @@
 "use client";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { useRouter } from "next/navigation";
 import { useTranslator } from "@/lib/i18n/client";
-import { availableRows, placeOf, resolveKey, type KeyAbilities, type KeyCommand, type KeyModal, type KeyPlace, type KeyRow } from "./key-table";
+import {
+  availableRows,
+  placeOf,
+  resolveKey,
+  type KeyAbilities,
+  type KeyCommand,
+  type KeyModal,
+  type KeyPlace,
+  type KeyRow,
+} from "./key-table";
 import { KeysHelp } from "./keys-help";
 import { LeaveDialog } from "./leave-dialog";
 
@@ -31,7 +49,17 @@ const PageKeysContext = createContext<Owner | null>(null);
  * the guard on leaving: J, K and the prev/next links ask before they drop unsaved assessment edits,
  * and the browser asks before the tab is closed or reloaded with them.
  */
-export function PageKeys({ abilities, prevHref, nextHref, children }: { abilities: KeyAbilities; prevHref: string | null; nextHref: string | null; children: ReactNode }) {
+export function PageKeys({
+  abilities,
+  prevHref,
+  nextHref,
+  children,
+}: {
+  abilities: KeyAbilities;
+  prevHref: string | null;
+  nextHref: string | null;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const handlers = useRef(new Map<PanelCommand, KeyHandler>());
   const guard = useRef<LeaveGuard | null>(null);
@@ -147,7 +175,9 @@ export function usePageKeys(handlers: KeyHandlers): void {
     .join(" ");
   useEffect(() => {
     if (!owner || !commands) return;
-    const off = (commands.split(" ") as PanelCommand[]).map((c) => owner.register(c, (arg, place) => latest.current[c]?.(arg, place)));
+    const off = (commands.split(" ") as PanelCommand[]).map((c) =>
+      owner.register(c, (arg, place) => latest.current[c]?.(arg, place)),
+    );
     return () => off.forEach((f) => f());
   }, [owner, commands]);
 }

@@ -6,7 +6,13 @@ import { useTranslator } from "@/lib/i18n/client";
 import { useActionErrorText } from "@/app/_components/action-error-text";
 
 /** Links a source outside next year's report (a bulletin, a news item): URL, quote, date, note; field errors beside their fields. */
-export function ExternalSourceForm({ pledgeId, onDone }: { pledgeId: string; onDone: (reopened: boolean) => void }) {
+export function ExternalSourceForm({
+  pledgeId,
+  onDone,
+}: {
+  pledgeId: string;
+  onDone: (reopened: boolean) => void;
+}) {
   const { t } = useTranslator();
   const errorText = useActionErrorText();
   const [pending, startTransition] = useTransition();
@@ -14,7 +20,11 @@ export function ExternalSourceForm({ pledgeId, onDone }: { pledgeId: string; onD
   const formRef = useRef<HTMLFormElement>(null);
   const fieldError = (name: string) => {
     const code = error?.fieldErrors?.[name]?.[0];
-    return code ? <p className="mt-0.5 text-xs text-red-700" role="alert">{errorText({ ok: false, code: "INVALID_INPUT", message: code })}</p> : null;
+    return code ? (
+      <p className="mt-0.5 text-xs text-red-700" role="alert">
+        {errorText({ ok: false, code: "INVALID_INPUT", message: code })}
+      </p>
+    ) : null;
   };
   return (
     <details className="card p-4" data-testid="ws-external" id="ws-external">
@@ -27,7 +37,13 @@ export function ExternalSourceForm({ pledgeId, onDone }: { pledgeId: string; onD
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          const input = { pledgeId, url: f.get("url"), quote: f.get("quote"), sourceDate: f.get("sourceDate"), note: f.get("note") };
+          const input = {
+            pledgeId,
+            url: f.get("url"),
+            quote: f.get("quote"),
+            sourceDate: f.get("sourceDate"),
+            note: f.get("note"),
+          };
           startTransition(async () => {
             const res = await linkExternalEvidenceAction(input);
             if (res.ok) {
@@ -38,14 +54,43 @@ export function ExternalSourceForm({ pledgeId, onDone }: { pledgeId: string; onD
           });
         }}
       >
-        <div><label className="label" htmlFor="ext-url">{t("ws.url")}</label><input id="ext-url" name="url" className="input" placeholder="https://" />{fieldError("url")}</div>
-        <div><label className="label" htmlFor="ext-quote">{t("ws.quote")}</label><textarea id="ext-quote" name="quote" className="input h-20" />{fieldError("quote")}</div>
-        <div className="grid grid-cols-2 gap-2">
-          <div><label className="label" htmlFor="ext-date">{t("ws.sourceDate")}</label><input id="ext-date" name="sourceDate" className="input" placeholder="YYYY-MM-DD" />{fieldError("sourceDate")}</div>
-          <div><label className="label" htmlFor="ext-note">{t("ws.note")}</label><input id="ext-note" name="note" className="input" /></div>
+        <div>
+          <label className="label" htmlFor="ext-url">
+            {t("ws.url")}
+          </label>
+          <input id="ext-url" name="url" className="input" placeholder="https://" />
+          {fieldError("url")}
         </div>
-        {error && !error.fieldErrors ? <p role="alert" className="text-sm text-red-700">{errorText(error)}</p> : null}
-        <button className="btn btn-primary" disabled={pending}>{t("ws.addExternal")}</button>
+        <div>
+          <label className="label" htmlFor="ext-quote">
+            {t("ws.quote")}
+          </label>
+          <textarea id="ext-quote" name="quote" className="input h-20" />
+          {fieldError("quote")}
+        </div>
+        <div className="grid grid-cols-2 gap-2">
+          <div>
+            <label className="label" htmlFor="ext-date">
+              {t("ws.sourceDate")}
+            </label>
+            <input id="ext-date" name="sourceDate" className="input" placeholder="YYYY-MM-DD" />
+            {fieldError("sourceDate")}
+          </div>
+          <div>
+            <label className="label" htmlFor="ext-note">
+              {t("ws.note")}
+            </label>
+            <input id="ext-note" name="note" className="input" />
+          </div>
+        </div>
+        {error && !error.fieldErrors ? (
+          <p role="alert" className="text-sm text-red-700">
+            {errorText(error)}
+          </p>
+        ) : null}
+        <button className="btn btn-primary" disabled={pending}>
+          {t("ws.addExternal")}
+        </button>
       </form>
     </details>
   );

@@ -20,12 +20,36 @@ export function PledgeNav({ ws }: { ws: PledgeWorkspace }) {
   const href = (id: string) => `/reports/${ws.report.id}/pledges/${id}`;
   return (
     <nav className="flex flex-wrap items-center gap-2 text-sm" aria-label="pledge navigation">
-      <Link href={`/reports/${ws.report.id}`} className="text-brand-700 hover:underline" onClick={guarded(`/reports/${ws.report.id}`)}>{ws.report.title}</Link>
+      <Link
+        href={`/reports/${ws.report.id}`}
+        className="text-brand-700 hover:underline"
+        onClick={guarded(`/reports/${ws.report.id}`)}
+      >
+        {ws.report.title}
+      </Link>
       <span className="text-stone-400">›</span>
-      <span className="text-stone-600">{t("ws.pledgeOf", { index: ws.position.index + 1, total: ws.position.total })}</span>
+      <span className="text-stone-600">
+        {t("ws.pledgeOf", { index: ws.position.index + 1, total: ws.position.total })}
+      </span>
       <span className="ml-auto flex gap-2">
-        {ws.position.prevId ? <Link className="btn btn-sm" href={href(ws.position.prevId)} onClick={guarded(href(ws.position.prevId))}>← {t("ws.prev")} (K)</Link> : null}
-        {ws.position.nextId ? <Link className="btn btn-sm" href={href(ws.position.nextId)} onClick={guarded(href(ws.position.nextId))}>{t("ws.next")} (J) →</Link> : null}
+        {ws.position.prevId ? (
+          <Link
+            className="btn btn-sm"
+            href={href(ws.position.prevId)}
+            onClick={guarded(href(ws.position.prevId))}
+          >
+            ← {t("ws.prev")} (K)
+          </Link>
+        ) : null}
+        {ws.position.nextId ? (
+          <Link
+            className="btn btn-sm"
+            href={href(ws.position.nextId)}
+            onClick={guarded(href(ws.position.nextId))}
+          >
+            {t("ws.next")} (J) →
+          </Link>
+        ) : null}
       </span>
     </nav>
   );

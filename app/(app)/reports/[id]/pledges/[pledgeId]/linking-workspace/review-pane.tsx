@@ -34,9 +34,17 @@ export function ReviewPane({
         <h2 id="ws-review" className="font-semibold">
           {t("ws.reviewText", { title: review.title })}
         </h2>
-        {review.inferred ? <span className="badge bg-stone-200 text-stone-600">{t("ws.inferredPair")}</span> : null}
+        {review.inferred ? (
+          <span className="badge bg-stone-200 text-stone-600">{t("ws.inferredPair")}</span>
+        ) : null}
         {onLinkSelection ? (
-          <button type="button" className="btn btn-sm ml-auto" disabled={pending} onClick={onLinkSelection} data-testid="ws-link-selection">
+          <button
+            type="button"
+            className="btn btn-sm ml-auto"
+            disabled={pending}
+            onClick={onLinkSelection}
+            data-testid="ws-link-selection"
+          >
             {t("ws.linkSelection")} (L)
           </button>
         ) : null}
@@ -45,7 +53,11 @@ export function ReviewPane({
       <div className="mb-2 empty:hidden">
         <ActionFeedback feedback={feedback} at="review" testId="ws-review-notice" />
       </div>
-      <div ref={paneRef} className="max-h-[32rem] overflow-y-auto whitespace-pre-wrap rounded-md bg-stone-50 p-3 text-sm leading-7" data-testid="ws-review-text">
+      <div
+        ref={paneRef}
+        className="max-h-[32rem] overflow-y-auto rounded-md bg-stone-50 p-3 text-sm leading-7 whitespace-pre-wrap"
+        data-testid="ws-review-text"
+      >
         {reviewRuns(ws, review).map((seg) => (
           <span key={seg.start} data-offset={seg.start} className={seg.className}>
             {review.text.slice(seg.start, seg.end)}
@@ -61,10 +73,19 @@ function reviewRuns(ws: PledgeWorkspace, review: Review): Run[] {
   const base = review.base;
   const length = review.text.length;
   const style = new Array<string | undefined>(length);
-  for (const s of ws.suggestions) for (let i = Math.max(0, s.start - base); i < Math.min(length, s.end - base); i++) style[i] = "bg-amber-100";
+  for (const s of ws.suggestions)
+    for (let i = Math.max(0, s.start - base); i < Math.min(length, s.end - base); i++)
+      style[i] = "bg-amber-100";
   for (const e of ws.evidence) {
-    if (e.kind !== "review" || e.start === null || e.end === null || e.sourceReportId !== review.reportId) continue;
-    for (let i = Math.max(0, e.start - base); i < Math.min(length, e.end - base); i++) style[i] = "bg-green-200";
+    if (
+      e.kind !== "review" ||
+      e.start === null ||
+      e.end === null ||
+      e.sourceReportId !== review.reportId
+    )
+      continue;
+    for (let i = Math.max(0, e.start - base); i < Math.min(length, e.end - base); i++)
+      style[i] = "bg-green-200";
   }
   const runs: Run[] = [];
   let start = 0;

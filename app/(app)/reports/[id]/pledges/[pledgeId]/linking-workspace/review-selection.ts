@@ -12,7 +12,9 @@ export function selectReviewSpan(container: HTMLElement | null, start: number, e
       const base = Number(spans[i].dataset.offset);
       if (base <= offset) {
         const node = spans[i].firstChild;
-        return node ? { node, offset: Math.min(offset - base, node.textContent?.length ?? 0) } : null;
+        return node
+          ? { node, offset: Math.min(offset - base, node.textContent?.length ?? 0) }
+          : null;
       }
     }
     return null;
@@ -30,12 +32,16 @@ export function selectReviewSpan(container: HTMLElement | null, start: number, e
 }
 
 /** Offsets of the current DOM selection inside the review pane, or null when nothing in it is selected. */
-export function selectionOffsets(container: HTMLElement | null): { start: number; end: number } | null {
+export function selectionOffsets(
+  container: HTMLElement | null,
+): { start: number; end: number } | null {
   const sel = window.getSelection();
   if (!container || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const range = sel.getRangeAt(0);
   const at = (node: Node, offset: number): number | null => {
-    const el = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest<HTMLElement>("[data-offset]");
+    const el = (
+      node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element)
+    )?.closest<HTMLElement>("[data-offset]");
     if (!el || !container.contains(el)) return null;
     return Number(el.dataset.offset) + (node.nodeType === Node.TEXT_NODE ? offset : 0);
   };

@@ -29,8 +29,13 @@ export function SuggestionList({
   const { t } = useTranslator();
   return (
     <section className="card p-4" aria-labelledby="ws-suggestions" data-testid="ws-suggestions">
-      <h2 id="ws-suggestions" className="mb-2 font-semibold">{t("ws.suggestions")}</h2>
-      {silence ?? (suggestions.length === 0 ? <p className="text-sm text-stone-500">{t("ws.noSuggestions")}</p> : null)}
+      <h2 id="ws-suggestions" className="mb-2 font-semibold">
+        {t("ws.suggestions")}
+      </h2>
+      {silence ??
+        (suggestions.length === 0 ? (
+          <p className="text-sm text-stone-500">{t("ws.noSuggestions")}</p>
+        ) : null)}
       <ol className="space-y-2">
         {suggestions.map((s, i) => (
           <li
@@ -39,13 +44,19 @@ export function SuggestionList({
             className={`flex gap-3 rounded-md border p-2 text-sm ${i === active ? "border-brand-600 bg-brand-50/40" : "border-stone-200"}`}
             onMouseEnter={() => onActivate(i)}
           >
-            {onLink && i < 9 ? <kbd className="h-fit rounded border border-stone-300 bg-stone-100 px-1.5 text-xs font-semibold text-stone-600">{i + 1}</kbd> : null}
+            {onLink && i < 9 ? (
+              <kbd className="h-fit rounded border border-stone-300 bg-stone-100 px-1.5 text-xs font-semibold text-stone-600">
+                {i + 1}
+              </kbd>
+            ) : null}
             <div className="min-w-0 flex-1">
               <p className="leading-relaxed">
                 <MarkedText text={s.text} marks={s.marks} />
               </p>
               <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-500">
-                <span>{t("ws.matched")}: {s.terms.slice(0, 6).join("、") || "—"}</span>
+                <span>
+                  {t("ws.matched")}: {s.terms.slice(0, 6).join("、") || "—"}
+                </span>
                 <span className="tabular-nums">· {s.score.toFixed(1)}</span>
                 <LevelBadge level={s.level} />
                 {s.comparison ? <VerdictBadge comparison={s.comparison} /> : null}
@@ -55,7 +66,14 @@ export function SuggestionList({
               s.linkedEvidenceId ? (
                 <span className="badge h-fit bg-green-100 text-green-800">{t("ws.linked")}</span>
               ) : (
-                <button type="button" className="btn btn-sm h-fit" disabled={pending} onClick={() => onLink(i)}>{t("ws.link")}</button>
+                <button
+                  type="button"
+                  className="btn btn-sm h-fit"
+                  disabled={pending}
+                  onClick={() => onLink(i)}
+                >
+                  {t("ws.link")}
+                </button>
               )
             ) : null}
           </li>

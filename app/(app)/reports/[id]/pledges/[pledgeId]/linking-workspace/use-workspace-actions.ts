@@ -23,7 +23,11 @@ function reopenedBy(data: unknown): boolean {
  * unlink, after an external source was added), each saying what it did, or why it did not, where
  * it was taken; and which suggestion is active (its words are marked in the pledge).
  */
-export function useWorkspaceActions(ws: PledgeWorkspace, canLink: boolean, reviewRef: RefObject<HTMLDivElement | null>) {
+export function useWorkspaceActions(
+  ws: PledgeWorkspace,
+  canLink: boolean,
+  reviewRef: RefObject<HTMLDivElement | null>,
+) {
   const { t } = useTranslator();
   const errorText = useActionErrorText();
   const router = useRouter();
@@ -57,7 +61,10 @@ export function useWorkspaceActions(ws: PledgeWorkspace, canLink: boolean, revie
       const s = ws.suggestions[i];
       if (!s || !canLink || s.linkedEvidenceId) return;
       setActive(i);
-      run(() => linkReviewEvidenceAction({ pledgeId, start: s.start, end: s.end, score: s.score }), "ws.linkedOk");
+      run(
+        () => linkReviewEvidenceAction({ pledgeId, start: s.start, end: s.end, score: s.score }),
+        "ws.linkedOk",
+      );
     },
     [ws.suggestions, canLink, run, pledgeId],
   );
@@ -69,13 +76,33 @@ export function useWorkspaceActions(ws: PledgeWorkspace, canLink: boolean, revie
       setFeedback({ kind: "error", text: t("ws.selectFirst"), at: "review" });
       return;
     }
-    run(() => linkReviewEvidenceAction({ pledgeId, start: base + span.start, end: base + span.end }), "ws.linkedSelectionOk", "review");
+    run(
+      () => linkReviewEvidenceAction({ pledgeId, start: base + span.start, end: base + span.end }),
+      "ws.linkedSelectionOk",
+      "review",
+    );
     window.getSelection()?.removeAllRanges();
   }, [base, canLink, run, pledgeId, reviewRef, t]);
 
-  const unlink = useCallback((evidenceId: string) => run(() => unlinkEvidenceAction({ pledgeId, evidenceId }), "ws.unlinkedOk"), [run, pledgeId]);
+  const unlink = useCallback(
+    (evidenceId: string) =>
+      run(() => unlinkEvidenceAction({ pledgeId, evidenceId }), "ws.unlinkedOk"),
+    [run, pledgeId],
+  );
 
-  const externalLinked = useCallback((reopened: boolean) => succeeded(reopened, "ws.linkedOk", "top"), [succeeded]);
+  const externalLinked = useCallback(
+    (reopened: boolean) => succeeded(reopened, "ws.linkedOk", "top"),
+    [succeeded],
+  );
 
-  return { pending, feedback, active, setActive, linkSuggestion, linkSelection, unlink, externalLinked };
+  return {
+    pending,
+    feedback,
+    active,
+    setActive,
+    linkSuggestion,
+    linkSelection,
+    unlink,
+    externalLinked,
+  };
 }
