@@ -73,7 +73,10 @@ describe("lineage (real database)", () => {
   it("an import only marks its region's reports stale; computing them stores links and headline outcomes", async () => {
     expect(await countStaleLineage(regionId)).toBe(4);
     expect(await db.pledgeLink.count()).toBe(0);
-    expect(await refreshStaleLineage({ regionId })).toBe(4);
+    // A report on the worker's retry list is left for later; the others go on.
+    expect(await refreshStaleLineage({ regionId, skip: [ids[2013]] })).toBe(3);
+    expect(await countStaleLineage(regionId)).toBe(1);
+    expect(await refreshStaleLineage({ regionId })).toBe(1);
     expect(await countStaleLineage(regionId)).toBe(0);
     const mall = await pledgeWith(2014, "红星美凯龙主力店年内投入运营");
     const lineage = await getPledgeLineage(mall.id);

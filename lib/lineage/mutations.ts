@@ -246,14 +246,24 @@ export async function refreshReportLineage(reportId: string): Promise<boolean> {
 
 /**
  * Computes the lineage of every stale report in use (earliest plan year first), at most `limit`
- * of them; `regionId` restricts it to one region. Returns how many were stored. A failure on one
- * report is logged and the others go on (it stays stale and is tried again later).
+ * of them; `regionId` restricts it to one region, `skip` leaves reports out (those that failed
+ * lately: the background worker's retry list). Returns how many were stored. A failure on one
+ * report is logged and reported to `onFailure`, and the others go on (it stays stale).
  */
 export async function refreshStaleLineage(
-  options: { limit?: number; regionId?: string } = {},
+  options: {
+    limit?: number;
+    regionId?: string;
+    skip?: readonly string[];
+    onFailure?: (reportId: string) => void;
+  } = {},
 ): Promise<number> {
   const stale = await db.report.findMany({
-    where: { ...staleWhere, ...(options.regionId ? { regionId: options.regionId } : {}) },
+    where: {
+      ...staleWhere,
+      ...(options.regionId ? { regionId: options.regionId } : {}),
+      ...(options.skip?.length ? { id: { notIn: [...options.skip] } } : {}),
+    },
     select: { id: true },
     orderBy: [{ year: "asc" }, { createdAt: "asc" }],
     take: options.limit ?? 10_000,
@@ -264,6 +274,7 @@ export async function refreshStaleLineage(
       if (await refreshReportLineage(r.id)) done++;
     } catch (e) {
       logger.error("lineage.refresh_failed", { reportId: r.id, err: e });
+      options.onFailure?.(r.id);
     }
   }
   return done;

@@ -12,13 +12,26 @@ import { refreshStaleLineage } from "./mutations";
  */
 
 const POLL_MS = 3_000;
+/** A report whose lineage failed is tried again after this long, not on every poll (and not before the others). */
+const RETRY_AFTER_MS = 10 * 60_000;
 const KEY = Symbol.for("duixian.lineageRunner");
 
-type RunnerState = { busy: boolean; started: boolean; stopping: boolean };
+type RunnerState = {
+  busy: boolean;
+  started: boolean;
+  stopping: boolean;
+  failedAt: Map<string, number>;
+};
 
 function state(): RunnerState {
   const g = globalThis as unknown as { [KEY]?: RunnerState };
-  return (g[KEY] ??= { busy: false, started: false, stopping: false });
+  return (g[KEY] ??= { busy: false, started: false, stopping: false, failedAt: new Map() });
+}
+
+/** The reports that failed within RETRY_AFTER_MS: left out, so one bad report does not hold up the rest. */
+export function recentFailures(failedAt: Map<string, number>, now: number): string[] {
+  for (const [id, at] of failedAt) if (now - at >= RETRY_AFTER_MS) failedAt.delete(id);
+  return [...failedAt.keys()];
 }
 
 async function work(): Promise<void> {
@@ -28,8 +41,14 @@ async function work(): Promise<void> {
   try {
     let done = 0;
     while (!s.stopping) {
-      const n = await refreshStaleLineage({ limit: 1 });
-      if (!n) break;
+      const failures = s.failedAt.size;
+      const n = await refreshStaleLineage({
+        limit: 1,
+        skip: recentFailures(s.failedAt, Date.now()),
+        onFailure: (id) => s.failedAt.set(id, Date.now()),
+      });
+      // Nothing stored and nothing failed: no stale report is left to try.
+      if (!n && s.failedAt.size === failures) break;
       done += n;
       await new Promise((resolve) => setImmediate(resolve));
     }
