@@ -1,5 +1,6 @@
 import type { PledgeLine } from "@/lib/lineage/line";
-import type { Translate, MessageKey } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/messages";
+import { statusLabel } from "@/lib/i18n/vocabulary";
 
 /**
  * A line in one sentence: "first promised 2014 · repeated 2015, 2016 · assessed unfulfilled 2014,
@@ -15,9 +16,7 @@ export function lineSummary(line: PledgeLine, t: Translate, locale: "zh" | "en")
     assessed.length
       ? t("lineage.assessed", {
           list: assessed
-            .map((n) =>
-              t("lineage.item", { status: t(`status.${n.status}` as MessageKey), year: n.year }),
-            )
+            .map((n) => t("lineage.item", { status: statusLabel(t, n.status), year: n.year }))
             .join(sep),
         })
       : t("lineage.notAssessed"),

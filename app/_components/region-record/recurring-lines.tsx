@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { lineLabel, type PledgeLine } from "@/lib/lineage/line";
 import { formatRate } from "@/lib/audit-reports/format";
-import type { MessageKey, Translate } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/messages";
 import { StatusBadge } from "@/app/_components/assessment-badges";
 import { lineSummary } from "./line-summary";
+import { statusLabel } from "@/lib/i18n/vocabulary";
 
 /**
  * The recurring pledges of a region: lines spanning three plan years or more, worst record first,
@@ -79,10 +80,7 @@ export function RecurringLines({
                     {line.nodes.map((n) => (
                       <span key={n.pledgeId} className="text-xs whitespace-nowrap">
                         <span className="mr-0.5 text-stone-500 tabular-nums">{n.year}</span>
-                        <StatusBadge
-                          status={n.status}
-                          label={t(`status.${n.status}` as MessageKey)}
-                        />
+                        <StatusBadge status={n.status} label={statusLabel(t, n.status)} />
                       </span>
                     ))}
                   </div>
