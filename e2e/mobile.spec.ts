@@ -48,6 +48,21 @@ test.describe("phone width (390 px)", () => {
   }) => {
     const context = await contextAt(browser, PHONE, "admin");
     const page = await context.newPage();
+    // Text without a break opportunity (a pasted URL) in the activity feed must wrap, not widen the page.
+    await new ReportPage(page).openByTitle(PLAN);
+    const pid = await page
+      .getByTestId("pledge-list")
+      .locator("li[data-pid]")
+      .first()
+      .getAttribute("data-pid");
+    await page.goto(`${new URL(page.url()).pathname}/pledges/${pid}`);
+    await page
+      .getByPlaceholder("写下你的意见…")
+      .fill(`https://example.org/${"统计公报".repeat(3)}?q=${"x".repeat(120)}`);
+    await page.getByRole("button", { name: "发表评论" }).click();
+    await expect(
+      page.getByTestId("comment-thread").getByText("https://example.org/"),
+    ).toBeVisible();
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "main" });
     const menu = page.getByRole("button", { name: "菜单" });

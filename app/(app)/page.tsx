@@ -40,11 +40,12 @@ export default async function DashboardPage() {
         subtitle={t("dashboard.subtitle", { name: user.name })}
       />
       <Totals totals={totals} t={t} />
-      <div className="grid gap-4 lg:grid-cols-3">
+      {/* Columns may shrink below their content, and text people typed (a pasted URL) wraps anywhere. */}
+      <div className="grid gap-4 wrap-anywhere *:min-w-0 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           {queue || showWork ? (
             <div
-              className="grid gap-4 md:grid-cols-2"
+              className="grid gap-4 *:min-w-0 md:grid-cols-2"
               aria-label={t("dashboard.queue.title")}
               role="region"
               data-testid="my-queue"

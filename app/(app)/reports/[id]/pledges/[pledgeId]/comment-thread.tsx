@@ -58,7 +58,7 @@ export function CommentThread({
                 {formatTime(c.createdAt)}
               </time>
             </div>
-            <p className="leading-relaxed whitespace-pre-wrap">{c.body}</p>
+            <p className="leading-relaxed wrap-anywhere whitespace-pre-wrap">{c.body}</p>
           </li>
         ))}
       </ol>

@@ -65,7 +65,7 @@ export default async function PledgeWorkspacePage({
       nextHref={pledgeHref(workspace.position.nextId)}
     >
       <LinkingWorkspace workspace={workspace} canLink={canLink} />
-      <div className="mt-4 grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <div className="mt-4 grid items-start gap-4 *:min-w-0 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <AssessmentPanel
           assessment={assessment}
           suggestion={workspace.suggestedVerdict}

@@ -200,7 +200,7 @@ export function PledgeHistory({ events }: { events: HistoryEventDto[] }) {
               </div>
               <ul className="mt-0.5 text-stone-800">
                 {describeEvent(e.event, t).map((line, i) => (
-                  <li key={i} className="break-words">
+                  <li key={i} className="wrap-anywhere">
                     {line}
                   </li>
                 ))}

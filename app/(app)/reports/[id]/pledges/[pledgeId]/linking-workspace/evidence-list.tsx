@@ -49,7 +49,7 @@ export function EvidenceList({
                 </button>
               ) : null}
             </div>
-            <blockquote className="border-l-2 border-stone-300 pl-2 leading-relaxed">
+            <blockquote className="border-l-2 border-stone-300 pl-2 leading-relaxed wrap-anywhere">
               {e.quote}
             </blockquote>
             {e.url ? (

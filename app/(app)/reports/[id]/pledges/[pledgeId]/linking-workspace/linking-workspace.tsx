@@ -40,7 +40,7 @@ export function LinkingWorkspace({
   return (
     <div className="space-y-3">
       <PledgeNav ws={ws} />
-      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+      <div className="grid items-start gap-4 *:min-w-0 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
         <div className="space-y-4 lg:sticky lg:top-16">
           <PledgeCard ws={ws} marks={ws.suggestions[actions.active]?.pledgeMarks ?? []} />
           <EvidenceList
