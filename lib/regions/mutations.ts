@@ -134,18 +134,7 @@ export async function resolveRegion(
     if (!region.parentId && above.length && match.via === "name") {
       const parentId = await resolveParent(tx, actorId, above, records);
       if (parentId && parentId !== region.id) {
-        await tx.region.update({
-          where: { id: region.id },
-          data: { parentId, version: { increment: 1 } },
-        });
-        await recordAuditEvent(tx, {
-          actorId,
-          entityType: "region",
-          entityId: region.id,
-          action: "region.update",
-          before: { parentId: null },
-          after: { parentId },
-        });
+        await attachToParent(tx, actorId, region.id, parentId);
       }
     }
     return { regionId: region.id, created: false };
@@ -460,18 +449,28 @@ export async function placeRegionUnder(
     if (region.parentId) return false;
     const parentId = await resolveParent(tx, actorId, regionUnits(parentName), records);
     if (!parentId || (await isSelfOrBelow(tx, region.id, parentId))) return false;
-    await tx.region.update({
-      where: { id: region.id },
-      data: { parentId, version: { increment: 1 } },
-    });
-    await recordAuditEvent(tx, {
-      actorId,
-      entityType: "region",
-      entityId: region.id,
-      action: "region.update",
-      before: { parentId: null },
-      after: { parentId },
-    });
+    await attachToParent(tx, actorId, region.id, parentId);
     return true;
+  });
+}
+
+/** Places a region that had no parent under `parentId` (audited as region.update). */
+async function attachToParent(
+  tx: Tx,
+  actorId: string | null,
+  regionId: string,
+  parentId: string,
+): Promise<void> {
+  await tx.region.update({
+    where: { id: regionId },
+    data: { parentId, version: { increment: 1 } },
+  });
+  await recordAuditEvent(tx, {
+    actorId,
+    entityType: "region",
+    entityId: regionId,
+    action: "region.update",
+    before: { parentId: null },
+    after: { parentId },
   });
 }
